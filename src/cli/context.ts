@@ -1,0 +1,61 @@
+/**
+ * Shared pieces of the command layer: the run context (io, language, translator), loading a
+ * structure directory with a one-line error when it cannot be, and writing a result to `-o FILE`
+ * or standard output.
+ */
+import { resolve } from 'node:path';
+import { detectLanguage, translator, type Language, type Translate } from '../i18n/format.js';
+import { readStructureDir } from '../load/read.js';
+import { loadStructure, type LoadedStructure } from '../load/structure.js';
+import { UsageError } from '../model/errors.js';
+import { validateStructure, type ValidationResult } from '../rules/run.js';
+import { writeFileAtomic } from '../output/write.js';
+import type { Io } from './io.js';
+
+export interface RunContext {
+  io: Io;
+  lang: Language;
+  t: Translate;
+  version: string;
+}
+
+export function makeContext(io: Io, langOption: string | undefined, version: string): RunContext {
+  const lang = detectLanguage(langOption, io.env);
+  return { io, lang, t: translator(lang), version };
+}
+
+export const DEFAULT_DIR = 'structure';
+
+export function loadDir(ctx: RunContext, dir: string | undefined): LoadedStructure {
+  return loadStructure(readStructureDir(dir ?? DEFAULT_DIR, ctx.io.cwd));
+}
+
+/** Loads and validates; tells the user on stderr when the structure has errors (for commands other than validate). */
+export function loadValidated(ctx: RunContext, dir: string | undefined, warn = true): ValidationResult {
+  const result = validateStructure(loadDir(ctx, dir), ctx.t);
+  if (warn && result.summary.errors > 0) ctx.io.stderr(`${ctx.t('structure-has-errors', { count: result.summary.errors })}\n`);
+  return result;
+}
+
+/** Writes to `-o FILE` atomically, or to standard output. */
+export function emit(ctx: RunContext, content: string | Uint8Array, output: string | undefined): void {
+  if (output === undefined || output === '-') {
+    ctx.io.stdout(content);
+    return;
+  }
+  try {
+    writeFileAtomic(resolve(ctx.io.cwd, output), content);
+  } catch (e) {
+    throw new UsageError('write-failed', { file: output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+}
+
+export function parseCount(option: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError('bad-number', { option, value });
+  return Number(value);
+}
+
+export function checkFormat(format: string, formats: readonly string[]): string {
+  if (!formats.includes(format)) throw new UsageError('bad-format', { format, formats: formats.join(', ') });
+  return format;
+}

@@ -1,0 +1,75 @@
+/**
+ * The command line: `main(argv, io)` parses the arguments, runs one command and returns the exit
+ * code (0 clean, 1 findings, 2 could not run). Commands live in ./commands, one file each. Errors
+ * the user can act on print one line; anything unexpected prints one line and a hint to rerun with
+ * --debug, which shows the stack.
+ */
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../model/errors.js';
+import { makeContext, type RunContext } from './context.js';
+import { nodeIo, type Io } from './io.js';
+import { register as registerValidate } from './commands/validate.js';
+
+declare const ORG_VERSION: string | undefined;
+export const VERSION = typeof ORG_VERSION === 'string' ? ORG_VERSION : '0.0.0-dev';
+
+export type Registrar = (program: Command, run: (action: (ctx: RunContext) => number | Promise<number>) => void) => void;
+
+const commands: Registrar[] = [registerValidate];
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let exitCode = 0;
+  let pending: Promise<void> | undefined;
+  const program = new Command('org');
+  const debug = argv.includes('--debug');
+  const langIndex = argv.indexOf('--lang');
+  const langArg = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined);
+  const ctx = makeContext(io, langArg, VERSION);
+
+  const fail = (e: unknown): void => {
+    if (e instanceof UsageError) {
+      io.stderr(`org: ${ctx.t(e.messageId, e.data)}\n`);
+      exitCode = 2;
+    } else {
+      const err = e as Error;
+      io.stderr(`org: ${ctx.t('internal-error', { message: err?.message ?? String(e) })}\n`);
+      if (debug && err?.stack) io.stderr(`${err.stack}\n`);
+      exitCode = 2;
+    }
+  };
+  const run = (action: (ctx: RunContext) => number | Promise<number>): void => {
+    pending = (async () => {
+      try {
+        exitCode = await action(ctx);
+      } catch (e) {
+        fail(e);
+      }
+    })();
+  };
+
+  program
+    .description('Organisation structure as code: validate, diff and render org charts and function matrices from YAML.')
+    .version(VERSION, '-V, --version')
+    .option('--lang <lang>', "language of messages and names (ru, en); default from LANG")
+    .option('--debug', 'show stack traces of internal errors')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(s) })
+    .enablePositionalOptions(false);
+  for (const register of commands) register(program, run);
+  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    await pending;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end with exit code 0; every parse error with 2.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    fail(e);
+  }
+  return exitCode;
+}
+
+export { nodeIo };

@@ -1,0 +1,52 @@
+/**
+ * Message catalogues. English templates of rules live in the rules' metadata; everything the tool
+ * says besides lives in `en.ts`; `ru.ts` translates both, key for key (a test keeps them in step).
+ * Keys: `<rule-id>/<message-id>` for findings, plain names for the tool's own messages.
+ */
+import type { MessageData } from '../model/finding.js';
+import { rules } from '../rules/index.js';
+import { en } from './en.js';
+import { ru } from './ru.js';
+
+export type Language = 'en' | 'ru';
+
+/** Every English template, by key. */
+export function englishCatalogue(): Record<string, string> {
+  const out: Record<string, string> = { ...en };
+  for (const rule of rules) for (const [id, text] of Object.entries(rule.meta.messages)) out[`${rule.id}/${id}`] = text;
+  return out;
+}
+
+export function catalogue(lang: Language): Record<string, string> {
+  return lang === 'ru' ? { ...englishCatalogue(), ...ru } : englishCatalogue();
+}
+
+/**
+ * Fills `{{name}}` placeholders, and `{{name|one|few|many}}` plural forms chosen by the number in
+ * `name` with the language's plural rules (English uses one|other, Russian one|few|many).
+ */
+export function fill(template: string, data: MessageData = {}, lang: Language = 'en'): string {
+  const rules = new Intl.PluralRules(lang);
+  return template.replace(/\{\{(\w+)((?:\|[^|}]*)*)\}\}/g, (whole, name: string, forms: string) => {
+    if (!(name in data)) return whole;
+    if (!forms) return String(data[name]);
+    const [one, few, many] = forms.slice(1).split('|');
+    const category = rules.select(Number(data[name]));
+    if (category === 'one') return one ?? '';
+    if (category === 'few') return few ?? many ?? '';
+    return (lang === 'en' ? few : many) ?? few ?? '';
+  });
+}
+
+export type Translate = (key: string, data?: MessageData) => string;
+
+export function translator(lang: Language): Translate {
+  const messages = catalogue(lang);
+  return (key, data) => fill(messages[key] ?? key, data, lang);
+}
+
+/** Picks the language of the tool's messages: an explicit choice, else LC_ALL / LC_MESSAGES / LANG. */
+export function detectLanguage(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>): Language {
+  const value = explicit ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  return /^ru([_.-]|$)/i.test(value) ? 'ru' : 'en';
+}

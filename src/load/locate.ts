@@ -1,0 +1,48 @@
+/**
+ * Turns a path into a document (`['functions', 'pravo', 0]`) into a 1-based line and column.
+ * Positions are only needed for files that have a finding, so the file is parsed again here
+ * instead of keeping every parsed document in memory during the run.
+ */
+import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Range, YamlPath } from '../model/finding.js';
+import { PARSE_OPTIONS } from './parse.js';
+
+export interface Locator {
+  (path: YamlPath | undefined, target?: 'key' | 'value'): Range;
+}
+
+/** Builds a locator for one file's text. */
+export function locator(text: string): Locator {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  const range = (node: Node | null | undefined): Range | undefined => {
+    if (!node?.range) return undefined;
+    const start = lineCounter.linePos(node.range[0]);
+    const end = lineCounter.linePos(node.range[1]);
+    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+  };
+  return (path, target = 'value') => {
+    const top: Range = { line: 1, column: 1 };
+    let node = doc.contents as Node | null;
+    let best = range(node) ?? top;
+    if (!path) return top;
+    for (let i = 0; i < path.length; i++) {
+      const seg = path[i];
+      const last = i === path.length - 1;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+        if (!pair) return best;
+        if (last && target === 'key') return range(pair.key as Node) ?? best;
+        node = pair.value as Node | null;
+        // An empty value (`parent:`) has no node of its own: point at its key.
+        best = range(node) ?? range(pair.key as Node) ?? best;
+      } else if (isSeq(node) && typeof seg === 'number') {
+        const item = node.items[seg] as Node | undefined;
+        if (!item) return best;
+        node = item;
+        best = range(node) ?? best;
+      } else return best;
+    }
+    return best;
+  };
+}

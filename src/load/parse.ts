@@ -1,0 +1,122 @@
+/**
+ * YAML text → plain values, safely. The document is parsed with the YAML 1.2 core schema pinned
+ * (a `%YAML 1.1` directive cannot turn `yes` into true or `017` into octal), and its node tree is
+ * walked once to build the value while refusing what a structure file never needs and an attacker
+ * could use: anchors and aliases (exponential expansion), merge keys, explicit tags, duplicate keys
+ * (checked with a Set: linear, unlike the parser's own check) and keys that collide with
+ * `Object.prototype`.
+ */
+import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Document } from 'yaml';
+import type { Range } from '../model/finding.js';
+
+export type ParseProblemCode =
+  | 'syntax'
+  | 'multiple-documents'
+  | 'empty'
+  | 'not-a-map'
+  | 'alias'
+  | 'anchor'
+  | 'tag'
+  | 'merge-key'
+  | 'duplicate-key'
+  | 'forbidden-key'
+  | 'complex-key';
+
+export interface ParseProblem {
+  code: ParseProblemCode;
+  data: Record<string, string>;
+  range: Range;
+}
+
+export interface ParseResult {
+  /** The top-level mapping, or undefined when the file cannot be understood at all. */
+  value: Record<string, unknown> | undefined;
+  problems: ParseProblem[];
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export const PARSE_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  merge: false,
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+  stringKeys: false,
+} as const;
+
+/** Parses one structure file. Never throws on any input. */
+export function parseYaml(text: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  const at = (offset: number): Range => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const problems: ParseProblem[] = [];
+  for (const error of doc.errors) {
+    const code: ParseProblemCode = error.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax';
+    const message = error.message.split('\n')[0] ?? error.message;
+    problems.push({ code, data: { message }, range: at(error.pos[0]) });
+  }
+  if (problems.length > 0) return { value: undefined, problems };
+
+  const contents = doc.contents as Node | null;
+  if (contents === null || (isScalar(contents) && contents.value === null)) {
+    return { value: undefined, problems: [{ code: 'empty', data: {}, range: { line: 1, column: 1 } }] };
+  }
+  if (!isMap(contents)) {
+    const range = contents.range ? at(contents.range[0]) : { line: 1, column: 1 };
+    return { value: undefined, problems: [{ code: 'not-a-map', data: {}, range }] };
+  }
+  const value = toValue(doc, contents, at, problems) as Record<string, unknown>;
+  return { value: problems.length > 0 ? undefined : value, problems };
+}
+
+function toValue(doc: Document, node: unknown, at: (offset: number) => Range, problems: ParseProblem[]): unknown {
+  const where = (n: { range?: [number, number, number] | null | undefined }): Range =>
+    n.range ? at(n.range[0]) : { line: 1, column: 1 };
+  if (isAlias(node)) {
+    problems.push({ code: 'alias', data: { name: node.source }, range: where(node) });
+    return null;
+  }
+  if (node && typeof node === 'object' && 'anchor' in node && typeof node.anchor === 'string' && node.anchor) {
+    problems.push({ code: 'anchor', data: { name: node.anchor }, range: where(node as Node) });
+  }
+  if (node && typeof node === 'object' && 'tag' in node && typeof node.tag === 'string' && node.tag) {
+    problems.push({ code: 'tag', data: { tag: node.tag }, range: where(node as Node) });
+    return null;
+  }
+  if (isScalar(node)) return node.value;
+  if (isSeq(node)) return node.items.map((item) => toValue(doc, item, at, problems));
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as Node | null;
+      if (!isScalar(keyNode) || (keyNode.tag && keyNode.tag !== '') || typeof keyNode.value === 'object') {
+        problems.push({ code: 'complex-key', data: {}, range: keyNode ? where(keyNode) : where(node) });
+        continue;
+      }
+      const key = String(keyNode.value);
+      if (key === '<<' && keyNode.type === 'PLAIN') {
+        problems.push({ code: 'merge-key', data: {}, range: where(keyNode) });
+        continue;
+      }
+      if (FORBIDDEN_KEYS.has(key)) {
+        problems.push({ code: 'forbidden-key', data: { key }, range: where(keyNode) });
+        continue;
+      }
+      if (seen.has(key)) {
+        problems.push({ code: 'duplicate-key', data: { key }, range: where(keyNode) });
+        continue;
+      }
+      seen.add(key);
+      out[key] = toValue(doc, pair.value, at, problems);
+    }
+    return out;
+  }
+  return node === null || node === undefined ? null : undefined;
+}

@@ -1,0 +1,237 @@
+/**
+ * Loads a structure from raw files (read from a directory or from a git revision): decodes and
+ * parses each, validates it against its schema, and keeps what can be understood even from files
+ * with errors, so that every command can work on a structure that is not yet valid. Pure: file
+ * contents come in, values and findings go out.
+ */
+import type { Finding } from '../model/finding.js';
+import type { FunctionType, Kind, OrgFunction, Organization, Position, Role, RuleSetting, Source, Text, Unit } from '../model/types.js';
+import { validateValue, type FileKind } from '../schema/validate.js';
+import { parseYaml } from './parse.js';
+import { decode, scanText, type ScanProblem } from './scan.js';
+
+/** A problem found while reading a file from disk, before its contents are known. */
+export type ReadProblem =
+  | { code: 'too-large'; size: number }
+  | { code: 'symlink-outside'; target: string }
+  | { code: 'symlink-loop' }
+  | { code: 'not-regular' }
+  | { code: 'unreadable'; reason: string };
+
+export interface RawFile {
+  /** Path inside the structure directory, forward slashes (`units/a.yaml`). */
+  rel: string;
+  /** Path as shown to the user. */
+  file: string;
+  bytes?: Uint8Array;
+  problem?: ReadProblem;
+}
+
+export interface UnitEntry {
+  unit: Unit;
+  file: string;
+}
+
+export interface FunctionEntry {
+  fn: OrgFunction;
+  file: string;
+}
+
+export interface LoadedStructure {
+  organization: Organization;
+  /** False when organization.yaml is missing or could not be understood; defaults stand in. */
+  hasOrganization: boolean;
+  organizationFile: string;
+  units: UnitEntry[];
+  functions: FunctionEntry[];
+  /** `yaml-syntax` and `schema` findings. */
+  findings: Finding[];
+  /** Decoded text of every file that parsed, by display path: used to locate findings. */
+  texts: Map<string, string>;
+}
+
+export const DEFAULT_ROLES: Role[] = [
+  { id: 'lead', name: { en: 'lead', ru: 'ответственный' }, code: { en: 'L', ru: 'О' } },
+  { id: 'participant', name: { en: 'participant', ru: 'участвует' }, code: { en: 'P', ru: 'У' } },
+  { id: 'approver', name: { en: 'approver', ru: 'согласует' }, code: { en: 'A', ru: 'С' } },
+  { id: 'informed', name: { en: 'informed', ru: 'информируется' }, code: { en: 'I', ru: 'И' } },
+];
+
+export function fileKind(rel: string): FileKind | undefined {
+  if (rel === 'organization.yaml' || rel === 'organization.yml') return 'organization';
+  if (!/\.ya?ml$/i.test(rel)) return undefined;
+  if (rel.startsWith('units/')) return 'unit';
+  if (rel.startsWith('functions/')) return 'function';
+  return undefined;
+}
+
+function syntax(file: string, p: ScanProblem | ReadProblem, range = { line: 1, column: 1 }): Finding {
+  const { code, ...rest } = p as { code: string } & Record<string, unknown>;
+  const data: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(rest)) if (typeof v === 'string' || typeof v === 'number') data[k] = v;
+  const at = 'range' in p ? p.range : range;
+  return { rule: 'yaml-syntax', messageId: code, data, file, range: at };
+}
+
+/** Loads a structure from its raw files. Never throws. */
+export function loadStructure(files: readonly RawFile[], organizationFile = 'organization.yaml'): LoadedStructure {
+  const findings: Finding[] = [];
+  const texts = new Map<string, string>();
+  const units: UnitEntry[] = [];
+  const functions: FunctionEntry[] = [];
+  let organization: Organization | undefined;
+  let orgFile = organizationFile;
+
+  for (const raw of files) {
+    const kind = fileKind(raw.rel);
+    if (!kind) continue;
+    if (kind === 'organization') orgFile = raw.file;
+    if (raw.problem || !raw.bytes) {
+      findings.push(syntax(raw.file, raw.problem ?? { code: 'unreadable', reason: 'no content' }));
+      continue;
+    }
+    const decoded = decode(raw.bytes);
+    if ('problem' in decoded) {
+      findings.push(syntax(raw.file, decoded.problem));
+      continue;
+    }
+    const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+    const scanned = scanText(text);
+    if (scanned) {
+      findings.push(syntax(raw.file, scanned));
+      continue;
+    }
+    const parsed = parseYaml(text);
+    for (const p of parsed.problems) findings.push({ rule: 'yaml-syntax', messageId: p.code, data: p.data, file: raw.file, range: p.range });
+    if (!parsed.value) continue;
+    texts.set(raw.file, text);
+    findings.push(...validateValue(kind, parsed.value, raw.file));
+    if (kind === 'organization') organization = coerceOrganization(parsed.value);
+    else if (kind === 'unit') {
+      const unit = coerceUnit(parsed.value);
+      if (unit) units.push({ unit, file: raw.file });
+    } else {
+      const fn = coerceFunction(parsed.value);
+      if (fn) functions.push({ fn, file: raw.file });
+    }
+  }
+  return {
+    organization: organization ?? { id: 'organization', name: 'organization', languages: ['en'], kinds: [], roles: DEFAULT_ROLES },
+    hasOrganization: organization !== undefined,
+    organizationFile: orgFile,
+    units,
+    functions,
+    findings,
+    texts,
+  };
+}
+
+// The coercions below keep only values of the right shape, so that code working on a structure
+// with schema errors never meets a number where it expects a name.
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+function text(v: unknown): Text | undefined {
+  if (typeof v === 'string') return v === '' ? undefined : v;
+  if (!isObj(v)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, s] of Object.entries(v)) if (typeof s === 'string' && s !== '') out[k] = s;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+function source(v: unknown): Source | undefined {
+  if (typeof v === 'string') return v || undefined;
+  if (!isObj(v)) return undefined;
+  const out: Exclude<Source, string> = {};
+  for (const k of ['title', 'url', 'date', 'note'] as const) {
+    const s = str(v[k]);
+    if (s !== undefined) out[k] = s;
+  }
+  return out;
+}
+
+/** Assigns only defined values, as `exactOptionalPropertyTypes` requires. */
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+
+function named<T extends { id: string; name: Text }>(v: unknown, extra: (o: Obj, t: T) => void): T[] {
+  if (!Array.isArray(v)) return [];
+  const out: T[] = [];
+  for (const item of v) {
+    if (!isObj(item)) continue;
+    const id = str(item.id);
+    if (!id) continue;
+    const t = { id, name: text(item.name) ?? id } as T;
+    extra(item, t);
+    out.push(t);
+  }
+  return out;
+}
+
+export function coerceOrganization(v: Obj): Organization {
+  const languages = strings(v.languages)?.filter((l) => l !== '') ?? [];
+  const org: Organization = {
+    id: str(v.id) ?? 'organization',
+    name: text(v.name) ?? str(v.id) ?? 'organization',
+    languages: languages.length > 0 ? languages : ['en'],
+    kinds: named<Kind>(v.kinds, (o, k) => put(k, 'functionTypes', strings(o.functionTypes))),
+  };
+  put(org, 'short', text(v.short));
+  put(org, 'description', text(v.description));
+  put(org, 'date', str(v.date));
+  const roles = named<Role>(v.roles, (o, r) => put(r, 'code', text(o.code)));
+  org.roles = roles.length > 0 ? roles : DEFAULT_ROLES;
+  if (v.functionTypes !== undefined) org.functionTypes = named<FunctionType>(v.functionTypes, (o, t) => put(t, 'description', text(o.description)));
+  if (isObj(v.rules)) {
+    const rules: Record<string, RuleSetting> = {};
+    for (const [id, setting] of Object.entries(v.rules)) {
+      if (typeof setting === 'string') rules[id] = setting as RuleSetting;
+      else if (Array.isArray(setting) && typeof setting[0] === 'string')
+        rules[id] = (isObj(setting[1]) ? [setting[0], setting[1]] : [setting[0]]) as RuleSetting;
+    }
+    org.rules = rules;
+  }
+  put(org, 'source', source(v.source));
+  return org;
+}
+
+export function coerceUnit(v: Obj): Unit | undefined {
+  const id = str(v.id);
+  if (!id) return undefined;
+  const unit: Unit = { id, kind: str(v.kind) ?? '', name: text(v.name) ?? id };
+  put(unit, 'short', text(v.short));
+  put(unit, 'parent', str(v.parent));
+  put(unit, 'description', text(v.description));
+  if (isObj(v.functions)) {
+    const fns: Record<string, string> = {};
+    for (const [f, role] of Object.entries(v.functions)) if (typeof role === 'string') fns[f] = role;
+    unit.functions = fns;
+  }
+  if (Array.isArray(v.positions)) {
+    const positions: Position[] = [];
+    for (const p of v.positions) {
+      if (!isObj(p)) continue;
+      const count = typeof p.count === 'number' && Number.isInteger(p.count) && p.count >= 0 ? p.count : 0;
+      positions.push({ title: text(p.title) ?? '', count });
+    }
+    unit.positions = positions;
+  }
+  put(unit, 'replaces', strings(v.replaces));
+  put(unit, 'source', source(v.source));
+  return unit;
+}
+
+export function coerceFunction(v: Obj): OrgFunction | undefined {
+  const id = str(v.id);
+  if (!id) return undefined;
+  const fn: OrgFunction = { id, name: text(v.name) ?? id };
+  put(fn, 'type', str(v.type));
+  put(fn, 'description', text(v.description));
+  put(fn, 'source', source(v.source));
+  return fn;
+}

@@ -1,0 +1,143 @@
+/**
+ * The resolved model: units and functions indexed by id, the tree (children in a stable order),
+ * and the assignments of units to functions. Every command reads the structure through it. It
+ * tolerates broken input (unknown parents, cycles, duplicate ids): the first unit with an id wins,
+ * and walks up or down the tree never loop.
+ */
+import type { FunctionEntry, LoadedStructure, UnitEntry } from '../load/structure.js';
+import type { Organization, Role, Text, Unit } from './types.js';
+
+export interface Assignment {
+  unit: string;
+  role: string;
+}
+
+export interface OrgModel {
+  organization: Organization;
+  /** The organisation's first language: a plain-string text is in this language. */
+  defaultLanguage: string;
+  roles: Role[];
+  units: Map<string, UnitEntry>;
+  functions: Map<string, FunctionEntry>;
+  /** Children of each unit id, ordered by kind rank, then by name. */
+  children: Map<string, string[]>;
+  /** Units without a parent, or whose parent does not exist, in the same order. */
+  roots: string[];
+  /** Position of each kind id in `kinds` (0 = largest). */
+  kindRank: Map<string, number>;
+  /** Units taking part in each function id (including ids with no function file). */
+  assignments: Map<string, Assignment[]>;
+}
+
+/** Picks the text in `lang`, falling back to the default language, then to any language. */
+export function pickText(text: Text | undefined, lang: string | undefined, defaultLanguage: string): string {
+  if (text === undefined) return '';
+  if (typeof text === 'string') return text;
+  return (lang ? text[lang] : undefined) ?? text[defaultLanguage] ?? Object.values(text)[0] ?? '';
+}
+
+/** The texts of a Text by language (a plain string belongs to the default language). */
+export function textsByLanguage(text: Text | undefined, defaultLanguage: string): Record<string, string> {
+  if (text === undefined) return {};
+  return typeof text === 'string' ? { [defaultLanguage]: text } : text;
+}
+
+export function buildModel(loaded: LoadedStructure): OrgModel {
+  const organization = loaded.organization;
+  const defaultLanguage = organization.languages[0] ?? 'en';
+  const units = new Map<string, UnitEntry>();
+  for (const entry of loaded.units) if (!units.has(entry.unit.id)) units.set(entry.unit.id, entry);
+  const functions = new Map<string, FunctionEntry>();
+  for (const entry of loaded.functions) if (!functions.has(entry.fn.id)) functions.set(entry.fn.id, entry);
+  const kindRank = new Map<string, number>();
+  organization.kinds.forEach((k, i) => {
+    if (!kindRank.has(k.id)) kindRank.set(k.id, i);
+  });
+
+  const collator = new Intl.Collator(defaultLanguage);
+  const rank = (u: Unit): number => kindRank.get(u.kind) ?? Number.MAX_SAFE_INTEGER;
+  const order = (a: string, b: string): number => {
+    const ua = units.get(a)!.unit;
+    const ub = units.get(b)!.unit;
+    return rank(ua) - rank(ub) || collator.compare(pickText(ua.name, undefined, defaultLanguage), pickText(ub.name, undefined, defaultLanguage)) || (a < b ? -1 : a > b ? 1 : 0);
+  };
+  const children = new Map<string, string[]>();
+  const roots: string[] = [];
+  for (const [id, { unit }] of units) {
+    if (unit.parent !== undefined && units.has(unit.parent) && unit.parent !== id) {
+      const list = children.get(unit.parent);
+      if (list) list.push(id);
+      else children.set(unit.parent, [id]);
+    } else roots.push(id);
+  }
+  for (const list of children.values()) list.sort(order);
+  roots.sort(order);
+
+  const assignments = new Map<string, Assignment[]>();
+  for (const [id, { unit }] of units) {
+    for (const [fn, role] of Object.entries(unit.functions ?? {})) {
+      const list = assignments.get(fn);
+      if (list) list.push({ unit: id, role });
+      else assignments.set(fn, [{ unit: id, role }]);
+    }
+  }
+  return { organization, defaultLanguage, roles: organization.roles ?? [], units, functions, children, roots, kindRank, assignments };
+}
+
+/** Parent chain of a unit, nearest first, stopping at a missing parent or a loop. */
+export function ancestors(model: OrgModel, id: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([id]);
+  let current = model.units.get(id)?.unit.parent;
+  while (current !== undefined && model.units.has(current) && !seen.has(current)) {
+    out.push(current);
+    seen.add(current);
+    current = model.units.get(current)?.unit.parent;
+  }
+  return out;
+}
+
+/** Unit ids in tree order (depth first, parents before children) below `root` or all roots. */
+export function treeOrder(model: OrgModel, root?: string, maxDepth = Number.POSITIVE_INFINITY): Array<{ id: string; depth: number }> {
+  const out: Array<{ id: string; depth: number }> = [];
+  const seen = new Set<string>();
+  const stack: Array<{ id: string; depth: number }> = (root !== undefined ? [root] : model.roots).map((id) => ({ id, depth: 0 })).reverse();
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    if (seen.has(next.id) || !model.units.has(next.id)) continue;
+    seen.add(next.id);
+    out.push(next);
+    if (next.depth + 1 >= maxDepth) continue;
+    const kids = model.children.get(next.id) ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ id: kids[i]!, depth: next.depth + 1 });
+  }
+  return out;
+}
+
+/** Headcount of one unit: the sum of its positions. */
+export function headcount(unit: Unit): number {
+  let sum = 0;
+  for (const p of unit.positions ?? []) sum += p.count;
+  return sum;
+}
+
+/** Headcount of a unit and everything below it. */
+export function subtreeHeadcount(model: OrgModel, id: string): number {
+  let sum = 0;
+  for (const { id: u } of treeOrder(model, id)) sum += headcount(model.units.get(u)!.unit);
+  return sum;
+}
+
+/** Units that lead a function (role `lead`). */
+export function leadsOf(model: OrgModel, fn: string): string[] {
+  return (model.assignments.get(fn) ?? []).filter((a) => a.role === 'lead').map((a) => a.unit);
+}
+
+/** Functions a unit leads. */
+export function functionsLedBy(unit: Unit): string[] {
+  return Object.entries(unit.functions ?? {})
+    .filter(([, role]) => role === 'lead')
+    .map(([fn]) => fn);
+}
+
+

@@ -1,0 +1,8 @@
+/** The diagnostics formatters by name. */
+import { github } from './github.js';
+import { json } from './json.js';
+import { sarif } from './sarif.js';
+import { stylish } from './stylish.js';
+import type { Formatter } from './types.js';
+
+export const formatters: Readonly<Record<string, Formatter>> = { stylish, json, github, sarif };

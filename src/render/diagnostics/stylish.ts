@@ -1,0 +1,39 @@
+/** Human output for the terminal: problems grouped by file, aligned, with a closing count. */
+import { Chalk } from 'chalk';
+import { displayWidth, padEnd } from '../text-width.js';
+import type { Formatter } from './types.js';
+
+export const stylish: Formatter = ({ diagnostics, summary }, { color, t }) => {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const lines: string[] = [];
+  const byFile = new Map<string, typeof diagnostics>();
+  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const [file, list] of byFile) {
+    lines.push(c.underline(file));
+    const where = list.map((d) => `${d.line}:${d.column}`);
+    const whereWidth = Math.max(...where.map((w) => w.length));
+    const sevWidth = Math.max(...list.map((d) => d.severity.length));
+    const msgWidth = Math.max(...list.map((d) => displayWidth(d.message)));
+    list.forEach((d, i) => {
+      const sev = padEnd(d.severity, sevWidth);
+      const sevText = d.severity === 'error' ? c.red(sev) : d.severity === 'warning' ? c.yellow(sev) : c.blue(sev);
+      lines.push(`  ${c.dim(where[i]!.padEnd(whereWidth))}  ${sevText}  ${padEnd(d.message, msgWidth)}  ${c.dim(d.rule)}`);
+    });
+    lines.push('');
+  }
+  const data = { units: summary.units, functions: summary.functions };
+  const problems = summary.errors + summary.warnings + summary.infos;
+  if (problems === 0) lines.push(c.green(t('summary-clean', data)));
+  else {
+    const text = t('summary-problems', {
+      ...data,
+      problems: t('count-problems', { count: problems }),
+      errors: t('count-errors', { count: summary.errors }),
+      warnings: t('count-warnings', { count: summary.warnings }),
+      infos: t('count-infos', { count: summary.infos }),
+      mark: summary.errors > 0 ? '✖' : '⚠',
+    });
+    lines.push(summary.errors > 0 ? c.red.bold(text) : c.yellow.bold(text));
+  }
+  return `${lines.join('\n')}\n`;
+};

@@ -1,0 +1,13 @@
+/** What every diagnostics formatter receives: the result of a run, and how to present it. */
+import type { Translate } from '../../i18n/format.js';
+import type { ValidationResult } from '../../rules/run.js';
+
+export interface FormatOptions {
+  /** Colour the output (only stylish uses it). */
+  color: boolean;
+  t: Translate;
+  /** Version of the tool, for SARIF. */
+  version: string;
+}
+
+export type Formatter = (result: Pick<ValidationResult, 'diagnostics' | 'summary'>, options: FormatOptions) => string;

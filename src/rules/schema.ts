@@ -1,0 +1,29 @@
+/** Files that do not match their JSON Schema. Reported by the schema validator; this module holds the metadata. */
+import { defineRule } from './rule.js';
+
+export default defineRule({
+  id: 'schema',
+  meta: {
+    description: 'Every file matches its JSON Schema in schemas/.',
+    defaultSeverity: 'error',
+    messages: {
+      'unknown-property': 'Unknown property "{{property}}".',
+      'missing-property': 'Missing required property "{{property}}".',
+      type: 'Must be of type {{expected}}.',
+      'id-pattern': '"{{value}}" is not a valid id: use lower-case ASCII letters, digits and single hyphens (kebab-case).',
+      pattern: '"{{value}}" does not match the expected pattern {{pattern}}.',
+      'language-code': '"{{value}}" is not a language code (such as ru, ky, en).',
+      enum: '"{{value}}" is not one of: {{allowed}}.',
+      'one-of-text': 'Must be a text: a string, or a map of language codes to strings.',
+      'one-of-source': 'Must be a source: a string, or a map with title, url, date and note.',
+      'one-of-alternatives': 'Does not match any of the allowed forms.',
+      empty: 'Must not be empty.',
+      'unique-items': 'Item {{second}} repeats item {{first}}.',
+      constraint: 'Invalid value: {{message}}.',
+      'bad-option': 'Option "{{option}}" of rule {{ruleId}} {{problem}}.',
+    },
+  },
+  check() {
+    /* findings come from the schema validator and the configuration reader */
+  },
+});
