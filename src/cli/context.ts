@@ -4,6 +4,7 @@
  * or standard output.
  */
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { detectLanguage, translator, type Language, type Translate } from '../i18n/format.js';
 import { readStructureDir } from '../load/read.js';
 import { loadStructure, type LoadedStructure } from '../load/structure.js';
@@ -18,6 +19,12 @@ export interface RunContext {
   t: Translate;
   version: string;
 }
+
+/** Runs a command's action inside the error handling of main(); the action returns the exit code. */
+export type Run = (action: (ctx: RunContext) => number | Promise<number>) => void;
+
+/** Each command file exports one of these: it adds its command (or subcommand) to `parent`. */
+export type Registrar = (parent: Command, run: Run) => void;
 
 export function makeContext(io: Io, langOption: string | undefined, version: string): RunContext {
   const lang = detectLanguage(langOption, io.env);

@@ -6,16 +6,13 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../model/errors.js';
+import { commands } from './commands/index.js';
 import { makeContext, type RunContext } from './context.js';
 import { nodeIo, type Io } from './io.js';
-import { register as registerValidate } from './commands/validate.js';
 
 declare const ORG_VERSION: string | undefined;
 export const VERSION = typeof ORG_VERSION === 'string' ? ORG_VERSION : '0.0.0-dev';
 
-export type Registrar = (program: Command, run: (action: (ctx: RunContext) => number | Promise<number>) => void) => void;
-
-const commands: Registrar[] = [registerValidate];
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -52,12 +49,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .version(VERSION, '-V, --version')
     .option('--lang <lang>', "language of messages and names (ru, en); default from LANG")
     .option('--debug', 'show stack traces of internal errors')
-    .showHelpAfterError()
+    .showHelpAfterError("(run 'org --help' for usage)")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(s) })
     .enablePositionalOptions(false);
   for (const register of commands) register(program, run);
-  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  const configure = (cmd: Command): void => {
+    for (const sub of cmd.commands) {
+      sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+      sub.showHelpAfterError(`(run 'org ${cmd === program ? '' : `${cmd.name()} `}${sub.name()} --help' for usage)`);
+      configure(sub);
+    }
+  };
+  configure(program);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,7 +1,6 @@
 /** `org validate [dir]`: every problem of a structure at once, in the format the reader needs. */
-import type { Command } from 'commander';
 import { formatters } from '../../render/diagnostics/index.js';
-import { checkFormat, emit, loadValidated, parseCount, type RunContext } from '../context.js';
+import { checkFormat, emit, loadValidated, parseCount, type Registrar } from '../context.js';
 import { useColor } from '../io.js';
 
 interface Options {
@@ -11,7 +10,7 @@ interface Options {
   output?: string;
 }
 
-export function register(program: Command, run: (action: (ctx: RunContext) => number) => void): void {
+export const register: Registrar = (program, run) => {
   program
     .command('validate')
     .description('check a structure directory: schemas, references, the tree and the function matrix')
@@ -48,4 +47,4 @@ Examples:
         return 0;
       }),
     );
-}
+};

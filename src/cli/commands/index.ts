@@ -1,0 +1,6 @@
+/** Every top-level command, in the order `org --help` lists them. */
+import type { Registrar } from '../context.js';
+import { register as render } from './render.js';
+import { register as validate } from './validate.js';
+
+export const commands: Registrar[] = [validate, render];

@@ -1,0 +1,10 @@
+/** `org render <what>`: pictures and tables made from a structure. Each kind is its own file. */
+import type { Registrar } from '../context.js';
+
+/** Subcommands of `org render`, in the order help lists them. */
+const renderers: Registrar[] = [];
+
+export const register: Registrar = (program, run) => {
+  const render = program.command('render').description('render charts and matrices (see `org render --help`)');
+  for (const add of renderers) add(render, run);
+};
