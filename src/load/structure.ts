@@ -83,13 +83,14 @@ export function loadStructure(files: readonly RawFile[], organizationFile = 'org
   let orgFile = organizationFile;
 
   for (const raw of files) {
-    const kind = fileKind(raw.rel);
-    if (!kind) continue;
-    if (kind === 'organization') orgFile = raw.file;
-    if (raw.problem || !raw.bytes) {
-      findings.push(syntax(raw.file, raw.problem ?? { code: 'unreadable', reason: 'no content' }));
+    // A path the reader could not follow (a looping directory link) is reported whatever its name.
+    if (raw.problem) {
+      findings.push(syntax(raw.file, raw.problem));
       continue;
     }
+    const kind = fileKind(raw.rel);
+    if (!kind || !raw.bytes) continue;
+    if (kind === 'organization') orgFile = raw.file;
     const decoded = decode(raw.bytes);
     if ('problem' in decoded) {
       findings.push(syntax(raw.file, decoded.problem));
