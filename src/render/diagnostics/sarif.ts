@@ -23,7 +23,6 @@ export const sarif: Formatter = ({ diagnostics }, { version }) => {
               name: r.id,
               shortDescription: { text: r.meta.description },
               defaultConfiguration: { level: DEFAULT_LEVEL[r.meta.defaultSeverity] },
-              helpUri: `https://www.npmjs.com/package/orgcode#rule-${r.id}`,
             })),
           },
         },

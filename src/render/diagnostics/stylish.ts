@@ -28,9 +28,13 @@ export const stylish: Formatter = ({ diagnostics, summary }, { color, t }) => {
     const text = t('summary-problems', {
       ...data,
       problems: t('count-problems', { count: problems }),
-      errors: t('count-errors', { count: summary.errors }),
-      warnings: t('count-warnings', { count: summary.warnings }),
-      infos: t('count-infos', { count: summary.infos }),
+      details: [
+        summary.errors > 0 ? t('count-errors', { count: summary.errors }) : '',
+        summary.warnings > 0 ? t('count-warnings', { count: summary.warnings }) : '',
+        summary.infos > 0 ? t('count-infos', { count: summary.infos }) : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
       mark: summary.errors > 0 ? '✖' : '⚠',
     });
     lines.push(summary.errors > 0 ? c.red.bold(text) : c.yellow.bold(text));
