@@ -52,7 +52,7 @@ const cases: Array<{ name: string; file: string; content: string | Buffer; expec
 ];
 
 let dir: string;
-let report: { diagnostics: Array<Expected & { severity: string }> };
+let report: { diagnostics: Array<Omit<Expected, 'message'> & { message: string; severity: string }> };
 let code: number;
 
 beforeAll(() => {

@@ -1,5 +1,5 @@
 import { testRule } from '../helpers/rule-tester.js';
-import { f1, root, unit, valid } from './base.js';
+import { f1, unit, valid } from './base.js';
 
 testRule('duplicate-id', {
   valid: [{ name: 'distinct ids', files: { ...valid, 'units/a.yaml': unit('a') } }],
