@@ -5,7 +5,15 @@
  * could use: anchors and aliases (exponential expansion), merge keys, explicit tags, duplicate keys
  * (checked with a Set: linear, unlike the parser's own check) and keys that collide with
  * `Object.prototype`.
+ *
+ * Most files are plain, and `yaml`'s full document model is several times slower than js-yaml's
+ * loader, which matters with tens of thousands of files. So a file that contains none of the
+ * constructs the checks are about (anchors, aliases, tags, directives, merge keys, several
+ * documents, complex keys) is first loaded with js-yaml on the same core schema; anything unusual,
+ * and any error, goes through the full path, which produces the exact diagnostics. Positions are
+ * never needed from the fast path: findings are located later from the text (locate.ts).
  */
+import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
 import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Document } from 'yaml';
 import type { Range } from '../model/finding.js';
 
@@ -46,8 +54,41 @@ export const PARSE_OPTIONS = {
   stringKeys: false,
 } as const;
 
+// Anything that might need the full path: anchors, aliases, tags, directives, merge keys, tabs,
+// document markers, explicit keys, and flow collections used as keys.
+const UNUSUAL = /[&*!%<\t]|^(---|\.\.\.)|^\s*\?(\s|$)|\][ ]*:(\s|$)|\}[ ]*:(\s|$)/m;
+
+function hasForbiddenKey(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasForbiddenKey);
+  if (value === null || typeof value !== 'object') return false;
+  for (const key of Object.keys(value)) {
+    if (FORBIDDEN_KEYS.has(key) || hasForbiddenKey((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+/** The fast path: plain files through js-yaml; undefined when the full path must decide. */
+function parsePlain(text: string): Record<string, unknown> | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  let value: unknown;
+  try {
+    value = fastLoad(text, { schema: CORE_SCHEMA, json: false });
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || hasForbiddenKey(value)) return undefined;
+  return value as Record<string, unknown>;
+}
+
 /** Parses one structure file. Never throws on any input. */
 export function parseYaml(text: string): ParseResult {
+  const plain = parsePlain(text);
+  if (plain) return { value: plain, problems: [] };
+  return parseFull(text);
+}
+
+/** The full path: `yaml`'s document model, every check, exact positions. */
+export function parseFull(text: string): ParseResult {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   const at = (offset: number): Range => {

@@ -54,12 +54,20 @@ export function buildModel(loaded: LoadedStructure): OrgModel {
     if (!kindRank.has(k.id)) kindRank.set(k.id, i);
   });
 
-  const collator = new Intl.Collator(defaultLanguage);
+  // A fixed, locale-free order (code points after folding case and ё → е): the same on every
+  // machine and ICU version, so charts and reports are byte-identical, and cheap to set up.
+  const sortKey = new Map<string, string>();
+  const keyOf = (u: Unit): string => {
+    let key = sortKey.get(u.id);
+    if (key === undefined) sortKey.set(u.id, (key = pickText(u.name, undefined, defaultLanguage).toLowerCase().replace(/ё/g, 'е')));
+    return key;
+  };
+  const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const rank = (u: Unit): number => kindRank.get(u.kind) ?? Number.MAX_SAFE_INTEGER;
   const order = (a: string, b: string): number => {
     const ua = units.get(a)!.unit;
     const ub = units.get(b)!.unit;
-    return rank(ua) - rank(ub) || collator.compare(pickText(ua.name, undefined, defaultLanguage), pickText(ub.name, undefined, defaultLanguage)) || (a < b ? -1 : a > b ? 1 : 0);
+    return rank(ua) - rank(ub) || byKey(keyOf(ua), keyOf(ub)) || byKey(a, b);
   };
   const children = new Map<string, string[]>();
   const roots: string[] = [];
