@@ -1,6 +1,7 @@
 /** Every top-level command, in the order `org --help` lists them. */
 import type { Registrar } from '../context.js';
+import { register as init } from './init.js';
 import { register as render } from './render.js';
 import { register as validate } from './validate.js';
 
-export const commands: Registrar[] = [validate, render];
+export const commands: Registrar[] = [validate, render, init];
