@@ -34,7 +34,8 @@ describe('message catalogues', () => {
   });
 
   it('translate rather than copy', () => {
-    const untranslated = Object.keys(en).filter((k) => ru[k] === en[k]);
+    // Messages made of symbols only (a dash for "none") read the same in both languages.
+    const untranslated = Object.keys(en).filter((k) => ru[k] === en[k] && /\p{L}/u.test(en[k]!));
     expect(untranslated).toEqual([]);
   });
 
