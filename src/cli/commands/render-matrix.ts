@@ -1,0 +1,112 @@
+/**
+ * `org render matrix [dir]`: the function matrix (functions × units, a role code in each cell) in the
+ * format the reader needs: a table in the terminal, Markdown, CSV for spreadsheets, a standalone
+ * HTML page, SVG or PDF for a report, JSON for scripts. The format comes from `--format` or the
+ * extension of `-o`.
+ */
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../model/errors.js';
+import { renderMatrixCsv } from '../../render/matrix/csv.js';
+import { renderMatrixHtml } from '../../render/matrix/html.js';
+import { renderMatrixJson } from '../../render/matrix/json.js';
+import { renderMatrixMarkdown } from '../../render/matrix/markdown.js';
+import { buildMatrix, type MatrixOptions } from '../../render/matrix/model.js';
+import { renderMatrixTable } from '../../render/matrix/table.js';
+import { namesLanguage, suggestIds } from '../../render/reports/names.js';
+import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
+import { useColor } from '../io.js';
+
+interface Options {
+  format?: string;
+  output?: string;
+  by?: string;
+  root?: string;
+  groupBy: string;
+  width?: string;
+}
+
+const FORMATS = ['table', 'md', 'csv', 'html', 'svg', 'pdf', 'json'] as const;
+const EXTENSIONS: Record<string, string> = {
+  '.txt': 'table',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.csv': 'csv',
+  '.html': 'html',
+  '.htm': 'html',
+  '.svg': 'svg',
+  '.pdf': 'pdf',
+  '.json': 'json',
+};
+
+/** Width for the terminal table: --width, else the terminal's, else COLUMNS, else a common default. */
+export function terminalWidth(ctx: RunContext, option: string | undefined): number {
+  if (option !== undefined) return Math.max(40, parseCount('--width', option));
+  if (ctx.io.stdoutIsTTY && ctx.io.columns) return ctx.io.columns;
+  const env = Number(ctx.io.env.COLUMNS);
+  return Number.isInteger(env) && env >= 40 ? env : 100;
+}
+
+/** Throws a one-line error naming the closest unit ids when `id` is not a unit. */
+export function checkUnit(ctx: RunContext, units: Map<string, unknown>, id: string): void {
+  if (units.has(id)) return;
+  const near = suggestIds(id, units.keys());
+  throw new UsageError('tree-unknown-root', { id, hint: near.length > 0 ? ctx.t('show-did-you-mean', { ids: near.join(', ') }) : '' });
+}
+
+export const register: Registrar = (parent, run) => {
+  parent
+    .command('matrix')
+    .description('the function matrix: functions down the side, units across, a role code in each cell')
+    .argument('[dir]', 'structure directory', 'structure')
+    .option('-f, --format <format>', `${FORMATS.join(', ')} (default: from the -o extension, else table)`)
+    .option('-o, --output <file>', 'write to a file (atomically)')
+    .option('--by <kind>', 'one column per unit of this kind; subunits count for it, the strongest role wins')
+    .option('--root <id>', 'only this unit and its subunits as columns')
+    .option('--group-by <what>', 'group functions by their lead unit or by type: lead, type', 'lead')
+    .option('--width <n>', 'width of the terminal table in columns')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  org render matrix                                   table in the terminal
+  org render matrix --by upravlenie                   one column per управление
+  org render matrix -o matrix.csv                     for a spreadsheet (UTF-8 with BOM)
+  org render matrix -o matrix.html --lang en          a standalone page in English
+  org render matrix --root upravlenie-podgotovki-resheniy --format md`,
+    )
+    .action((dir: string, options: Options, command: Command) =>
+      run(async (ctx) => {
+        const fromExt = options.output && options.output !== '-' ? EXTENSIONS[extname(options.output).toLowerCase()] : undefined;
+        const format = checkFormat(options.format ?? fromExt ?? 'table', FORMATS);
+        if (options.groupBy !== 'lead' && options.groupBy !== 'type') throw new UsageError('matrix-bad-group-by', { value: options.groupBy });
+        const toTerminal = (options.output === undefined || options.output === '-') && ctx.io.stdoutIsTTY;
+        if (format === 'pdf' && toTerminal) throw new UsageError('matrix-binary-to-terminal', { format });
+        const width = terminalWidth(ctx, options.width);
+
+        const { model } = loadValidated(ctx, dir);
+        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang, ctx.lang]);
+        const matrixOptions: MatrixOptions = { lang, groupBy: options.groupBy };
+        if (options.root !== undefined) {
+          checkUnit(ctx, model.units, options.root);
+          matrixOptions.root = options.root;
+        }
+        if (options.by !== undefined) {
+          const kinds = model.organization.kinds.map((k) => k.id);
+          if (!kinds.includes(options.by)) throw new UsageError('matrix-unknown-kind', { kind: options.by, kinds: kinds.join(', ') });
+          matrixOptions.by = options.by;
+        }
+        const matrix = buildMatrix(model, matrixOptions);
+        const t = ctx.t;
+        let content: string | Uint8Array;
+        if (format === 'table') content = renderMatrixTable(matrix, { t, width, color: (options.output === undefined || options.output === '-') && useColor(ctx.io.env, ctx.io.stdoutIsTTY) });
+        else if (format === 'md') content = renderMatrixMarkdown(matrix, { t });
+        else if (format === 'csv') content = renderMatrixCsv(matrix, { t });
+        else if (format === 'html') content = renderMatrixHtml(matrix, { t });
+        else if (format === 'json') content = renderMatrixJson(matrix);
+        else throw new UsageError('matrix-pdf-unavailable');
+        emit(ctx, content, options.output);
+        return 0;
+      }),
+    );
+};

@@ -1,0 +1,23 @@
+/**
+ * Which language names are shown in, and what to say when an id does not exist. Shared by the
+ * matrix, tree, show and stats commands so that they agree.
+ */
+import type { OrgModel } from '../../model/model.js';
+import { closestAll } from '../../rules/suggest.js';
+
+/**
+ * The language for names: the first of `wanted` (the `--lang` given, then the language of the
+ * tool's messages) that the organisation declares, else the organisation's first language. A
+ * structure in Russian and Kyrgyz shown with `--lang en` thus stays in Russian rather than
+ * falling back name by name.
+ */
+export function namesLanguage(model: OrgModel, wanted: ReadonlyArray<string | undefined>): string {
+  const languages = model.organization.languages;
+  for (const lang of wanted) if (lang !== undefined && languages.includes(lang)) return lang;
+  return model.defaultLanguage;
+}
+
+/** The closest ids to a mistyped one, as the data of a `… Did you mean: …?` hint. */
+export function suggestIds(id: string, candidates: Iterable<string>): string[] {
+  return closestAll(id, candidates, 3);
+}
