@@ -1,18 +1,29 @@
 /**
  * Turns a path into a document (`['functions', 'pravo', 0]`) into a 1-based line and column.
  * Positions are only needed for files that have a finding, so the file is parsed again here
- * instead of keeping every parsed document in memory during the run.
+ * instead of keeping every parsed document in memory during the run — and for the common plain
+ * file, found by indentation without parsing at all (quick-locate.ts).
  */
 import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Range, YamlPath } from '../model/finding.js';
 import { PARSE_OPTIONS } from './parse.js';
+import { quickLocate } from './quick-locate.js';
 
 export interface Locator {
   (path: YamlPath | undefined, target?: 'key' | 'value'): Range;
 }
 
-/** Builds a locator for one file's text. */
+/** Builds a locator for one file's text: the quick path where it can answer, else the exact one. */
 export function locator(text: string): Locator {
+  let exact: Locator | undefined;
+  return (path, target = 'value') => {
+    if (!path || path.length === 0) return { line: 1, column: 1 };
+    return quickLocate(text, path, target) ?? (exact ??= exactLocator(text))(path, target);
+  };
+}
+
+/** Locates through the YAML document model: exact for every file the parser accepts. */
+export function exactLocator(text: string): Locator {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
   const range = (node: Node | null | undefined): Range | undefined => {

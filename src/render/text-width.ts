@@ -22,7 +22,11 @@ function isWide(cp: number): boolean {
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001B\[[0-9;]*m/g;
 
+// Printable ASCII, Latin-1 letters and Cyrillic: one column per UTF-16 unit (the common case).
+const NARROW = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0400-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u25FF]*$/;
+
 export function displayWidth(text: string): number {
+  if (NARROW.test(text)) return text.length;
   let width = 0;
   for (const ch of text.replace(ANSI, '')) {
     const cp = ch.codePointAt(0)!;
