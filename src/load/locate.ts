@@ -4,10 +4,11 @@
  * instead of keeping every parsed document in memory during the run — and for the common plain
  * file, found by indentation without parsing at all (quick-locate.ts).
  */
-import { LineCounter, parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { parseDocument, isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import type { Range, YamlPath } from '../model/finding.js';
 import { PARSE_OPTIONS } from './parse.js';
 import { quickLocate } from './quick-locate.js';
+import { positions } from './scan.js';
 
 export interface Locator {
   (path: YamlPath | undefined, target?: 'key' | 'value'): Range;
@@ -24,13 +25,13 @@ export function locator(text: string): Locator {
 
 /** Locates through the YAML document model: exact for every file the parser accepts. */
 export function exactLocator(text: string): Locator {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const at = positions(text);
   const range = (node: Node | null | undefined): Range | undefined => {
     if (!node?.range) return undefined;
-    const start = lineCounter.linePos(node.range[0]);
-    const end = lineCounter.linePos(node.range[1]);
-    return { line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+    const start = at(node.range[0]);
+    const end = at(node.range[1]);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
   };
   return (path, target = 'value') => {
     const top: Range = { line: 1, column: 1 };

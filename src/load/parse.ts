@@ -14,8 +14,9 @@
  * never needed from the fast path: findings are located later from the text (locate.ts).
  */
 import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
-import { LineCounter, parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Document } from 'yaml';
+import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Document } from 'yaml';
 import type { Range } from '../model/finding.js';
+import { positions } from './scan.js';
 
 export type ParseProblemCode =
   | 'syntax'
@@ -89,12 +90,8 @@ export function parseYaml(text: string): ParseResult {
 
 /** The full path: `yaml`'s document model, every check, exact positions. */
 export function parseFull(text: string): ParseResult {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { ...PARSE_OPTIONS, lineCounter });
-  const at = (offset: number): Range => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const at = positions(text);
   const problems: ParseProblem[] = [];
   for (const error of doc.errors) {
     const code: ParseProblemCode = error.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax';

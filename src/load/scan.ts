@@ -30,6 +30,25 @@ export function positionAt(text: string, offset: number): Range {
   return { line, column: offset - start + 1 };
 }
 
+/**
+ * A position finder for one text: offsets of line starts, searched by bisection. (The parser's own
+ * line counter is not used: it can miss line breaks while recovering from a syntax error.)
+ */
+export function positions(text: string): (offset: number) => Range {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
 /** Line and column of byte `offset`: lines counted by LF bytes, columns in characters. */
 function bytePosition(bytes: Uint8Array, offset: number): Range {
   let line = 1;

@@ -147,8 +147,8 @@ function source(v: unknown): Source | undefined {
   if (!isObj(v)) return undefined;
   const out: Exclude<Source, string> = {};
   for (const k of ['title', 'url', 'date', 'note'] as const) {
-    const s = str(v[k]);
-    if (s !== undefined) out[k] = s;
+    const s = v[k];
+    if (typeof s === 'string') out[k] = s;
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /** Every top-level command, in the order `org --help` lists them. */
 import type { Registrar } from '../context.js';
+import { register as diff } from './diff.js';
 import { register as init } from './init.js';
 import { register as render } from './render.js';
 import { register as validate } from './validate.js';
 
-export const commands: Registrar[] = [validate, render, init];
+export const commands: Registrar[] = [validate, diff, render, init];

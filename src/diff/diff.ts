@@ -1,0 +1,314 @@
+/**
+ * Compares two structures and lists what changed, matching units and functions by id only (never
+ * by file name or position). Lineage decides which removed and added units are one story: a unit
+ * that was merged, split or given a new id appears only inside its `unit-replaced` change. The
+ * result is sorted by change type, then id, so the same two structures always give the same list.
+ */
+import type { LoadedStructure } from '../load/structure.js';
+import { buildModel, headcount, leadsOf, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
+import type { Text } from '../model/types.js';
+import { declaredReplacements, inferredReplacements, type Replacement } from './lineage.js';
+import {
+  CHANGE_TYPES,
+  REPLACEMENT_KINDS,
+  type Change,
+  type ChangeType,
+  type DiffNames,
+  type DiffResult,
+  type DiffSummary,
+  type LocalText,
+  type PositionChange,
+} from './types.js';
+
+export interface DiffOptions {
+  /** Guess replacements that `replaces` does not declare (default true). */
+  infer?: boolean;
+}
+
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function asModel(input: OrgModel | LoadedStructure): OrgModel {
+  return input.units instanceof Map ? (input as OrgModel) : buildModel(input as LoadedStructure);
+}
+
+function sameText(a: LocalText, b: LocalText): string[] {
+  const changed: string[] = [];
+  for (const lang of new Set([...Object.keys(a), ...Object.keys(b)])) if (a[lang] !== b[lang]) changed.push(lang);
+  return changed.sort(byCode);
+}
+
+/** Position counts by title (in the first language), duplicates summed. */
+function positionCounts(model: OrgModel, id: string): Map<string, { title: LocalText; count: number }> {
+  const out = new Map<string, { title: LocalText; count: number }>();
+  for (const p of model.units.get(id)!.unit.positions ?? []) {
+    const key = pickText(p.title, undefined, model.defaultLanguage);
+    const known = out.get(key);
+    if (known) known.count += p.count;
+    else out.set(key, { title: textsByLanguage(p.title, model.defaultLanguage), count: p.count });
+  }
+  return out;
+}
+
+/** The key that orders changes of one type: the id of what changed. */
+function sortKey(c: Change): string {
+  switch (c.type) {
+    case 'unit-replaced':
+      return `${c.to.join(' ')}>${c.from.join(' ')}`;
+    case 'function-added':
+    case 'function-removed':
+    case 'function-renamed':
+    case 'function-transferred':
+      return c.function;
+    case 'assignment-added':
+    case 'assignment-removed':
+    case 'assignment-changed':
+      return `${c.unit}\u0000${c.function}`;
+    default:
+      return c.unit;
+  }
+}
+
+const TYPE_RANK = new Map<ChangeType, number>(CHANGE_TYPES.map((t, i) => [t, i]));
+
+/** Sorts changes by type (in the order of CHANGE_TYPES), then by id; returns a new list. */
+export function sortChanges(changes: readonly Change[]): Change[] {
+  return changes
+    .map((change) => ({ change, rank: TYPE_RANK.get(change.type)!, key: sortKey(change) }))
+    .sort((a, b) => a.rank - b.rank || byCode(a.key, b.key))
+    .map((x) => x.change);
+}
+
+function sumHeadcount(model: OrgModel, ids: readonly string[]): number {
+  let sum = 0;
+  for (const id of ids) sum += headcount(model.units.get(id)!.unit);
+  return sum;
+}
+
+function totalHeadcount(model: OrgModel): number {
+  let sum = 0;
+  for (const { unit } of model.units.values()) sum += headcount(unit);
+  return sum;
+}
+
+/** Counts a list of changes; the totals of the two sides are passed through. */
+export function summarize(changes: readonly Change[], sides: Pick<DiffSummary, 'units' | 'functions' | 'headcount' | 'lostLead'>): DiffSummary {
+  const counts = Object.fromEntries(CHANGE_TYPES.map((t) => [t, 0])) as Record<ChangeType, number>;
+  const replaced = Object.fromEntries(REPLACEMENT_KINDS.map((k) => [k, 0])) as DiffSummary['replaced'];
+  let inferred = 0;
+  for (const c of changes) {
+    counts[c.type]++;
+    if (c.type === 'unit-replaced') {
+      replaced[c.kind]++;
+      if (c.inferred) inferred++;
+    }
+  }
+  return { changes: changes.length, counts, replaced, inferred, ...sides };
+}
+
+/**
+ * Everything that changed between `before` and `after`, in a stable order, with a summary and the
+ * names of everything mentioned.
+ */
+export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInput: OrgModel | LoadedStructure, options: DiffOptions = {}): DiffResult {
+  const before = asModel(beforeInput);
+  const after = asModel(afterInput);
+  const changes: Change[] = [];
+  const textOf = (model: OrgModel, text: Text | undefined): LocalText => textsByLanguage(text, model.defaultLanguage);
+  const unitName = (model: OrgModel, id: string): LocalText => textOf(model, model.units.get(id)!.unit.name);
+
+  // Lineage first: the units it accounts for are not reported as simply added or removed.
+  const declared = declaredReplacements(before, after);
+  const explained = new Set<string>();
+  for (const r of declared) for (const id of [...r.from, ...r.to]) explained.add(id);
+  const removed = [...before.units.keys()].filter((id) => !after.units.has(id) && !explained.has(id));
+  const added = [...after.units.keys()].filter((id) => !before.units.has(id) && !explained.has(id));
+  const inferred = options.infer === false ? [] : inferredReplacements(before, after, removed, added);
+  for (const r of inferred) for (const id of [...r.from, ...r.to]) explained.add(id);
+
+  const replacements: Replacement[] = [...declared, ...inferred];
+  for (const r of replacements) {
+    changes.push({
+      type: 'unit-replaced',
+      kind: r.kind,
+      from: r.from,
+      to: r.to,
+      headcount: { from: sumHeadcount(before, r.from), to: sumHeadcount(after, r.to) },
+      ...(r.inferred ? { inferred: true as const, confidence: r.inferred.confidence, basis: r.inferred.basis } : {}),
+    });
+  }
+
+  const unitFacts = (model: OrgModel, id: string) => {
+    const unit = model.units.get(id)!.unit;
+    const parent = unit.parent ?? null;
+    return { unit: id, name: unitName(model, id), kind: unit.kind, parent, headcount: headcount(unit), functions: { ...(unit.functions ?? {}) } };
+  };
+  for (const id of removed) if (!explained.has(id)) changes.push({ type: 'unit-removed', ...unitFacts(before, id) });
+  for (const id of added) if (!explained.has(id)) changes.push({ type: 'unit-added', ...unitFacts(after, id) });
+
+  for (const [id, { unit: now }] of after.units) {
+    const was = before.units.get(id)?.unit;
+    if (!was) continue;
+    const name = unitName(after, id);
+    const oldName = unitName(before, id);
+    const languages = sameText(oldName, name);
+    if (languages.length > 0) changes.push({ type: 'unit-renamed', unit: id, from: oldName, to: name, languages });
+    if ((was.parent ?? null) !== (now.parent ?? null)) {
+      changes.push({ type: 'unit-moved', unit: id, name, from: was.parent ?? null, to: now.parent ?? null });
+    }
+    if (was.kind !== now.kind) {
+      changes.push({ type: 'unit-kind-changed', unit: id, name, from: was.kind, to: now.kind });
+    }
+    const oldPositions = positionCounts(before, id);
+    const newPositions = positionCounts(after, id);
+    const positions: PositionChange[] = [];
+    for (const [key, p] of oldPositions) {
+      const count = newPositions.get(key)?.count ?? 0;
+      if (count !== p.count) positions.push({ title: newPositions.get(key)?.title ?? p.title, from: p.count, to: count });
+    }
+    for (const [key, p] of newPositions) if (!oldPositions.has(key) && p.count !== 0) positions.push({ title: p.title, from: 0, to: p.count });
+    if (positions.length > 0) changes.push({ type: 'headcount-changed', unit: id, name, from: headcount(was), to: headcount(now), positions });
+  }
+
+  // Functions: the catalogue (function files), then who leads each.
+  const addedFunctions = new Set<string>();
+  const removedFunctions = new Set<string>();
+  const leads = (model: OrgModel, fn: string): string[] => leadsOf(model, fn).sort(byCode);
+  for (const [id, { fn }] of before.functions) {
+    if (after.functions.has(id)) continue;
+    removedFunctions.add(id);
+    const lead = leads(before, id);
+    changes.push({ type: 'function-removed', function: id, name: textOf(before, fn.name), lead });
+  }
+  for (const [id, { fn }] of after.functions) {
+    const was = before.functions.get(id)?.fn;
+    const name = textOf(after, fn.name);
+    if (!was) {
+      addedFunctions.add(id);
+      const lead = leads(after, id);
+      changes.push({ type: 'function-added', function: id, name, lead });
+      continue;
+    }
+    const oldName = textOf(before, was.name);
+    const languages = sameText(oldName, name);
+    if (languages.length > 0) changes.push({ type: 'function-renamed', function: id, from: oldName, to: name, languages });
+  }
+
+  const transferred = new Set<string>();
+  const lostLead: string[] = [];
+  const knownAfter = (fn: string): boolean => after.functions.has(fn) || after.assignments.has(fn);
+  for (const fn of new Set([...before.functions.keys(), ...before.assignments.keys()])) {
+    if (!knownAfter(fn) || addedFunctions.has(fn) || removedFunctions.has(fn)) continue;
+    const from = leads(before, fn);
+    const to = leads(after, fn);
+    if (from.length > 0 && to.length === 0 && after.functions.has(fn)) lostLead.push(fn);
+    if (from.length === 0 || to.length === 0 || from.join(' ') === to.join(' ')) continue;
+    transferred.add(fn);
+    const entry = after.functions.get(fn) ?? before.functions.get(fn);
+    changes.push({ type: 'function-transferred', function: fn, name: entry ? textOf(after.functions.has(fn) ? after : before, entry.fn.name) : {}, from, to });
+  }
+
+  // Assignments of units that exist on both sides. A lead already told as a transfer, or as the
+  // lead of a new or removed function, is not told again.
+  for (const [id, { unit: now }] of after.units) {
+    const was = before.units.get(id)?.unit;
+    if (!was) continue;
+    const oldRoles = was.functions ?? {};
+    const newRoles = now.functions ?? {};
+    for (const [fn, role] of Object.entries(oldRoles)) {
+      const next = Object.hasOwn(newRoles, fn) ? newRoles[fn] : undefined;
+      if (next === role) continue;
+      if (next !== undefined) {
+        changes.push({ type: 'assignment-changed', unit: id, function: fn, from: role, to: next });
+      } else if (!(role === 'lead' && (transferred.has(fn) || removedFunctions.has(fn)))) {
+        changes.push({ type: 'assignment-removed', unit: id, function: fn, role });
+      }
+    }
+    for (const [fn, role] of Object.entries(newRoles)) {
+      if (Object.hasOwn(oldRoles, fn)) continue;
+      if (role === 'lead' && (transferred.has(fn) || addedFunctions.has(fn))) continue;
+      changes.push({ type: 'assignment-added', unit: id, function: fn, role });
+    }
+  }
+
+  lostLead.sort(byCode);
+  const sorted = sortChanges(changes);
+  const names = nameEverything(before, after, sorted, lostLead);
+  const summary = summarize(sorted, {
+    units: { from: before.units.size, to: after.units.size },
+    functions: { from: before.functions.size, to: after.functions.size },
+    headcount: { from: totalHeadcount(before), to: totalHeadcount(after) },
+    lostLead,
+  });
+  return { changes: sorted, summary, names, language: after.defaultLanguage };
+}
+
+/** The ids each change refers to, by what they are. */
+function referencedIds(c: Change): { units: Array<string | null>; functions: string[]; kinds: string[]; roles: string[] } {
+  switch (c.type) {
+    case 'unit-added':
+    case 'unit-removed':
+      return { units: [c.unit, c.parent], functions: Object.keys(c.functions), kinds: [c.kind], roles: Object.values(c.functions) };
+    case 'unit-replaced':
+      return { units: [...c.from, ...c.to], functions: [], kinds: [], roles: [] };
+    case 'unit-renamed':
+    case 'headcount-changed':
+      return { units: [c.unit], functions: [], kinds: [], roles: [] };
+    case 'unit-moved':
+      return { units: [c.unit, c.from, c.to], functions: [], kinds: [], roles: [] };
+    case 'unit-kind-changed':
+      return { units: [c.unit], functions: [], kinds: [c.from, c.to], roles: [] };
+    case 'function-added':
+    case 'function-removed':
+      return { units: c.lead, functions: [c.function], kinds: [], roles: [] };
+    case 'function-renamed':
+      return { units: [], functions: [c.function], kinds: [], roles: [] };
+    case 'function-transferred':
+      return { units: [...c.from, ...c.to], functions: [c.function], kinds: [], roles: [] };
+    case 'assignment-added':
+    case 'assignment-removed':
+      return { units: [c.unit], functions: [c.function], kinds: [], roles: [c.role] };
+    case 'assignment-changed':
+      return { units: [c.unit], functions: [c.function], kinds: [], roles: [c.from, c.to] };
+  }
+}
+
+/**
+ * Names of every id the changes mention, from the later side where the id exists there, else
+ * from the earlier one; sorted by id. An id known on neither side (a dangling parent) gets no
+ * names, and renderers show the bare id.
+ */
+function nameEverything(before: OrgModel, after: OrgModel, changes: readonly Change[], lostLead: readonly string[]): DiffNames {
+  const wanted = { units: new Set<string>(), functions: new Set<string>(lostLead), kinds: new Set<string>(), roles: new Set<string>() };
+  for (const c of changes) {
+    const ids = referencedIds(c);
+    for (const id of ids.units) if (id !== null) wanted.units.add(id);
+    for (const id of ids.functions) wanted.functions.add(id);
+    for (const id of ids.kinds) wanted.kinds.add(id);
+    for (const id of ids.roles) wanted.roles.add(id);
+  }
+  // Null-prototype records: an id such as `constructor` must not meet an inherited property.
+  const table = (ids: Set<string>, lookup: (id: string) => LocalText | undefined): Record<string, LocalText> => {
+    const out = Object.create(null) as Record<string, LocalText>;
+    for (const id of [...ids].sort(byCode)) {
+      const text = lookup(id);
+      if (text !== undefined) out[id] = text;
+    }
+    return out;
+  };
+  const from = <T extends { id: string; name: Text }>(model: OrgModel, list: readonly T[], id: string): LocalText | undefined => {
+    const found = list.find((x) => x.id === id);
+    return found ? textsByLanguage(found.name, model.defaultLanguage) : undefined;
+  };
+  return {
+    units: table(wanted.units, (id) => {
+      const model = after.units.has(id) ? after : before.units.has(id) ? before : undefined;
+      return model ? textsByLanguage(model.units.get(id)!.unit.name, model.defaultLanguage) : undefined;
+    }),
+    functions: table(wanted.functions, (id) => {
+      const model = after.functions.has(id) ? after : before.functions.has(id) ? before : undefined;
+      return model ? textsByLanguage(model.functions.get(id)!.fn.name, model.defaultLanguage) : undefined;
+    }),
+    kinds: table(wanted.kinds, (id) => from(after, after.organization.kinds, id) ?? from(before, before.organization.kinds, id)),
+    roles: table(wanted.roles, (id) => from(after, after.roles, id) ?? from(before, before.roles, id)),
+  };
+}
