@@ -21,6 +21,10 @@ export const en: Record<string, string> = {
   'init-bad-lang': 'Unknown scaffold language "{{lang}}"; choose ru or en.',
   'init-created': 'Created a new structure in {{dir}}:',
   'init-next': 'Next: edit the files, then run `org validate {{dir}}`.',
+  // org export
+  'export-bad-separator': 'Unknown CSV separator "{{value}}"; use ",", ";" or tab.',
+  'export-bad-direction': 'Unknown chart direction "{{value}}"; use TD or LR.',
+  'export-bad-base': '"{{value}}" is not an absolute IRI (such as https://data.example.org/org/).',
 
   // org render matrix, org tree, org show, org stats
   'matrix-title': 'Function matrix: {{organization}}',

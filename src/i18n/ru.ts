@@ -28,6 +28,10 @@ export const ru: Record<string, string> = {
   'init-bad-lang': 'Неизвестный язык заготовки «{{lang}}»; допустимы ru и en.',
   'init-created': 'Создана новая структура в {{dir}}:',
   'init-next': 'Дальше: отредактируйте файлы и запустите `org validate {{dir}}`.',
+  // org export
+  'export-bad-separator': 'Неизвестный разделитель CSV «{{value}}»; используйте «,», «;» или tab.',
+  'export-bad-direction': 'Неизвестное направление схемы «{{value}}»; используйте TD или LR.',
+  'export-bad-base': '«{{value}}» — не абсолютный IRI (например, https://data.example.org/org/).',
 
   // org render matrix, org tree, org show, org stats
   'matrix-title': 'Функциональная матрица: {{organization}}',

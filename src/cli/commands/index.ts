@@ -1,8 +1,9 @@
 /** Every top-level command, in the order `org --help` lists them. */
 import type { Registrar } from '../context.js';
 import { register as diff } from './diff.js';
+import { register as exportCommand } from './export.js';
 import { register as init } from './init.js';
 import { register as render } from './render.js';
 import { register as validate } from './validate.js';
 
-export const commands: Registrar[] = [validate, diff, render, init];
+export const commands: Registrar[] = [validate, diff, render, init, exportCommand];

@@ -1,0 +1,74 @@
+/**
+ * `org export [dir] --format json|csv|mermaid|ttl|jsonld`: the structure in formats other systems
+ * read. Each format is a pure function in src/export/; this file picks one and writes it.
+ */
+import { extname } from 'node:path';
+import { renderCsv } from '../../export/csv.js';
+import { renderJson } from '../../export/json.js';
+import { renderMermaid } from '../../export/mermaid.js';
+import { renderJsonLd, renderTurtle } from '../../export/rdf.js';
+import { UsageError } from '../../model/errors.js';
+import { checkFormat, DEFAULT_DIR, emit, loadValidated, type Registrar } from '../context.js';
+
+interface Options {
+  format?: string;
+  output?: string;
+  separator: string;
+  base?: string;
+  direction: string;
+}
+
+const FORMATS = ['json', 'csv', 'mermaid', 'ttl', 'jsonld'] as const;
+const BY_EXTENSION: Record<string, string> = { '.json': 'json', '.csv': 'csv', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.ttl': 'ttl', '.jsonld': 'jsonld' };
+const SEPARATORS: Record<string, ',' | ';' | '\t'> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
+
+export const register: Registrar = (program, run) => {
+  program
+    .command('export')
+    .description('write the structure as JSON, CSV, a Mermaid flowchart, or W3C Organization Ontology RDF (Turtle, JSON-LD)')
+    .argument('[dir]', 'structure directory', DEFAULT_DIR)
+    .option('-f, --format <format>', `${FORMATS.join(', ')} (default: from the -o extension, else json)`)
+    .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
+    .option('--separator <sep>', 'CSV separator: "," or ";" (Excel in Russian locales) or tab', ',')
+    .option('--base <iri>', 'RDF: prefix of the IRIs of units, functions and posts (default urn:orgcode:<organisation id>/)')
+    .option('--direction <dir>', 'Mermaid: TD (top-down) or LR (left-right)', 'TD')
+    .addHelpText(
+      'after',
+      `
+Names are in the language of --lang where the structure has it. CSV has the columns
+\`org import csv\` reads; JSON is described by schemas/export.schema.json.
+
+Examples:
+  org export --format json > structure.json
+  org export -o units.csv --separator ';'     for Excel with Russian regional settings
+  org export --format mermaid >> README.md
+  org export -o structure.ttl --base https://data.example.org/org/
+  org export --format jsonld -o structure.jsonld`,
+    )
+    .action((dir: string, options: Options) =>
+      run((ctx) => {
+        const inferred = options.output !== undefined ? BY_EXTENSION[extname(options.output).toLowerCase()] : undefined;
+        const format = checkFormat(options.format ?? inferred ?? 'json', FORMATS);
+        const separator = SEPARATORS[options.separator];
+        if (!separator) throw new UsageError('export-bad-separator', { value: options.separator });
+        const direction = options.direction.toUpperCase();
+        if (direction !== 'TD' && direction !== 'LR') throw new UsageError('export-bad-direction', { value: options.direction });
+        if (options.base !== undefined && !/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]*$/i.test(options.base)) throw new UsageError('export-bad-base', { value: options.base });
+
+        const { model } = loadValidated(ctx, dir);
+        const rdf = options.base === undefined ? {} : { base: options.base };
+        const text =
+          format === 'json'
+            ? renderJson(model)
+            : format === 'csv'
+              ? renderCsv(model, { lang: ctx.lang, separator })
+              : format === 'mermaid'
+                ? renderMermaid(model, { lang: ctx.lang, direction })
+                : format === 'ttl'
+                  ? renderTurtle(model, rdf)
+                  : renderJsonLd(model, rdf);
+        emit(ctx, text, options.output);
+        return 0;
+      }),
+    );
+};

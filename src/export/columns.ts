@@ -1,0 +1,63 @@
+/**
+ * The columns of the units spreadsheet, shared by `org export --format csv` (which writes them)
+ * and `org import csv` (which reads them), so the two cannot drift apart. A header may be written
+ * in English or Russian, in a few common spellings; names and short names carry their language:
+ * `name (ru)`, `название (en)`, `name:ky`, `short_en`. A name column without a language is in
+ * the organisation's default language.
+ */
+
+export type Field = 'id' | 'parent' | 'kind' | 'name' | 'short' | 'headcount' | 'leads';
+
+export interface Column {
+  field: Field;
+  /** Language of a name or short-name column; absent for the default language. */
+  lang?: string;
+}
+
+/** The headers `org export` writes, by language of the tool's messages. */
+const WRITTEN: Record<Field, { en: string; ru: string }> = {
+  id: { en: 'id', ru: 'идентификатор' },
+  parent: { en: 'parent', ru: 'вышестоящее' },
+  kind: { en: 'kind', ru: 'вид' },
+  name: { en: 'name', ru: 'название' },
+  short: { en: 'short name', ru: 'краткое название' },
+  headcount: { en: 'headcount', ru: 'численность' },
+  leads: { en: 'functions led', ru: 'ведёт функции' },
+};
+
+/** Every spelling accepted on import, normalised (lower case, single spaces, ё as е). */
+const ACCEPTED: Record<string, Field> = {};
+const accept = (field: Field, ...names: string[]): void => {
+  for (const name of names) ACCEPTED[normalise(name)] = field;
+};
+accept('id', 'id', 'unit id', 'идентификатор', 'ид', 'код');
+accept('parent', 'parent', 'parent id', 'вышестоящее', 'вышестоящее подразделение', 'родитель', 'входит в');
+accept('kind', 'kind', 'вид', 'вид подразделения', 'тип подразделения');
+accept('name', 'name', 'full name', 'название', 'наименование', 'полное название', 'полное наименование');
+accept('short', 'short', 'short name', 'краткое название', 'краткое наименование', 'сокращённое название', 'сокращение');
+accept('headcount', 'headcount', 'staff', 'численность', 'штатная численность', 'штат');
+accept('leads', 'functions led', 'leads', 'lead functions', 'ведёт функции', 'отвечает за функции', 'ответственный за функции');
+
+function normalise(text: string): string {
+  return text.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/ё/g, 'е').replace(/[_\s]+/g, ' ');
+}
+
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** The header text of a column, in the language of the tool's messages. */
+export function headerText(column: Column, lang: 'en' | 'ru'): string {
+  const base = WRITTEN[column.field][lang];
+  return column.lang === undefined ? base : `${base} (${column.lang})`;
+}
+
+/** Reads a header cell; undefined for a column this spreadsheet format does not know. */
+export function parseHeader(text: string): Column | undefined {
+  const plain = ACCEPTED[normalise(text)];
+  if (plain) return { field: plain };
+  const m = /^(.+?)\s*(?:\(\s*([^()\s]+)\s*\)|\[\s*([^[\]\s]+)\s*\]|[:._\s]\s*([^:._\s]+))$/.exec(text.replace(/^\uFEFF/, '').trim());
+  if (!m) return undefined;
+  const field = ACCEPTED[normalise(m[1]!)];
+  const lang = m[2] ?? m[3] ?? m[4] ?? '';
+  if ((field === 'name' || field === 'short') && LANGUAGE.test(lang)) return { field, lang };
+  return undefined;
+}

@@ -1,0 +1,156 @@
+/**
+ * `org export --format json`: the resolved model for scripts. Unlike the YAML files it holds what
+ * takes a whole structure to know — each unit's children, depth and headcount below it, each
+ * function's assignments and leads — and every text is a language map, so a reader never has to
+ * handle the string-or-map shorthand. Documented by schemas/export.schema.json.
+ */
+import { ancestors, headcount, leadsOf, subtreeHeadcount, textsByLanguage, treeOrder, type OrgModel } from '../model/model.js';
+import type { Source, Text } from '../model/types.js';
+
+/** The `$schema` of an export: where schemas/export.schema.json is published. */
+export const EXPORT_SCHEMA_ID = 'https://orgcode.dev/schemas/export.schema.json';
+
+export type Texts = Record<string, string>;
+
+export interface ExportUnit {
+  id: string;
+  kind: string;
+  name: Texts;
+  short?: Texts;
+  description?: Texts;
+  /** Null for a root, or a unit whose parent does not exist. */
+  parent: string | null;
+  /** Parent chain, nearest first. */
+  ancestors: string[];
+  children: string[];
+  /** 0 for a root. */
+  depth: number;
+  functions: Array<{ function: string; role: string }>;
+  positions: Array<{ title: Texts; count: number }>;
+  headcount: number;
+  subtreeHeadcount: number;
+  replaces: string[];
+  source?: Source;
+  file: string;
+}
+
+export interface ExportFunction {
+  id: string;
+  name: Texts;
+  type?: string;
+  description?: Texts;
+  /** Units taking part, in tree order of the units. */
+  assignments: Array<{ unit: string; role: string }>;
+  leads: string[];
+  source?: Source;
+  /** Null for an id that units refer to but no function file describes. */
+  file: string | null;
+}
+
+export interface ExportDocument {
+  $schema: string;
+  organization: {
+    id: string;
+    name: Texts;
+    short?: Texts;
+    description?: Texts;
+    date?: string;
+    languages: string[];
+    defaultLanguage: string;
+    kinds: Array<{ id: string; name: Texts; functionTypes?: string[] }>;
+    roles: Array<{ id: string; name: Texts; code?: Texts }>;
+    functionTypes: Array<{ id: string; name: Texts; description?: Texts }>;
+    source?: Source;
+  };
+  /** Roots of the tree, in display order. */
+  roots: string[];
+  /** Units in tree order (parents before children); units caught in a cycle come last, by id. */
+  units: ExportUnit[];
+  /** Functions by id; ids that units use without a function file are included with `file: null`. */
+  functions: ExportFunction[];
+  headcount: number;
+}
+
+/** Units in tree order, then any the tree walk cannot reach (cycles), by id. */
+export function unitOrder(model: OrgModel): string[] {
+  const ordered = treeOrder(model).map((e) => e.id);
+  const seen = new Set(ordered);
+  return [...ordered, ...[...model.units.keys()].filter((id) => !seen.has(id)).sort()];
+}
+
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+export function exportDocument(model: OrgModel): ExportDocument {
+  const lang = model.defaultLanguage;
+  const texts = (t: Text): Texts => textsByLanguage(t, lang);
+  const optional = <K extends string>(key: K, t: Text | undefined): { [k in K]?: Texts } => (t === undefined ? {} : ({ [key]: texts(t) } as { [k in K]: Texts }));
+  const org = model.organization;
+  const order = unitOrder(model);
+  const position = new Map(order.map((id, i) => [id, i]));
+
+  const units = order.map((id): ExportUnit => {
+    const { unit, file } = model.units.get(id)!;
+    const chain = ancestors(model, id);
+    const parent = unit.parent !== undefined && model.units.has(unit.parent) && unit.parent !== id ? unit.parent : null;
+    return {
+      id,
+      kind: unit.kind,
+      name: texts(unit.name),
+      ...optional('short', unit.short),
+      ...optional('description', unit.description),
+      parent,
+      ancestors: chain,
+      children: [...(model.children.get(id) ?? [])],
+      depth: chain.length,
+      functions: Object.entries(unit.functions ?? {}).map(([fn, role]) => ({ function: fn, role })),
+      positions: (unit.positions ?? []).map((p) => ({ title: texts(p.title), count: p.count })),
+      headcount: headcount(unit),
+      subtreeHeadcount: subtreeHeadcount(model, id),
+      replaces: [...(unit.replaces ?? [])],
+      ...(unit.source === undefined ? {} : { source: unit.source }),
+      file,
+    };
+  });
+
+  const fnIds = [...new Set([...model.functions.keys(), ...model.assignments.keys()])].sort(byId);
+  const functions = fnIds.map((id): ExportFunction => {
+    const entry = model.functions.get(id);
+    const assignments = [...(model.assignments.get(id) ?? [])].sort((a, b) => (position.get(a.unit) ?? 0) - (position.get(b.unit) ?? 0));
+    return {
+      id,
+      name: entry ? texts(entry.fn.name) : { [lang]: id },
+      ...(entry?.fn.type === undefined ? {} : { type: entry.fn.type }),
+      ...optional('description', entry?.fn.description),
+      assignments,
+      leads: leadsOf(model, id).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0)),
+      ...(entry?.fn.source === undefined ? {} : { source: entry.fn.source }),
+      file: entry?.file ?? null,
+    };
+  });
+
+  return {
+    $schema: EXPORT_SCHEMA_ID,
+    organization: {
+      id: org.id,
+      name: texts(org.name),
+      ...optional('short', org.short),
+      ...optional('description', org.description),
+      ...(org.date === undefined ? {} : { date: org.date }),
+      languages: [...org.languages],
+      defaultLanguage: lang,
+      kinds: org.kinds.map((k) => ({ id: k.id, name: texts(k.name), ...(k.functionTypes ? { functionTypes: [...k.functionTypes] } : {}) })),
+      roles: model.roles.map((r) => ({ id: r.id, name: texts(r.name), ...optional('code', r.code) })),
+      functionTypes: (org.functionTypes ?? []).map((f) => ({ id: f.id, name: texts(f.name), ...optional('description', f.description) })),
+      ...(org.source === undefined ? {} : { source: org.source }),
+    },
+    roots: [...model.roots],
+    units,
+    functions,
+    headcount: units.reduce((sum, u) => sum + u.headcount, 0),
+  };
+}
+
+/** The export as pretty-printed JSON with a final newline. */
+export function renderJson(model: OrgModel): string {
+  return `${JSON.stringify(exportDocument(model), null, 2)}\n`;
+}

@@ -1,0 +1,62 @@
+/**
+ * `org export --format mermaid`: the unit tree as a Mermaid flowchart, for Markdown documents on
+ * GitHub, GitLab and wikis that draw Mermaid. Node ids are derived from unit ids (kebab-case is
+ * not safe as a Mermaid id: `end` and hyphens break the parser), and every label is quoted with
+ * Mermaid's entity codes for the characters its parser would otherwise read as syntax.
+ */
+import { pickText, type OrgModel } from '../model/model.js';
+import { displayWidth } from '../render/text-width.js';
+import { unitOrder } from './json.js';
+
+export interface MermaidOptions {
+  /** Language of the names. */
+  lang: string;
+  /** Direction of the chart: top-down or left-right. */
+  direction?: 'TD' | 'LR';
+  /** Display columns after which a label wraps onto a new line. */
+  wrapAt?: number;
+}
+
+/** A unit id as a Mermaid node id: unit ids never contain `_`, so the mapping is one to one. */
+export const nodeId = (id: string): string => `u_${id.replace(/-/g, '_')}`;
+
+const ENTITIES: Record<string, string> = { '"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', '`': '#96;', '\\': '#92;', '|': '#124;' };
+
+/** Text safe inside a quoted Mermaid label; line breaks become <br/>. */
+export function escapeMermaid(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/["#&<>`\\|]/g, (c) => ENTITIES[c]!))
+    .join('<br/>');
+}
+
+/**
+ * Breaks a name at spaces into lines of about `width` columns; a longer word keeps its own line,
+ * whole, and the name's own line breaks stay.
+ */
+function breakLines(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split(/\r\n|\r|\n/)) {
+    const start = lines.length;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const last = lines.length > start ? lines[lines.length - 1] : undefined;
+      if (last !== undefined && displayWidth(`${last} ${word}`) <= width) lines[lines.length - 1] = `${last} ${word}`;
+      else lines.push(word);
+    }
+  }
+  return lines;
+}
+
+export function renderMermaid(model: OrgModel, options: MermaidOptions): string {
+  const width = options.wrapAt ?? 32;
+  const name = (t: Parameters<typeof pickText>[0]): string => pickText(t, options.lang, model.defaultLanguage);
+  const lines = [`%% ${name(model.organization.name).replace(/[\r\n]+/g, ' ')}`, `flowchart ${options.direction ?? 'TD'}`];
+  const order = unitOrder(model);
+  for (const id of order) {
+    const unit = model.units.get(id)!.unit;
+    const label = breakLines(name(unit.name), width).map(escapeMermaid).join('<br/>');
+    lines.push(`  ${nodeId(id)}["${label}"]`);
+  }
+  for (const id of order) for (const child of model.children.get(id) ?? []) lines.push(`  ${nodeId(id)} --> ${nodeId(child)}`);
+  return `${lines.join('\n')}\n`;
+}
