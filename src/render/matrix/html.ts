@@ -43,6 +43,7 @@ table.matrix{border-collapse:separate;border-spacing:0;margin-top:8px}
 .matrix.vertical thead th.unit{max-width:none;padding:6px 2px}
 .matrix.vertical thead th.unit span{writing-mode:vertical-rl;transform:rotate(180deg);display:inline-block;max-height:15em;text-align:left;white-space:normal}
 .matrix thead th.depth-0{background:#e4e9ee}
+.matrix thead th.depth-2,.matrix thead th.depth-3{font-weight:normal;color:#39424c}
 .matrix .branch-start{border-left:2px solid #6e7781}
 .matrix tbody th{position:sticky;left:0;z-index:1;text-align:left;font-weight:normal;min-width:18em;max-width:34em;border-left:1px solid #c9d1d9}
 .matrix tr.group th{background:#eef1f4;font-weight:700;padding-top:8px}

@@ -37,7 +37,7 @@ export function rowName(row: MatrixRow, t: Translate): string {
 /** One entry of the lists under the table: what is wrong with the function, in one line. */
 export function findingLine(row: MatrixRow, t: Translate): string {
   const base = `${row.id} — ${row.name}`;
-  return row.status === 'multiple-leads' ? `${base}: ${t('matrix-led-by', { units: row.leads.map((l) => l.name).join('; ') })}` : base;
+  return row.status === 'multiple-leads' ? `${base} (${t('matrix-led-by', { units: row.leads.map((l) => l.name).join('; ') })})` : base;
 }
 
 export interface FindingList {

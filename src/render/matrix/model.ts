@@ -140,6 +140,7 @@ export function buildMatrix(model: OrgModel, options: MatrixOptions): FunctionMa
   const scope = treeOrder(model, options.root);
   const inScope = new Set(scope.map((s) => s.id));
   const depthOf = new Map(scope.map((s) => [s.id, s.depth]));
+  const scopeIndex = new Map(scope.map((s, i) => [s.id, i]));
   const parentOf = (id: string): string | undefined => {
     const p = model.units.get(id)?.unit.parent;
     return p !== undefined && inScope.has(p) && p !== id ? p : undefined;
@@ -213,6 +214,7 @@ export function buildMatrix(model: OrgModel, options: MatrixOptions): FunctionMa
       else if (cell.role === a.role) cell.units.push(a.unit);
     }
     if (options.root !== undefined && !touches) continue;
+    for (const cell of cells) cell?.units.sort((a, b) => scopeIndex.get(a)! - scopeIndex.get(b)!);
     const row: MatrixRow = {
       id,
       name: fn ? text(fn.name) : id,

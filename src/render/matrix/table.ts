@@ -7,7 +7,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Translate } from '../../i18n/format.js';
-import { displayWidth, padEnd, padStart, truncate, wrap } from '../text-width.js';
+import { displayWidth, padEnd, padStart, truncate } from '../text-width.js';
 import { findingLine, findingLists, groupLabel, matrixSubtitles, matrixTitle, rowFlag, rowName } from './labels.js';
 import type { FunctionMatrix, MatrixRow } from './model.js';
 
@@ -20,12 +20,15 @@ export interface MatrixTableOptions {
 
 /** Widest a named column header may be before it wraps. */
 const HEADER_MAX = 16;
+/** Narrowest a named column header may be wrapped to before columns are numbered instead. */
+const HEADER_MIN = 8;
 /** Most lines a named column header may take. */
 const HEADER_LINES = 3;
 /** Narrowest useful function column. */
 const FUNCTION_MIN = 16;
 /** Widest function column: beyond this the eye loses the row between the name and its cells. */
 const FUNCTION_MAX = 56;
+const NBSP = '\u00A0';
 
 interface Layout {
   numbered: boolean;
@@ -47,12 +50,14 @@ function headerLines(label: string, width: number): string[] {
 
 function layout(m: FunctionMatrix, width: number, fnWanted: number): Layout {
   const codeWidth = Math.max(1, ...m.roles.map((r) => displayWidth(r.code)));
-  // Named: every header wrapped to at most HEADER_MAX columns, separated by " │ ".
-  const named = m.columns.map((c) => headerLines(c.label, Math.max(codeWidth, HEADER_MAX)));
-  const namedWidths = named.map((lines) => Math.max(codeWidth, ...lines.map(displayWidth)));
-  const namedTotal = namedWidths.reduce((s, w) => s + w + 3, 0);
-  if (m.columns.length === 0 || width - namedTotal >= Math.min(fnWanted, 30)) {
-    return { numbered: false, fnWidth: Math.max(FUNCTION_MIN, Math.min(fnWanted, width - namedTotal)), colWidths: namedWidths, headers: named, seps: m.columns.map(() => ' │ ') };
+  // Named: headers wrapped to at most HEADER_MAX columns, narrower if that is what it takes to fit.
+  for (let max = HEADER_MAX; max >= HEADER_MIN; max -= 2) {
+    const named = m.columns.map((c) => headerLines(c.label, Math.max(codeWidth, max)));
+    const namedWidths = named.map((lines) => Math.max(codeWidth, ...lines.map(displayWidth)));
+    const namedTotal = namedWidths.reduce((s, w) => s + w + 3, 0);
+    if (m.columns.length === 0 || width - namedTotal >= Math.min(fnWanted, 30)) {
+      return { numbered: false, fnWidth: Math.max(FUNCTION_MIN, Math.min(fnWanted, width - namedTotal)), colWidths: namedWidths, headers: named, seps: m.columns.map(() => ' │ ') };
+    }
   }
   // Numbered: narrow columns; a heavier line only where a new branch of the tree begins.
   const numberWidth = String(m.columns.length).length;
@@ -73,7 +78,7 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   const rows = m.groups.flatMap((g) => g.rows);
-  const block = (text: string, indent = ''): string[] => wrap(text, Math.max(10, width - displayWidth(indent))).map((l) => indent + l);
+  const block = (text: string, indent = ''): string[] => wrapName(text, Math.max(10, width - displayWidth(indent))).map((l) => indent + l);
 
   out.push(...block(matrixTitle(m, t)).map((l) => c.bold(l)));
   for (const s of matrixSubtitles(m, t)) out.push(...block(s));
@@ -85,7 +90,7 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
 
   const nameText = (row: MatrixRow): string => {
     const flag = rowFlag(row, t);
-    return flag ? `${rowName(row, t)} [${flag}]` : rowName(row, t);
+    return flag ? `${rowName(row, t)} [${flag.replace(/ /g, NBSP)}]` : rowName(row, t);
   };
   const fnWanted = Math.min(FUNCTION_MAX, Math.max(
     displayWidth(t('matrix-function')),
@@ -156,7 +161,7 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
     out.push('');
   }
 
-  const legend = m.roles.map((r) => `${r.code} ${r.name}`).join(' · ');
+  const legend = m.roles.map((r) => `${r.code}${NBSP}${r.name}`).join(' · ');
   out.push(...block(`${t('matrix-roles')}: ${legend}`));
   for (const list of findingLists(m, t)) {
     out.push('');
@@ -194,7 +199,8 @@ export function wrapName(text: string, width: number): string[] {
     }
     line = rest;
   };
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Splits at ordinary spaces only: a no-break space keeps a flag or a legend entry in one piece.
+  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
     const pieces = word.split(/(?<=-)(?=[^-])/);
     pieces.forEach((piece, i) => push(piece, i === 0));
   }
@@ -203,6 +209,6 @@ export function wrapName(text: string, width: number): string[] {
 }
 
 function wrapHanging(text: string, width: number, first: string, rest: string): string[] {
-  const lines = wrap(text, Math.max(10, width - displayWidth(rest)));
+  const lines = wrapName(text, Math.max(10, width - displayWidth(rest)));
   return lines.map((l, i) => (i === 0 ? first : rest) + l);
 }
