@@ -16,6 +16,25 @@ export const en: Record<string, string> = {
   'max-warnings': 'Too many warnings: {{count}} (the limit is {{max}}).',
   'structure-has-errors': 'Note: the structure has {{count}} error(s); showing what can be understood. Run `org validate` for details.',
 
+  // org render chart, org render diff
+  'chart-unknown-extension': 'Cannot tell the format of {{file}} from its extension; use one of {{formats}} or give --format.',
+  'chart-bad-direction': 'Option --direction expects TB or LR, not "{{value}}".',
+  'chart-bad-engine': 'Option --engine expects wasm or dot, not "{{value}}".',
+  'chart-bad-page': 'Option --page expects A4, A3, A2 or fit, not "{{value}}".',
+  'chart-bad-scale': 'Option --scale expects a number above 0 and at most 16, not "{{value}}".',
+  'chart-bad-depth': 'Option --depth expects 1 or more (1 draws the top unit only).',
+  'chart-no-such-unit': 'No unit "{{id}}" (option --root).',
+  'chart-binary-to-terminal': 'Not writing {{format}} to a terminal; use -o FILE or redirect the output.',
+  'chart-no-dot': 'Cannot run `dot` (option --engine dot): install Graphviz, or leave out --engine to use the built-in one.',
+  'chart-polyline-fallback': 'Note: Graphviz failed on this chart and was restarted; the chart is drawn with simpler edge routing.',
+  'chart-png-capped': 'Note: the chart is very large; the PNG is {{width}} × {{height}} pixels, smaller than --scale asked. Use SVG or PDF for full detail.',
+  'chart-as-of': 'as of {{date}}',
+  'chart-headcount': 'staff: {{count}}',
+  'chart-headcount-total': 'staff: {{count}}, with units below: {{total}}',
+  'chart-headcount-unknown': 'staff: not given',
+  'chart-more-below': '+{{count}} {{count|unit|units}} below',
+  'chart-page': 'page {{page}} of {{pages}}',
+
   // org init
   'init-exists': '{{dir}} already holds a structure ({{file}}); `org init` never overwrites one. Choose another directory.',
   'init-bad-lang': 'Unknown scaffold language "{{lang}}"; choose ru or en.',
@@ -101,6 +120,7 @@ export const en: Record<string, string> = {
   'stats-leading-none': 'Units leading no function',
   'stats-lineage': 'Units that replace others',
   'stats-none': 'none',
+  'stats-headcount-unrecorded': 'unknown: no unit lists its positions',
 
   // org diff
   'diff-header': 'Comparing {{from}} with {{to}}',

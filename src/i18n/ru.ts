@@ -23,6 +23,25 @@ export const ru: Record<string, string> = {
   'structure-has-errors':
     'Внимание: в структуре {{count}} {{count|ошибка|ошибки|ошибок}}; показано то, что удалось разобрать. Подробности покажет `org validate`.',
 
+  // org render chart, org render diff
+  'chart-unknown-extension': 'По расширению файла {{file}} нельзя понять формат; используйте одно из: {{formats}} — или укажите --format.',
+  'chart-bad-direction': 'Параметр --direction ожидает TB или LR, а не «{{value}}».',
+  'chart-bad-engine': 'Параметр --engine ожидает wasm или dot, а не «{{value}}».',
+  'chart-bad-page': 'Параметр --page ожидает A4, A3, A2 или fit, а не «{{value}}».',
+  'chart-bad-scale': 'Параметр --scale ожидает число больше 0 и не больше 16, а не «{{value}}».',
+  'chart-bad-depth': 'Параметр --depth ожидает 1 или больше (1 — только верхнее подразделение).',
+  'chart-no-such-unit': 'Нет подразделения «{{id}}» (параметр --root).',
+  'chart-binary-to-terminal': '{{format}} не выводится в терминал; укажите -o ФАЙЛ или перенаправьте вывод.',
+  'chart-no-dot': 'Не удалось запустить `dot` (параметр --engine dot): установите Graphviz или уберите --engine, чтобы использовать встроенный.',
+  'chart-polyline-fallback': 'Внимание: Graphviz не справился с этой схемой и был перезапущен; связи проведены упрощённо.',
+  'chart-png-capped': 'Внимание: схема очень большая; PNG получился {{width}} × {{height}} пикселей, меньше, чем задано --scale. Для полной детализации используйте SVG или PDF.',
+  'chart-as-of': 'по состоянию на {{date}}',
+  'chart-headcount': 'штат: {{count}}',
+  'chart-headcount-total': 'штат: {{count}}, вместе с нижестоящими: {{total}}',
+  'chart-headcount-unknown': 'штат не указан',
+  'chart-more-below': 'ниже ещё {{count}} {{count|подразделение|подразделения|подразделений}}',
+  'chart-page': 'страница {{page}} из {{pages}}',
+
   // org init
   'init-exists': 'В {{dir}} уже есть структура ({{file}}); `org init` никогда её не перезаписывает. Выберите другой каталог.',
   'init-bad-lang': 'Неизвестный язык заготовки «{{lang}}»; допустимы ru и en.',
@@ -108,6 +127,7 @@ export const ru: Record<string, string> = {
   'stats-leading-none': 'Подразделения, не ведущие ни одной функции',
   'stats-lineage': 'Подразделения, заменяющие прежние',
   'stats-none': 'нет',
+  'stats-headcount-unrecorded': 'неизвестна: ни у одного подразделения не указаны должности',
 
   // Правила проверки: `<правило>/<сообщение>`
   'duplicate-id/unit': 'Идентификатор подразделения «{{id}}» уже используется в {{other}}.',
