@@ -103,7 +103,9 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
     }
   };
 
-  visit(join(absDir, orgName), orgName, true);
+  const orgPath = join(absDir, orgName);
+  if (statSync(orgPath, { throwIfNoEntry: false })?.isFile() === false) files.push({ rel: orgName, file: displayPath(orgPath, cwd), problem: { code: 'not-regular' } });
+  else visit(orgPath, orgName, true);
   for (const sub of ['units', 'functions']) {
     const p = join(absDir, sub);
     try {
