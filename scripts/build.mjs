@@ -42,6 +42,22 @@ writeAtomic(
     schemas.map((s) => `export declare const ${s}Validator: Validator;\n`).join(''),
 );
 
+// node:child_process takes several milliseconds to load, and commander loads it at start-up for a
+// feature org does not use (executable subcommands). Every import of it in the bundle gets a
+// stand-in that loads the real module on first call, so commands that never spawn never pay.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'lazy-child-process', namespace: 'org-lazy' }));
+    build.onLoad({ filter: /.*/, namespace: 'org-lazy' }, () => ({
+      loader: 'js',
+      contents: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']
+        .map((f) => `exports.${f} = (...args) => require('node:child_process').${f}(...args);`)
+        .join('\n'),
+    }));
+  },
+};
+
 if (!process.argv.includes('--schemas-only')) {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -61,6 +77,7 @@ if (!process.argv.includes('--schemas-only')) {
     define: { 'import.meta.url': '__orgModuleUrl', ORG_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     // Native and WASM packages load their own binaries and fonts at run time: keep them external.
     external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz', 'pdfkit', 'svg-to-pdfkit', 'dejavu-fonts-ttf', 'fontkit'],
+    plugins: [lazyChildProcess],
     banner: { js: "const __orgModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   // Produce the code cache from a real run over the default structure (see bin/cached.cjs).
