@@ -74,7 +74,7 @@ export const en: Record<string, string> = {
   'tree-unit': 'Unit',
   'tree-kind': 'Kind',
   'tree-headcount': 'Headcount',
-  'tree-functions-led': 'Leads',
+  'tree-functions-led': 'Functions led',
   'tree-hidden': '+{{count}} below',
   'tree-summary': '{{units}} {{units|unit|units}}, headcount {{headcount}}, {{functions}} {{functions|function|functions}}',
   'tree-unknown-root': 'No unit "{{id}}" (option --root).{{hint}}',

@@ -2,8 +2,12 @@
 import type { Registrar } from '../context.js';
 import { register as diff } from './diff.js';
 import { register as exportCommand } from './export.js';
+import { register as fmt } from './fmt.js';
 import { register as init } from './init.js';
 import { register as render } from './render.js';
+import { register as show } from './show.js';
+import { register as stats } from './stats.js';
+import { register as tree } from './tree.js';
 import { register as validate } from './validate.js';
 
-export const commands: Registrar[] = [validate, diff, render, init, exportCommand];
+export const commands: Registrar[] = [validate, diff, render, init, exportCommand, fmt, tree, show, stats];

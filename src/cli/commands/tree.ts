@@ -1,0 +1,53 @@
+/** `org tree [dir]`: the structure as an indented tree, with kind, headcount and functions led. */
+import type { Command } from 'commander';
+import { namesLanguage } from '../../render/reports/names.js';
+import { buildTree, renderTreeJson, renderTreeText, type TreeOptions } from '../../render/reports/tree.js';
+import { checkFormat, emit, loadValidated, parseCount, type Registrar } from '../context.js';
+import { checkUnit } from './render-matrix.js';
+
+interface Options {
+  format: string;
+  root?: string;
+  depth?: string;
+  width?: string;
+  output?: string;
+}
+
+export const register: Registrar = (program, run) => {
+  program
+    .command('tree')
+    .description('show the structure as a tree: kind, headcount and functions led for each unit')
+    .argument('[dir]', 'structure directory', 'structure')
+    .option('-f, --format <format>', 'text or json', 'text')
+    .option('--root <id>', 'start from this unit')
+    .option('--depth <n>', 'show this many levels (1 = only the top)')
+    .option('--width <n>', 'cut long names to fit this many columns (default: the terminal width)')
+    .option('-o, --output <file>', 'write to a file (atomically)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  org tree
+  org tree --depth 2 --lang en
+  org tree --root upravlenie-politiki-razvitiya-goroda
+  org tree --format json`,
+    )
+    .action((dir: string, options: Options, command: Command) =>
+      run((ctx) => {
+        const format = checkFormat(options.format, ['text', 'json']);
+        const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
+        const width = options.width !== undefined ? parseCount('--width', options.width) : ctx.io.stdoutIsTTY && options.output === undefined ? ctx.io.columns : undefined;
+        const { model } = loadValidated(ctx, dir);
+        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang, ctx.lang]);
+        const treeOptions: TreeOptions = { lang };
+        if (options.root !== undefined) {
+          checkUnit(ctx, model.units, options.root);
+          treeOptions.root = options.root;
+        }
+        if (depth !== undefined) treeOptions.depth = Math.max(1, depth);
+        const tree = buildTree(model, treeOptions);
+        emit(ctx, format === 'json' ? renderTreeJson(tree) : renderTreeText(tree, width === undefined ? { t: ctx.t } : { t: ctx.t, width }), options.output);
+        return 0;
+      }),
+    );
+};
