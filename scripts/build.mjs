@@ -48,7 +48,10 @@ writeAtomic(
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, () => ({ path: 'lazy-child-process', namespace: 'org-lazy' }));
+    // The shim's own require of child_process must reach Node, not the shim again.
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === 'org-lazy' ? { path: 'node:child_process', external: true } : { path: 'lazy-child-process', namespace: 'org-lazy' },
+    );
     build.onLoad({ filter: /.*/, namespace: 'org-lazy' }, () => ({
       loader: 'js',
       contents: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']
