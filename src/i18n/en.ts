@@ -13,6 +13,9 @@ export const en: Record<string, string> = {
   'count-errors': '{{count}} {{count|error|errors}}',
   'count-warnings': '{{count}} {{count|warning|warnings}}',
   'count-infos': '{{count}} {{count|note|notes}}',
+  'severity-error': 'error',
+  'severity-warning': 'warning',
+  'severity-info': 'note',
   'max-warnings': 'Too many warnings: {{count}} (the limit is {{max}}).',
   'structure-has-errors': 'Note: the structure has {{count}} error(s); showing what can be understood. Run `org validate` for details.',
 

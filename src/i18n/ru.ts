@@ -19,6 +19,9 @@ export const ru: Record<string, string> = {
   'count-errors': '{{count}} {{count|ошибка|ошибки|ошибок}}',
   'count-warnings': '{{count}} {{count|предупреждение|предупреждения|предупреждений}}',
   'count-infos': '{{count}} {{count|примечание|примечания|примечаний}}',
+  'severity-error': 'ошибка',
+  'severity-warning': 'предупреждение',
+  'severity-info': 'примечание',
   'max-warnings': 'Слишком много предупреждений: {{count}} (допускается не более {{max}}).',
   'structure-has-errors':
     'Внимание: в структуре {{count}} {{count|ошибка|ошибки|ошибок}}; показано то, что удалось разобрать. Подробности покажет `org validate`.',

@@ -17,10 +17,10 @@ export const stylish: Formatter = ({ diagnostics, summary }, { color, t }) => {
     lines.push(c.underline(file));
     const where = list.map((d) => `${d.line}:${d.column}`);
     const whereWidth = Math.max(...where.map((w) => w.length));
-    const sevWidth = Math.max(...list.map((d) => d.severity.length));
+    const sevWidth = Math.max(...list.map((d) => displayWidth(t(`severity-${d.severity}`))));
     const msgWidth = Math.max(...list.map((d) => displayWidth(d.message)));
     list.forEach((d, i) => {
-      const sev = padEnd(d.severity, sevWidth);
+      const sev = padEnd(t(`severity-${d.severity}`), sevWidth);
       const sevText = d.severity === 'error' ? c.red(sev) : d.severity === 'warning' ? c.yellow(sev) : c.blue(sev);
       lines.push(`  ${c.dim(where[i]!.padEnd(whereWidth))}  ${sevText}  ${padEnd(d.message, msgWidth)}  ${c.dim(d.rule)}`);
     });
