@@ -47,6 +47,15 @@ export const en: Record<string, string> = {
   'export-bad-separator': 'Unknown CSV separator "{{value}}"; use ",", ";" or tab.',
   'export-bad-direction': 'Unknown chart direction "{{value}}"; use TD or LR.',
   'export-bad-base': '"{{value}}" is not an absolute IRI (such as https://data.example.org/org/).',
+  // org fmt
+  'fmt-formatted': 'Formatted {{count}} of {{total}} {{total|file|files}}.',
+  'fmt-clean': 'All {{count}} {{count|file is|files are}} already formatted.',
+  'fmt-check-changes': '{{count}} {{count|file|files}} would be reformatted; run `org fmt {{dir}}`.',
+  'fmt-check-clean': 'All {{count}} {{count|file is|files are}} formatted.',
+  'fmt-unparseable': '{{file}}:{{line}}: not formatted, the file does not parse: {{message}}',
+  'fmt-unreadable': '{{file}}: not formatted: {{message}}',
+  'fmt-unsafe-value': '{{file}}: not formatted: its canonical form would not keep every value, so the file is left as it is (please report this).',
+  'fmt-unsafe-comments': '{{file}}: not formatted: its canonical form would not keep every comment, so the file is left as it is (please report this).',
 
   // org render matrix, org tree, org show, org stats
   'matrix-title': 'Function matrix: {{organization}}',

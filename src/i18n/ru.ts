@@ -54,6 +54,15 @@ export const ru: Record<string, string> = {
   'export-bad-separator': 'Неизвестный разделитель CSV «{{value}}»; используйте «,», «;» или tab.',
   'export-bad-direction': 'Неизвестное направление схемы «{{value}}»; используйте TD или LR.',
   'export-bad-base': '«{{value}}» — не абсолютный IRI (например, https://data.example.org/org/).',
+  // org fmt
+  'fmt-formatted': 'Приведено к единому виду: {{count}} из {{total}} {{total|файла|файлов|файлов}}.',
+  'fmt-clean': 'Все файлы ({{count}}) уже приведены к единому виду.',
+  'fmt-check-changes': '{{count}} {{count|файл требует|файла требуют|файлов требуют}} форматирования; запустите `org fmt {{dir}}`.',
+  'fmt-check-clean': 'Все файлы ({{count}}) приведены к единому виду.',
+  'fmt-unparseable': '{{file}}:{{line}}: файл не отформатирован, он не разбирается: {{message}}',
+  'fmt-unreadable': '{{file}}: файл не отформатирован: {{message}}',
+  'fmt-unsafe-value': '{{file}}: файл не отформатирован: в едином виде изменилось бы одно из значений, поэтому файл оставлен как есть (сообщите, пожалуйста, об этой ошибке).',
+  'fmt-unsafe-comments': '{{file}}: файл не отформатирован: в едином виде пропал бы один из комментариев, поэтому файл оставлен как есть (сообщите, пожалуйста, об этой ошибке).',
 
   // org render matrix, org tree, org show, org stats
   'matrix-title': 'Функциональная матрица: {{organization}}',

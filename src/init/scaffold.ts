@@ -106,7 +106,7 @@ const RU: Texts = {
   },
   rulesNote: [
     'Настройки правил проверки: off (выключено), info, warn или error; у некоторых правил',
-    'есть параметры: [warn, { max: 12 }]. Ниже — значения по умолчанию; чтобы изменить',
+    'есть параметры: [warn, {max: 12}]. Ниже — значения по умолчанию; чтобы изменить',
     'правило, раскомментируйте строку rules: и строку нужного правила.',
   ],
   ruleNote: (id, english) => RULE_NOTES_RU[id] ?? english,
@@ -176,7 +176,7 @@ const EN: Texts = {
     ],
   },
   rulesNote: [
-    'Rule settings: off, info, warn or error; some rules take options: [warn, { max: 12 }].',
+    'Rule settings: off, info, warn or error; some rules take options: [warn, {max: 12}].',
     'The values below are the defaults; to change a rule, uncomment the rules: line and its own.',
   ],
   ruleNote: (_id, english) => english.replace(/\.$/, ''),
@@ -209,7 +209,7 @@ function textBlock(key: string, text: Record<string, string>, indent: string): s
 function ruleSettings(texts: Texts): string[] {
   const settings = rules.map((rule) => {
     const options = Object.entries(rule.defaultOptions ?? {});
-    const setting = options.length === 0 ? rule.meta.defaultSeverity : `[${rule.meta.defaultSeverity}, { ${options.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')} }]`;
+    const setting = options.length === 0 ? rule.meta.defaultSeverity : `[${rule.meta.defaultSeverity}, {${options.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}}]`;
     return { line: `#   ${rule.id}: ${setting}`, note: texts.ruleNote(rule.id, rule.meta.description) };
   });
   const width = Math.max(...settings.map((s) => s.line.length));

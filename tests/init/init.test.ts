@@ -55,7 +55,7 @@ describe('scaffold', () => {
 
   it('lists every rule with its default setting, commented out', () => {
     const org = scaffold({ lang: 'en', schemaBase: 'x' })[0]!.text;
-    expect(org).toMatch(/^# {3}span-of-control: \[warn, \{ max: 10 \}\] +# No unit has more/m);
+    expect(org).toMatch(/^# {3}span-of-control: \[warn, \{max: 10\}\] +# No unit has more/m);
     expect(org).toMatch(/^# {3}unit-has-functions: warn +# /m);
     expect(org).not.toMatch(/^rules:/m);
   });
