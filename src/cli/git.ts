@@ -132,7 +132,7 @@ export function readRevision(root: string, revision: string, path: string, env: 
   }
   if (!hasOrganization) {
     const exists = prefix === '' || git(['cat-file', '-e', `${commit}:${prefix}`], root, env).status === 0;
-    throw new UsageError(exists ? 'diff-no-organization-at' : 'diff-not-at-revision', { path: prefix || '.', rev: revision });
+    throw new UsageError(exists ? 'diff-no-organization-at' : 'diff-not-at-revision', { path: prefix.replace(/\/$/, '') || '.', rev: revision });
   }
 
   if (wanted.length > 0) {

@@ -161,11 +161,11 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     const oldPositions = positionCounts(before, id);
     const newPositions = positionCounts(after, id);
     const positions: PositionChange[] = [];
-    for (const [key, p] of oldPositions) {
-      const count = newPositions.get(key)?.count ?? 0;
-      if (count !== p.count) positions.push({ title: newPositions.get(key)?.title ?? p.title, from: p.count, to: count });
+    for (const key of [...new Set([...oldPositions.keys(), ...newPositions.keys()])].sort(byCode)) {
+      const earlier = oldPositions.get(key);
+      const later = newPositions.get(key);
+      if ((earlier?.count ?? 0) !== (later?.count ?? 0)) positions.push({ title: later?.title ?? earlier!.title, from: earlier?.count ?? 0, to: later?.count ?? 0 });
     }
-    for (const [key, p] of newPositions) if (!oldPositions.has(key) && p.count !== 0) positions.push({ title: p.title, from: 0, to: p.count });
     if (positions.length > 0) changes.push({ type: 'headcount-changed', unit: id, name, from: headcount(was), to: headcount(now), positions });
   }
 
@@ -193,15 +193,19 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     if (languages.length > 0) changes.push({ type: 'function-renamed', function: id, from: oldName, to: name, languages });
   }
 
+  const newId = new Map<string, string>();
+  for (const r of replacements) if (r.kind === 'rename-id') newId.set(r.from[0]!, r.to[0]!);
   const transferred = new Set<string>();
-  const lostLead: string[] = [];
+  const lostLead: DiffSummary['lostLead'] = [];
   const knownAfter = (fn: string): boolean => after.functions.has(fn) || after.assignments.has(fn);
   for (const fn of new Set([...before.functions.keys(), ...before.assignments.keys()])) {
     if (!knownAfter(fn) || addedFunctions.has(fn) || removedFunctions.has(fn)) continue;
     const from = leads(before, fn);
     const to = leads(after, fn);
-    if (from.length > 0 && to.length === 0 && after.functions.has(fn)) lostLead.push(fn);
+    if (from.length > 0 && to.length === 0 && after.functions.has(fn)) lostLead.push({ function: fn, from });
     if (from.length === 0 || to.length === 0 || from.join(' ') === to.join(' ')) continue;
+    // A unit that only got a new id still leads what it led: that is not a transfer.
+    if (from.map((id) => newId.get(id) ?? id).sort(byCode).join(' ') === to.join(' ')) continue;
     transferred.add(fn);
     const entry = after.functions.get(fn) ?? before.functions.get(fn);
     changes.push({ type: 'function-transferred', function: fn, name: entry ? textOf(after.functions.has(fn) ? after : before, entry.fn.name) : {}, from, to });
@@ -230,7 +234,7 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     }
   }
 
-  lostLead.sort(byCode);
+  lostLead.sort((a, b) => byCode(a.function, b.function));
   const sorted = sortChanges(changes);
   const names = nameEverything(before, after, sorted, lostLead);
   const summary = summarize(sorted, {
@@ -277,8 +281,8 @@ function referencedIds(c: Change): { units: Array<string | null>; functions: str
  * from the earlier one; sorted by id. An id known on neither side (a dangling parent) gets no
  * names, and renderers show the bare id.
  */
-function nameEverything(before: OrgModel, after: OrgModel, changes: readonly Change[], lostLead: readonly string[]): DiffNames {
-  const wanted = { units: new Set<string>(), functions: new Set<string>(lostLead), kinds: new Set<string>(), roles: new Set<string>() };
+function nameEverything(before: OrgModel, after: OrgModel, changes: readonly Change[], lostLead: DiffSummary['lostLead']): DiffNames {
+  const wanted = { units: new Set(lostLead.flatMap((l) => l.from)), functions: new Set(lostLead.map((l) => l.function)), kinds: new Set<string>(), roles: new Set<string>() };
   for (const c of changes) {
     const ids = referencedIds(c);
     for (const id of ids.units) if (id !== null) wanted.units.add(id);

@@ -204,8 +204,8 @@ export interface DiffSummary {
   units: FromTo<number>;
   functions: FromTo<number>;
   headcount: FromTo<number>;
-  /** Functions that had a lead before and have none after. */
-  lostLead: string[];
+  /** Functions that had a lead before and have none after, with the units that led them. */
+  lostLead: Array<{ function: string; from: string[] }>;
 }
 
 /**

@@ -200,7 +200,7 @@ export const en: Record<string, string> = {
   'diff-assignment-changed': '{{unit}} in {{function}}: {{from}} → {{to}}',
   'diff-errors-from': 'The earlier structure ({{label}}) has {{count}} {{count|error|errors}}; the diff shows what could be understood:',
   'diff-errors-to': 'The later structure ({{label}}) has {{count}} {{count|error|errors}}; the diff shows what could be understood:',
-  'diff-md-title': 'Reorganisation: {{from}} → {{to}}',
+  'diff-md-title': 'Changes to the structure: {{from}} → {{to}}',
   'diff-md-change': 'Change',
   'diff-md-count': 'Count',
   'diff-md-row-merge': 'Units merged',

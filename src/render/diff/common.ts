@@ -44,6 +44,13 @@ export function sections(changes: readonly Change[]): Array<[ChangeType, Change[
 
 type Part = ChangeType | ReplacementKind;
 
+/** Units that were merged (split, …): a merger of three units counts three, as readers count units. */
+export function replacedUnits(diff: DiffResult, kind: ReplacementKind): number {
+  let n = 0;
+  for (const c of diff.changes) if (c.type === 'unit-replaced' && c.kind === kind) n += c.from.length;
+  return n;
+}
+
 const GROUPS: Array<{ noun: string; parts: Part[] }> = [
   { noun: 'units', parts: ['unit-added', 'unit-removed', 'merge', 'split', 'rename-id', 'restructure', 'unit-renamed', 'unit-moved', 'unit-kind-changed', 'headcount-changed'] },
   { noun: 'functions', parts: ['function-added', 'function-removed', 'function-renamed', 'function-transferred'] },
@@ -56,7 +63,7 @@ const GROUPS: Array<{ noun: string; parts: Part[] }> = [
  */
 export function summaryParts(diff: DiffResult, t: Translate): string[] {
   const { summary } = diff;
-  const count = (part: Part): number => (part in summary.counts ? summary.counts[part as ChangeType] : summary.replaced[part as ReplacementKind]);
+  const count = (part: Part): number => (part in summary.counts ? summary.counts[part as ChangeType] : replacedUnits(diff, part as ReplacementKind));
   const groups: string[] = [];
   for (const group of GROUPS) {
     const parts: string[] = [];

@@ -7,7 +7,7 @@
 import type { Change, ChangeType, DiffResult, LocalText } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 import type { Diagnostic } from '../../model/finding.js';
-import { namer, sections, summaryLine, type Namer } from './common.js';
+import { namer, replacedUnits, sections, summaryLine, type Namer } from './common.js';
 import type { DiffRenderer } from './types.js';
 
 /** Sections with more rows than this are folded. */
@@ -118,7 +118,7 @@ function summaryTable(diff: DiffResult, t: Translate): string[] {
   for (const [type, changes] of sections(diff.changes)) {
     if (type === 'unit-replaced') {
       for (const kind of ['merge', 'split', 'rename-id', 'restructure'] as const)
-        if (summary.replaced[kind] > 0) rows.push([escapeMarkdown(t(`diff-md-row-${kind}`)), String(summary.replaced[kind])]);
+        if (summary.replaced[kind] > 0) rows.push([escapeMarkdown(t(`diff-md-row-${kind}`)), String(replacedUnits(diff, kind))]);
     } else rows.push([escapeMarkdown(t(`diff-section-${type}`)), String(changes.length)]);
   }
   if (summary.lostLead.length > 0) rows.push([`**${escapeMarkdown(t('diff-section-lost-lead'))}**`, `**${summary.lostLead.length}**`]);
@@ -152,8 +152,7 @@ export const renderDiffMarkdown: DiffRenderer = (report, { t, language }) => {
   const lost = report.diff.summary.lostLead;
   if (lost.length > 0) {
     out.push(`### ${escapeMarkdown(`${t('diff-section-lost-lead')} (${lost.length})`)}`, '');
-    for (const fn of lost) out.push(`- ${fnCell(ctx, fn)}`);
-    out.push('');
+    out.push(...table([escapeMarkdown(t('diff-md-function')), escapeMarkdown(t('diff-md-lead-before'))], ['l', 'l'], lost.map((l) => [fnCell(ctx, l.function), unitsCell(ctx, l.from)])), '');
   }
   return `${out.join('\n')}`;
 };

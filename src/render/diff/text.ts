@@ -72,7 +72,7 @@ function lines(ctx: Ctx, change: Change): string[] {
     case 'unit-replaced': {
       const out = [`${mark}${c.bold(t(`diff-kind-${change.kind}`))}: ${units(ctx, change.from)} → ${units(ctx, change.to)}`];
       if (change.inferred) out.push(`      ${c.italic(t('diff-inferred', { basis: t(`diff-basis-${change.basis ?? 'functions'}`), percent: Math.round((change.confidence ?? 0) * 100) }))}`);
-      if (change.headcount.from !== 0 || change.headcount.to !== 0) out.push(`      ${t('diff-headcount-change', { from: change.headcount.from, to: change.headcount.to })}`);
+      if (change.headcount.from !== change.headcount.to) out.push(`      ${t('diff-headcount-change', { from: change.headcount.from, to: change.headcount.to })}`);
       return out;
     }
     case 'unit-renamed':
@@ -114,7 +114,7 @@ export const renderDiffText: DiffRenderer = (report, { t, language, color = fals
   const lost = report.diff.summary.lostLead;
   if (lost.length > 0) {
     out.push(c.bold(`${t('diff-section-lost-lead')} (${lost.length})`));
-    for (const fn of lost) out.push(`  ${paint(c, '!')} ${fnLabel(ctx, fn)}`);
+    for (const l of lost) out.push(`  ${paint(c, '!')} ${fnLabel(ctx, l.function)}  ${c.dim('(')}${t('diff-was-led-by', { units: units(ctx, l.from) })}${c.dim(')')}`);
     out.push('');
   }
   const line = summaryLine(report.diff, t);
