@@ -81,7 +81,7 @@ export const en: Record<string, string> = {
   'matrix-summary': '{{functions}} {{functions|function|functions}} × {{units}} {{units|unit|units}}',
   'matrix-unknown-kind': 'No kind "{{kind}}" (option --by); the kinds are: {{kinds}}.',
   'matrix-bad-group-by': 'Option --group-by expects "lead" or "type", not "{{value}}".',
-  'matrix-pdf-unavailable': 'PDF output needs the PDF pipeline of `org render chart`, which this build does not have yet; use svg or html and print to PDF.',
+  'matrix-page': 'page {{page}} of {{pages}}',
   'matrix-binary-to-terminal': 'Not writing {{format}} to a terminal; use -o FILE or redirect the output.',
   'tree-unit': 'Unit',
   'tree-kind': 'Kind',

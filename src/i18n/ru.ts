@@ -88,7 +88,7 @@ export const ru: Record<string, string> = {
   'matrix-summary': '{{functions}} {{functions|функция|функции|функций}} × {{units}} {{units|подразделение|подразделения|подразделений}}',
   'matrix-unknown-kind': 'Вид «{{kind}}» не объявлен (параметр --by); объявлены: {{kinds}}.',
   'matrix-bad-group-by': 'Параметр --group-by принимает значения «lead» или «type», а не «{{value}}».',
-  'matrix-pdf-unavailable': 'Для вывода в PDF нужен конвейер PDF команды `org render chart`, которого в этой сборке ещё нет; используйте svg или html и печать в PDF.',
+  'matrix-page': 'страница {{page}} из {{pages}}',
   'matrix-binary-to-terminal': 'Формат {{format}} не выводится в терминал; укажите -o ФАЙЛ или перенаправьте вывод.',
   'tree-unit': 'Подразделение',
   'tree-kind': 'Вид',

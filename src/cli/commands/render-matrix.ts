@@ -10,10 +10,12 @@ import { UsageError } from '../../model/errors.js';
 import { renderMatrixCsv } from '../../render/matrix/csv.js';
 import { renderMatrixHtml } from '../../render/matrix/html.js';
 import { renderMatrixJson } from '../../render/matrix/json.js';
+import { matrixTitle } from '../../render/matrix/labels.js';
 import { renderMatrixMarkdown } from '../../render/matrix/markdown.js';
 import { buildMatrix, type MatrixOptions } from '../../render/matrix/model.js';
 import { renderMatrixTable } from '../../render/matrix/table.js';
 import { namesLanguage, suggestIds } from '../../render/reports/names.js';
+import type { PageSize } from '../../output/pdf.js';
 import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
 import { useColor } from '../io.js';
 
@@ -24,6 +26,7 @@ interface Options {
   root?: string;
   groupBy: string;
   width?: string;
+  page: string;
 }
 
 const FORMATS = ['table', 'md', 'csv', 'html', 'svg', 'pdf', 'json'] as const;
@@ -65,6 +68,7 @@ export const register: Registrar = (parent, run) => {
     .option('--root <id>', 'only this unit and its subunits as columns')
     .option('--group-by <what>', 'group functions by their lead unit or by type: lead, type', 'lead')
     .option('--width <n>', 'width of the terminal table in columns')
+    .option('--page <size>', 'paper for pdf: A4, A3, A2 or fit (one page the size of the matrix)', 'A4')
     .addHelpText(
       'after',
       `
@@ -104,7 +108,28 @@ Examples:
         else if (format === 'csv') content = renderMatrixCsv(matrix, { t });
         else if (format === 'html') content = renderMatrixHtml(matrix, { t });
         else if (format === 'json') content = renderMatrixJson(matrix);
-        else throw new UsageError('matrix-pdf-unavailable');
+        else {
+          // The fonts, fontkit and pdfkit load only here: `org validate` never pays for them.
+          const [{ renderMatrixSvg }, { measureText }] = await Promise.all([import('../../render/matrix/svg.js'), import('../../output/measure.js')]);
+          if (format === 'svg') content = renderMatrixSvg(matrix, { t, measure: measureText });
+          else {
+            const svg = renderMatrixSvg(matrix, { t, measure: measureText, heading: false });
+            const [{ svgToPdf, PAGE_SIZES }, { svgSize }] = await Promise.all([import('../../output/pdf.js'), import('../../output/png.js')]);
+            const page = checkFormat(options.page, PAGE_SIZES) as PageSize;
+            const size = svgSize(svg);
+            // Without width and height on the root element svg-to-pdfkit scales the viewBox into the
+            // box svgToPdf asks for; with them it draws at full size and the page cuts the table off.
+            const scalable = svg.replace(/^(<svg\b[^>]*?) width="[\d.]+" height="[\d.]+"/, '$1');
+            content = await svgToPdf(scalable, {
+              title: matrixTitle(matrix, t),
+              pageLabel: (page, pages) => t('matrix-page', { page, pages }),
+              page,
+              // A wide matrix (many units) goes on a landscape page, a tall one (many functions) on a portrait one.
+              landscape: size.width > size.height,
+              lang,
+            });
+          }
+        }
         emit(ctx, content, options.output);
         return 0;
       }),

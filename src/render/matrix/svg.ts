@@ -1,0 +1,256 @@
+/**
+ * The function matrix as an SVG table for reports, and the page the PDF is made from. Drawn by
+ * hand (rectangles, lines and one <text> per line, nothing a converter could misread) with every
+ * piece of text measured in DejaVu Sans by the caller's `measure`, so names wrap inside their cells
+ * and the same layout comes out in a browser, in resvg's PNG and in pdfkit's PDF. Many units get
+ * vertical headers; the rows that are findings carry a coloured bar and a flag, and are listed
+ * under the table with the role legend. Byte-identical for the same input.
+ */
+import type { Translate } from '../../i18n/format.js';
+import { cleanText, type Measure, type TextStyle } from '../chart/text.js';
+import { findingLine, findingLists, groupLabel, matrixSubtitles, matrixTitle, rowFlag, rowName } from './labels.js';
+import type { FunctionMatrix, MatrixRow } from './model.js';
+
+export interface MatrixSvgOptions {
+  t: Translate;
+  /** Width of text in DejaVu Sans, in the same units as `size` (src/output/measure.ts). */
+  measure: Measure;
+  /** Draw the title and summary above the table (off for PDF pages, which print the title themselves). */
+  heading?: boolean;
+}
+
+const FONT = 'DejaVu Sans';
+const MARGIN = 24;
+const PAD = 6;
+const BODY: TextStyle = { bold: false, size: 12 };
+const BODY_BOLD: TextStyle = { bold: true, size: 12 };
+const SMALL: TextStyle = { bold: false, size: 9.5 };
+const HEADER: TextStyle = { bold: false, size: 11 };
+const HEADER_BOLD: TextStyle = { bold: true, size: 11 };
+const LINE = 15;
+const SMALL_LINE = 12;
+const FN_MAX = 360;
+const FN_MIN = 200;
+const VERTICAL_AFTER = 6;
+const VERTICAL_COLUMN = 26;
+const VERTICAL_MAX = 170;
+const HORIZONTAL_MAX = 120;
+const SHADES = [
+  { bg: '#1f4e79', fg: '#ffffff' },
+  { bg: '#9dc3e6', fg: '#10263b' },
+  { bg: '#d9e7f5', fg: '#10263b' },
+  { bg: '#f2f6fb', fg: '#3b4a59' },
+];
+const FLAG_COLOUR = { 'no-lead': '#c62828', 'multiple-leads': '#b7791f' } as const;
+
+const xml = (text: string): string => cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const num = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** Wraps text into lines no wider than `width`, breaking at spaces and after hyphens; a piece too wide is broken by letters. */
+export function wrapMeasured(text: string, width: number, style: TextStyle, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const fits = (s: string): boolean => measure(s, style) <= width;
+  for (const word of cleanText(text).split(' ').filter(Boolean)) {
+    word.split(/(?<=-)(?=[^-])/).forEach((piece, i) => {
+      const candidate = line === '' ? piece : i === 0 ? `${line} ${piece}` : line + piece;
+      if (fits(candidate)) {
+        line = candidate;
+        return;
+      }
+      if (line !== '') lines.push(line);
+      line = '';
+      let rest = piece;
+      while (!fits(rest)) {
+        let head = '';
+        for (const ch of rest) {
+          if (!fits(head + ch)) break;
+          head += ch;
+        }
+        if (head === '') head = [...rest][0]!;
+        lines.push(head);
+        rest = rest.slice(head.length);
+      }
+      line = rest;
+    });
+  }
+  if (line !== '') lines.push(line);
+  return lines.length > 0 ? lines : [''];
+}
+
+/** Cuts text to `width`, ending with an ellipsis when something was cut. */
+function fitMeasured(text: string, width: number, style: TextStyle, measure: Measure): string {
+  if (measure(text, style) <= width) return text;
+  let out = '';
+  for (const ch of text) {
+    if (measure(`${out}${ch}…`, style) > width) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+function text(x: number, y: number, content: string, style: TextStyle, extra = ''): string {
+  return `<text x="${num(x)}" y="${num(y)}" font-size="${style.size}"${style.bold ? ' font-weight="bold"' : ''}${extra}>${xml(content)}</text>`;
+}
+
+export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true }: MatrixSvgOptions): string {
+  const rows = m.groups.flatMap((g) => g.rows);
+  const roleById = new Map(m.roles.map((r) => [r.id, r]));
+  const shade = (role: string): { bg: string; fg: string } => SHADES[Math.min(roleById.get(role)?.strength ?? SHADES.length, SHADES.length - 1)]!;
+  const vertical = m.columns.length > VERTICAL_AFTER;
+  const el: string[] = [];
+
+  // Function column: as wide as the longest name needs, within limits.
+  const nameOf = (row: MatrixRow): string => rowName(row, t);
+  const widest = Math.max(measure(t('matrix-function'), BODY_BOLD), ...rows.map((r) => measure(nameOf(r), BODY)), ...m.groups.map((g) => measure(groupLabel(g, t), BODY_BOLD)));
+  const fnWidth = Math.round(Math.min(FN_MAX, Math.max(FN_MIN, widest + 2 * PAD + 6)));
+  const textWidth = fnWidth - 2 * PAD - 6;
+
+  // Unit columns and the header height.
+  const headerLines = m.columns.map((c) => wrapMeasured(c.label, vertical ? VERTICAL_MAX : HORIZONTAL_MAX, c.depth <= 1 ? HEADER_BOLD : HEADER, measure).slice(0, vertical ? 3 : 4));
+  const colWidths = m.columns.map((c, i) =>
+    vertical ? VERTICAL_COLUMN + 14 * Math.max(0, headerLines[i]!.length - 1) : Math.max(40, Math.ceil(Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))) + 2 * PAD),
+  );
+  const headerHeight = vertical
+    ? Math.ceil(Math.max(60, ...m.columns.map((c, i) => Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))))) + 2 * PAD
+    : Math.max(LINE, ...headerLines.map((h) => h.length * 13)) + 2 * PAD;
+  const tableWidth = fnWidth + colWidths.reduce((s, w) => s + w, 0);
+  const colX: number[] = [];
+  colWidths.reduce((x, w, i) => {
+    colX[i] = x;
+    return x + w;
+  }, MARGIN + fnWidth);
+
+  // Title block.
+  let y = MARGIN;
+  const title = matrixTitle(m, t);
+  const blockWidth = Math.max(tableWidth, 480);
+  if (heading) {
+    y += 18;
+    el.push(text(MARGIN, y, title, { bold: true, size: 17 }, ' fill="#1b1f23"'));
+  }
+  for (const s of matrixSubtitles(m, t)) {
+    for (const line of wrapMeasured(s, blockWidth, BODY, measure)) {
+      y += LINE + 2;
+      el.push(text(MARGIN, y, line, BODY, ' fill="#444"'));
+    }
+  }
+  if (heading) {
+    y += LINE + 2;
+    el.push(text(MARGIN, y, t('matrix-summary', { functions: rows.length, units: m.columns.length }), SMALL, ' fill="#666"'));
+  }
+  y += 12;
+
+  if (rows.length === 0) {
+    y += LINE;
+    el.push(text(MARGIN, y, t('matrix-no-functions'), BODY));
+  } else {
+    const top = y;
+    // Header row.
+    el.push(`<rect x="${MARGIN}" y="${num(top)}" width="${tableWidth}" height="${headerHeight}" fill="#f3f5f7"/>`);
+    el.push(text(MARGIN + PAD, top + headerHeight - PAD - 2, t('matrix-function'), BODY_BOLD, ' fill="#1b1f23"'));
+    m.columns.forEach((c, i) => {
+      const style = c.depth <= 1 ? HEADER_BOLD : HEADER;
+      const fill = c.depth <= 1 ? '#1b1f23' : '#39424c';
+      const lines = headerLines[i]!;
+      if (c.depth === 0) el.push(`<rect x="${num(colX[i]!)}" y="${num(top)}" width="${colWidths[i]}" height="${headerHeight}" fill="#e4e9ee"/>`);
+      if (vertical) {
+        // Rotated text reads upwards from the bottom of the header; lines stack left to right.
+        const first = colX[i]! + colWidths[i]! / 2 - ((lines.length - 1) * 14) / 2 + 4;
+        lines.forEach((l, li) => el.push(text(0, 0, l, style, ` fill="${fill}" transform="translate(${num(first + li * 14)} ${num(top + headerHeight - PAD)}) rotate(-90)"`)));
+      } else {
+        const start = top + headerHeight - PAD - (lines.length - 1) * 13 - 2;
+        lines.forEach((l, li) => el.push(text(colX[i]! + colWidths[i]! / 2, start + li * 13, l, style, ` fill="${fill}" text-anchor="middle"`)));
+      }
+    });
+    y = top + headerHeight;
+    const rowLines: string[] = [];
+
+    for (const g of m.groups) {
+      const labelLines = wrapMeasured(groupLabel(g, t), textWidth, BODY_BOLD, measure);
+      const h = labelLines.length * LINE + 2 * PAD;
+      el.push(`<rect x="${MARGIN}" y="${num(y)}" width="${tableWidth}" height="${h}" fill="#eef1f4"/>`);
+      labelLines.forEach((l, li) => el.push(text(MARGIN + PAD, y + PAD + 11 + li * LINE, l, BODY_BOLD, ' fill="#1b1f23"')));
+      rowLines.push(num(y));
+      y += h;
+      for (const row of g.rows) {
+        const lines = wrapMeasured(nameOf(row), textWidth, BODY, measure);
+        const flag = rowFlag(row, t);
+        const h2 = lines.length * LINE + SMALL_LINE + (flag ? SMALL_LINE + 2 : 0) + 2 * PAD;
+        rowLines.push(num(y));
+        if (row.status !== 'ok') {
+          const colour = FLAG_COLOUR[row.status];
+          el.push(`<rect x="${MARGIN}" y="${num(y)}" width="${fnWidth}" height="${h2}" fill="${row.status === 'no-lead' ? '#fde8e8' : '#fff4d6'}"/>`);
+          el.push(`<rect x="${MARGIN}" y="${num(y)}" width="4" height="${h2}" fill="${colour}"/>`);
+        }
+        let ty = y + PAD + 11;
+        for (const l of lines) {
+          el.push(text(MARGIN + PAD + 4, ty, l, BODY, ' fill="#1b1f23"'));
+          ty += LINE;
+        }
+        if (flag) {
+          el.push(text(MARGIN + PAD + 4, ty - 1, `⚠ ${flag}`, { bold: true, size: 10 }, ` fill="${FLAG_COLOUR[row.status as 'no-lead' | 'multiple-leads']}"`));
+          ty += SMALL_LINE + 2;
+        }
+        el.push(text(MARGIN + PAD + 4, ty - 2, fitMeasured(row.id, textWidth, SMALL, measure), SMALL, ' fill="#6a737d"'));
+        row.cells.forEach((cell, i) => {
+          if (!cell) return;
+          const s = shade(cell.role);
+          el.push(`<rect x="${num(colX[i]! + 1)}" y="${num(y + 1)}" width="${colWidths[i]! - 2}" height="${h2 - 2}" fill="${s.bg}"/>`);
+          el.push(text(colX[i]! + colWidths[i]! / 2, y + h2 / 2 + 4.5, roleById.get(cell.role)?.code ?? '?', BODY_BOLD, ` fill="${s.fg}" text-anchor="middle"`));
+        });
+        y += h2;
+      }
+    }
+    // Grid: thin lines between rows and columns, a heavier one where a new branch of the tree starts.
+    const grid: string[] = [];
+    for (const ry of rowLines) grid.push(`<line x1="${MARGIN}" y1="${ry}" x2="${MARGIN + tableWidth}" y2="${ry}" stroke="#c9d1d9" stroke-width="0.75"/>`);
+    grid.push(`<line x1="${MARGIN}" y1="${num(y)}" x2="${MARGIN + tableWidth}" y2="${num(y)}" stroke="#8c959f" stroke-width="1"/>`);
+    m.columns.forEach((c, i) => {
+      const branchStart = i === 0 || c.branch !== m.columns[i - 1]!.branch;
+      grid.push(`<line x1="${num(colX[i]!)}" y1="${num(top)}" x2="${num(colX[i]!)}" y2="${num(y)}" stroke="${branchStart ? '#6e7781' : '#c9d1d9'}" stroke-width="${branchStart ? 1.5 : 0.75}"/>`);
+    });
+    grid.push(`<rect x="${MARGIN}" y="${num(top)}" width="${tableWidth}" height="${num(y - top)}" fill="none" stroke="#8c959f" stroke-width="1"/>`);
+    el.push(...grid);
+  }
+
+  // Legend.
+  y += 26;
+  let x = MARGIN;
+  for (const r of m.roles) {
+    const s = shade(r.id);
+    const w = Math.max(22, measure(r.code, BODY_BOLD) + 10);
+    const labelWidth = measure(r.name, BODY);
+    if (x > MARGIN && x + w + 6 + labelWidth > MARGIN + blockWidth) {
+      x = MARGIN;
+      y += 22;
+    }
+    el.push(`<rect x="${num(x)}" y="${num(y - 13)}" width="${num(w)}" height="18" fill="${s.bg}" stroke="#c9d1d9" stroke-width="0.75"/>`);
+    el.push(text(x + w / 2, y, r.code, BODY_BOLD, ` fill="${s.fg}" text-anchor="middle"`));
+    el.push(text(x + w + 6, y, r.name, BODY, ' fill="#1b1f23"'));
+    x += w + 6 + labelWidth + 22;
+  }
+
+  // Findings.
+  for (const list of findingLists(m, t)) {
+    y += 28;
+    el.push(text(MARGIN, y, list.heading, BODY_BOLD, ` fill="${FLAG_COLOUR[list.status]}"`));
+    for (const row of list.rows) {
+      wrapMeasured(findingLine(row, t), blockWidth - 16, BODY, measure).forEach((l, li) => {
+        y += LINE + 2;
+        el.push(text(MARGIN + (li === 0 ? 4 : 16), y, `${li === 0 ? '• ' : ''}${l}`, BODY, ' fill="#1b1f23"'));
+      });
+    }
+  }
+
+  const width = Math.ceil(MARGIN * 2 + blockWidth);
+  const height = Math.ceil(y + MARGIN);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}, sans-serif" lang="${xml(m.lang)}">`,
+    `<title>${xml(title)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    ...el,
+    '</svg>',
+    '',
+  ].join('\n');
+}
