@@ -3,6 +3,7 @@ import type { Registrar } from '../context.js';
 import { register as diff } from './diff.js';
 import { register as exportCommand } from './export.js';
 import { register as fmt } from './fmt.js';
+import { register as importCommand } from './import.js';
 import { register as init } from './init.js';
 import { register as render } from './render.js';
 import { register as show } from './show.js';
@@ -10,4 +11,4 @@ import { register as stats } from './stats.js';
 import { register as tree } from './tree.js';
 import { register as validate } from './validate.js';
 
-export const commands: Registrar[] = [validate, diff, render, init, exportCommand, fmt, tree, show, stats];
+export const commands: Registrar[] = [validate, diff, render, init, exportCommand, fmt, importCommand, tree, show, stats];
