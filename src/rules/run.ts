@@ -79,8 +79,13 @@ export function runRules(loaded: LoadedStructure, model: OrgModel, config: Map<s
 const compare = (a: Diagnostic, b: Diagnostic): number =>
   (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 
-/** Loads, checks and reports: the whole of `org validate` short of output. */
-export function validateStructure(loaded: LoadedStructure, t: Translate): ValidationResult {
+/**
+ * Loads, checks and reports: the whole of `org validate` short of output. With `errorsOnly`,
+ * warnings and notes are dropped before they are located and worded (locating re-reads each file
+ * with findings, which is most of the cost on a large structure); the summary then counts errors
+ * only. `org diff` uses it: it shows only the errors of each side.
+ */
+export function validateStructure(loaded: LoadedStructure, t: Translate, options: { errorsOnly?: boolean } = {}): ValidationResult {
   const model = buildModel(loaded);
   const { config, findings: configFindings } = ruleConfig(loaded);
   const findings = [...runRules(loaded, model, config), ...configFindings];
@@ -89,7 +94,7 @@ export function validateStructure(loaded: LoadedStructure, t: Translate): Valida
   const summary: ValidationSummary = { errors: 0, warnings: 0, infos: 0, units: model.units.size, functions: model.functions.size, files: loaded.units.length + loaded.functions.length + 1 };
   for (const f of findings) {
     const severity = config.get(f.rule)?.severity ?? 'error';
-    if (severity === 'off') continue;
+    if (severity === 'off' || (options.errorsOnly && severity !== 'error')) continue;
     let range = f.range;
     if (!range) {
       const text = loaded.texts.get(f.file);

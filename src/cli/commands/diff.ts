@@ -65,12 +65,12 @@ function readSide(ctx: RunContext, spec: SideSpec, dir: string): { files: RawFil
 /** Reads, loads and validates one side. */
 function compareSide(ctx: RunContext, spec: SideSpec, dir: string): { side: DiffSide; model: OrgModel } {
   const { files, label, source } = readSide(ctx, spec, dir);
-  const { model, diagnostics } = validateStructure(loadStructure(files), ctx.t);
+  const { model, diagnostics } = validateStructure(loadStructure(files), ctx.t, { errorsOnly: true });
   const side: DiffSide = {
     label,
     source,
     organization: { id: model.organization.id, name: textsByLanguage(model.organization.name, model.defaultLanguage) },
-    errors: diagnostics.filter((d) => d.severity === 'error'),
+    errors: diagnostics,
   };
   return { side, model };
 }
