@@ -89,6 +89,8 @@ export const en: Record<string, string> = {
   'import-functions-created': 'Created {{count}} function {{count|file|files}} with only an id for a name: {{functions}}.',
   'import-partial': '{{count}} bad {{count|row was|rows were}} left out.',
   'import-next': 'Next: run `org validate {{dir}}`.',
+  // org completion
+  'completion-bad-shell': 'No completion for "{{shell}}"; choose bash or zsh.',
 
   // org render matrix, org tree, org show, org stats
   'matrix-title': 'Function matrix: {{organization}}',

@@ -96,6 +96,8 @@ export const ru: Record<string, string> = {
   'import-functions-created': 'Созданы файлы функций, у которых вместо названия пока идентификатор ({{count}}): {{functions}}.',
   'import-partial': 'Пропущено строк с ошибками: {{count}}.',
   'import-next': 'Дальше: запустите `org validate {{dir}}`.',
+  // org completion
+  'completion-bad-shell': 'Для «{{shell}}» дополнения нет; выберите bash или zsh.',
 
   // org render matrix, org tree, org show, org stats
   'matrix-title': 'Функциональная матрица: {{organization}}',

@@ -1,5 +1,6 @@
 /** Every top-level command, in the order `org --help` lists them. */
 import type { Registrar } from '../context.js';
+import { register as completion } from './completion.js';
 import { register as diff } from './diff.js';
 import { register as exportCommand } from './export.js';
 import { register as fmt } from './fmt.js';
@@ -11,4 +12,4 @@ import { register as stats } from './stats.js';
 import { register as tree } from './tree.js';
 import { register as validate } from './validate.js';
 
-export const commands: Registrar[] = [validate, diff, render, init, exportCommand, fmt, importCommand, tree, show, stats];
+export const commands: Registrar[] = [validate, diff, render, init, exportCommand, fmt, importCommand, completion, tree, show, stats];
