@@ -3,6 +3,7 @@
  * names and messages in the chosen language, `-o` written atomically (and not at all when the diff
  * cannot be made), and the real structure compared with a changed copy of itself.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,22 @@ describe('Markdown output', () => {
     }
     expect(unescapedSyntax(r.stdout)).toEqual([]);
     expect(r.stdout).toContain('\\| \\<b\\> \\*x\\*');
+  });
+
+  const cmark = spawnSync('cmark-gfm', ['--version']).status === 0;
+  it.skipIf(!cmark)('reads as plain text in cmark-gfm, GitHub’s Markdown implementation (skipped without cmark-gfm: apt-get install cmark-gfm)', async () => {
+    const r = await runCli(['diff', 'before', 'after', '--format', 'markdown'], { cwd: join(FIXTURES, 'markdown-escaping') });
+    const html = spawnSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'], { input: r.stdout, encoding: 'utf8' }).stdout;
+    expect(html).toContain('<td align="left">| &lt;b&gt; *x*</td>');
+    expect(html).toContain('<td align="left">| &lt;b&gt; *x* <code>public-safety</code></td>');
+    expect(html).toContain('`код` [ссылка](');
+    expect(html).toContain(' _y_ \\ #1 &amp; ~z~ $m$</td>');
+    for (const table of html.split('<table>').slice(1)) {
+      const header = (table.split('</thead>')[0]!.match(/<th[ >]/g) ?? []).length;
+      for (const row of table.split('<tbody>')[1]!.split('<tr>').slice(1)) expect((row.match(/<td[ >]/g) ?? []).length).toBe(header);
+    }
+    const cells = html.match(/<td[^>]*>.*?<\/td>/gs) ?? [];
+    expect(cells.filter((c) => /<(em|strong|del|b|h\d)>/.test(c))).toEqual([]);
   });
 
   it('escapes every character with a meaning, and line breaks', () => {

@@ -73,7 +73,9 @@ function sectionTable(ctx: Ctx, type: ChangeType, changes: Change[]): string[] {
       for (const c of changes as Array<Extract<Change, { type: 'unit-replaced' }>>) {
         const how = escapeMarkdown(t(`diff-kind-${c.kind}`));
         const note = c.inferred ? escapeMarkdown(t('diff-inferred', { basis: t(`diff-basis-${c.basis ?? 'functions'}`), percent: Math.round((c.confidence ?? 0) * 100) })) : escapeMarkdown(t('diff-declared'));
-        rows.push([how, unitsCell(ctx, c.from), unitsCell(ctx, c.to), `${c.headcount.from} → ${c.headcount.to}`, note]);
+        // A structure that records no positions has no headcount to show.
+        const headcount = c.headcount.from === 0 && c.headcount.to === 0 ? '' : `${c.headcount.from} → ${c.headcount.to}`;
+        rows.push([how, unitsCell(ctx, c.from), unitsCell(ctx, c.to), headcount, note]);
       }
       return table([h('how'), h('before'), h('after'), h('headcount'), h('note')], ['l', 'l', 'l', 'r', 'l'], rows);
     case 'unit-renamed':
