@@ -20,6 +20,8 @@ function writeAtomic(file, content) {
 }
 
 const ajv = new Ajv2020.default({ allErrors: true, strict: true, strictTuples: false, code: { source: true, esm: true, lines: false } });
+// Russian descriptions sit beside the English ones for editors and documentation; they do not validate anything.
+ajv.addKeyword('x-description-ru');
 const exports = {};
 for (const name of schemas) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', `${name}.schema.json`), 'utf8'));
