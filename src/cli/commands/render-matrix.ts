@@ -65,7 +65,7 @@ export const register: Registrar = (parent, run) => {
     .option('-f, --format <format>', `${FORMATS.join(', ')} (default: from the -o extension, else table)`)
     .option('-o, --output <file>', 'write to a file (atomically)')
     .option('--by <kind>', 'one column per unit of this kind; subunits count for it, the strongest role wins')
-    .option('--root <id>', 'only this unit and its subunits as columns')
+    .option('--root <id>', 'columns: this unit and its subunits; rows: the functions they take part in')
     .option('--group-by <what>', 'group functions by their lead unit or by type: lead, type', 'lead')
     .option('--width <n>', 'width of the terminal table in columns')
     .option('--page <size>', 'paper for pdf: A4, A3, A2 or fit (one page the size of the matrix)', 'A4')
