@@ -55,7 +55,7 @@ export function buildStructure(n, seed = 1) {
   while (units.length < n && queue.length > 0) {
     const parent = queue.shift();
     if (parent.depth + 1 >= KINDS.length) continue;
-    const kids = 4 + Math.floor(rnd() * 7);
+    const kids = 6 + Math.floor(rnd() * 9);
     for (let k = 0; k < kids && units.length < n; k++) {
       const [kind, kindName] = KINDS[parent.depth + 1];
       const id = `u${units.length}`;
