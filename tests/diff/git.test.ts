@@ -85,6 +85,14 @@ describe.skipIf(!hasGit)('org diff with git revisions', () => {
     }
   });
 
+  it('reads REV:./path and REV:../path from the working directory, as git does', async () => {
+    const r = await runCli(['diff', 'HEAD~1:../structure', 'HEAD:./', '--format', 'json'], { cwd: join(repo, 'docs') });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('org: There is no organization.yaml in docs at revision HEAD: it is not a structure directory there.\n');
+    const ok = await runCli(['diff', 'HEAD~1:../structure', 'HEAD:../structure', '--format', 'json'], { cwd: join(repo, 'docs') });
+    expect((JSON.parse(ok.stdout) as Changes).changes).toEqual(merge);
+  });
+
   it('reports no changes between a commit and itself', async () => {
     const r = await runCli(['diff', 'HEAD', 'HEAD', '--exit-code'], { cwd: repo });
     expect(r.code).toBe(0);

@@ -79,7 +79,12 @@ function compareSide(ctx: RunContext, spec: SideSpec, dir: string): { side: Diff
 function workingTreeSide(ctx: RunContext, dir: string): SideSpec {
   const { cwd, env } = ctx.io;
   if (isDirectory(resolve(cwd, dir)) || resolve(cwd, dir) === dir) return { type: 'directory', path: dir };
-  const root = repositoryRoot(cwd, env);
+  let root: string | undefined;
+  try {
+    root = repositoryRoot(cwd, env);
+  } catch {
+    // Without git there is no repository root to look in; the directory is simply missing.
+  }
   if (root !== undefined && isDirectory(resolve(root, dir))) return { type: 'directory', path: resolve(root, dir) };
   return { type: 'directory', path: dir };
 }
