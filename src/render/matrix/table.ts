@@ -114,7 +114,7 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
   for (let line = 0; line < headerHeight; line++) {
     const values = L.headers.map((h) => h[line - (headerHeight - h.length)] ?? '');
     const first = line === headerHeight - 1 ? t('matrix-function') : '';
-    out.push(c.bold(padEnd(truncate(first, L.fnWidth), L.fnWidth) + numberedLead + cells(values, L.numbered ? padStart : centre)).trimEnd());
+    out.push(c.bold((padEnd(truncate(first, L.fnWidth), L.fnWidth) + numberedLead + cells(values, L.numbered ? padStart : centre)).trimEnd()));
   }
   const rule = (): string => (padEnd('', L.fnWidth) + numberedLead + blankCells()).replace(/[^│]/g, '─').replace(/│/g, '┼');
   out.push(rule());
@@ -122,7 +122,7 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
   m.groups.forEach((g, gi) => {
     if (gi > 0) out.push(rule());
     const label = wrapName(groupLabel(g, t), L.fnWidth);
-    for (const l of label) out.push((c.bold(padEnd(l, L.fnWidth)) + numberedLead + blankCells()).trimEnd());
+    for (const l of label) out.push((padEnd(c.bold(l), L.fnWidth) + numberedLead + blankCells()).trimEnd());
     for (const row of g.rows) {
       const flagged = row.status !== 'ok';
       const nameLines = wrapName(nameText(row), L.fnWidth - 2);
@@ -136,16 +136,17 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
           .map((v, i) => {
             const padded = cellPad(v, L.colWidths[i]!);
             const cell = row.cells[i];
-            const styled = !cell ? c.dim(padded) : cell.role === 'lead' ? c.bold(padded) : padded;
+            // Style the code only, not its padding, so that lines still end without trailing spaces.
+            const styled = padded.replace(v, !cell ? c.dim(v) : cell.role === 'lead' ? c.bold(v) : v);
             return L.seps[i] + styled;
           })
           .join('');
       nameLines.forEach((l, li) => {
         const margin = li === 0 && flagged ? paint('!') + ' ' : '  ';
-        const text = margin + paint(padEnd(l, L.fnWidth - 2));
+        const text = margin + padEnd(paint(l), L.fnWidth - 2);
         out.push((text + numberedLead + (li === 0 ? painted(codes) : blankCells())).trimEnd());
       });
-      out.push((`    ${c.dim(padEnd(truncate(row.id, L.fnWidth - 4), L.fnWidth - 4))}` + numberedLead + blankCells()).trimEnd());
+      out.push((`    ${padEnd(c.dim(truncate(row.id, L.fnWidth - 4)), L.fnWidth - 4)}` + numberedLead + blankCells()).trimEnd());
     }
   });
   out.push('');
