@@ -78,6 +78,19 @@ const chalkWithoutDetection = {
   },
 };
 
+// The yaml parser checks two debugging variables (LOG_TOKENS, LOG_STREAM) in process.env for every
+// token and document — about half a second per 10,000 files. The bundle reads them as unset.
+const yamlWithoutDebugLogging = {
+  name: 'yaml-without-debug-logging',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/](parse[\\/]parser|compose[\\/]composer)\.js$/ }, (args) => ({
+      loader: 'js',
+      contents: readFileSync(args.path, 'utf8').replace(/node_process\.env\.LOG_(TOKENS|STREAM)/g, 'false'),
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 if (!process.argv.includes('--schemas-only')) {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -97,7 +110,7 @@ if (!process.argv.includes('--schemas-only')) {
     define: { 'import.meta.url': '__orgModuleUrl', ORG_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     // Native and WASM packages load their own binaries and fonts at run time: keep them external.
     external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz', 'pdfkit', 'svg-to-pdfkit', 'dejavu-fonts-ttf', 'fontkit'],
-    plugins: [lazyChildProcess, chalkWithoutDetection],
+    plugins: [lazyChildProcess, chalkWithoutDetection, yamlWithoutDebugLogging],
     banner: { js: "const __orgModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   // Produce the code cache from a real run over the default structure (see bin/cached.cjs).

@@ -25,8 +25,11 @@ export function catalogue(lang: Language): Record<string, string> {
  * Fills `{{name}}` placeholders, and `{{name|one|few|many}}` plural forms chosen by the number in
  * `name` with the language's plural rules (English uses one|other, Russian one|few|many).
  */
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
 export function fill(template: string, data: MessageData = {}, lang: Language = 'en'): string {
-  const rules = new Intl.PluralRules(lang);
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
   return template.replace(/\{\{(\w+)((?:\|[^|}]*)*)\}\}/g, (whole, name: string, forms: string) => {
     if (!(name in data)) return whole;
     if (!forms) return String(data[name]);
