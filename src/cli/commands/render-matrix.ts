@@ -89,7 +89,7 @@ Examples:
         const width = terminalWidth(ctx, options.width);
 
         const { model } = loadValidated(ctx, dir);
-        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang, ctx.lang]);
+        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const matrixOptions: MatrixOptions = { lang, groupBy: options.groupBy };
         if (options.root !== undefined) {
           checkUnit(ctx, model.units, options.root);

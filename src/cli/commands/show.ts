@@ -30,7 +30,7 @@ Examples:
       run((ctx) => {
         const format = checkFormat(options.format, ['text', 'json']);
         const { model } = loadValidated(ctx, dir);
-        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang, ctx.lang]);
+        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const details = showDetails(model, id, lang);
         if (details.length === 0) {
           const near = suggestIds(id, new Set([...model.units.keys(), ...model.functions.keys(), ...model.assignments.keys()]));

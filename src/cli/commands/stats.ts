@@ -33,7 +33,7 @@ Examples:
         // The limit is the one `org validate` applies, so the two commands never disagree.
         const spanOption = ruleConfig(loaded).config.get('span-of-control')?.options.max;
         const spanLimit = typeof spanOption === 'number' ? spanOption : 10;
-        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang, ctx.lang]);
+        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const stats = computeStats(model, { lang, spanLimit });
         emit(ctx, format === 'json' ? renderStatsJson(stats) : renderStatsText(stats, { t: ctx.t }), options.output);
         return 0;

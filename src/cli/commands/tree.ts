@@ -38,7 +38,7 @@ Examples:
         const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
         const width = options.width !== undefined ? parseCount('--width', options.width) : ctx.io.stdoutIsTTY && options.output === undefined ? ctx.io.columns : undefined;
         const { model } = loadValidated(ctx, dir);
-        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang, ctx.lang]);
+        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const treeOptions: TreeOptions = { lang };
         if (options.root !== undefined) {
           checkUnit(ctx, model.units, options.root);

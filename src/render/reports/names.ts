@@ -6,10 +6,11 @@ import type { OrgModel } from '../../model/model.js';
 import { closestAll } from '../../rules/suggest.js';
 
 /**
- * The language for names: the first of `wanted` (the `--lang` given, then the language of the
- * tool's messages) that the organisation declares, else the organisation's first language. A
- * structure in Russian and Kyrgyz shown with `--lang en` thus stays in Russian rather than
- * falling back name by name.
+ * The language for names: the first of `wanted` (the `--lang` given) that the organisation
+ * declares, else the organisation's first language — the same default as charts and diffs, so a
+ * CI job with an English locale shows the names the structure's authors wrote first. A structure
+ * in Russian and Kyrgyz shown with `--lang en` thus stays in Russian rather than falling back
+ * name by name.
  */
 export function namesLanguage(model: OrgModel, wanted: ReadonlyArray<string | undefined>): string {
   const languages = model.organization.languages;

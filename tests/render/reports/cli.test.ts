@@ -75,21 +75,24 @@ describe('org render matrix', () => {
     expect(ky.stdout).toContain('Подготовка решений');
     expect(ky.stdout.split('\r\n')[0]).toMatch(/^\uFEFFGroup,Id,Function/);
     expect(ky.stdout).toContain(',О,');
-    // A language the organisation does not have: the language of messages if it has it.
+    // A language the organisation does not have: its first language, as charts and diffs do.
     const de = await runCli(['render', 'matrix', '--lang', 'de', '--format', 'csv']);
-    expect(de.stdout).toContain('Decision Preparation');
+    expect(de.stdout).toContain('Подготовка решений');
+    // Without --lang, names are in the organisation's first language whatever the locale.
+    const plain = await runCli(['render', 'matrix', '--format', 'csv'], { env: { LANG: 'en_GB.UTF-8' } });
+    expect(plain.stdout).toContain('Подготовка решений');
   });
 
   it('runs as a real process', () => {
     const r = spawnCli(['render', 'matrix', '--width', '90']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Function matrix: Central Office of the Bishkek Mayor');
+    expect(r.stdout).toContain('Function matrix: Центральный аппарат мэрии Бишкека');
   });
 });
 
 describe('org tree, org show, org stats', () => {
   it('tree: --depth, --root and JSON', async () => {
-    const top = await runCli(['tree', '--depth', '1']);
+    const top = await runCli(['tree', '--depth', '1', '--lang', 'en']);
     expect(top.stdout.split('\n')[1]).toMatch(/^Central Office of the Bishkek Mayor's Office {2}\(\+17 below\)/);
     const json = JSON.parse((await runCli(['tree', '--root', 'upravlenie-podgotovki-resheniy', '--format', 'json'])).stdout);
     expect(json[0].children.map((c: { id: string }) => c.id)).toHaveLength(3);
