@@ -248,3 +248,12 @@ describe('export csv', () => {
     expect((await runCli(['export', TRICKY, '-f', 'csv', '--separator', '|'])).code).toBe(2);
   });
 });
+
+describe('export mermaid from the command line', () => {
+  it('names units in the organisation’s first language unless --lang asks for another it has', async () => {
+    const plain = await runCli(['export', TRICKY, '-f', 'mermaid'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(plain.stdout).toContain('u_audit["Управление аудита;<br/>и контроля"]');
+    const english = await runCli(['--lang', 'en', 'export', TRICKY, '-f', 'mermaid']);
+    expect(english.stdout).toContain('u_audit["Audit, Control; and Review"]');
+  });
+});

@@ -3,11 +3,13 @@
  * read. Each format is a pure function in src/export/; this file picks one and writes it.
  */
 import { extname } from 'node:path';
+import type { Command } from 'commander';
 import { renderCsv } from '../../export/csv.js';
 import { renderJson } from '../../export/json.js';
 import { renderMermaid } from '../../export/mermaid.js';
 import { renderJsonLd, renderTurtle } from '../../export/rdf.js';
 import { UsageError } from '../../model/errors.js';
+import { namesLanguage } from '../../render/reports/names.js';
 import { checkFormat, DEFAULT_DIR, emit, loadValidated, type Registrar } from '../context.js';
 
 interface Options {
@@ -35,8 +37,8 @@ export const register: Registrar = (program, run) => {
     .addHelpText(
       'after',
       `
-Names are in the language of --lang where the structure has it. CSV has the columns
-\`org import csv\` reads; JSON is described by schemas/export.schema.json.
+Names are in the language of --lang where the structure has it, else in its first language.
+CSV has the columns \`org import csv\` reads; JSON is described by schemas/export.schema.json.
 
 Examples:
   org export --format json > structure.json
@@ -45,7 +47,7 @@ Examples:
   org export -o structure.ttl --base https://data.example.org/org/
   org export --format jsonld -o structure.jsonld`,
     )
-    .action((dir: string, options: Options) =>
+    .action((dir: string, options: Options, command: Command) =>
       run((ctx) => {
         const inferred = options.output !== undefined ? BY_EXTENSION[extname(options.output).toLowerCase()] : undefined;
         const format = checkFormat(options.format ?? inferred ?? 'json', FORMATS);
@@ -63,7 +65,7 @@ Examples:
             : format === 'csv'
               ? renderCsv(model, { lang: ctx.lang, separator })
               : format === 'mermaid'
-                ? renderMermaid(model, { lang: ctx.lang, direction })
+                ? renderMermaid(model, { lang: namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]), direction })
                 : format === 'ttl'
                   ? renderTurtle(model, rdf)
                   : renderJsonLd(model, rdf);
