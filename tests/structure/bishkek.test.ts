@@ -11,7 +11,7 @@ import { readStructureDir } from '../../src/load/read.js';
 import { loadStructure } from '../../src/load/structure.js';
 import { leadsOf, pickText, treeOrder } from '../../src/model/model.js';
 import { validateStructure } from '../../src/rules/run.js';
-import { ROOT } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -86,5 +86,11 @@ describe('the Bishkek structure', () => {
       const expected = file.endsWith('organization.yaml') ? 'organization' : file.includes('/units/') ? 'unit' : 'function';
       expect(schema.endsWith(`schemas/${expected}.schema.json`), file).toBe(true);
     }
+  });
+
+  it('is in the canonical form `org fmt` writes', async () => {
+    const r = await runCli(['fmt', 'structure', '--check']);
+    expect(r.stderr + r.stdout).toMatch(/formatted/);
+    expect(r.code).toBe(0);
   });
 });
