@@ -35,11 +35,12 @@ export interface ValidationResult {
 
 const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = { error: 'error', warn: 'warning', info: 'info' };
 
+/** The message id of what is wrong with an option's value, if anything. */
 function checkOption(spec: OptionSpec, value: unknown): string | undefined {
   if (spec.type === 'integer') {
-    if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be a whole number';
-    if (spec.minimum !== undefined && value < spec.minimum) return `must be at least ${spec.minimum}`;
-  } else if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'must be a list of strings';
+    if (typeof value !== 'number' || !Number.isInteger(value)) return 'option-integer';
+    if (spec.minimum !== undefined && value < spec.minimum) return 'option-minimum';
+  } else if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'option-strings';
   return undefined;
 }
 
@@ -55,9 +56,10 @@ export function ruleConfig(loaded: LoadedStructure): { config: Map<string, RuleC
     const options: Record<string, unknown> = { ...(rule.defaultOptions ?? {}) };
     for (const [name, value] of Object.entries(given)) {
       const spec = rule.meta.options?.[name];
-      const problem = spec ? checkOption(spec, value) : 'is not an option of this rule';
+      const problem = spec ? checkOption(spec, value) : 'option-unknown';
       if (problem) {
-        findings.push({ rule: 'schema', messageId: 'bad-option', data: { option: name, ruleId: rule.id, problem }, file: loaded.organizationFile, path: ['rules', rule.id, 1, name], target: 'key' });
+        const data = { option: name, ruleId: rule.id, minimum: spec?.minimum ?? 0 };
+        findings.push({ rule: 'schema', messageId: problem, data, file: loaded.organizationFile, path: ['rules', rule.id, 1, name], target: problem === 'option-unknown' ? 'key' : 'value' });
       } else options[name] = value;
     }
     config.set(rule.id, { severity: ['off', 'info', 'warn', 'error'].includes(severity) ? severity : rule.meta.defaultSeverity, options });

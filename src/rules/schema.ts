@@ -20,7 +20,10 @@ export default defineRule({
       empty: 'Must not be empty.',
       'unique-items': 'Item {{second}} repeats item {{first}}.',
       constraint: 'Invalid value: {{message}}.',
-      'bad-option': 'Option "{{option}}" of rule {{ruleId}} {{problem}}.',
+      'option-unknown': 'Rule {{ruleId}} has no option "{{option}}".',
+      'option-integer': 'Option "{{option}}" of rule {{ruleId}} must be a whole number.',
+      'option-minimum': 'Option "{{option}}" of rule {{ruleId}} must be at least {{minimum}}.',
+      'option-strings': 'Option "{{option}}" of rule {{ruleId}} must be a list of strings.',
     },
   },
   check() {

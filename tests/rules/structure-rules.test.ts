@@ -152,3 +152,21 @@ testRule('unique-sibling-names', {
     },
   ],
 });
+
+testRule('schema', {
+  valid: [{ name: 'rule options of the right type', files: { 'organization.yaml': 'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}]\nrules:\n  span-of-control: [warn, {max: 3}]\n', ...valid } }],
+  invalid: [
+    {
+      name: 'rule options checked against the rule’s own option list',
+      files: {
+        'organization.yaml': 'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}]\nrules:\n  span-of-control: [warn, {max: 0, min: 2}]\n  name-languages: [warn, {required: ru}]\n',
+        ...valid,
+      },
+      errors: [
+        { file: 'organization.yaml', line: 6, column: 33, message: 'Option "max" of rule span-of-control must be at least 1.' },
+        { file: 'organization.yaml', line: 6, column: 36, message: 'Rule span-of-control has no option "min".' },
+        { file: 'organization.yaml', line: 7, column: 37, message: 'Option "required" of rule name-languages must be a list of strings.' },
+      ],
+    },
+  ],
+});
