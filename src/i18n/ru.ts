@@ -218,7 +218,10 @@ export const ru: Record<string, string> = {
   'schema/empty': 'Значение не должно быть пустым.',
   'schema/unique-items': 'Элемент {{second}} повторяет элемент {{first}}.',
   'schema/constraint': 'Недопустимое значение: {{message}}.',
-  'schema/bad-option': 'Параметр «{{option}}» правила {{ruleId}}: {{problem}}.',
+  'schema/option-unknown': 'У правила {{ruleId}} нет параметра «{{option}}».',
+  'schema/option-integer': 'Параметр «{{option}}» правила {{ruleId}} должен быть целым числом.',
+  'schema/option-minimum': 'Параметр «{{option}}» правила {{ruleId}} должен быть не меньше {{minimum}}.',
+  'schema/option-strings': 'Параметр «{{option}}» правила {{ruleId}} должен быть списком строк.',
 
   'yaml-syntax/syntax': 'Синтаксическая ошибка YAML: {{message}}',
   'yaml-syntax/multiple-documents': 'В файле больше одного документа YAML; каждое подразделение и каждая функция описываются в отдельном файле.',
