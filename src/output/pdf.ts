@@ -32,6 +32,8 @@ export interface PdfOptions {
   minScale?: number;
   /** Language tag of the text, for screen readers. */
   lang?: string;
+  /** Rectangles of the SVG (in its viewBox units) that page edges should not cut. */
+  keep?: Keep[];
 }
 
 const MARGIN = 28;
@@ -40,24 +42,74 @@ const FOOTER = 18;
 const REGULAR = 'DejaVu Sans';
 const BOLD = 'DejaVu Sans-Bold';
 
-/** How a chart of `size` points is placed: the scale, and the grid of pages it is cut into. */
+/** How a chart of `size` points is placed: the scale, and the slices of it that go on each page. */
 export interface Tiling {
   scale: number;
-  columns: number;
-  rows: number;
+  /** Horizontal slices of the chart (in chart points), one per column of pages. */
+  columns: Array<[number, number]>;
+  /** Vertical slices, one per row of pages. */
+  rows: Array<[number, number]>;
   page: { width: number; height: number };
   /** The area of a page the chart may use. */
   area: { x: number; y: number; width: number; height: number };
 }
 
-export function planTiling(size: { width: number; height: number }, options: Pick<PdfOptions, 'page' | 'landscape' | 'minScale'>): Tiling {
+/** A rectangle of the chart that a page edge should not cut (a box, a line of the title). */
+export interface Keep {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  /** Better kept whole, but may be cut when nothing else works (a long title). */
+  soft?: boolean;
+}
+
+/**
+ * Cuts [0, length] into slices of at most `page`, moving each cut back into the nearest gap
+ * between the spans to keep whole: all of them if it can, else the `firm` ones only (boxes rather
+ * than the title), unless that would waste most of a page.
+ */
+export function slices(length: number, page: number, keep: Array<[number, number]>, firm: Array<[number, number]> = keep): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let start = 0;
+  const cutBefore = (limit: number, spans: Array<[number, number]>): number | undefined => {
+    let cut = limit;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const [a, b] of spans) {
+        if (a - 3 < cut && cut < b + 3) {
+          cut = a - 3;
+          moved = true;
+        }
+      }
+    }
+    return cut - start >= page * 0.4 ? cut : undefined;
+  };
+  while (length - start > 0.5) {
+    const limit = start + page;
+    if (limit >= length) {
+      out.push([start, length]);
+      break;
+    }
+    const cut = cutBefore(limit, keep) ?? cutBefore(limit, firm) ?? limit;
+    out.push([start, cut]);
+    start = cut;
+  }
+  return out;
+}
+
+export function planTiling(
+  size: { width: number; height: number },
+  options: Pick<PdfOptions, 'page' | 'landscape' | 'minScale'> & { keep?: Keep[] },
+): Tiling {
   const chrome = { x: 2 * MARGIN, y: 2 * MARGIN + HEADER + FOOTER };
   const page = options.page ?? 'A4';
+  const whole = (): Pick<Tiling, 'columns' | 'rows'> => ({ columns: [[0, size.width]], rows: [[0, size.height]] });
   if (page === 'fit') {
     const scale = Math.min(1, (MAX_PAGE_SIDE - chrome.x) / size.width, (MAX_PAGE_SIDE - chrome.y) / size.height);
     const width = Math.ceil(size.width * scale + chrome.x);
     const height = Math.ceil(size.height * scale + chrome.y);
-    return { scale, columns: 1, rows: 1, page: { width, height }, area: { x: MARGIN, y: MARGIN + HEADER, width: width - chrome.x, height: height - chrome.y } };
+    return { scale, ...whole(), page: { width, height }, area: { x: MARGIN, y: MARGIN + HEADER, width: width - chrome.x, height: height - chrome.y } };
   }
   const [short, long] = PAPER[page];
   const width = options.landscape ? long : short;
@@ -65,12 +117,25 @@ export function planTiling(size: { width: number; height: number }, options: Pic
   const area = { x: MARGIN, y: MARGIN + HEADER, width: width - chrome.x, height: height - chrome.y };
   const minScale = options.minScale ?? 0.55;
   const fit = Math.min(1, area.width / size.width, area.height / size.height);
-  if (fit >= minScale) return { scale: fit, columns: 1, rows: 1, page: { width, height }, area };
-  const columns = Math.ceil((size.width * minScale) / area.width);
-  const rows = Math.ceil((size.height * minScale) / area.height);
-  // With the grid fixed, use as much of each page as the grid allows (never above full size).
-  const scale = Math.min(1, (columns * area.width) / size.width, (rows * area.height) / size.height);
-  return { scale, columns, rows, page: { width, height }, area };
+  if (fit >= minScale) return { scale: fit, ...whole(), page: { width, height }, area };
+  const across = Math.ceil((size.width * minScale) / area.width);
+  const down = Math.ceil((size.height * minScale) / area.height);
+  // Use most of the grid the readable scale needs, leaving a little room for cuts between boxes.
+  const scale = Math.max(minScale, Math.min(1, (across * area.width) / size.width, (down * area.height) / size.height) * 0.93);
+  const keep = options.keep ?? [];
+  return {
+    scale,
+    columns: slices(size.width, area.width / scale, keep.map((k) => [k.left, k.right]), keep.filter((k) => !k.soft).map((k) => [k.left, k.right])),
+    rows: slices(size.height, area.height / scale, keep.map((k) => [k.top, k.bottom]), keep.filter((k) => !k.soft).map((k) => [k.top, k.bottom])),
+    page: { width, height },
+    area,
+  };
+}
+
+function svgViewBoxWidth(svg: string): number | undefined {
+  const head = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  const m = /viewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)/.exec(head);
+  return m ? Number(m[1]) : undefined;
 }
 
 export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> {
@@ -78,7 +143,10 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   const size = svgSize(svg);
   // svgSize gives CSS pixels; the chart is laid out in points.
   const points = { width: (size.width * 3) / 4, height: (size.height * 3) / 4 };
-  const tiling = planTiling(points, options);
+  // The keep rectangles are in viewBox units; scale them to the points used here.
+  const unit = points.width / (svgViewBoxWidth(svg) ?? points.width);
+  const keep = (options.keep ?? []).map((k) => ({ ...k, left: k.left * unit, right: k.right * unit, top: k.top * unit, bottom: k.bottom * unit }));
+  const tiling = planTiling(points, { ...options, keep });
   const { area, scale } = tiling;
   const doc = new PDFDocument({
     size: [tiling.page.width, tiling.page.height],
@@ -98,23 +166,28 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   doc.registerFont(REGULAR, files.regular);
   doc.registerFont(BOLD, files.bold);
 
-  const pages = tiling.columns * tiling.rows;
+  const pages = tiling.columns.length * tiling.rows.length;
   const drawn = { width: points.width * scale, height: points.height * scale };
-  // Single pages centre the chart; tiles start at the top left so neighbours join up.
-  const offset = pages === 1 ? { x: (area.width - drawn.width) / 2, y: 0 } : { x: 0, y: 0 };
-  for (let row = 0; row < tiling.rows; row++) {
-    for (let column = 0; column < tiling.columns; column++) {
-      const n = row * tiling.columns + column + 1;
+  // svg-to-pdfkit sizes the drawing from the root element's width and height, not from its options.
+  const sized = svg.replace(/<svg\b[^>]*>/, (head) =>
+    head.replace(/\swidth="[^"]*"/, ` width="${drawn.width}pt"`).replace(/\sheight="[^"]*"/, ` height="${drawn.height}pt"`),
+  );
+  // A single page centres the chart, whose own title heads it; tiles start at the top left so
+  // neighbours join up, and each carries the title and its number.
+  const centre = pages === 1 ? { x: (area.width - drawn.width) / 2, y: (area.height - drawn.height) / 2 } : { x: 0, y: 0 };
+  for (const [row, [top, bottom]] of tiling.rows.entries()) {
+    for (const [column, [left, right]] of tiling.columns.entries()) {
+      const n = row * tiling.columns.length + column + 1;
       doc.addPage({ size: [tiling.page.width, tiling.page.height], margin: 0 });
-      doc.font(BOLD).fontSize(10).fillColor('#1A1A1A');
-      doc.text(options.title, MARGIN, MARGIN, { width: area.width, height: HEADER, lineBreak: false, ellipsis: true });
       if (pages > 1) {
+        doc.font(BOLD).fontSize(10).fillColor('#1A1A1A');
+        doc.text(options.title, MARGIN, MARGIN, { width: area.width, height: HEADER, lineBreak: false, ellipsis: true });
         doc.font(REGULAR).fontSize(8).fillColor('#4A4A4A');
         doc.text(options.pageLabel(n, pages), MARGIN, tiling.page.height - MARGIN - 10, { width: area.width, align: 'right', lineBreak: false });
       }
       doc.save();
-      doc.rect(area.x, area.y, area.width, area.height).clip();
-      SVGtoPDF(doc, svg, area.x + offset.x - column * area.width, area.y + offset.y - row * area.height, {
+      doc.rect(area.x + centre.x, area.y + centre.y, (right - left) * scale, (bottom - top) * scale).clip();
+      SVGtoPDF(doc, sized, area.x + centre.x - left * scale, area.y + centre.y - top * scale, {
         width: drawn.width,
         height: drawn.height,
         fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),

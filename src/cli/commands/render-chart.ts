@@ -106,7 +106,7 @@ export async function emitPicture(ctx: RunContext, dot: string, format: ChartFor
     emit(ctx, png.bytes, options.output);
     return;
   }
-  const { svgToPdf } = await import('../../output/pdf.js');
+  const [{ svgToPdf }, { keepTogether }, { measure }] = await Promise.all([import('../../output/pdf.js'), import('../../render/chart/svg.js'), import('../../output/measure.js')]);
   const words = translator(wordsLanguage(lang));
   const pdf = await svgToPdf(svg, {
     page: page as 'A4' | 'A3' | 'A2' | 'fit',
@@ -114,6 +114,7 @@ export async function emitPicture(ctx: RunContext, dot: string, format: ChartFor
     title,
     pageLabel: (n, pages) => words('chart-page', { page: n, pages }),
     lang,
+    keep: keepTogether(svg, measure),
   });
   emit(ctx, pdf, options.output);
 }

@@ -154,7 +154,8 @@ function treeInput(spec: ChartSpec, laid: LaidBox[], width: number): TreeInput {
 
 /**
  * The DOT text of a chart, with every position computed by layout.ts and pinned, for Graphviz's
- * `neato` (named in the graph, so `dot -Tsvg` on the file gives the same picture). Connectors are
+ * `neato` (named in the graph, so `dot -Tsvg` on the file gives the same picture). `maxiter=0`
+ * skips neato's own optimisation, which would not move pinned nodes but takes quadratic time. Connectors are
  * straight edges between invisible junction points. Deterministic: the same spec and fonts give
  * the same bytes.
  */
@@ -169,7 +170,7 @@ export function writeDot(spec: ChartSpec, measure: Measure): string {
   const out: string[] = [];
   out.push('digraph chart {');
   out.push(
-    `  graph [layout=neato, inputscale=72, notranslate=true, splines=line, outputorder=edgesfirst, pad=0.3, bgcolor="white", fontname=${dotString(FONT_NAME)}, labelloc=t, label=${titleLabel(spec, measure)}];`,
+    `  graph [layout=neato, maxiter=0, inputscale=72, notranslate=true, splines=line, outputorder=edgesfirst, pad=0.3, bgcolor="white", fontname=${dotString(FONT_NAME)}, labelloc=t, label=${titleLabel(spec, measure)}];`,
   );
   out.push(`  node [shape=point, style=invis, width=0, height=0, label=""];`);
   out.push(`  edge [arrowhead=none, color="${SIZES.edge}", penwidth=1.2];`);

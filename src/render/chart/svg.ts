@@ -7,6 +7,7 @@
  * so the text still fits. Works on Graphviz's line-per-element output; pure.
  */
 import { FONT_NAME } from './style.js';
+import type { Measure } from './text.js';
 
 /** The font list written into the SVG: DejaVu Sans first (what the layout measured), then narrower fallbacks. */
 export const SVG_FONT_FAMILY = `'${FONT_NAME}', Arial, Helvetica, sans-serif`;
@@ -72,4 +73,60 @@ export function finishSvg(svg: string, options: FinishOptions = {}): string {
     out.push(line.replace(/font-family="[^"]*"/g, `font-family="${SVG_FONT_FAMILY}"`));
   }
   return out.join('\n');
+}
+
+/** A rectangle in the SVG's viewBox units (points, for Graphviz). */
+export interface Extent {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  /** A line of text outside the boxes: cut it only when no gap between boxes is found. */
+  soft?: boolean;
+}
+
+/**
+ * The rectangles that must not be cut when a chart is spread over pages: each box, and each line
+ * of text outside the boxes (the title, the legend), whose width is measured with `measure`.
+ */
+export function keepTogether(svg: string, measure: Measure): Extent[] {
+  const translate = /<g id="graph0"[^>]*translate\((-?[\d.]+)[ ,](-?[\d.]+)\)/.exec(svg);
+  const dx = Number(translate?.[1] ?? 0);
+  const dy = Number(translate?.[2] ?? 0);
+  const out: Extent[] = [];
+  let depth = 0;
+  let inNode = false;
+  let nodeDone = false;
+  for (const line of svg.split('\n')) {
+    if (/^<g[\s>]/.test(line)) {
+      depth++;
+      inNode = /class="node/.test(line);
+      nodeDone = false;
+    } else if (line.startsWith('</g>')) {
+      depth--;
+      inNode = false;
+    } else if (inNode && !nodeDone && /^<(polygon|path)\s/.test(line)) {
+      const source = /\s(?:points|d)="([^"]*)"/.exec(line)?.[1] ?? '';
+      const pairs = [...source.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+      if (pairs.length > 0) {
+        out.push({
+          left: Math.min(...pairs.map((p) => p[0])) + dx,
+          right: Math.max(...pairs.map((p) => p[0])) + dx,
+          top: Math.min(...pairs.map((p) => p[1])) + dy,
+          bottom: Math.max(...pairs.map((p) => p[1])) + dy,
+        });
+        nodeDone = true;
+      }
+    } else if (depth === 1 && line.startsWith('<text')) {
+      const x = Number(/\sx="(-?[\d.]+)"/.exec(line)?.[1]);
+      const y = Number(/\sy="(-?[\d.]+)"/.exec(line)?.[1]);
+      const size = Number(/font-size="([\d.]+)"/.exec(line)?.[1] ?? 14);
+      const text = (/>([^<]*)<\/text>/.exec(line)?.[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+      const width = measure(text, { bold: line.includes('font-weight="bold"'), size });
+      const anchor = /text-anchor="(\w+)"/.exec(line)?.[1];
+      const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
+      out.push({ left: left + dx, right: left + width + dx, top: y - size + dy, bottom: y + size * 0.3 + dy, soft: true });
+    }
+  }
+  return out;
 }

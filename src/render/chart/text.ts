@@ -26,10 +26,11 @@ export function cleanText(text: string): string {
 /**
  * Escapes text for the inside of an HTML-like label. Graphviz decodes entities and XML-escapes
  * the result again when it writes SVG, so `<`, `>` and `&` must not reach it raw; quotes are
- * escaped too because the same function serves attribute values.
+ * escaped too because the same function serves attribute values. Backslashes are doubled:
+ * Graphviz expands `\N` (the node's name) even inside HTML-like labels, and reads `\\` as one.
  */
 export function escapeHtmlLabel(text: string): string {
-  return cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\\/g, '\\\\');
 }
 
 /**

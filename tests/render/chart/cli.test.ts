@@ -1,0 +1,68 @@
+/**
+ * `org render chart` as users run it: formats chosen by extension or --format, stdout for text
+ * formats only, one-line errors with exit code 2, and the built program (a real process) drawing
+ * all four formats from the Bishkek structure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, spawnCli } from '../../helpers/cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'org-chart-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('org render chart', () => {
+  it('writes SVG to standard output by default, DOT with --format dot', async () => {
+    const svg = await runCli(['render', 'chart']);
+    expect(svg.code).toBe(0);
+    expect(svg.stdout).toMatch(/^<\?xml/);
+    expect(svg.stdout).toContain('Центральный аппарат мэрии Бишкека');
+    const dot = await runCli(['render', 'chart', '--format', 'dot', '--lang', 'en']);
+    expect(dot.code).toBe(0);
+    expect(dot.stdout).toMatch(/^digraph chart \{/);
+    expect(dot.stdout).toContain('Internal Audit Department');
+  });
+
+  it('refuses to write PDF or PNG to a terminal, in one line', async () => {
+    for (const format of ['pdf', 'png']) {
+      const r = await runCli(['render', 'chart', '--format', format], { tty: true });
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it.each([
+    [['--root', 'no-such-unit'], 'No unit "no-such-unit"'],
+    [['-o', join(work, 'chart.txt')], 'Cannot tell the format'],
+    [['--direction', 'up'], '--direction'],
+    [['--depth', '0'], '--depth'],
+    [['--page', 'A7', '-o', join(work, 'x.pdf')], '--page'],
+    [['--format', 'gif'], 'Unknown format'],
+  ])('%j is a usage error (exit 2, one line, no file)', async (args, message) => {
+    const r = await runCli(['render', 'chart', ...args]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(work).filter((f) => f.startsWith('x.') || f.startsWith('chart.'))).toEqual([]);
+  });
+
+  it.skipIf(spawnSync('dot', ['-V']).status === 0)('--engine dot without Graphviz installed says so', async () => {
+    const r = await runCli(['render', 'chart', '--engine', 'dot']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Cannot run `dot`');
+  });
+
+  it('the built program draws every format to files', { timeout: 60_000 }, () => {
+    for (const ext of ['svg', 'png', 'pdf', 'dot']) {
+      const file = join(work, `bishkek.${ext}`);
+      const r = spawnCli(['render', 'chart', '-o', file, '--headcount'], { timeout: 60_000 });
+      expect(r.code, r.stderr).toBe(0);
+      expect(existsSync(file)).toBe(true);
+      const head = readFileSync(file).subarray(0, 8).toString('latin1');
+      expect(head).toMatch({ svg: /^<\?xml/, png: /^.PNG/, pdf: /^%PDF-/, dot: /^digraph/ }[ext]!);
+    }
+  });
+});
