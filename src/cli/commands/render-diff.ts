@@ -1,0 +1,111 @@
+/**
+ * `org render diff <from> [<to>]`: the reorganisation chart, the later structure with the changes
+ * of `org diff` marked on it, in the chart's formats and with its options. The sides are read the
+ * way `org diff` reads them: a structure directory when one exists at that path, otherwise a git
+ * revision (`main`, `HEAD~1`, `REV:path`); `<to>` defaults to the working tree.
+ */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { diffStructures } from '../../diff/diff.js';
+import { translator } from '../../i18n/format.js';
+import { displayPath, readStructureDir } from '../../load/read.js';
+import { loadStructure, type RawFile } from '../../load/structure.js';
+import { UsageError } from '../../model/errors.js';
+import type { OrgModel } from '../../model/model.js';
+import { validateStructure } from '../../rules/run.js';
+import { DEFAULT_DIR, parseCount, type Registrar, type RunContext } from '../context.js';
+import { checkRevision, readRevision, repositoryPath, repositoryRoot } from '../git.js';
+import { emitPicture, parseDirection, pictureCommandOptions, pictureFormat, wordsLanguage, type PictureOptions } from './render-chart.js';
+
+interface Options extends PictureOptions {
+  dir: string;
+  root?: string;
+  depth?: string;
+  headcount?: boolean;
+  functions?: boolean;
+}
+
+type CommandLike = { optsWithGlobals(): { lang?: string } };
+
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** Reads one side: a directory as it is, or a revision from git at the structure's path. */
+function readSide(ctx: RunContext, given: string | undefined, dir: string): { files: RawFile[]; label: string } {
+  const { cwd, env } = ctx.io;
+  if (given === undefined || (given !== '' && isDirectory(resolve(cwd, given)))) {
+    const path = given ?? dir;
+    return { files: readStructureDir(path, cwd), label: displayPath(resolve(cwd, path), cwd) };
+  }
+  const colon = given.indexOf(':');
+  const revision = colon < 0 ? given : given.slice(0, colon);
+  checkRevision(revision);
+  const root = repositoryRoot(cwd, env);
+  if (root === undefined) throw new UsageError('chart-diff-not-a-repository', { side: given, cwd });
+  const sub = colon < 0 ? undefined : given.slice(colon + 1);
+  const path = sub !== undefined ? repositoryPath(root, cwd, sub === '' ? '.' : sub, false) : repositoryPath(root, cwd, dir, isDirectory(resolve(cwd, dir)));
+  const side = readRevision(root, revision, path, env);
+  return { files: side.files, label: `${revision}:${side.path}` };
+}
+
+function modelOf(ctx: RunContext, files: RawFile[]): OrgModel {
+  return validateStructure(loadStructure(files), ctx.t, { errorsOnly: true }).model;
+}
+
+export const register: Registrar = (parent, run) => {
+  const command = parent
+    .command('diff')
+    .description('draw a reorganisation: the later structure with added, changed, removed and merged units marked')
+    .argument('<from>', 'the earlier side: a structure directory, a git revision, or REV:path')
+    .argument('[to]', 'the later side (default: the structure directory in the working tree)')
+    .option('--dir <path>', 'where the structure directory is, for sides read from git', DEFAULT_DIR)
+    .option('--root <id>', 'draw only this unit and the units below it')
+    .option('--depth <n>', 'number of levels to draw (1 = the top unit only)')
+    .option('--headcount', "show each unit's headcount")
+    .option('--functions', 'list the functions each unit leads');
+  pictureCommandOptions(command)
+    .addHelpText(
+      'after',
+      `
+Examples:
+  org render diff main -o reorganisation.pdf      the working tree against the main branch
+  org render diff HEAD~1 HEAD -o changes.svg
+  org render diff old-structure new-structure -o changes.png`,
+    )
+    .action((from: string, to: string | undefined, options: Options, cmd: CommandLike) =>
+      run(async (ctx) => {
+        const format = pictureFormat(options);
+        const direction = parseDirection(options.direction);
+        const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
+        if (depth === 0) throw new UsageError('chart-bad-depth');
+        const before = readSide(ctx, from, options.dir);
+        const after = readSide(ctx, to, options.dir);
+        const beforeModel = modelOf(ctx, before.files);
+        const afterModel = modelOf(ctx, after.files);
+        const diff = diffStructures(beforeModel, afterModel);
+        const lang = cmd.optsWithGlobals().lang ?? afterModel.defaultLanguage;
+        if (options.root !== undefined && !afterModel.units.has(options.root)) throw new UsageError('chart-no-such-unit', { id: options.root });
+        const [{ reorganisationDot, reorganisationSpec }, { measure }] = await Promise.all([import('../../render/chart/reorganisation.js'), import('../../output/measure.js')]);
+        const chartOptions = {
+          lang,
+          t: translator(wordsLanguage(lang)),
+          direction,
+          headcount: options.headcount === true,
+          functions: options.functions === true,
+          fromLabel: before.label,
+          toLabel: after.label,
+          ...(options.root !== undefined ? { root: options.root } : {}),
+          ...(depth !== undefined ? { depth } : {}),
+          ...(options.title !== undefined ? { title: options.title } : {}),
+        };
+        const dot = reorganisationDot(afterModel, diff, chartOptions, measure, beforeModel);
+        await emitPicture(ctx, dot, format, options, reorganisationSpec(afterModel, diff, chartOptions, beforeModel).title, lang);
+        return 0;
+      }),
+    );
+};

@@ -1,0 +1,189 @@
+/**
+ * The reorganisation chart: the later structure drawn as an org chart, with the changes of
+ * `org diff` marked on it. Unchanged units are drawn plainly so that the changes stand out: added
+ * units green, renamed, moved or re-kinded units amber with the old name or parent noted, removed
+ * units dashed and grey where they used to hang, and units that replace others (merges, splits)
+ * linked to their predecessors by arrows. A legend explains the marks. Pure: the diff, the later
+ * model and the words come in, a chart description goes out.
+ */
+import type { DiffResult, LocalText, UnitReplaced } from '../../diff/types.js';
+import { pickText, type OrgModel } from '../../model/model.js';
+import type { ChartOptions } from './chart.js';
+import { kindName, unitBox } from './chart.js';
+import { writeDot, type Box, type BoxLine, type ChartSpec, type Edge, type LegendItem } from './dot.js';
+import type { Palette } from './style.js';
+import type { Measure } from './text.js';
+
+const UNCHANGED: Palette = { fill: '#FFFFFF', border: '#8C8C8C', text: '#1A1A1A', muted: '#5A5A5A' };
+const ADDED: Palette = { fill: '#DFF2E1', border: '#2E7D32', text: '#1A1A1A', muted: '#3B5E3D' };
+const CHANGED: Palette = { fill: '#FFF1D6', border: '#D98E04', text: '#1A1A1A', muted: '#5C4A1F' };
+const REMOVED: Palette = { fill: '#F4F4F4', border: '#9E9E9E', text: '#6B6B6B', muted: '#7A7A7A' };
+const ROOT: Palette = { fill: '#4A4A4A', border: '#4A4A4A', text: '#FFFFFF', muted: '#EDEDED' };
+/** Notes and arrows of changes. */
+const NOTE = { added: '#2E7D32', changed: '#8A5A00', removed: '#6B6B6B', link: '#7B1FA2' };
+
+export interface ReorganisationOptions extends ChartOptions {
+  /** How the two sides are called (directory or revision), for the default date line. */
+  fromLabel: string;
+  toLabel: string;
+}
+
+function local(text: LocalText | undefined, lang: string, fallback: string): string {
+  if (!text) return '';
+  return text[lang] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+}
+
+/**
+ * The chart description of a reorganisation. `before` places the units that are gone (removed,
+ * or replaced by a merge or split) under their old parent, with their old names.
+ */
+export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: ReorganisationOptions, before?: OrgModel): ChartSpec {
+  const { t, lang } = options;
+  const name = (id: string): string => {
+    const unit = after.units.get(id)?.unit ?? before?.units.get(id)?.unit;
+    return (unit ? pickText(unit.name, lang, after.defaultLanguage) : local(diff.names.units[id], lang, diff.language)) || id;
+  };
+  const oldName = (id: string): string => {
+    const unit = before?.units.get(id)?.unit;
+    return unit ? pickText(unit.name, lang, before!.defaultLanguage) || id : name(id);
+  };
+  const notes = new Map<string, BoxLine[]>();
+  const mark = new Map<string, 'added' | 'changed' | 'removed'>();
+  const note = (id: string, text: string, color: string): void => {
+    const list = notes.get(id) ?? [];
+    list.push({ text, style: 'note', color });
+    notes.set(id, list);
+  };
+  const setMark = (id: string, value: 'added' | 'changed' | 'removed'): void => {
+    if (mark.get(id) !== 'added' && mark.get(id) !== 'removed') mark.set(id, value);
+  };
+  /** Units that are gone, with where and what they were. */
+  const removed = new Map<string, { parent: string | null; kind: string }>();
+  const replacements: UnitReplaced[] = [];
+
+  for (const change of diff.changes) {
+    switch (change.type) {
+      case 'unit-added':
+        mark.set(change.unit, 'added');
+        note(change.unit, t('chart-diff-added'), NOTE.added);
+        break;
+      case 'unit-removed':
+        removed.set(change.unit, { parent: change.parent, kind: change.kind });
+        mark.set(change.unit, 'removed');
+        note(change.unit, t('chart-diff-removed'), NOTE.removed);
+        break;
+      case 'unit-renamed':
+        setMark(change.unit, 'changed');
+        note(change.unit, t('chart-diff-renamed', { name: local(change.from, lang, diff.language) }), NOTE.changed);
+        break;
+      case 'unit-moved':
+        setMark(change.unit, 'changed');
+        note(change.unit, change.from === null ? t('chart-diff-moved-top') : t('chart-diff-moved', { parent: oldName(change.from) }), NOTE.changed);
+        break;
+      case 'unit-kind-changed':
+        setMark(change.unit, 'changed');
+        note(change.unit, t('chart-diff-kind', { kind: kindName(after, change.from, lang) }), NOTE.changed);
+        break;
+      case 'headcount-changed':
+        setMark(change.unit, 'changed');
+        note(change.unit, t('chart-diff-headcount', { from: change.from, to: change.to }), NOTE.changed);
+        break;
+      case 'unit-replaced':
+        replacements.push(change);
+        break;
+      default:
+        break;
+    }
+  }
+  const edges: Edge[] = [];
+  for (const r of replacements) {
+    for (const gone of r.from) {
+      const old = before?.units.get(gone)?.unit;
+      if (after.units.has(gone) || !old) continue;
+      removed.set(gone, { parent: old.parent !== undefined && before!.units.has(old.parent) ? old.parent : null, kind: old.kind });
+      mark.set(gone, 'removed');
+      note(gone, t('chart-diff-replaced-by', { units: r.to.map(name).join('; ') }), NOTE.link);
+    }
+    for (const successor of r.to) {
+      const predecessors = r.from.filter((f) => f !== successor);
+      if (predecessors.length === 0) continue;
+      const list = predecessors.map(oldName).join('; ');
+      note(successor, `${t(`chart-diff-${r.kind}`, { units: list })}${r.inferred ? t('chart-diff-inferred') : ''}`, NOTE.link);
+      setMark(successor, 'changed');
+      for (const p of predecessors) edges.push({ from: p, to: successor, kind: 'link', color: NOTE.link, dashed: true });
+    }
+  }
+
+  // The tree: the later structure, with each removed unit back under its old parent.
+  const children = new Map<string, string[]>();
+  for (const [id, list] of after.children) children.set(id, [...list]);
+  const roots = [...after.roots];
+  for (const [id, change] of [...removed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (after.units.has(id)) continue;
+    const parent = change.parent;
+    if (parent !== null && (after.units.has(parent) || removed.has(parent))) children.set(parent, [...(children.get(parent) ?? []), id]);
+    else roots.push(id);
+  }
+  const order: Array<{ id: string; depth: number }> = [];
+  const seen = new Set<string>();
+  const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
+  const visit = (id: string, depth: number): void => {
+    if (seen.has(id) || depth >= maxDepth) return;
+    seen.add(id);
+    order.push({ id, depth });
+    for (const child of children.get(id) ?? []) visit(child, depth + 1);
+  };
+  for (const root of options.root !== undefined ? [options.root] : roots) visit(root, 0);
+
+  const boxes: Box[] = order.map(({ id, depth }) => {
+    const state = mark.get(id);
+    const change = removed.get(id);
+    let box: Box;
+    if (change && !after.units.has(id)) {
+      box = {
+        id,
+        level: depth,
+        name: oldName(id),
+        lines: [{ text: kindName(after, change.kind, lang), style: 'detail' }],
+        footer: [],
+        palette: REMOVED,
+        classes: [`kind-${change.kind}`],
+        emphasis: 'normal',
+        dashed: true,
+      };
+    } else {
+      const below = (children.get(id) ?? []).filter((c) => seen.has(c)).length;
+      const hidden = below === 0 ? (children.get(id) ?? []).length : 0;
+      box = unitBox(after, id, depth, options, depth === 0, hidden);
+      box.palette = depth === 0 && state === undefined ? ROOT : state === 'added' ? ADDED : state === 'changed' ? CHANGED : UNCHANGED;
+    }
+    box.lines = [...box.lines, ...(notes.get(id) ?? [])];
+    box.classes = [...box.classes, `change-${state ?? 'none'}`];
+    return box;
+  });
+  const tree: Edge[] = [];
+  for (const { id } of order) for (const child of children.get(id) ?? []) if (seen.has(child)) tree.push({ from: id, to: child, kind: 'tree' });
+
+  const shown = new Set(order.map((o) => o.id));
+  const legend: LegendItem[] = [
+    { label: t('chart-diff-legend-unchanged'), palette: UNCHANGED },
+    { label: t('chart-diff-legend-added'), palette: ADDED },
+    { label: t('chart-diff-legend-changed'), palette: CHANGED },
+    { label: t('chart-diff-legend-removed'), palette: REMOVED, dashed: true },
+  ];
+  if (edges.some((e) => e.kind === 'link' && shown.has(e.from) && shown.has(e.to))) legend.push({ label: t('chart-diff-legend-link'), palette: { ...UNCHANGED, border: NOTE.link, text: NOTE.link } });
+  const title = options.title ?? t('chart-diff-title', { name: pickText(after.organization.name, lang, after.defaultLanguage) });
+  return {
+    title,
+    ...(options.title === undefined ? { subtitle: t('chart-diff-subtitle', { from: options.fromLabel, to: options.toLabel }) } : {}),
+    legend,
+    boxes,
+    edges: [...tree, ...edges.filter((e) => shown.has(e.from) && shown.has(e.to))],
+    direction: options.direction,
+  };
+}
+
+/** The reorganisation chart as DOT. */
+export function reorganisationDot(after: OrgModel, diff: DiffResult, options: ReorganisationOptions, measure: Measure, before?: OrgModel): string {
+  return writeDot(reorganisationSpec(after, diff, options, before), measure);
+}
