@@ -34,6 +34,8 @@ export interface PdfOptions {
   lang?: string;
   /** Rectangles of the SVG (in its viewBox units) that page edges should not cut. */
   keep?: Keep[];
+  /** Print the title above a chart that fits one page (default true; off when the SVG has its own title). */
+  titleOnSinglePage?: boolean;
 }
 
 const MARGIN = 28;
@@ -172,16 +174,19 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   const sized = svg.replace(/<svg\b[^>]*>/, (head) =>
     head.replace(/\swidth="[^"]*"/, ` width="${drawn.width}pt"`).replace(/\sheight="[^"]*"/, ` height="${drawn.height}pt"`),
   );
-  // A single page centres the chart, whose own title heads it; tiles start at the top left so
-  // neighbours join up, and each carries the title and its number.
-  const centre = pages === 1 ? { x: (area.width - drawn.width) / 2, y: (area.height - drawn.height) / 2 } : { x: 0, y: 0 };
+  // A single page centres the chart (below the header, when there is one); tiles start at the top left so neighbours join up, and each
+  // carries the title and its number.
+  const headed = options.titleOnSinglePage !== false;
+  const centre = pages === 1 ? { x: (area.width - drawn.width) / 2, y: headed ? 0 : (area.height - drawn.height) / 2 } : { x: 0, y: 0 };
   for (const [row, [top, bottom]] of tiling.rows.entries()) {
     for (const [column, [left, right]] of tiling.columns.entries()) {
       const n = row * tiling.columns.length + column + 1;
       doc.addPage({ size: [tiling.page.width, tiling.page.height], margin: 0 });
-      if (pages > 1) {
+      if (pages > 1 || options.titleOnSinglePage !== false) {
         doc.font(BOLD).fontSize(10).fillColor('#1A1A1A');
         doc.text(options.title, MARGIN, MARGIN, { width: area.width, height: HEADER, lineBreak: false, ellipsis: true });
+      }
+      if (pages > 1) {
         doc.font(REGULAR).fontSize(8).fillColor('#4A4A4A');
         doc.text(options.pageLabel(n, pages), MARGIN, tiling.page.height - MARGIN - 10, { width: area.width, align: 'right', lineBreak: false });
       }

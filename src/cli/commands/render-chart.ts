@@ -115,6 +115,8 @@ export async function emitPicture(ctx: RunContext, dot: string, format: ChartFor
     pageLabel: (n, pages) => words('chart-page', { page: n, pages }),
     lang,
     keep: keepTogether(svg, measure),
+    // The chart draws its own title; a header would repeat it on a single page.
+    titleOnSinglePage: false,
   });
   emit(ctx, pdf, options.output);
 }
