@@ -39,7 +39,7 @@ describe('org completion bash', () => {
     writeFileSync(file, await script('bash'));
     expect(spawnSync('bash', ['-n', file]).status).toBe(0);
     expect(bashComplete(file, ['org', 'ex'])).toEqual(['export']);
-    expect(bashComplete(file, ['org', 'render', ''])).toEqual(['chart', 'matrix']);
+    expect(bashComplete(file, ['org', 'render', ''])).toEqual(['chart', 'diff', 'matrix']);
     expect(bashComplete(file, ['org', 'export', '--format', ''])).toEqual(['csv', 'json', 'jsonld', 'mermaid', 'ttl']);
     expect(bashComplete(file, ['org', 'validate', '-f', ''])).toEqual(['github', 'json', 'sarif', 'stylish']);
     expect(bashComplete(file, ['org', '--lang', ''])).toEqual(['en', 'ru']);

@@ -64,12 +64,12 @@ describe('export csv → import csv → the same model', () => {
         '# yaml-language-server: $schema=https://orgcode.dev/schemas/unit.schema.json',
         'id: audit',
         'kind: department',
+        'parent: end',
         'name:',
         '  ru: |-',
         '    Управление аудита;',
         '    и контроля',
         '  en: Audit, Control; and Review',
-        'parent: end',
         'functions:',
         '  records: lead',
         'positions:',
@@ -155,7 +155,7 @@ describe('an existing structure', () => {
     expect(r.code).toBe(0);
     expect(existsSync(join(cwd, 's', 'units', 'legal', 'clerks.yaml'))).toBe(true);
     expect(readFileSync(join(cwd, 's', 'units', 'legal.yaml'), 'utf8')).toBe(
-      '# yaml-language-server: $schema=https://orgcode.dev/schemas/unit.schema.json\nid: legal\nkind: department\nname:\n  en: Legal Department\nparent: head-office\n',
+      '# yaml-language-server: $schema=https://orgcode.dev/schemas/unit.schema.json\nid: legal\nkind: department\nparent: head-office\nname:\n  en: Legal Department\n',
     );
     expect((await runCli(['validate', 's'], { cwd })).code).toBe(0);
   });
