@@ -57,7 +57,6 @@ export const en: Record<string, string> = {
   'chart-diff-legend-changed': 'renamed, moved or changed',
   'chart-diff-legend-removed': 'removed',
   'chart-diff-legend-link': '⇢ arrows: from predecessors',
-  'chart-diff-not-a-repository': '{{side}} is neither a directory nor usable as a git revision: {{cwd}} is not in a git repository.',
 
   // org init
   'init-exists': '{{dir}} already holds a structure ({{file}}); `org init` never overwrites one. Choose another directory.',

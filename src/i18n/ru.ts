@@ -64,7 +64,6 @@ export const ru: Record<string, string> = {
   'chart-diff-legend-changed': 'переименовано, перемещено или изменено',
   'chart-diff-legend-removed': 'упразднено',
   'chart-diff-legend-link': '⇢ стрелки: от предшественников',
-  'chart-diff-not-a-repository': '{{side}} — не каталог, а как ревизию git его не прочитать: {{cwd}} не находится в репозитории git.',
 
   // org init
   'init-exists': 'В {{dir}} уже есть структура ({{file}}); `org init` никогда её не перезаписывает. Выберите другой каталог.',

@@ -4,17 +4,11 @@
  * way `org diff` reads them: a structure directory when one exists at that path, otherwise a git
  * revision (`main`, `HEAD~1`, `REV:path`); `<to>` defaults to the working tree.
  */
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { diffStructures } from '../../diff/diff.js';
 import { translator } from '../../i18n/format.js';
-import { displayPath, readStructureDir } from '../../load/read.js';
-import { loadStructure, type RawFile } from '../../load/structure.js';
 import { UsageError } from '../../model/errors.js';
-import type { OrgModel } from '../../model/model.js';
-import { validateStructure } from '../../rules/run.js';
-import { DEFAULT_DIR, parseCount, type Registrar, type RunContext } from '../context.js';
-import { checkRevision, readRevision, repositoryPath, repositoryRoot } from '../git.js';
+import { DEFAULT_DIR, parseCount, type Registrar } from '../context.js';
+import { compareSides } from '../sides.js';
 import { emitPicture, parseDirection, pictureCommandOptions, pictureFormat, wordsLanguage, type PictureOptions } from './render-chart.js';
 
 interface Options extends PictureOptions {
@@ -26,36 +20,6 @@ interface Options extends PictureOptions {
 }
 
 type CommandLike = { optsWithGlobals(): { lang?: string } };
-
-const isDirectory = (path: string): boolean => {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-};
-
-/** Reads one side: a directory as it is, or a revision from git at the structure's path. */
-function readSide(ctx: RunContext, given: string | undefined, dir: string): { files: RawFile[]; label: string } {
-  const { cwd, env } = ctx.io;
-  if (given === undefined || (given !== '' && isDirectory(resolve(cwd, given)))) {
-    const path = given ?? dir;
-    return { files: readStructureDir(path, cwd), label: displayPath(resolve(cwd, path), cwd) };
-  }
-  const colon = given.indexOf(':');
-  const revision = colon < 0 ? given : given.slice(0, colon);
-  checkRevision(revision);
-  const root = repositoryRoot(cwd, env);
-  if (root === undefined) throw new UsageError('chart-diff-not-a-repository', { side: given, cwd });
-  const sub = colon < 0 ? undefined : given.slice(colon + 1);
-  const path = sub !== undefined ? repositoryPath(root, cwd, sub === '' ? '.' : sub, false) : repositoryPath(root, cwd, dir, isDirectory(resolve(cwd, dir)));
-  const side = readRevision(root, revision, path, env);
-  return { files: side.files, label: `${revision}:${side.path}` };
-}
-
-function modelOf(ctx: RunContext, files: RawFile[]): OrgModel {
-  return validateStructure(loadStructure(files), ctx.t, { errorsOnly: true }).model;
-}
 
 export const register: Registrar = (parent, run) => {
   const command = parent
@@ -83,10 +47,9 @@ Examples:
         const direction = parseDirection(options.direction);
         const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
         if (depth === 0) throw new UsageError('chart-bad-depth');
-        const before = readSide(ctx, from, options.dir);
-        const after = readSide(ctx, to, options.dir);
-        const beforeModel = modelOf(ctx, before.files);
-        const afterModel = modelOf(ctx, after.files);
+        const [before, after] = compareSides(ctx, from, to, options.dir);
+        const beforeModel = before.model;
+        const afterModel = after.model;
         const diff = diffStructures(beforeModel, afterModel);
         const lang = cmd.optsWithGlobals().lang ?? afterModel.defaultLanguage;
         if (options.root !== undefined && !afterModel.units.has(options.root)) throw new UsageError('chart-no-such-unit', { id: options.root });
@@ -97,8 +60,8 @@ Examples:
           direction,
           headcount: options.headcount === true,
           functions: options.functions === true,
-          fromLabel: before.label,
-          toLabel: after.label,
+          fromLabel: before.side.label,
+          toLabel: after.side.label,
           ...(options.root !== undefined ? { root: options.root } : {}),
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
