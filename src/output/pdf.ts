@@ -23,6 +23,7 @@ export const MAX_PAGE_SIDE = 14_400;
 
 export interface PdfOptions {
   page?: PageSize;
+  /** Orientation of the pages; left out, the one that needs fewer pages (then the larger scale). */
   landscape?: boolean;
   /** Printed at the top of every page and stored as the document title. */
   title: string;
@@ -104,6 +105,13 @@ export function planTiling(
   size: { width: number; height: number },
   options: Pick<PdfOptions, 'page' | 'landscape' | 'minScale'> & { keep?: Keep[] },
 ): Tiling {
+  if (options.landscape === undefined && options.page !== 'fit') {
+    // A wide chart on a portrait page would be cut into strips that a landscape page holds whole.
+    const portrait = planTiling(size, { ...options, landscape: false });
+    const landscape = planTiling(size, { ...options, landscape: true });
+    const pages = (t: Tiling): number => t.columns.length * t.rows.length;
+    return pages(landscape) < pages(portrait) || (pages(landscape) === pages(portrait) && landscape.scale > portrait.scale) ? landscape : portrait;
+  }
   const chrome = { x: 2 * MARGIN, y: 2 * MARGIN + HEADER + FOOTER };
   const page = options.page ?? 'A4';
   const whole = (): Pick<Tiling, 'columns' | 'rows'> => ({ columns: [[0, size.width]], rows: [[0, size.height]] });

@@ -183,11 +183,21 @@ describe('PDF', () => {
     for (const name of names(model, 'ru')) expect(squash(text)).toContain(squash(name));
   });
 
+  it('Bishkek with no orientation given: the one that needs fewer pages, here one landscape page', () => {
+    const portrait = planTiling({ width: 1224, height: 575 }, { page: 'A4', landscape: false });
+    const chosen = planTiling({ width: 1224, height: 575 }, { page: 'A4' });
+    expect(portrait.columns.length * portrait.rows.length).toBeGreaterThan(1);
+    expect(chosen.columns.length * chosen.rows.length).toBe(1);
+    expect(chosen.page.width).toBeGreaterThan(chosen.page.height);
+    const tall = planTiling({ width: 500, height: 2400 }, { page: 'A4' });
+    expect(tall.page.height).toBeGreaterThan(tall.page.width);
+  });
+
   it('Bishkek with functions on A4 portrait: spread over pages cut between boxes, each with the title and its number', async () => {
     const model = bishkek();
     const svg = await svgOf(model, options('ru', { functions: true }));
     const file = join(work, 'bishkek.pdf');
-    writeFileSync(file, await svgToPdf(svg, { page: 'A4', title: 'Центральный аппарат мэрии Бишкека', pageLabel, lang: 'ru', keep: keepTogether(svg, measureText) }));
+    writeFileSync(file, await svgToPdf(svg, { page: 'A4', landscape: false, title: 'Центральный аппарат мэрии Бишкека', pageLabel, lang: 'ru', keep: keepTogether(svg, measureText) }));
     const text = await pdfText(file);
     const pages = text.split('\f').filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThan(1);

@@ -19,6 +19,7 @@ export interface PictureOptions {
   direction: string;
   page: string;
   landscape?: boolean;
+  portrait?: boolean;
   scale: string;
   engine: string;
   title?: string;
@@ -61,7 +62,8 @@ export function pictureCommandOptions<T extends { option(flags: string, descript
     .option('--direction <dir>', 'TB (top to bottom) or LR (left to right)', 'TB')
     .option('--title <text>', "title above the chart (default: the organisation's name and the date of the structure)")
     .option('--page <size>', 'PDF page: A4, A3, A2 or fit (one page the size of the chart)', 'A4')
-    .option('--landscape', 'PDF pages in landscape orientation')
+    .option('--landscape', 'PDF pages in landscape orientation (default: whichever needs fewer pages)')
+    .option('--portrait', 'PDF pages in portrait orientation')
     .option('--scale <n>', 'PNG zoom over 96 dpi (capped for very large charts)', '2')
     .option('--engine <engine>', 'layout engine: wasm (built in) or dot (a Graphviz installed on this system)', 'wasm');
 }
@@ -110,7 +112,7 @@ export async function emitPicture(ctx: RunContext, dot: string, format: ChartFor
   const words = translator(wordsLanguage(lang));
   const pdf = await svgToPdf(svg, {
     page: page as 'A4' | 'A3' | 'A2' | 'fit',
-    landscape: options.landscape === true,
+    ...(options.landscape === true ? { landscape: true } : options.portrait === true ? { landscape: false } : {}),
     title,
     pageLabel: (n, pages) => words('chart-page', { page: n, pages }),
     lang,
