@@ -1,7 +1,8 @@
 // Builds the command-line tool: precompiles the JSON Schemas into standalone validator code (no
 // schema compilation at start-up) and bundles the CLI into one ESM file so `org` starts quickly.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -91,6 +92,21 @@ const yamlWithoutDebugLogging = {
   },
 };
 
+/** A hash of everything that decides what a run computes: the sources, the schemas, the lock file. */
+function buildId() {
+  const hash = createHash('sha1');
+  const walk = (dir) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path.slice(root.length)).update(readFileSync(path));
+    }
+  };
+  for (const dir of ['src', 'schemas']) walk(join(root, dir));
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex').slice(0, 16);
+}
+
 if (!process.argv.includes('--schemas-only')) {
   const esbuild = await import('esbuild');
   await esbuild.build({
@@ -107,7 +123,7 @@ if (!process.argv.includes('--schemas-only')) {
     sourcemap: 'linked',
     legalComments: 'none',
     logLevel: 'warning',
-    define: { 'import.meta.url': '__orgModuleUrl', ORG_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+    define: { 'import.meta.url': '__orgModuleUrl', ORG_BUILD_ID: JSON.stringify(buildId()), ORG_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     // Native and WASM packages load their own binaries and fonts at run time: keep them external.
     external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz', 'pdfkit', 'svg-to-pdfkit', 'dejavu-fonts-ttf', 'fontkit'],
     plugins: [lazyChildProcess, chalkWithoutDetection, yamlWithoutDebugLogging],
@@ -118,7 +134,7 @@ if (!process.argv.includes('--schemas-only')) {
   rmSync(join(root, 'dist', 'main.js'), { force: true });
   rmSync(join(root, 'dist', 'main.js.map'), { force: true });
   const run = spawnSync(process.execPath, [join(root, 'bin', 'org.js'), 'validate', join(root, 'structure'), '--format', 'json'], {
-    env: { ...process.env, ORG_WRITE_CODE_CACHE: '1' },
+    env: { ...process.env, ORG_WRITE_CODE_CACHE: '1', ORG_NO_CACHE: '1' },
     stdio: 'ignore',
   });
   if (run.status !== 0 && run.status !== 1) console.warn('build: the code-cache run failed; org will start without a cache');

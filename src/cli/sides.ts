@@ -13,6 +13,7 @@ import { textsByLanguage, type OrgModel } from '../model/model.js';
 import type { DiffSide, SideSource } from '../render/diff/index.js';
 import { validateStructure } from '../rules/run.js';
 import type { RunContext } from './context.js';
+import { openCache } from './cache.js';
 import { checkRevision, readRevision, repositoryPath, repositoryRoot } from './git.js';
 
 /** A side as the user wrote it, before anything is read. */
@@ -54,7 +55,11 @@ export function readSide(ctx: RunContext, spec: SideSpec, dir: string): { files:
 /** Reads, loads and validates one side. */
 export function compareSide(ctx: RunContext, spec: SideSpec, dir: string): { side: DiffSide; model: OrgModel } {
   const { files, label, source } = readSide(ctx, spec, dir);
-  const { model, diagnostics } = validateStructure(loadStructure(files), ctx.t, { errorsOnly: true });
+  // Files read from git are cached like a directory's: by content, so revisions share entries.
+  const cache = openCache(ctx.io, source.type === 'directory' ? source.path : `git:${source.path}`);
+  const loaded = loadStructure(files, cache ? { cache } : {});
+  cache?.save();
+  const { model, diagnostics } = validateStructure(loaded, ctx.t, { errorsOnly: true });
   const side: DiffSide = {
     label,
     source,

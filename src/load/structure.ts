@@ -65,22 +65,68 @@ export function fileKind(rel: string): FileKind | undefined {
   return undefined;
 }
 
-function syntax(file: string, p: ScanProblem | ReadProblem, range = { line: 1, column: 1 }): Finding {
+function syntaxFinding(p: ScanProblem | ReadProblem): Omit<Finding, 'file'> {
   const { code, ...rest } = p as { code: string } & Record<string, unknown>;
   const data: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(rest)) if (typeof v === 'string' || typeof v === 'number') data[k] = v;
-  const at = 'range' in p ? p.range : range;
-  return { rule: 'yaml-syntax', messageId: code, data, file, range: at };
+  return { rule: 'yaml-syntax', messageId: code, data, range: 'range' in p ? p.range : { line: 1, column: 1 } };
+}
+
+function syntax(file: string, p: ScanProblem | ReadProblem): Finding {
+  return { ...syntaxFinding(p), file };
+}
+
+/** What reading one file yields, independent of where the file is: the cacheable part of loading. */
+export interface FileResult {
+  /** The parsed top-level mapping, when the file could be understood. */
+  value?: Record<string, unknown>;
+  /** `yaml-syntax` and `schema` findings, without the file (added when the result is used). */
+  findings: Array<Omit<Finding, 'file'>>;
+}
+
+/**
+ * A store of file results by content, so that a file already read in an earlier run need not be
+ * parsed and validated again. The shell provides one (src/cli/cache.ts); the key must cover the
+ * file's bytes, its kind and the build of the tool.
+ */
+export interface ParseCache {
+  get(kind: FileKind, bytes: Uint8Array): FileResult | undefined;
+  set(kind: FileKind, bytes: Uint8Array, result: FileResult): void;
+}
+
+export interface LoadOptions {
+  organizationFile?: string;
+  cache?: ParseCache;
+}
+
+/** Decodes the file's bytes as UTF-8 text without a byte-order mark, or says why it cannot. */
+function textOf(bytes: Uint8Array): { text: string } | { problem: ScanProblem } {
+  const decoded = decode(bytes);
+  if ('problem' in decoded) return decoded;
+  return { text: decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text };
+}
+
+/** Reads one file: checks, parses and validates it. Pure; never throws. */
+export function readFile(kind: FileKind, bytes: Uint8Array): FileResult {
+  const decoded = textOf(bytes);
+  if ('problem' in decoded) return { findings: [syntaxFinding(decoded.problem)] };
+  const scanned = scanText(decoded.text);
+  if (scanned) return { findings: [syntaxFinding(scanned)] };
+  const parsed = parseYaml(decoded.text);
+  const findings: FileResult['findings'] = parsed.problems.map((p) => ({ rule: 'yaml-syntax', messageId: p.code, data: p.data, range: p.range }));
+  if (!parsed.value) return { findings };
+  findings.push(...validateValue(kind, parsed.value, '').map(({ file: _file, ...f }) => f));
+  return { value: parsed.value, findings };
 }
 
 /** Loads a structure from its raw files. Never throws. */
-export function loadStructure(files: readonly RawFile[], organizationFile = 'organization.yaml'): LoadedStructure {
+export function loadStructure(files: readonly RawFile[], options: LoadOptions = {}): LoadedStructure {
   const findings: Finding[] = [];
   const texts = new Map<string, string>();
   const units: UnitEntry[] = [];
   const functions: FunctionEntry[] = [];
   let organization: Organization | undefined;
-  let orgFile = organizationFile;
+  let orgFile = options.organizationFile ?? 'organization.yaml';
 
   for (const raw of files) {
     // A path the reader could not follow (a looping directory link) is reported whatever its name.
@@ -91,28 +137,23 @@ export function loadStructure(files: readonly RawFile[], organizationFile = 'org
     const kind = fileKind(raw.rel);
     if (!kind || !raw.bytes) continue;
     if (kind === 'organization') orgFile = raw.file;
-    const decoded = decode(raw.bytes);
-    if ('problem' in decoded) {
-      findings.push(syntax(raw.file, decoded.problem));
-      continue;
+    let result = options.cache?.get(kind, raw.bytes);
+    if (!result) {
+      result = readFile(kind, raw.bytes);
+      options.cache?.set(kind, raw.bytes, result);
     }
-    const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-    const scanned = scanText(text);
-    if (scanned) {
-      findings.push(syntax(raw.file, scanned));
-      continue;
-    }
-    const parsed = parseYaml(text);
-    for (const p of parsed.problems) findings.push({ rule: 'yaml-syntax', messageId: p.code, data: p.data, file: raw.file, range: p.range });
-    if (!parsed.value) continue;
-    texts.set(raw.file, text);
-    findings.push(...validateValue(kind, parsed.value, raw.file));
-    if (kind === 'organization') organization = coerceOrganization(parsed.value);
+    for (const f of result.findings) findings.push({ ...f, file: raw.file });
+    const value = result.value;
+    if (!value) continue;
+    // The text is kept to locate findings later; decoding is cheap next to parsing.
+    const decoded = textOf(raw.bytes);
+    if ('text' in decoded) texts.set(raw.file, decoded.text);
+    if (kind === 'organization') organization = coerceOrganization(value);
     else if (kind === 'unit') {
-      const unit = coerceUnit(parsed.value);
+      const unit = coerceUnit(value);
       if (unit) units.push({ unit, file: raw.file });
     } else {
-      const fn = coerceFunction(parsed.value);
+      const fn = coerceFunction(value);
       if (fn) functions.push({ fn, file: raw.file });
     }
   }

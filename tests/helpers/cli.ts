@@ -4,6 +4,8 @@
  * everything the process wrapper adds). One table of cases can use both.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main } from '../../src/cli/main.js';
@@ -27,7 +29,9 @@ export interface CliOptions {
   columns?: number;
 }
 
-const BASE_ENV = { NO_COLOR: '1', LANG: 'C' };
+// Spawned runs keep their parse caches in one folder of this test run, not in the user's home.
+const CACHE_DIR = mkdtempSync(join(tmpdir(), 'org-test-cache-'));
+const BASE_ENV = { NO_COLOR: '1', LANG: 'C', ORG_CACHE_DIR: CACHE_DIR };
 
 export async function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const out: Buffer[] = [];

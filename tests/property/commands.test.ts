@@ -39,8 +39,15 @@ function apply(dir: string, m: Mutation): void {
   const text = readFileSync(file, 'utf8');
   if (m.op === 'truncate') return writeFileSync(file, text.slice(0, m.at % (text.length + 1)));
   if (m.op === 'empty') return writeFileSync(file, '');
-  const value = parse(text) as Record<string, unknown>;
+  let value: Record<string, unknown>;
+  try {
+    value = parse(text) as Record<string, unknown>;
+  } catch {
+    return; // an earlier mutation left text that does not parse: damaged enough
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
   const keys = Object.keys(value);
+  if (keys.length === 0) return;
   const key = keys[(m.op === 'cycle' ? 0 : m.key) % keys.length]!;
   if (m.op === 'delete-key') delete value[key];
   else if (m.op === 'wrong-type') value[key] = m.value;
