@@ -8,6 +8,7 @@ export const en: Record<string, string> = {
   'write-failed': 'Cannot write {{file}}: {{reason}}',
   'internal-error': 'Internal error: {{message}}. Rerun with --debug to see the details, and report it.',
   'summary-clean': '✔ {{units}} {{units|unit|units}} and {{functions}} {{functions|function|functions}}: no problems.',
+  'summary-clean-notes': '✔ {{units}} {{units|unit|units}} and {{functions}} {{functions|function|functions}}: no errors or warnings; {{infos}}.',
   'summary-problems': '{{mark}} {{problems}} ({{details}}) in {{units}} {{units|unit|units}} and {{functions}} {{functions|function|functions}}.',
   'count-problems': '{{count}} {{count|problem|problems}}',
   'count-errors': '{{count}} {{count|error|errors}}',

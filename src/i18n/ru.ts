@@ -13,6 +13,7 @@ export const ru: Record<string, string> = {
   'write-failed': 'Не удалось записать {{file}}: {{reason}}',
   'internal-error': 'Внутренняя ошибка: {{message}}. Запустите команду повторно с параметром --debug, чтобы увидеть подробности, и сообщите об ошибке.',
   'summary-clean': '✔ {{units}} {{units|подразделение|подразделения|подразделений}} и {{functions}} {{functions|функция|функции|функций}}: замечаний нет.',
+  'summary-clean-notes': '✔ {{units}} {{units|подразделение|подразделения|подразделений}} и {{functions}} {{functions|функция|функции|функций}}: ошибок и предупреждений нет; {{infos}}.',
   'summary-problems':
     '{{mark}} {{problems}} ({{details}}) в {{units}} {{units|подразделении|подразделениях|подразделениях}} и {{functions}} {{functions|функции|функциях|функциях}}.',
   'count-problems': '{{count}} {{count|замечание|замечания|замечаний}}',

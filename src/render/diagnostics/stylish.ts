@@ -29,6 +29,8 @@ export const stylish: Formatter = ({ diagnostics, summary }, { color, t }) => {
   const data = { units: summary.units, functions: summary.functions };
   const problems = summary.errors + summary.warnings + summary.infos;
   if (problems === 0) lines.push(c.green(t('summary-clean', data)));
+  // Notes alone (rules set to `info`) do not make a structure unclean.
+  else if (summary.errors === 0 && summary.warnings === 0) lines.push(c.green(t('summary-clean-notes', { ...data, infos: t('count-infos', { count: summary.infos }) })));
   else {
     const text = t('summary-problems', {
       ...data,
