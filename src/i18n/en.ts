@@ -51,6 +51,8 @@ export const en: Record<string, string> = {
   'chart-diff-split': 'split from: {{units}}',
   'chart-diff-rename-id': 'replaces: {{units}}',
   'chart-diff-restructure': 'formed from: {{units}}',
+  'chart-diff-function-in': 'takes the lead of: {{function}}',
+  'chart-diff-function-out': 'no longer leads: {{function}}',
   'chart-diff-inferred': ' (inferred)',
   'chart-diff-replaced-by': 'succeeded by: {{units}}',
   'chart-diff-legend-unchanged': 'unchanged',

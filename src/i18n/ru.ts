@@ -58,6 +58,8 @@ export const ru: Record<string, string> = {
   'chart-diff-split': 'выделено из: {{units}}',
   'chart-diff-rename-id': 'заменяет: {{units}}',
   'chart-diff-restructure': 'образовано из: {{units}}',
+  'chart-diff-function-in': 'принимает функцию: {{function}}',
+  'chart-diff-function-out': 'передаёт функцию: {{function}}',
   'chart-diff-inferred': ' (предположительно)',
   'chart-diff-replaced-by': 'преемник: {{units}}',
   'chart-diff-legend-unchanged': 'без изменений',

@@ -91,6 +91,19 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
       case 'unit-replaced':
         replacements.push(change);
         break;
+      case 'function-transferred': {
+        // The heart of a move to the functional principle: which box gained and which lost the lead.
+        const fn = local(change.name, lang, diff.language) || change.function;
+        for (const unit of change.to) if (after.units.has(unit)) {
+          setMark(unit, 'changed');
+          note(unit, t('chart-diff-function-in', { function: fn }), NOTE.changed);
+        }
+        for (const unit of change.from) if (after.units.has(unit)) {
+          setMark(unit, 'changed');
+          note(unit, t('chart-diff-function-out', { function: fn }), NOTE.changed);
+        }
+        break;
+      }
       default:
         break;
     }

@@ -50,4 +50,20 @@ describe('reorganisation chart', () => {
     expect(r.code, r.stderr).toBe(0);
     for (const text of ['Отдел цифрового', 'Пресс-сектор', 'было: Отдел кадров', 'реорганизация']) expect(unescapeXml(r.stdout)).toContain(text);
   });
+
+  it('marks a transferred function on the unit that gives it up and the one that takes it', () => {
+    const bishkek = buildModel(loadStructure(readStructureDir('structure', ROOT)));
+    const moved = buildModel(loadStructure(readStructureDir('structure', ROOT)));
+    const fn = 'privlechenie-investitsiy-i-grantov';
+    const from = 'upravlenie-politiki-razvitiya-goroda';
+    const to = 'otdel-strategicheskogo-razvitiya-i-privlecheniya-investitsiy';
+    delete moved.units.get(from)!.unit.functions![fn];
+    moved.units.get(to)!.unit.functions = { [fn]: 'lead' };
+    const rebuilt = buildModel({ ...loadStructure([]), organization: moved.organization, hasOrganization: true, units: [...moved.units.values()], functions: [...moved.functions.values()] });
+    const spec = reorganisationSpec(rebuilt, diffStructures(bishkek, rebuilt), { ...opts, fromLabel: 'a', toLabel: 'b' }, bishkek);
+    const text = (id: string) => spec.boxes.find((b) => b.id === id)!.lines.map((l) => l.text).join(' ');
+    expect(text(from)).toContain('передаёт функцию: Привлечение инвестиций и грантов в экономику Бишкека');
+    expect(text(to)).toContain('принимает функцию: Привлечение инвестиций и грантов в экономику Бишкека');
+    expect(spec.boxes.find((b) => b.id === to)!.classes).toContain('change-changed');
+  });
 });
