@@ -59,8 +59,15 @@ function apply(dir: string, m: Mutation): void {
     } else value[key] = 'unknown';
   } else if (m.op === 'cycle') {
     const units = FILES.filter((f) => f.startsWith('units/'));
-    const other = parse(readFileSync(join(dir, units[m.other % units.length]!), 'utf8')) as { id: string };
-    value.parent = other.id;
+    let other: unknown;
+    try {
+      other = parse(readFileSync(join(dir, units[m.other % units.length]!), 'utf8'));
+    } catch {
+      return;
+    }
+    // The other unit may already be emptied or broken by an earlier mutation.
+    if (other === null || typeof other !== 'object' || typeof (other as { id?: unknown }).id !== 'string') return;
+    value.parent = (other as { id: string }).id;
   }
   writeFileSync(file, stringify(value));
 }
