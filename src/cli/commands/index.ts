@@ -12,4 +12,5 @@ import { register as stats } from './stats.js';
 import { register as tree } from './tree.js';
 import { register as validate } from './validate.js';
 
-export const commands: Registrar[] = [validate, diff, render, init, exportCommand, fmt, importCommand, completion, tree, show, stats];
+// The daily commands first, then those that set a structure up or move it elsewhere.
+export const commands: Registrar[] = [validate, diff, render, tree, show, stats, init, fmt, importCommand, exportCommand, completion];
