@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dotToSvg } from '../../src/output/graphviz.js';
 import { measureText } from '../../src/output/measure.js';
-import { MAX_PAGE_SIDE, planTiling, slices, svgToPdf } from '../../src/output/pdf.js';
+import { MAX_PAGE_SIDE, planTiling, slices, svgToPdf, cropSvg } from '../../src/output/pdf.js';
 import { cappedScale, svgSize, svgToPng } from '../../src/output/png.js';
 import { buildModel, type OrgModel } from '../../src/model/model.js';
 import { chartDot, type ChartOptions } from '../../src/render/chart/chart.js';
@@ -241,5 +241,33 @@ describe('PDF', () => {
     expect(tiling.columns.length).toBeGreaterThan(1);
     for (const [, cut] of tiling.columns.slice(0, -1)) for (const k of keep) expect(cut <= k.left || cut >= k.right).toBe(true);
     expect(slices(100, 40, [[35, 60]])).toEqual([[0, 32], [32, 72], [72, 100]]);
+  });
+});
+
+describe('cropSvg', () => {
+  const svg = [
+    '<svg width="300pt" height="100pt" viewBox="0.00 0.00 300.00 100.00">',
+    '<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 96)">',
+    '<text x="150" y="-80">Title</text>',
+    '<g id="unit-a" class="node unit">\n<polygon points="0,-10 90,-10 90,-40 0,-40 0,-10"/>\n<text x="45" y="-25">A</text>\n</g>',
+    '<g id="unit-b" class="node unit">\n<polygon points="200,-10 290,-10 290,-40 200,-40 200,-10"/>\n<text x="245" y="-25">B</text>\n</g>',
+    '<g id="edge1" class="edge">\n<path d="M45,-40C45,-60 245,-60 245,-40"/>\n</g>',
+    '</g>',
+    '</svg>',
+  ].join('\n');
+
+  it('keeps on a page only the boxes and lines that reach into it', () => {
+    const left = cropSvg(svg, { left: 0, right: 150, top: 0, bottom: 100 });
+    expect(left).toContain('>A<');
+    expect(left).not.toContain('>B<');
+    expect(left).toContain('id="edge1"');
+    expect(left).toContain('Title');
+    const right = cropSvg(svg, { left: 150, right: 300, top: 0, bottom: 100 });
+    expect(right).toContain('>B<');
+    expect(right).not.toContain('>A<');
+  });
+
+  it('leaves an SVG it does not recognise as it is', () => {
+    expect(cropSvg('<svg><g id="x" class="node"><rect x="1" y="2"/></g></svg>', { left: 100, right: 200, top: 100, bottom: 200 })).toContain('id="x"');
   });
 });
