@@ -42,39 +42,40 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
   if (!orgName) throw new UsageError('no-organization', { dir });
   const visited = new Set<string>([root]);
 
-  const visit = (absPath: string, rel: string, isTop: boolean): void => {
+  const isYaml = (rel: string): boolean => /\.ya?ml$/i.test(rel);
+  const unreadable = (rel: string, file: string, e: unknown): void =>
+    void files.push({ rel, file, problem: { code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'error' } });
+
+  const visit = (absPath: string, rel: string): void => {
     const file = displayPath(absPath, cwd);
     let st;
     try {
       st = lstatSync(absPath);
     } catch (e) {
-      files.push({ rel, file, problem: { code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'error' } });
+      unreadable(rel, file, e);
       return;
     }
     let real = absPath;
     if (st.isSymbolicLink()) {
       try {
         real = realpathSync(absPath);
+        st = statSync(real);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (/\.ya?ml$/i.test(rel) || code === 'ELOOP')
-          files.push({ rel, file, problem: code === 'ELOOP' ? { code: 'symlink-loop' } : { code: 'unreadable', reason: code ?? 'error' } });
+        if (code === 'ELOOP') files.push({ rel, file, problem: { code: 'symlink-loop' } });
+        else if (isYaml(rel)) unreadable(rel, file, e);
         return;
       }
       if (real !== root && !real.startsWith(root + sep)) {
-        if (/\.ya?ml$/i.test(rel) || !isTop) files.push({ rel, file, problem: { code: 'symlink-outside', target: displayPath(real, cwd) } });
-        return;
-      }
-      try {
-        st = statSync(real);
-      } catch (e) {
-        files.push({ rel, file, problem: { code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'error' } });
+        // Only what would have been read matters: a structure file, or a folder that may hold some.
+        if (isYaml(rel) || st.isDirectory()) files.push({ rel, file, problem: { code: 'symlink-outside', target: displayPath(real, cwd) } });
         return;
       }
     }
     if (st.isDirectory()) {
+      // A directory reached twice can only be reached through a link: following it again would loop.
       if (visited.has(real)) {
-        if (real !== absPath || st.isSymbolicLink()) files.push({ rel, file, problem: { code: 'symlink-loop' } });
+        files.push({ rel, file, problem: { code: 'symlink-loop' } });
         return;
       }
       visited.add(real);
@@ -82,13 +83,13 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
       try {
         names = readdirSync(absPath).sort(byName);
       } catch (e) {
-        files.push({ rel, file, problem: { code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'error' } });
+        unreadable(rel, file, e);
         return;
       }
-      for (const name of names) visit(join(absPath, name), `${rel}/${name}`, false);
+      for (const name of names) visit(join(absPath, name), `${rel}/${name}`);
       return;
     }
-    if (!/\.ya?ml$/i.test(rel)) return;
+    if (!isYaml(rel)) return;
     let problem: ReadProblem | undefined;
     if (!st.isFile()) problem = { code: 'not-regular' };
     else if (st.size > MAX_FILE_BYTES) problem = { code: 'too-large', size: st.size };
@@ -99,13 +100,13 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
     try {
       files.push({ rel, file, bytes: readFileSync(real) });
     } catch (e) {
-      files.push({ rel, file, problem: { code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'error' } });
+      unreadable(rel, file, e);
     }
   };
 
   const orgPath = join(absDir, orgName);
   if (statSync(orgPath, { throwIfNoEntry: false })?.isFile() === false) files.push({ rel: orgName, file: displayPath(orgPath, cwd), problem: { code: 'not-regular' } });
-  else visit(orgPath, orgName, true);
+  else visit(orgPath, orgName);
   for (const sub of ['units', 'functions']) {
     const p = join(absDir, sub);
     try {
@@ -113,7 +114,7 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
     } catch {
       continue;
     }
-    visit(p, sub, true);
+    visit(p, sub);
   }
   return files;
 }

@@ -118,6 +118,20 @@ describe('hostile input', () => {
   });
 });
 
+describe('links at the top of the structure', () => {
+  it('reports a functions folder that links out of the structure, and ignores a link to an outside non-YAML file', () => {
+    const dir = writeStructure({ 'units/root.yaml': 'id: root\nkind: office\nname: Root\n' });
+    const outside = writeStructure({ 'functions/f.yaml': 'id: f\nname: F\n' });
+    symlinkSync(join(outside, 'functions'), join(dir, 'functions'));
+    symlinkSync(join(outside, 'organization.yaml'), join(dir, 'units', 'README'));
+    const r = spawnCli(['validate', dir, '--format', 'json'], { cwd: dir });
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; message: string; line: number; column: number }> };
+    expect(report.diagnostics.find((d) => d.file === 'functions')).toMatchObject({ line: 1, column: 1, message: expect.stringMatching(/leads outside the structure directory/) });
+    expect(report.diagnostics.filter((d) => d.file === 'units/README')).toEqual([]);
+    expect(r.code).toBe(1);
+  });
+});
+
 describe('a run that cannot be done exits 2 with one line', () => {
   const cases2: Array<[string, string[], RegExp]> = [
     ['missing directory', ['validate', 'no/such/dir'], /^org: No such directory: no\/such\/dir\n$/],
