@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { FileResult, ParseCache } from '../load/structure.js';
+import { loadStructure, type FileResult, type LoadedStructure, type ParseCache, type RawFile } from '../load/structure.js';
 import type { FileKind } from '../schema/validate.js';
 import { writeFileAtomic } from '../output/write.js';
 import type { Io } from './io.js';
@@ -80,6 +80,14 @@ export class FileCache implements ParseCache {
       // A read-only project or home directory: the next run parses again.
     }
   }
+}
+
+/** Loads a structure through the parse cache kept under `key` (a directory, or a path in git). */
+export function loadCached(io: Io, files: readonly RawFile[], key: string): LoadedStructure {
+  const cache = openCache(io, key);
+  const loaded = loadStructure(files, cache ? { cache } : {});
+  cache?.save();
+  return loaded;
 }
 
 /** The cache for one structure directory, or undefined when caching is off or impossible. */

@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { detectLanguage, translator, type Language, type Translate } from '../i18n/format.js';
 import { readStructureDir } from '../load/read.js';
-import { openCache } from './cache.js';
-import { loadStructure, type LoadedStructure } from '../load/structure.js';
+import { loadCached } from './cache.js';
+import type { LoadedStructure } from '../load/structure.js';
 import { UsageError } from '../model/errors.js';
 import { validateStructure, type ValidationResult } from '../rules/run.js';
 import { writeFileAtomic } from '../output/write.js';
@@ -35,11 +35,7 @@ export function makeContext(io: Io, langOption: string | undefined, version: str
 export const DEFAULT_DIR = 'structure';
 
 export function loadDir(ctx: RunContext, dir: string | undefined): LoadedStructure {
-  const files = readStructureDir(dir ?? DEFAULT_DIR, ctx.io.cwd);
-  const cache = openCache(ctx.io, dir ?? DEFAULT_DIR);
-  const loaded = loadStructure(files, cache ? { cache } : {});
-  cache?.save();
-  return loaded;
+  return loadCached(ctx.io, readStructureDir(dir ?? DEFAULT_DIR, ctx.io.cwd), dir ?? DEFAULT_DIR);
 }
 
 /** Loads and validates; tells the user on stderr when the structure has errors (for commands other than validate). */

@@ -7,13 +7,13 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath, readStructureDir } from '../load/read.js';
-import { loadStructure, type RawFile } from '../load/structure.js';
+import type { RawFile } from '../load/structure.js';
 import { UsageError } from '../model/errors.js';
 import { textsByLanguage, type OrgModel } from '../model/model.js';
 import type { DiffSide, SideSource } from '../render/diff/index.js';
 import { validateStructure } from '../rules/run.js';
 import type { RunContext } from './context.js';
-import { openCache } from './cache.js';
+import { loadCached } from './cache.js';
 import { checkRevision, readRevision, repositoryPath, repositoryRoot } from './git.js';
 
 /** A side as the user wrote it, before anything is read. */
@@ -56,9 +56,7 @@ export function readSide(ctx: RunContext, spec: SideSpec, dir: string): { files:
 export function compareSide(ctx: RunContext, spec: SideSpec, dir: string): { side: DiffSide; model: OrgModel } {
   const { files, label, source } = readSide(ctx, spec, dir);
   // Files read from git are cached like a directory's: by content, so revisions share entries.
-  const cache = openCache(ctx.io, source.type === 'directory' ? source.path : `git:${source.path}`);
-  const loaded = loadStructure(files, cache ? { cache } : {});
-  cache?.save();
+  const loaded = loadCached(ctx.io, files, source.type === 'directory' ? source.path : `git:${source.path}`);
   const { model, diagnostics } = validateStructure(loaded, ctx.t, { errorsOnly: true });
   const side: DiffSide = {
     label,

@@ -108,7 +108,10 @@ function textOf(bytes: Uint8Array): { text: string } | { problem: ScanProblem } 
 
 /** Reads one file: checks, parses and validates it. Pure; never throws. */
 export function readFile(kind: FileKind, bytes: Uint8Array): FileResult {
-  const decoded = textOf(bytes);
+  return readDecoded(kind, textOf(bytes));
+}
+
+function readDecoded(kind: FileKind, decoded: { text: string } | { problem: ScanProblem }): FileResult {
   if ('problem' in decoded) return { findings: [syntaxFinding(decoded.problem)] };
   const scanned = scanText(decoded.text);
   if (scanned) return { findings: [syntaxFinding(scanned)] };
@@ -137,16 +140,17 @@ export function loadStructure(files: readonly RawFile[], options: LoadOptions = 
     const kind = fileKind(raw.rel);
     if (!kind || !raw.bytes) continue;
     if (kind === 'organization') orgFile = raw.file;
+    // The text is kept to locate findings later; decoding is cheap next to parsing, which a
+    // cached result saves.
+    const decoded = textOf(raw.bytes);
     let result = options.cache?.get(kind, raw.bytes);
     if (!result) {
-      result = readFile(kind, raw.bytes);
+      result = readDecoded(kind, decoded);
       options.cache?.set(kind, raw.bytes, result);
     }
     for (const f of result.findings) findings.push({ ...f, file: raw.file });
     const value = result.value;
     if (!value) continue;
-    // The text is kept to locate findings later; decoding is cheap next to parsing.
-    const decoded = textOf(raw.bytes);
     if ('text' in decoded) texts.set(raw.file, decoded.text);
     if (kind === 'organization') organization = coerceOrganization(value);
     else if (kind === 'unit') {
