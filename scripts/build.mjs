@@ -131,8 +131,6 @@ if (!process.argv.includes('--schemas-only')) {
   });
   // Produce the code cache from a real run over the default structure (see bin/cached.cjs).
   rmSync(join(root, 'dist', 'main.cache'), { force: true });
-  rmSync(join(root, 'dist', 'main.js'), { force: true });
-  rmSync(join(root, 'dist', 'main.js.map'), { force: true });
   const run = spawnSync(process.execPath, [join(root, 'bin', 'org.js'), 'validate', join(root, 'structure'), '--format', 'json'], {
     env: { ...process.env, ORG_WRITE_CODE_CACHE: '1', ORG_NO_CACHE: '1' },
     stdio: 'ignore',

@@ -45,4 +45,3 @@ export const rules: ReadonlyArray<Rule> = [
   yamlSyntax,
 ] as unknown as ReadonlyArray<Rule>;
 
-export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

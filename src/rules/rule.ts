@@ -4,7 +4,7 @@
  * decides severity or output: configuration and formatters do.
  */
 import type { LoadedStructure } from '../load/structure.js';
-import type { Finding, MessageData, YamlPath } from '../model/finding.js';
+import type { MessageData, YamlPath } from '../model/finding.js';
 import type { OrgModel } from '../model/model.js';
 import type { Severity } from '../model/types.js';
 
@@ -50,4 +50,3 @@ export function defineRule<O = Record<string, unknown>>(rule: Rule<O>): Rule<O> 
   return rule;
 }
 
-export type { Finding };
