@@ -2,7 +2,7 @@
  * Builds small structures for tests, in memory (for the pure core) or in a temporary directory
  * (for the CLI). A case names only what it is about; the rest comes from a minimal valid base.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
@@ -47,4 +47,12 @@ export function writeStructure(files: Files, withOrganization = true): string {
     writeFileSync(path, toText(content));
   }
   return dir;
+}
+
+/** Every .yaml file below a directory, in directory order. */
+export function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? yamlFiles(p) : p.endsWith('.yaml') ? [p] : [];
+  });
 }

@@ -2,13 +2,14 @@
  * The quick locator must agree with the exact one wherever it answers: checked on the Bishkek
  * structure and on random documents, for every path into them and both targets.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { exactLocator } from '../../src/load/locate.js';
 import { quickLocate } from '../../src/load/quick-locate.js';
+import { yamlFiles } from '../helpers/structure.js';
 import { ROOT } from '../helpers/cli.js';
 
 function paths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
@@ -32,12 +33,6 @@ function agree(text: string, value: unknown): number {
   return answered;
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? yamlFiles(p) : p.endsWith('.yaml') ? [p] : [];
-  });
-}
 
 describe('quick locator', () => {
   it('agrees with the exact locator on every path of the Bishkek structure', async () => {

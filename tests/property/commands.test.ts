@@ -3,20 +3,15 @@
  * references, truncated and emptied files — must never crash a command: each ends with exit code
  * 0, 1 or 2 and never with an internal error.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { yamlFiles } from '../helpers/structure.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? yamlFiles(p) : p.endsWith('.yaml') ? [p] : [];
-  });
-}
 
 const FILES = yamlFiles(join(ROOT, 'structure')).map((f) => relative(join(ROOT, 'structure'), f));
 

@@ -3,7 +3,7 @@
  * office as the source article describes it. These checks hold it to the article's shape and to
  * the conventions every structure file should follow.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/format.js';
@@ -11,14 +11,9 @@ import { readStructureDir } from '../../src/load/read.js';
 import { loadStructure } from '../../src/load/structure.js';
 import { leadsOf, pickText, treeOrder } from '../../src/model/model.js';
 import { validateStructure } from '../../src/rules/run.js';
+import { yamlFiles } from '../helpers/structure.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? yamlFiles(p) : p.endsWith('.yaml') ? [p] : [];
-  });
-}
 
 const { model, diagnostics } = validateStructure(loadStructure(readStructureDir('structure', ROOT)), translator('en'));
 const ofKind = (kind: string): string[] => [...model.units.values()].filter((e) => e.unit.kind === kind).map((e) => e.unit.id);
