@@ -35,3 +35,45 @@ export function fontBytes(bold: boolean): Buffer {
   }
   return data;
 }
+
+/**
+ * The fonts a picture is measured and drawn with, in fallback order: each character is set in the
+ * first face of its weight that has it. This is the contract between font loading (this module),
+ * text measurement and the picture writers (SVG, PNG, PDF, PPTX). Today the set is DejaVu Sans
+ * alone; user fonts (`--font`, `fonts:` in organization.yaml) come first when given.
+ */
+export interface FontFace {
+  /** Family name as written in SVG and PPTX, e.g. "DejaVu Sans", "Noto Sans KR". */
+  family: string;
+  bold: boolean;
+  /** Path of the TTF/OTF file. */
+  path: string;
+  /** Name the face is registered under in a PDF document (unique within the set). */
+  pdfName: string;
+}
+
+export interface TextRun {
+  text: string;
+  face: FontFace;
+}
+
+export interface FontSet {
+  /** Faces in fallback order. */
+  faces: FontFace[];
+  /** The CSS font-family list for SVG, first choice first. */
+  cssFamily: string;
+  /** Splits text into runs, each set in the first face of the weight that has its characters. */
+  runs(text: string, bold: boolean): TextRun[];
+}
+
+/** The bundled set: DejaVu Sans regular and bold. */
+export function defaultFontSet(): FontSet {
+  const f = fontFiles();
+  const regular: FontFace = { family: 'DejaVu Sans', bold: false, path: f.regular, pdfName: 'DejaVu Sans' };
+  const bold: FontFace = { family: 'DejaVu Sans', bold: true, path: f.bold, pdfName: 'DejaVu Sans-Bold' };
+  return {
+    faces: [regular, bold],
+    cssFamily: `'DejaVu Sans', Arial, Helvetica, sans-serif`,
+    runs: (text, isBold) => (text === '' ? [] : [{ text, face: isBold ? bold : regular }]),
+  };
+}
