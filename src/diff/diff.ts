@@ -63,6 +63,8 @@ function sortKey(c: Change): string {
     case 'assignment-removed':
     case 'assignment-changed':
       return `${c.unit}\u0000${c.function}`;
+    case 'unit-field-changed':
+      return `${c.unit}\u0000${c.field}`;
     default:
       return c.unit;
   }
@@ -158,6 +160,10 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     if (was.kind !== now.kind) {
       changes.push({ type: 'unit-kind-changed', unit: id, name, from: was.kind, to: now.kind });
     }
+    const oldOrder = typeof was.order === 'number' ? was.order : null;
+    const newOrder = typeof now.order === 'number' ? now.order : null;
+    if (oldOrder !== newOrder) changes.push({ type: 'unit-field-changed', unit: id, name, field: 'order', from: oldOrder, to: newOrder });
+    if ((was.staff === true) !== (now.staff === true)) changes.push({ type: 'unit-field-changed', unit: id, name, field: 'staff', from: was.staff === true, to: now.staff === true });
     const oldPositions = positionCounts(before, id);
     const newPositions = positionCounts(after, id);
     const positions: PositionChange[] = [];
@@ -255,6 +261,7 @@ function referencedIds(c: Change): { units: Array<string | null>; functions: str
     case 'unit-replaced':
       return { units: [...c.from, ...c.to], functions: [], kinds: [], roles: [] };
     case 'unit-renamed':
+    case 'unit-field-changed':
     case 'headcount-changed':
       return { units: [c.unit], functions: [], kinds: [], roles: [] };
     case 'unit-moved':

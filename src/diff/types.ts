@@ -62,6 +62,19 @@ export interface UnitKindChanged {
   to: string;
 }
 
+/** The fields of a unit that `unit-field-changed` reports: its place among its siblings and its staff mark. */
+export type UnitField = 'order' | 'staff';
+
+export interface UnitFieldChanged {
+  type: 'unit-field-changed';
+  unit: string;
+  name: LocalText;
+  field: UnitField;
+  /** The value before and after: `order` is a number or null when absent, `staff` true or false (absent = false). */
+  from: number | boolean | null;
+  to: number | boolean | null;
+}
+
 export interface PositionChange {
   title: LocalText;
   from: number;
@@ -156,6 +169,7 @@ export type Change =
   | UnitRenamed
   | UnitMoved
   | UnitKindChanged
+  | UnitFieldChanged
   | HeadcountChanged
   | FunctionAdded
   | FunctionRemoved
@@ -175,6 +189,7 @@ export const CHANGE_TYPES: readonly ChangeType[] = [
   'unit-renamed',
   'unit-moved',
   'unit-kind-changed',
+  'unit-field-changed',
   'headcount-changed',
   'function-added',
   'function-removed',

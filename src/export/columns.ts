@@ -6,7 +6,7 @@
  * the organisation's default language.
  */
 
-export type Field = 'id' | 'parent' | 'kind' | 'name' | 'short' | 'headcount' | 'leads';
+export type Field = 'id' | 'parent' | 'kind' | 'name' | 'short' | 'headcount' | 'leads' | 'order' | 'staff';
 
 export interface Column {
   field: Field;
@@ -23,6 +23,8 @@ const WRITTEN: Record<Field, { en: string; ru: string }> = {
   short: { en: 'short name', ru: 'краткое название' },
   headcount: { en: 'headcount', ru: 'численность' },
   leads: { en: 'functions led', ru: 'ведёт функции' },
+  order: { en: 'order', ru: 'порядок' },
+  staff: { en: 'staff unit', ru: 'штабное' },
 };
 
 /** Every spelling accepted on import, normalised (lower case, single spaces, ё as е). */
@@ -36,6 +38,9 @@ accept('kind', 'kind', 'вид', 'вид подразделения', 'тип п
 accept('name', 'name', 'full name', 'название', 'наименование', 'полное название', 'полное наименование');
 accept('short', 'short', 'short name', 'краткое название', 'краткое наименование', 'сокращённое название', 'сокращение');
 accept('headcount', 'headcount', 'staff', 'численность', 'штатная численность', 'штат');
+// Not plain "staff": that word already means the headcount column.
+accept('order', 'order', 'sort order', 'порядок', 'порядковый номер', 'номер по порядку');
+accept('staff', 'staff unit', 'advisory', 'staff or line', 'штабное', 'штабное подразделение', 'аппарат при руководителе');
 accept('leads', 'functions led', 'leads', 'lead functions', 'ведёт функции', 'отвечает за функции', 'ответственный за функции');
 
 function normalise(text: string): string {

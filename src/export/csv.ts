@@ -16,6 +16,8 @@ export interface CsvOptions {
 }
 
 /** A field as CSV (RFC 4180): quoted when it holds the separator, a quote, a line break or edge spaces. */
+const STAFF_YES = { en: 'yes', ru: 'да' } as const;
+
 export function csvField(value: string, separator: string): string {
   if (value === '' || (!value.includes(separator) && !/["\r\n]/.test(value) && value.trim() === value)) return value;
   return `"${value.replace(/"/g, '""')}"`;
@@ -41,6 +43,8 @@ export function renderCsv(model: OrgModel, options: CsvOptions): string {
     ...langs.map((lang): Column => ({ field: 'short', lang })),
     { field: 'headcount' },
     { field: 'leads' },
+    { field: 'order' },
+    { field: 'staff' },
   ];
   const sep = options.separator;
   const text = (t: Text | undefined, lang: string): string => textsByLanguage(t, model.defaultLanguage)[lang] ?? '';
@@ -64,6 +68,11 @@ export function renderCsv(model: OrgModel, options: CsvOptions): string {
             return String(headcount(unit));
           case 'leads':
             return functionsLedBy(unit).join(', ');
+          case 'order':
+            return typeof unit.order === 'number' ? String(unit.order) : '';
+          case 'staff':
+            // A word, not true/false: the spreadsheet is read by people in their own language.
+            return unit.staff === true ? STAFF_YES[options.lang] : '';
         }
       }),
     );

@@ -4,7 +4,7 @@
  * function's assignments and leads — and every text is a language map, so a reader never has to
  * handle the string-or-map shorthand. Documented by schemas/export.schema.json.
  */
-import { ancestors, headcount, leadsOf, subtreeHeadcount, textsByLanguage, treeOrder, type OrgModel } from '../model/model.js';
+import { ancestors, headcount, isStaff, leadsOf, subtreeHeadcount, textsByLanguage, treeOrder, type OrgModel } from '../model/model.js';
 import type { Source, Text } from '../model/types.js';
 
 /** The `$schema` of an export: where schemas/export.schema.json is published. */
@@ -20,6 +20,10 @@ export interface ExportUnit {
   description?: Texts;
   /** Null for a root, or a unit whose parent does not exist. */
   parent: string | null;
+  /** A staff (advisory) unit of its parent. */
+  staff: boolean;
+  /** Place among its siblings, when the file gives one. */
+  order?: number;
   /** Parent chain, nearest first. */
   ancestors: string[];
   children: string[];
@@ -99,6 +103,8 @@ export function exportDocument(model: OrgModel): ExportDocument {
       ...optional('short', unit.short),
       ...optional('description', unit.description),
       parent,
+      staff: isStaff(model, id),
+      ...(typeof unit.order === 'number' ? { order: unit.order } : {}),
       ancestors: chain,
       children: [...(model.children.get(id) ?? [])],
       depth: chain.length,

@@ -4,7 +4,7 @@
  * not safe as a Mermaid id: `end` and hyphens break the parser), and every label is quoted with
  * Mermaid's entity codes for the characters its parser would otherwise read as syntax.
  */
-import { pickText, type OrgModel } from '../model/model.js';
+import { isStaff, pickText, type OrgModel } from '../model/model.js';
 import { displayWidth } from '../render/text-width.js';
 import { unitOrder } from './json.js';
 
@@ -57,6 +57,7 @@ export function renderMermaid(model: OrgModel, options: MermaidOptions): string 
     const label = breakLines(name(unit.name), width).map(escapeMermaid).join('<br/>');
     lines.push(`  ${nodeId(id)}["${label}"]`);
   }
-  for (const id of order) for (const child of model.children.get(id) ?? []) lines.push(`  ${nodeId(id)} --> ${nodeId(child)}`);
+  // A staff unit hangs on a dotted link, as organograms draw advisory relations.
+  for (const id of order) for (const child of model.children.get(id) ?? []) lines.push(`  ${nodeId(id)} ${isStaff(model, child) ? '-.->' : '-->'} ${nodeId(child)}`);
   return `${lines.join('\n')}\n`;
 }

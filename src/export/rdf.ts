@@ -6,12 +6,13 @@
  * org:purpose; positions are org:Post; a unit that `replaces` others results from an
  * org:ChangeEvent. Names are skos:prefLabel literals with language tags. ORG has no word for the
  * number of staff positions, so two properties of our own carry it (orgcode:headcount on units,
- * orgcode:positionCount on posts).
+ * orgcode:positionCount on posts), and two more the fields ORG has no word for either: orgcode:staffUnit
+ * (a staff, advisory unit) and orgcode:order (its place among its siblings).
  *
  * The statements are built once as triples, then written as Turtle or as JSON-LD, so the two
  * formats always say the same thing.
  */
-import { headcount, textsByLanguage, type OrgModel } from '../model/model.js';
+import { headcount, isStaff, textsByLanguage, type OrgModel } from '../model/model.js';
 import type { Source, Text } from '../model/types.js';
 import { unitOrder } from './json.js';
 
@@ -130,6 +131,9 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
     // org:purpose is what the unit is for: every function it takes part in, whatever its role.
     for (const fn of Object.keys(unit.functions ?? {})) iri(u, ns('org', 'purpose'), `${local.function}${fn}`);
     literal(u, ns('orgcode', 'headcount'), String(headcount(unit)), ns('xsd', 'integer'));
+    // The ontology has no notion of staff versus line units nor of sibling order: two of our own.
+    if (isStaff(model, id)) literal(u, ns('orgcode', 'staffUnit'), 'true', ns('xsd', 'boolean'));
+    if (typeof unit.order === 'number' && Number.isFinite(unit.order)) literal(u, ns('orgcode', 'order'), String(unit.order), ns('xsd', Number.isInteger(unit.order) ? 'integer' : 'double'));
     (unit.positions ?? []).forEach((position, i) => {
       const p = `${local.post}${id}-${i + 1}`;
       iri(u, ns('org', 'hasPost'), p);

@@ -295,4 +295,17 @@ export const en: Record<string, string> = {
   'diff-path-outside': 'The structure directory {{path}} is outside the git repository {{repo}}.',
   'diff-not-at-revision': 'There is no {{path}} at revision {{rev}}.',
   'diff-no-organization-at': 'There is no organization.yaml in {{path}} at revision {{rev}}: it is not a structure directory there.',
+
+  // Order and staff units; the reorganisation chart's marks and change table; the paged matrix PDF.
+  'diff-verb-unit-field-changed': 'changed order or staff mark',
+  'diff-section-unit-field-changed': 'Order and staff changes',
+  'diff-field-order': 'order',
+  'diff-field-staff': 'staff unit',
+  'diff-yes': 'yes',
+  'diff-no': 'no',
+  'diff-md-field': 'Field',
+  'tree-staff': 'staff',
+  'stats-units-line-staff': 'line units: {{line}}, staff (advisory) units: {{staff}}',
+  'import-bad-order': '"{{value}}" is not a number (column order).',
+  'import-bad-staff': '"{{value}}" is neither yes nor no (column staff unit).',
 };

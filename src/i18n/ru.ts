@@ -372,4 +372,17 @@ export const ru: Record<string, string> = {
   'diff-path-outside': 'Каталог структуры {{path}} находится вне репозитория git {{repo}}.',
   'diff-not-at-revision': 'В ревизии {{rev}} нет {{path}}.',
   'diff-no-organization-at': 'В ревизии {{rev}} в {{path}} нет файла organization.yaml: там это не каталог структуры.',
+
+  // Порядок и штабные подразделения; пометки и таблица изменений схемы реорганизации; постраничный PDF матрицы.
+  'diff-verb-unit-field-changed': 'изменили порядок или штабной статус',
+  'diff-section-unit-field-changed': 'Изменения порядка и штабного статуса',
+  'diff-field-order': 'порядок',
+  'diff-field-staff': 'штабное',
+  'diff-yes': 'да',
+  'diff-no': 'нет',
+  'diff-md-field': 'Поле',
+  'tree-staff': 'штабное',
+  'stats-units-line-staff': 'линейных подразделений: {{line}}, штабных (консультативных): {{staff}}',
+  'import-bad-order': '«{{value}}» — не число (столбец «порядок»).',
+  'import-bad-staff': '«{{value}}» — ни «да», ни «нет» (столбец «штабное»).',
 };

@@ -68,6 +68,10 @@ interface Row {
   short: Record<string, string>;
   headcount: number | undefined;
   leads: string[];
+  /** Undefined without an order column; null for an empty cell. */
+  order?: number | null;
+  /** Undefined without a staff column. */
+  staff?: boolean;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -169,6 +173,8 @@ function updatedUnitText(text: string, row: Row, defaultLanguage: string, nameCo
   for (const [fn, role] of Object.entries(current.functions ?? {})) if (role !== 'lead') functions[fn] = role;
   for (const fn of row.leads) functions[fn] = 'lead';
   set('functions', Object.keys(functions).length > 0 ? functions : undefined);
+  if (row.order !== undefined) set('order', row.order ?? undefined);
+  if (row.staff !== undefined) set('staff', row.staff ? true : undefined);
   if (row.headcount !== undefined && row.headcount !== headcount(current)) set('positions', row.headcount > 0 ? staffPositions(row.headcount, defaultLanguage) : undefined);
   if (!isMap(doc.contents)) throw new Error('import: unit file is not a mapping');
   return doc.toString();
@@ -228,6 +234,19 @@ export function planImport(input: ImportInput): ImportPlan {
           if (digits === '') break;
           if (!/^\d{1,7}$/.test(digits) || Number(digits) > 1_000_000) report(raw.line, 'import-bad-headcount', { value });
           else row.headcount = Number(digits);
+          break;
+        }
+        case 'order': {
+          if (value === '') row.order = null;
+          else if (!/^-?\d{1,7}(\.\d+)?$/.test(value)) report(raw.line, 'import-bad-order', { value });
+          else row.order = Number(value);
+          break;
+        }
+        case 'staff': {
+          const word = value.toLowerCase();
+          if (/^(|no|false|0|нет|-)$/.test(word)) row.staff = false;
+          else if (/^(yes|true|1|x|да|\+)$/.test(word)) row.staff = true;
+          else report(raw.line, 'import-bad-staff', { value });
           break;
         }
         case 'leads':
@@ -378,6 +397,8 @@ export function planImport(input: ImportInput): ImportPlan {
     const unit: Record<string, unknown> = { id: row.id, kind: row.kind, name: row.name };
     if (Object.keys(row.short).length > 0) unit.short = row.short;
     if (row.parent !== undefined) unit.parent = row.parent;
+    if (row.staff === true) unit.staff = true;
+    if (typeof row.order === 'number') unit.order = row.order;
     if (row.leads.length > 0) unit.functions = Object.fromEntries(row.leads.map((fn) => [fn, 'lead']));
     if (row.headcount !== undefined && row.headcount > 0) unit.positions = staffPositions(row.headcount, defaultLanguage);
     plan.files.push({ rel, text: canonical(stringify(unit), 'unit', rel, input.schemaBase), action: 'create' });

@@ -252,6 +252,8 @@ export function coerceUnit(v: Obj): Unit | undefined {
   const unit: Unit = { id, kind: str(v.kind) ?? '', name: text(v.name) ?? id };
   put(unit, 'short', text(v.short));
   put(unit, 'parent', str(v.parent));
+  put(unit, 'staff', typeof v.staff === 'boolean' ? v.staff : undefined);
+  put(unit, 'order', typeof v.order === 'number' && Number.isFinite(v.order) ? v.order : undefined);
   put(unit, 'description', text(v.description));
   if (isObj(v.functions)) {
     const fns: Record<string, string> = {};

@@ -19,7 +19,7 @@ export interface OrgModel {
   roles: Role[];
   units: Map<string, UnitEntry>;
   functions: Map<string, FunctionEntry>;
-  /** Children of each unit id, ordered by kind rank, then by name. */
+  /** Children of each unit id, ordered by `order`, then by kind rank, then by name. */
   children: Map<string, string[]>;
   /** Units without a parent, or whose parent does not exist, in the same order. */
   roots: string[];
@@ -64,10 +64,17 @@ export function buildModel(loaded: LoadedStructure): OrgModel {
   };
   const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const rank = (u: Unit): number => kindRank.get(u.kind) ?? Number.MAX_SAFE_INTEGER;
+  // `order` is the document's own sequence; units without one follow the numbered ones.
+  const place = (u: Unit): number => (typeof u.order === 'number' && Number.isFinite(u.order) ? u.order : Number.POSITIVE_INFINITY);
+  const byPlace = (a: Unit, b: Unit): number => {
+    const pa = place(a);
+    const pb = place(b);
+    return pa < pb ? -1 : pa > pb ? 1 : 0;
+  };
   const order = (a: string, b: string): number => {
     const ua = units.get(a)!.unit;
     const ub = units.get(b)!.unit;
-    return rank(ua) - rank(ub) || byKey(keyOf(ua), keyOf(ub)) || byKey(a, b);
+    return byPlace(ua, ub) || rank(ua) - rank(ub) || byKey(keyOf(ua), keyOf(ub)) || byKey(a, b);
   };
   const children = new Map<string, string[]>();
   const roots: string[] = [];
@@ -149,3 +156,9 @@ export function functionsLedBy(unit: Unit): string[] {
 }
 
 
+
+/** A staff (advisory) unit of its parent: marked `staff: true` and hung under a unit that exists. */
+export function isStaff(model: OrgModel, id: string): boolean {
+  const unit = model.units.get(id)?.unit;
+  return unit?.staff === true && unit.parent !== undefined && unit.parent !== id && model.units.has(unit.parent);
+}

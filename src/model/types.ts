@@ -65,6 +65,10 @@ export interface Unit {
   name: Text;
   short?: Text;
   parent?: string;
+  /** A staff (advisory) unit of its parent rather than a line unit: drawn on a side branch. */
+  staff?: boolean;
+  /** Place among its siblings: smaller first; absent or equal numbers fall back to kind, then name. */
+  order?: number;
   description?: Text;
   functions?: Record<string, string>;
   positions?: Position[];

@@ -219,18 +219,18 @@ describe('export csv', () => {
     const r = await runCli(['export', TRICKY, '-f', 'csv']);
     expect(r.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows: string[][] = parseCsv(r.stdout, { bom: true });
-    expect(rows[0]).toEqual(['id', 'parent', 'kind', 'name (ru)', 'name (en)', 'short name (ru)', 'short name (en)', 'headcount', 'functions led']);
+    expect(rows[0]).toEqual(['id', 'parent', 'kind', 'name (ru)', 'name (en)', 'short name (ru)', 'short name (en)', 'headcount', 'functions led', 'order', 'staff unit']);
     expect(rows.slice(1)).toEqual([
-      ['end', '', 'office', 'Аппарат <главный> & "центральный"', 'Head office #1 | A\\B `x`', 'Аппарат', 'Office', '4', 'oversight'],
-      ['audit', 'end', 'department', 'Управление аудита;\nи контроля', 'Audit, Control; and Review', '', '', '4', 'records'],
-      ['sector-a', 'end', 'sector', 'Сектор А', 'Sector A', '', '', '0', ''],
+      ['end', '', 'office', 'Аппарат <главный> & "центральный"', 'Head office #1 | A\\B `x`', 'Аппарат', 'Office', '4', 'oversight', '', ''],
+      ['audit', 'end', 'department', 'Управление аудита;\nи контроля', 'Audit, Control; and Review', '', '', '4', 'records', '', ''],
+      ['sector-a', 'end', 'sector', 'Сектор А', 'Sector A', '', '', '0', '', '', ''],
     ]);
   });
 
   it('uses Russian headers with --lang ru and the separator asked for', async () => {
     const r = await runCli(['--lang', 'ru', 'export', TRICKY, '-f', 'csv', '--separator', ';']);
     const rows: string[][] = parseCsv(r.stdout, { bom: true, delimiter: ';' });
-    expect(rows[0]).toEqual(['идентификатор', 'вышестоящее', 'вид', 'название (ru)', 'название (en)', 'краткое название (ru)', 'краткое название (en)', 'численность', 'ведёт функции']);
+    expect(rows[0]).toEqual(['идентификатор', 'вышестоящее', 'вид', 'название (ru)', 'название (en)', 'краткое название (ru)', 'краткое название (en)', 'численность', 'ведёт функции', 'порядок', 'штабное']);
     expect(rows[2]![3]).toBe('Управление аудита;\nи контроля');
   });
 

@@ -31,6 +31,13 @@ export function namer(diff: DiffResult, language: string | undefined): Namer {
   };
 }
 
+/** The value of an `order` or `staff` field as a reader says it: a number, yes / no, or "(none)". */
+export function fieldValue(t: Translate, value: number | boolean | null): string {
+  if (value === null) return t('diff-none');
+  if (typeof value === 'boolean') return t(value ? 'diff-yes' : 'diff-no');
+  return String(value);
+}
+
 /** Changes grouped by type, in the order of CHANGE_TYPES; types without changes are left out. */
 export function sections(changes: readonly Change[]): Array<[ChangeType, Change[]]> {
   const byType = new Map<ChangeType, Change[]>();
@@ -52,7 +59,7 @@ export function replacedUnits(diff: DiffResult, kind: ReplacementKind): number {
 }
 
 const GROUPS: Array<{ noun: string; parts: Part[] }> = [
-  { noun: 'units', parts: ['unit-added', 'unit-removed', 'merge', 'split', 'rename-id', 'restructure', 'unit-renamed', 'unit-moved', 'unit-kind-changed', 'headcount-changed'] },
+  { noun: 'units', parts: ['unit-added', 'unit-removed', 'merge', 'split', 'rename-id', 'restructure', 'unit-renamed', 'unit-moved', 'unit-kind-changed', 'unit-field-changed', 'headcount-changed'] },
   { noun: 'functions', parts: ['function-added', 'function-removed', 'function-renamed', 'function-transferred'] },
   { noun: 'assignments', parts: ['assignment-added', 'assignment-removed', 'assignment-changed'] },
 ];

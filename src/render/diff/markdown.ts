@@ -7,7 +7,7 @@
 import type { Change, ChangeType, DiffResult, LocalText } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 import type { Diagnostic } from '../../model/finding.js';
-import { namer, replacedUnits, sections, summaryLine, type Namer } from './common.js';
+import { fieldValue, namer, replacedUnits, sections, summaryLine, type Namer } from './common.js';
 import type { DiffRenderer } from './types.js';
 
 /** Sections with more rows than this are folded. */
@@ -87,6 +87,10 @@ function sectionTable(ctx: Ctx, type: ChangeType, changes: Change[]): string[] {
     case 'unit-kind-changed':
       for (const c of changes as Array<Extract<Change, { type: 'unit-kind-changed' }>>) rows.push([unitCell(ctx, c.unit), escapeMarkdown(n.kind(c.from)), escapeMarkdown(n.kind(c.to))]);
       return table([h('unit'), h('before'), h('after')], ['l', 'l', 'l'], rows);
+    case 'unit-field-changed':
+      for (const c of changes as Array<Extract<Change, { type: 'unit-field-changed' }>>)
+        rows.push([unitCell(ctx, c.unit), escapeMarkdown(t(`diff-field-${c.field}`)), escapeMarkdown(fieldValue(t, c.from)), escapeMarkdown(fieldValue(t, c.to))]);
+      return table([h('unit'), h('field'), h('before'), h('after')], ['l', 'l', 'l', 'l'], rows);
     case 'headcount-changed':
       for (const c of changes as Array<Extract<Change, { type: 'headcount-changed' }>>) {
         const positions = c.positions.map((p) => `${escapeMarkdown(n.text(p.title) || t('diff-untitled'))}: ${p.from} → ${p.to}`).join('<br>');

@@ -7,7 +7,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Change, ChangeType, LocalText } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
-import { namer, sections, summaryLine, type Namer } from './common.js';
+import { fieldValue, namer, sections, summaryLine, type Namer } from './common.js';
 import type { DiffRenderer, DiffReport } from './types.js';
 
 const MARK: Record<ChangeType, string> = {
@@ -17,6 +17,7 @@ const MARK: Record<ChangeType, string> = {
   'unit-renamed': '~',
   'unit-moved': '→',
   'unit-kind-changed': '~',
+  'unit-field-changed': '~',
   'headcount-changed': '~',
   'function-added': '+',
   'function-removed': '-',
@@ -81,6 +82,8 @@ function lines(ctx: Ctx, change: Change): string[] {
       return [`${mark}${unitLabel(ctx, change.unit)}: ${unitLabel(ctx, change.from)} → ${unitLabel(ctx, change.to)}`];
     case 'unit-kind-changed':
       return [`${mark}${unitLabel(ctx, change.unit)}: ${n.kind(change.from)} → ${n.kind(change.to)}`];
+    case 'unit-field-changed':
+      return [`${mark}${unitLabel(ctx, change.unit)}: ${t(`diff-field-${change.field}`)} ${fieldValue(t, change.from)} → ${fieldValue(t, change.to)}`];
     case 'headcount-changed':
       return [
         `${mark}${unitLabel(ctx, change.unit)}: ${change.from} → ${change.to}`,

@@ -5,7 +5,7 @@
  * which units replace earlier ones. Computed as a plain value (the JSON output), then rendered.
  */
 import type { Translate } from '../../i18n/format.js';
-import { headcount, leadsOf, pickText, subtreeHeadcount, treeOrder, type OrgModel } from '../../model/model.js';
+import { headcount, isStaff, leadsOf, pickText, subtreeHeadcount, treeOrder, type OrgModel } from '../../model/model.js';
 import type { Text } from '../../model/types.js';
 import { displayWidth, padEnd, padStart } from '../text-width.js';
 
@@ -16,7 +16,12 @@ export interface Ref {
 
 export interface StructureStats {
   organization: string;
-  units: { total: number; byKind: Array<{ kind: string; name: string; count: number }> };
+  units: {
+    total: number;
+    byKind: Array<{ kind: string; name: string; count: number }>;
+    /** Staff (advisory) units, counted apart from the line units, in tree order, with the unit each advises. */
+    staff: Array<Ref & { parent: Ref }>;
+  };
   /** Layers of the tree: 1 for a single unit. */
   depth: number;
   span: {
@@ -107,7 +112,7 @@ export function computeStats(model: OrgModel, { lang, spanLimit }: StatsOptions)
 
   return {
     organization: text(model.organization.name),
-    units: { total: ids.length, byKind },
+    units: { total: ids.length, byKind, staff: ids.filter((id) => isStaff(model, id)).map((id) => ({ ...ref(id), parent: ref(model.units.get(id)!.unit.parent!) })) },
     depth: ids.length === 0 ? 0 : Math.max(...order.map((o) => o.depth)) + 1,
     span: {
       units: spans.length,
@@ -150,6 +155,11 @@ export function renderStatsText(s: StructureStats, { t }: StatsTextOptions): str
   const named = (r: Ref): string => (r.name === r.id ? r.id : `${r.name} (${r.id})`);
 
   table(t('stats-units'), s.units.total, s.units.byKind.map((k) => [k.name === k.kind ? k.kind : `${k.name} (${k.kind})`, k.count]));
+  // Only a structure that marks staff units says so: the others have nothing to count apart.
+  if (s.units.staff.length > 0) {
+    out.push(`  ${t('stats-units-line-staff', { line: s.units.total - s.units.staff.length, staff: s.units.staff.length })}`);
+    for (const u of s.units.staff) out.push(`    ${named(u)} → ${named(u.parent)}`);
+  }
   out.push(`${t('stats-depth')}: ${s.depth}`, '');
 
   out.push(`${t('stats-span')}:`);

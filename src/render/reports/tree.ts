@@ -4,7 +4,7 @@
  * JSON for scripts. The tree is built first (a plain value), then rendered.
  */
 import type { Translate } from '../../i18n/format.js';
-import { functionsLedBy, headcount, pickText, type OrgModel } from '../../model/model.js';
+import { functionsLedBy, headcount, isStaff, pickText, type OrgModel } from '../../model/model.js';
 import { displayWidth, padEnd, padStart, truncate } from '../text-width.js';
 
 export interface TreeNode {
@@ -18,6 +18,8 @@ export interface TreeNode {
   functionsLed: number;
   /** Units below this one that `depth` left out. */
   hidden: number;
+  /** A staff (advisory) unit of its parent. */
+  staff: boolean;
   children: TreeNode[];
 }
 
@@ -38,7 +40,7 @@ export function buildTree(model: OrgModel, options: TreeOptions): TreeNode[] {
   const visit = (id: string, level: number): { node: TreeNode; units: number; people: number | null } => {
     seen.add(id);
     const unit = model.units.get(id)!.unit;
-    const node: TreeNode = { id, name: text(unit.name), kind: unit.kind, kindName: kindNames.get(unit.kind) ?? unit.kind, headcount: null, functionsLed: functionsLedBy(unit).length, hidden: 0, children: [] };
+    const node: TreeNode = { id, name: text(unit.name), kind: unit.kind, kindName: kindNames.get(unit.kind) ?? unit.kind, headcount: null, functionsLed: functionsLedBy(unit).length, hidden: 0, staff: isStaff(model, id), children: [] };
     let people: number | null = unit.positions !== undefined && unit.positions.length > 0 ? headcount(unit) : null;
     let units = 1;
     for (const child of model.children.get(id) ?? []) {
@@ -73,7 +75,9 @@ function flatten(nodes: TreeNode[]): Line[] {
     out.push({ prefix, node });
     node.children.forEach((child, i) => {
       const last = i === node.children.length - 1;
-      walk(child, lead + (last ? '    ' : '│   '), lead + (last ? '└── ' : '├── '));
+      // A staff unit hangs on a dashed branch, as organograms draw it.
+      const branch = child.staff ? (last ? '└╌╌ ' : '├╌╌ ') : last ? '└── ' : '├── ';
+      walk(child, lead + (last ? '    ' : '│   '), lead + branch);
     });
   };
   for (const n of nodes) walk(n, '', '');
@@ -96,7 +100,10 @@ function totals(nodes: TreeNode[]): { units: number; headcount: number | string;
 
 export function renderTreeText(nodes: TreeNode[], { t, width }: TreeTextOptions): string {
   const lines = flatten(nodes);
-  const note = (l: Line): string => (l.node.hidden > 0 ? `  (${t('tree-hidden', { count: l.node.hidden })})` : '');
+  const note = (l: Line): string => {
+    const notes = [...(l.node.staff ? [t('tree-staff')] : []), ...(l.node.hidden > 0 ? [t('tree-hidden', { count: l.node.hidden })] : [])];
+    return notes.length > 0 ? `  (${notes.join(', ')})` : '';
+  };
   const label = (l: Line): string => l.prefix + l.node.name + note(l);
   const heads = [t('tree-unit'), t('tree-kind'), t('tree-headcount'), t('tree-functions-led')];
   const kindWidth = Math.max(displayWidth(heads[1]!), ...lines.map((l) => displayWidth(l.node.kindName)));

@@ -46,13 +46,14 @@ describe('org tree', () => {
     expect(top!.hidden).toBe(17);
     const [sub] = buildTree(bishkek, { lang: 'ru', root: 'upravlenie-organizatsionno-kontrolnoy-raboty' });
     expect(sub!.functionsLed).toBe(4);
-    expect(sub!.children.map((c) => c.id)).toEqual(['otdel-kontrolya-ispolneniya-resheniy', 'otdel-organizatsionnoy-raboty']);
+    // The article's order (`order` in the files), not the alphabet.
+    expect(sub!.children.map((c) => c.id)).toEqual(['otdel-organizatsionnoy-raboty', 'otdel-kontrolya-ispolneniya-resheniy']);
   });
 
   it('fits the terminal width, cutting names but never the tree lines', () => {
     const text = renderTreeText(buildTree(bishkek, { lang: 'ru' }), { t: t('ru'), width: 70 });
     for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(70);
-    expect(text).toContain('│   │   └── Сектор по работе …');
+    expect(text).toContain('│       ├── Сектор по работе …');
   });
 });
 
