@@ -5,7 +5,9 @@
  * with the title and "page n of m", so the pages can be printed and laid side by side. `fit`
  * makes one page the size of the chart, within the 14,400 pt limit PDF readers impose.
  */
-import { fontFiles } from './fonts.js';
+import type { TablePage } from '../render/chart/drawing.js';
+import { defaultFontSet, fontFiles, type FontSet } from './fonts.js';
+import { drawTables, layoutTables, type TableDocument } from './table-pdf.js';
 import { svgSize } from './png.js';
 
 export type PageSize = 'A4' | 'A3' | 'A2' | 'fit';
@@ -37,6 +39,12 @@ export interface PdfOptions {
   keep?: Keep[];
   /** Print the title above a chart that fits one page (default true; off when the SVG has its own title). */
   titleOnSinglePage?: boolean;
+  /** Table pages that follow the chart (the change table of a reorganisation chart). */
+  tables?: TablePage[];
+  /** The heading of a page that continues a table. */
+  tableContinued?: (title: string) => string;
+  /** The fonts the tables are set in (default: the bundled DejaVu Sans). */
+  fonts?: FontSet;
 }
 
 const MARGIN = 28;
@@ -230,7 +238,14 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   doc.registerFont(REGULAR, files.regular);
   doc.registerFont(BOLD, files.bold);
 
-  const pages = tiling.columns.length * tiling.rows.length;
+  const chartPages = tiling.columns.length * tiling.rows.length;
+  // Tables go on paper even when the chart has a page of its own size; their pages are counted first so every page can say "n of m".
+  const tablePage = options.page === 'fit' ? { width: PAPER.A4[0], height: PAPER.A4[1] } : tiling.page;
+  const tables =
+    options.tables && options.tables.length > 0
+      ? layoutTables(doc as unknown as TableDocument, options.tables, { fonts: options.fonts ?? defaultFontSet(), page: tablePage, continued: options.tableContinued ?? ((t) => t) })
+      : undefined;
+  const pages = chartPages + (tables?.pages.length ?? 0);
   const drawn = { width: points.width * scale, height: points.height * scale };
   // svg-to-pdfkit sizes the drawing from the root element's width and height, not from its options.
   const sized = svg.replace(/<svg\b[^>]*>/, (head) =>
@@ -239,12 +254,12 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   // A single page centres the chart (below the header, when there is one); tiles start at the top left so neighbours join up, and each
   // carries the title and its number.
   const headed = options.titleOnSinglePage !== false;
-  const centre = pages === 1 ? { x: (area.width - drawn.width) / 2, y: headed ? 0 : (area.height - drawn.height) / 2 } : { x: 0, y: 0 };
+  const centre = chartPages === 1 ? { x: (area.width - drawn.width) / 2, y: headed ? 0 : (area.height - drawn.height) / 2 } : { x: 0, y: 0 };
   for (const [row, [top, bottom]] of tiling.rows.entries()) {
     for (const [column, [left, right]] of tiling.columns.entries()) {
       const n = row * tiling.columns.length + column + 1;
       doc.addPage({ size: [tiling.page.width, tiling.page.height], margin: 0 });
-      if (pages > 1 || options.titleOnSinglePage !== false) {
+      if (chartPages > 1 || options.titleOnSinglePage !== false) {
         doc.font(BOLD).fontSize(10).fillColor('#1A1A1A');
         doc.text(options.title, MARGIN, MARGIN, { width: area.width, height: HEADER, lineBreak: false, ellipsis: true });
       }
@@ -254,7 +269,7 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
       }
       doc.save();
       doc.rect(area.x + centre.x, area.y + centre.y, (right - left) * scale, (bottom - top) * scale).clip();
-      const page = pages === 1 ? sized : cropSvg(sized, { left: left / unit, right: right / unit, top: top / unit, bottom: bottom / unit });
+      const page = chartPages === 1 ? sized : cropSvg(sized, { left: left / unit, right: right / unit, top: top / unit, bottom: bottom / unit });
       SVGtoPDF(doc, page, area.x + centre.x - left * scale, area.y + centre.y - top * scale, {
         width: drawn.width,
         height: drawn.height,
@@ -264,6 +279,7 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
       doc.restore();
     }
   }
+  if (tables) drawTables(doc as unknown as TableDocument, tables, (i) => options.pageLabel(chartPages + i + 1, pages));
   doc.end();
   await done;
   return new Uint8Array(Buffer.concat(chunks));

@@ -7,6 +7,7 @@ import { extname } from 'node:path';
 import { translator } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
 import type { ChartOptions, Direction } from '../../render/chart/chart.js';
+import type { TablePage } from '../../render/chart/drawing.js';
 import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
 
 export const CHART_FORMATS = ['svg', 'pdf', 'png', 'dot'] as const;
@@ -72,7 +73,15 @@ export function pictureCommandOptions<T extends { option(flags: string, descript
  * Turns DOT into the asked format and writes it: shared by `render chart` and `render diff`.
  * Refuses to write PDF or PNG to a terminal.
  */
-export async function emitPicture(ctx: RunContext, dot: string, format: ChartFormat, options: PictureOptions, title: string, lang: string): Promise<void> {
+export async function emitPicture(
+  ctx: RunContext,
+  dot: string,
+  format: ChartFormat,
+  options: PictureOptions,
+  title: string,
+  lang: string,
+  extra: { tables?: TablePage[] } = {},
+): Promise<void> {
   const toStdout = options.output === undefined || options.output === '-';
   if ((format === 'pdf' || format === 'png') && toStdout && ctx.io.stdoutIsTTY) throw new UsageError('chart-binary-to-terminal', { format: format.toUpperCase() });
   if (format === 'dot') {
@@ -119,6 +128,7 @@ export async function emitPicture(ctx: RunContext, dot: string, format: ChartFor
     keep: keepTogether(svg, measure),
     // The chart draws its own title; a header would repeat it on a single page.
     titleOnSinglePage: false,
+    ...(extra.tables ? { tables: extra.tables, tableContinued: (t: string) => words('chart-table-continued', { title: t }) } : {}),
   });
   emit(ctx, pdf, options.output);
 }

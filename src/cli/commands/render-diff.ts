@@ -53,7 +53,11 @@ Examples:
         const diff = diffStructures(beforeModel, afterModel);
         const lang = cmd.optsWithGlobals().lang ?? afterModel.defaultLanguage;
         if (options.root !== undefined && !afterModel.units.has(options.root)) throw new UsageError('chart-no-such-unit', { id: options.root });
-        const [{ reorganisationDot, reorganisationSpec }, { measure }] = await Promise.all([import('../../render/chart/reorganisation.js'), import('../../output/measure.js')]);
+        const [{ reorganisationDot, reorganisationSpec }, { reorganisationTable }, { measure }] = await Promise.all([
+          import('../../render/chart/reorganisation.js'),
+          import('../../render/chart/change-table.js'),
+          import('../../output/measure.js'),
+        ]);
         const chartOptions = {
           lang,
           t: translator(wordsLanguage(lang)),
@@ -67,7 +71,9 @@ Examples:
           ...(options.title !== undefined ? { title: options.title } : {}),
         };
         const dot = reorganisationDot(afterModel, diff, chartOptions, measure, beforeModel);
-        await emitPicture(ctx, dot, format, options, reorganisationSpec(afterModel, diff, chartOptions, beforeModel).title, lang);
+        // The details the boxes leave out follow the chart as a table, on paper only: a picture is one image.
+        const tables = format === 'pdf' ? reorganisationTable(diff, { t: chartOptions.t, lang }) : [];
+        await emitPicture(ctx, dot, format, options, reorganisationSpec(afterModel, diff, chartOptions, beforeModel).title, lang, { tables });
         return 0;
       }),
     );

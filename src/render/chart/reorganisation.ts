@@ -13,6 +13,10 @@ import { kindName, unitBox } from './chart.js';
 import { writeDot, type Box, type BoxLine, type ChartSpec, type Edge, type LegendItem } from './dot.js';
 import type { Palette } from './style.js';
 import type { Measure } from './text.js';
+import { truncate } from '../text-width.js';
+
+/** Display columns of a name quoted in a mark: about one line of a box at the detail size. */
+const MARK_NAME_WIDTH = 34;
 
 const UNCHANGED: Palette = { fill: '#FFFFFF', border: '#8C8C8C', text: '#1A1A1A', muted: '#5A5A5A' };
 const ADDED: Palette = { fill: '#DFF2E1', border: '#2E7D32', text: '#1A1A1A', muted: '#3B5E3D' };
@@ -47,16 +51,28 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
     const unit = before?.units.get(id)?.unit;
     return unit ? pickText(unit.name, lang, before!.defaultLanguage) || id : name(id);
   };
-  const notes = new Map<string, BoxLine[]>();
+  // Each box gets at most one short mark, so that a changed unit stays the size of a plain box;
+  // everything the mark leaves out is in the change table that follows the chart.
+  const marks = new Map<string, Array<{ text: string; color: string }>>();
   const mark = new Map<string, 'added' | 'changed' | 'removed'>();
   const note = (id: string, text: string, color: string): void => {
-    const list = notes.get(id) ?? [];
-    list.push({ text, style: 'note', color });
-    notes.set(id, list);
+    const list = marks.get(id) ?? [];
+    list.push({ text, color });
+    marks.set(id, list);
   };
   const setMark = (id: string, value: 'added' | 'changed' | 'removed'): void => {
     if (mark.get(id) !== 'added' && mark.get(id) !== 'removed') mark.set(id, value);
   };
+  /** Lead functions gained and lost by each unit of the later structure. */
+  const functions = new Map<string, { gained: number; lost: number }>();
+  const countFunction = (unit: string, delta: 'gained' | 'lost'): void => {
+    if (!after.units.has(unit)) return;
+    const entry = functions.get(unit) ?? { gained: 0, lost: 0 };
+    entry[delta]++;
+    functions.set(unit, entry);
+  };
+  /** A name quoted in a mark is cut, so the mark stays short; the table has it in full. */
+  const quoted = (text: string): string => truncate(text.replace(/\s+/g, ' ').trim(), MARK_NAME_WIDTH);
   /** Units that are gone, with where and what they were. */
   const removed = new Map<string, { parent: string | null; kind: string }>();
   const replacements: UnitReplaced[] = [];
@@ -74,15 +90,19 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
         break;
       case 'unit-renamed':
         setMark(change.unit, 'changed');
-        note(change.unit, t('chart-diff-renamed', { name: local(change.from, lang, diff.language) }), NOTE.changed);
+        note(change.unit, t('chart-diff-renamed', { name: quoted(local(change.from, lang, diff.language)) }), NOTE.changed);
         break;
       case 'unit-moved':
         setMark(change.unit, 'changed');
-        note(change.unit, change.from === null ? t('chart-diff-moved-top') : t('chart-diff-moved', { parent: oldName(change.from) }), NOTE.changed);
+        note(change.unit, change.from === null ? t('chart-diff-moved-top') : t('chart-diff-moved', { parent: quoted(oldName(change.from)) }), NOTE.changed);
         break;
       case 'unit-kind-changed':
         setMark(change.unit, 'changed');
-        note(change.unit, t('chart-diff-kind', { kind: kindName(after, change.from, lang) }), NOTE.changed);
+        note(change.unit, t('chart-diff-kind', { kind: quoted(kindName(after, change.from, lang)) }), NOTE.changed);
+        break;
+      case 'unit-field-changed':
+        setMark(change.unit, 'changed');
+        note(change.unit, t(change.field === 'staff' ? (change.to === true ? 'chart-diff-now-staff' : 'chart-diff-now-line') : 'chart-diff-reordered'), NOTE.changed);
         break;
       case 'headcount-changed':
         setMark(change.unit, 'changed');
@@ -91,19 +111,26 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
       case 'unit-replaced':
         replacements.push(change);
         break;
-      case 'function-transferred': {
-        // The heart of a move to the functional principle: which box gained and which lost the lead.
-        const fn = local(change.name, lang, diff.language) || change.function;
-        for (const unit of change.to) if (after.units.has(unit)) {
-          setMark(unit, 'changed');
-          note(unit, t('chart-diff-function-in', { function: fn }), NOTE.changed);
-        }
-        for (const unit of change.from) if (after.units.has(unit)) {
-          setMark(unit, 'changed');
-          note(unit, t('chart-diff-function-out', { function: fn }), NOTE.changed);
-        }
+      case 'function-transferred':
+        for (const unit of change.to) countFunction(unit, 'gained');
+        for (const unit of change.from) countFunction(unit, 'lost');
         break;
-      }
+      case 'function-added':
+        for (const unit of change.lead) countFunction(unit, 'gained');
+        break;
+      case 'function-removed':
+        for (const unit of change.lead) countFunction(unit, 'lost');
+        break;
+      case 'assignment-added':
+        if (change.role === 'lead') countFunction(change.unit, 'gained');
+        break;
+      case 'assignment-removed':
+        if (change.role === 'lead') countFunction(change.unit, 'lost');
+        break;
+      case 'assignment-changed':
+        if (change.to === 'lead') countFunction(change.unit, 'gained');
+        else if (change.from === 'lead') countFunction(change.unit, 'lost');
+        break;
       default:
         break;
     }
@@ -115,16 +142,35 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
       if (after.units.has(gone) || !old) continue;
       removed.set(gone, { parent: old.parent !== undefined && before!.units.has(old.parent) ? old.parent : null, kind: old.kind });
       mark.set(gone, 'removed');
-      note(gone, t('chart-diff-replaced-by', { units: r.to.map(name).join('; ') }), NOTE.link);
+      const successors = r.to.filter((u) => u !== gone);
+      note(gone, successors.length === 1 ? t('chart-diff-replaced-by', { units: quoted(name(successors[0]!)) }) : t('chart-diff-replaced-by-many', { count: successors.length }), NOTE.link);
     }
     for (const successor of r.to) {
       const predecessors = r.from.filter((f) => f !== successor);
       if (predecessors.length === 0) continue;
-      const list = predecessors.map(oldName).join('; ');
-      note(successor, `${t(`chart-diff-${r.kind}`, { units: list })}${r.inferred ? t('chart-diff-inferred') : ''}`, NOTE.link);
-      setMark(successor, 'changed');
+      const text = predecessors.length === 1 ? t(`chart-diff-${r.kind}`, { units: quoted(oldName(predecessors[0]!)) }) : t(`chart-diff-${r.kind}-many`, { count: predecessors.length });
+      // Lineage says most about a successor: it goes first.
+      const list = marks.get(successor) ?? [];
+      list.unshift({ text: `${text}${r.inferred ? t('chart-diff-inferred') : ''}`, color: NOTE.link });
+      marks.set(successor, list);
+      if (mark.get(successor) !== 'added') setMark(successor, 'changed');
       for (const p of predecessors) edges.push({ from: p, to: successor, kind: 'link', color: NOTE.link, dashed: true });
     }
+  }
+  for (const [unit, { gained, lost }] of functions) {
+    if (mark.get(unit) === undefined) setMark(unit, 'changed');
+    const parts = [...(gained > 0 ? [`+${gained}`] : []), ...(lost > 0 ? [`−${lost}`] : [])].join(' / ');
+    note(unit, t('chart-diff-functions', { change: parts }), NOTE.changed);
+  }
+  /** The one line a box carries: its first mark, the change of its functions, and how many more marks the table has. */
+  const notes = new Map<string, BoxLine[]>();
+  for (const [id, list] of marks) {
+    const fnMark = functions.has(id) ? list[list.length - 1]! : undefined;
+    const others = fnMark ? list.slice(0, -1) : list;
+    const shown = [...others.slice(0, 1), ...(fnMark ? [fnMark] : [])];
+    let text = shown.map((m) => m.text).join(' · ');
+    if (others.length > 1) text += ` · ${t('chart-diff-more', { count: others.length - 1 })}`;
+    notes.set(id, [{ text, style: 'note', color: shown[0]!.color }]);
   }
 
   // The tree: the later structure, with each removed unit back under its old parent.

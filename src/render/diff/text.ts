@@ -5,7 +5,7 @@
  * the end. Colour comes from a chalk instance whose level the caller decides.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Change, ChangeType, LocalText } from '../../diff/types.js';
+import type { Change, ChangeType, DiffResult, LocalText } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 import { fieldValue, namer, sections, summaryLine, type Namer } from './common.js';
 import type { DiffRenderer, DiffReport } from './types.js';
@@ -124,6 +124,28 @@ export const renderDiffText: DiffRenderer = (report, { t, language, color = fals
   out.push(report.diff.changes.length === 0 ? c.green(line) : c.bold(line));
   return `${out.join('\n')}\n`;
 };
+
+/** One change as the text diff tells it, for other layouts of the same words (the change table of a reorganisation chart). */
+export interface ChangeDescription {
+  /** The section heading of the change's type ("Units renamed"), or of the functions left without a lead. */
+  section: string;
+  /** The first line without its mark, then the indented detail lines without their indentation. */
+  lines: string[];
+}
+
+/** Every change of a diff in the words and order of the text output, without colour or marks. */
+export function describeChanges(diff: DiffResult, t: Translate, language?: string): ChangeDescription[] {
+  const ctx: Ctx = { c: new Chalk({ level: 0 }), t, n: namer(diff, language) };
+  const out: ChangeDescription[] = [];
+  const strip = (text: string[]): string[] => text.map((line, i) => (i === 0 ? line.replace(/^ {2}\S /, '') : line.trim()));
+  for (const [type, changes] of sections(diff.changes)) {
+    const section = t(`diff-section-${type}`);
+    for (const change of changes) out.push({ section, lines: strip(lines(ctx, change)) });
+  }
+  const section = t('diff-section-lost-lead');
+  for (const l of diff.summary.lostLead) out.push({ section, lines: [`${fnLabel(ctx, l.function)}  (${t('diff-was-led-by', { units: units(ctx, l.from) })})`] });
+  return out;
+}
 
 /**
  * The errors of each side, for standard error above a text diff: one heading per side with

@@ -27,14 +27,18 @@ describe('reorganisation chart', () => {
     const spec = reorganisationSpec(after, diff, opts, before);
     const box = (id: string) => spec.boxes.find((b) => b.id === id)!;
     expect(box('tsifra').classes).toContain('change-added');
-    expect(box('kadry').lines.map((l) => l.text)).toContain('было: Отдел кадров');
+    expect(box('kadry').lines.map((l) => l.text)).toContain('прежнее название: Отдел кадров');
     expect(box('arkhiv').lines.map((l) => l.text)).toContain('перемещено из: Отдел кадров');
     // Gone units are drawn dashed where they were: the merged department under the office, its sector under it.
     expect(box('svyaz').dashed).toBe(true);
     expect(spec.edges).toContainEqual({ from: 'svyaz', to: 'pressa', kind: 'tree' });
     expect(box('pressa').lines.map((l) => l.text)).toContain('упразднено');
-    // The merge: the new unit names its predecessors, and arrows lead to it from each.
-    expect(box('uchet-i-svyaz').lines.some((l) => l.text.startsWith('образовано слиянием: '))).toBe(true);
+    // The merge: the new unit says how many it merges (the table names them), and arrows lead to it from each.
+    expect(box('uchet-i-svyaz').lines.map((l) => l.text)).toContain('слияние 2 подразделений');
+    expect(box('uchet').lines.map((l) => l.text)).toContain('преемник: Отдел учёта и связи с общественно…');
+    // Every box carries at most one mark line under its kind; an unchanged one none.
+    for (const b of spec.boxes) expect(b.lines.filter((l) => l.style === 'note').length, b.id).toBeLessThanOrEqual(1);
+    expect(box('apparat').lines.filter((l) => l.style === 'note')).toEqual([]);
     const links = spec.edges.filter((e) => e.kind === 'link').map((e) => `${e.from}->${e.to}`).sort();
     expect(links).toEqual(['svyaz->uchet-i-svyaz', 'uchet->uchet-i-svyaz']);
     expect(box('apparat').classes).toContain('change-none');
@@ -48,10 +52,10 @@ describe('reorganisation chart', () => {
   it('`org render diff` draws it as SVG with every name, old and new', async () => {
     const r = await runCli(['render', 'diff', `${CASE}/before`, `${CASE}/after`]);
     expect(r.code, r.stderr).toBe(0);
-    for (const text of ['Отдел цифрового', 'Пресс-сектор', 'было: Отдел кадров', 'реорганизация']) expect(unescapeXml(r.stdout)).toContain(text);
+    for (const text of ['Отдел цифрового', 'Пресс-сектор', 'прежнее название: Отдел кадров', 'реорганизация']) expect(unescapeXml(r.stdout)).toContain(text);
   });
 
-  it('marks a transferred function on the unit that gives it up and the one that takes it', () => {
+  it('counts transferred functions on the unit that gives them up and the one that takes them', () => {
     const bishkek = buildModel(loadStructure(readStructureDir('structure', ROOT)));
     const moved = buildModel(loadStructure(readStructureDir('structure', ROOT)));
     const fn = 'privlechenie-investitsiy-i-grantov';
@@ -62,8 +66,9 @@ describe('reorganisation chart', () => {
     const rebuilt = buildModel({ ...loadStructure([]), organization: moved.organization, hasOrganization: true, units: [...moved.units.values()], functions: [...moved.functions.values()] });
     const spec = reorganisationSpec(rebuilt, diffStructures(bishkek, rebuilt), { ...opts, fromLabel: 'a', toLabel: 'b' }, bishkek);
     const text = (id: string) => spec.boxes.find((b) => b.id === id)!.lines.map((l) => l.text).join(' ');
-    expect(text(from)).toContain('передаёт функцию: Привлечение инвестиций и грантов в экономику Бишкека');
-    expect(text(to)).toContain('принимает функцию: Привлечение инвестиций и грантов в экономику Бишкека');
+    expect(text(from)).toContain('функции: −1');
+    expect(text(to)).toContain('функции: +1');
+    expect(text(from)).not.toContain('Привлечение');
     expect(spec.boxes.find((b) => b.id === to)!.classes).toContain('change-changed');
   });
 });
