@@ -18,7 +18,7 @@ export default defineRule({
     defaultSeverity: 'error',
     messages: {
       'not-a-day': '{{field}} "{{value}}" is not a day of the calendar.',
-      'until-not-after-from': '`until` {{until}} is not after `from` {{from}}: the {{what}} would never be in force.',
+      'until-not-after-from': '`until` {{until}} is not after `from` {{from}}: the period is empty, not a single day in force.',
       'outside-parent': 'In force {{period}}, but its parent "{{parent}}" only {{parentPeriod}}: on the days between it has no parent.',
     },
   },
@@ -29,13 +29,13 @@ export default defineRule({
       report({ messageId: 'not-a-day', data: { field: path.join('.'), value }, file, path });
       return false;
     };
-    const checkPeriod = (file: string, p: Period, what: 'unit' | 'function'): void => {
+    const checkPeriod = (file: string, p: Period): void => {
       const ok = day(file, ['from'], p.from) && day(file, ['until'], p.until);
-      if (ok && p.from !== undefined && p.until !== undefined && p.until <= p.from) report({ messageId: 'until-not-after-from', data: { from: p.from, until: p.until, what }, file, path: ['until'] });
+      if (ok && p.from !== undefined && p.until !== undefined && p.until <= p.from) report({ messageId: 'until-not-after-from', data: { from: p.from, until: p.until }, file, path: ['until'] });
     };
     day(loaded.organizationFile, ['basis', 'date'], model.organization.basis?.date);
     for (const { unit, file } of model.units.values()) {
-      checkPeriod(file, unit, 'unit');
+      checkPeriod(file, unit);
       day(file, ['basis', 'date'], unit.basis?.date);
       const parent = unit.parent !== undefined && unit.parent !== unit.id ? model.units.get(unit.parent)?.unit : undefined;
       if (!parent || (parent.from === undefined && parent.until === undefined)) continue;
@@ -45,6 +45,6 @@ export default defineRule({
       const at = startsBefore ? (unit.from !== undefined ? 'from' : 'parent') : unit.until !== undefined ? 'until' : 'parent';
       report({ messageId: 'outside-parent', data: { period: period(unit), parent: parent.id, parentPeriod: period(parent) }, file, path: [at] });
     }
-    for (const { fn, file } of model.functions.values()) checkPeriod(file, fn, 'function');
+    for (const { fn, file } of model.functions.values()) checkPeriod(file, fn);
   },
 });
