@@ -6,7 +6,7 @@
  * the organisation's default language.
  */
 
-export type Field = 'id' | 'parent' | 'kind' | 'name' | 'short' | 'headcount' | 'leads';
+export type Field = 'id' | 'parent' | 'kind' | 'name' | 'short' | 'headcount' | 'leads' | 'from' | 'until';
 
 export interface Column {
   field: Field;
@@ -23,6 +23,8 @@ const WRITTEN: Record<Field, { en: string; ru: string }> = {
   short: { en: 'short name', ru: 'краткое название' },
   headcount: { en: 'headcount', ru: 'численность' },
   leads: { en: 'functions led', ru: 'ведёт функции' },
+  from: { en: 'in force from', ru: 'действует с' },
+  until: { en: 'in force until', ru: 'действует до' },
 };
 
 /** Every spelling accepted on import, normalised (lower case, single spaces, ё as е). */
@@ -36,6 +38,8 @@ accept('kind', 'kind', 'вид', 'вид подразделения', 'тип п
 accept('name', 'name', 'full name', 'название', 'наименование', 'полное название', 'полное наименование');
 accept('short', 'short', 'short name', 'краткое название', 'краткое наименование', 'сокращённое название', 'сокращение');
 accept('headcount', 'headcount', 'staff', 'численность', 'штатная численность', 'штат');
+accept('from', 'in force from', 'from', 'valid from', 'действует с', 'дата создания');
+accept('until', 'in force until', 'until', 'valid until', 'действует до', 'дата упразднения');
 accept('leads', 'functions led', 'leads', 'lead functions', 'ведёт функции', 'отвечает за функции', 'ответственный за функции');
 
 function normalise(text: string): string {

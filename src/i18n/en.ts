@@ -327,7 +327,7 @@ export const en: Record<string, string> = {
   'diff-section-unit-validity-changed': 'Units whose dates of validity changed',
   'diff-section-unit-basis-changed': 'Units with a new legal basis',
   'diff-section-function-validity-changed': 'Functions whose dates of validity changed',
-  'show-validity': 'In force',
+  'show-validity': 'Dates',
   'show-basis': 'Basis',
   'log-empty': 'No commit in {{range}} changed {{path}}.',
   'log-created': '(structure created)',
@@ -335,4 +335,5 @@ export const en: Record<string, string> = {
   'log-not-a-repository': '{{cwd}} is not inside a git repository: org log reads the history of the structure from git.',
   'history-title': 'History of {{unit}}',
   'history-empty': 'No commit of {{path}} changed this unit.',
+  'import-bad-date': '"{{value}}" is not a day as YYYY-MM-DD.',
 };

@@ -407,7 +407,7 @@ export const ru: Record<string, string> = {
   'diff-section-unit-validity-changed': 'Изменились даты действия подразделений',
   'diff-section-unit-basis-changed': 'Новое правовое основание подразделений',
   'diff-section-function-validity-changed': 'Изменились даты действия функций',
-  'show-validity': 'Действует',
+  'show-validity': 'Даты',
   'show-basis': 'Основание',
   'log-empty': 'Ни один коммит в {{range}} не изменил {{path}}.',
   'log-created': '(структура создана)',
@@ -415,4 +415,5 @@ export const ru: Record<string, string> = {
   'log-not-a-repository': '{{cwd}} не находится в репозитории git: org log читает историю структуры из git.',
   'history-title': 'История: {{unit}}',
   'history-empty': 'Ни один коммит {{path}} не изменил это подразделение.',
+  'import-bad-date': '«{{value}}» — не день в виде ГГГГ-ММ-ДД.',
 };
