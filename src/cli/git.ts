@@ -33,7 +33,7 @@ export function checkRevision(rev: string): void {
   if (rev.startsWith('-') || CONTROL.test(rev)) throw new UsageError('diff-bad-revision', { rev: JSON.stringify(rev).slice(1, -1) });
 }
 
-function git(args: readonly string[], cwd: string, env: Env, input?: Buffer): { status: number; stdout: Buffer; stderr: string } {
+export function git(args: readonly string[], cwd: string, env: Env, input?: Buffer): { status: number; stdout: Buffer; stderr: string } {
   const r = spawnSync('git', args, {
     cwd,
     env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
@@ -80,7 +80,7 @@ export function repositoryPath(root: string, cwd: string, dir: string, existsHer
 }
 
 /** Parses `git cat-file --batch` output: `<oid> <type> <size>\n<bytes>\n` per object, in order. */
-function parseBatch(out: Buffer): Map<string, Buffer> {
+export function parseBatch(out: Buffer): Map<string, Buffer> {
   const blobs = new Map<string, Buffer>();
   let at = 0;
   while (at < out.length) {

@@ -63,6 +63,7 @@ export function compareSide(ctx: RunContext, spec: SideSpec, dir: string): { sid
     source,
     organization: { id: model.organization.id, name: textsByLanguage(model.organization.name, model.defaultLanguage) },
     errors: diagnostics,
+    ...(model.organization.basis ? { basis: model.organization.basis } : {}),
   };
   return { side, model };
 }

@@ -6,7 +6,7 @@
  */
 import type { LoadedStructure } from '../load/structure.js';
 import { buildModel, headcount, leadsOf, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
-import type { Text } from '../model/types.js';
+import type { Act, Text } from '../model/types.js';
 import { declaredReplacements, inferredReplacements, type Replacement } from './lineage.js';
 import {
   CHANGE_TYPES,
@@ -18,6 +18,7 @@ import {
   type DiffSummary,
   type LocalText,
   type PositionChange,
+  type Validity,
 } from './types.js';
 
 export interface DiffOptions {
@@ -49,6 +50,16 @@ function positionCounts(model: OrgModel, id: string): Map<string, { title: Local
   return out;
 }
 
+const validity = (p: { from?: string; until?: string }): Validity => ({ from: p.from ?? null, until: p.until ?? null });
+const sameValidity = (a: { from?: string; until?: string }, b: { from?: string; until?: string }): boolean => a.from === b.from && a.until === b.until;
+
+/** Two acts are the same when every field is (key order and a plain-string title against a map aside). */
+export function sameAct(a: Act | undefined, b: Act | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  const title = (t: Text | undefined): string => (t === undefined ? '' : typeof t === 'string' ? t : JSON.stringify(Object.entries(t).sort(([x], [y]) => byCode(x, y))));
+  return a.kind === b.kind && String(a.number ?? '') === String(b.number ?? '') && a.date === b.date && a.url === b.url && title(a.title) === title(b.title);
+}
+
 /** The key that orders changes of one type: the id of what changed. */
 function sortKey(c: Change): string {
   switch (c.type) {
@@ -58,6 +69,7 @@ function sortKey(c: Change): string {
     case 'function-removed':
     case 'function-renamed':
     case 'function-transferred':
+    case 'function-validity-changed':
       return c.function;
     case 'assignment-added':
     case 'assignment-removed':
@@ -173,6 +185,8 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
       if ((earlier?.count ?? 0) !== (later?.count ?? 0)) positions.push({ title: later?.title ?? earlier!.title, from: earlier?.count ?? 0, to: later?.count ?? 0 });
     }
     if (positions.length > 0) changes.push({ type: 'headcount-changed', unit: id, name, from: headcount(was), to: headcount(now), positions });
+    if (!sameValidity(was, now)) changes.push({ type: 'unit-validity-changed', unit: id, name, from: validity(was), to: validity(now) });
+    if (!sameAct(was.basis, now.basis)) changes.push({ type: 'unit-basis-changed', unit: id, name, from: was.basis ?? null, to: now.basis ?? null });
   }
 
   // Functions: the catalogue (function files), then who leads each.
@@ -197,6 +211,7 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     const oldName = textOf(before, was.name);
     const languages = sameText(oldName, name);
     if (languages.length > 0) changes.push({ type: 'function-renamed', function: id, from: oldName, to: name, languages });
+    if (!sameValidity(was, fn)) changes.push({ type: 'function-validity-changed', function: id, name, from: validity(was), to: validity(fn) });
   }
 
   const newId = new Map<string, string>();
@@ -263,6 +278,8 @@ function referencedIds(c: Change): { units: Array<string | null>; functions: str
     case 'unit-renamed':
     case 'unit-field-changed':
     case 'headcount-changed':
+    case 'unit-validity-changed':
+    case 'unit-basis-changed':
       return { units: [c.unit], functions: [], kinds: [], roles: [] };
     case 'unit-moved':
       return { units: [c.unit, c.from, c.to], functions: [], kinds: [], roles: [] };
@@ -272,6 +289,7 @@ function referencedIds(c: Change): { units: Array<string | null>; functions: str
     case 'function-removed':
       return { units: c.lead, functions: [c.function], kinds: [], roles: [] };
     case 'function-renamed':
+    case 'function-validity-changed':
       return { units: [], functions: [c.function], kinds: [], roles: [] };
     case 'function-transferred':
       return { units: [...c.from, ...c.to], functions: [c.function], kinds: [], roles: [] };

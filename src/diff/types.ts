@@ -5,6 +5,8 @@
  * Every renderer works from these values alone, without the structures they came from.
  */
 
+import type { Act } from '../model/types.js';
+
 /** A name in every language it is given in: language → text (a plain string belongs to the first language). */
 export type LocalText = Record<string, string>;
 
@@ -91,6 +93,29 @@ export interface HeadcountChanged {
   positions: PositionChange[];
 }
 
+/** When something is in force: from a day (inclusive) until a day (exclusive); null for an open end. */
+export interface Validity {
+  from: string | null;
+  until: string | null;
+}
+
+export interface UnitValidityChanged {
+  type: 'unit-validity-changed';
+  unit: string;
+  name: LocalText;
+  from: Validity;
+  to: Validity;
+}
+
+export interface UnitBasisChanged {
+  type: 'unit-basis-changed';
+  unit: string;
+  name: LocalText;
+  /** The legal act before and after; null where none is recorded. */
+  from: Act | null;
+  to: Act | null;
+}
+
 export interface UnitReplaced {
   type: 'unit-replaced';
   kind: ReplacementKind;
@@ -140,6 +165,14 @@ export interface FunctionTransferred {
   to: string[];
 }
 
+export interface FunctionValidityChanged {
+  type: 'function-validity-changed';
+  function: string;
+  name: LocalText;
+  from: Validity;
+  to: Validity;
+}
+
 export interface AssignmentAdded {
   type: 'assignment-added';
   unit: string;
@@ -171,10 +204,13 @@ export type Change =
   | UnitKindChanged
   | UnitFieldChanged
   | HeadcountChanged
+  | UnitValidityChanged
+  | UnitBasisChanged
   | FunctionAdded
   | FunctionRemoved
   | FunctionRenamed
   | FunctionTransferred
+  | FunctionValidityChanged
   | AssignmentAdded
   | AssignmentRemoved
   | AssignmentChanged;
@@ -191,10 +227,13 @@ export const CHANGE_TYPES: readonly ChangeType[] = [
   'unit-kind-changed',
   'unit-field-changed',
   'headcount-changed',
+  'unit-validity-changed',
+  'unit-basis-changed',
   'function-added',
   'function-removed',
   'function-renamed',
   'function-transferred',
+  'function-validity-changed',
   'assignment-added',
   'assignment-removed',
   'assignment-changed',

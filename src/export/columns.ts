@@ -6,7 +6,7 @@
  * the organisation's default language.
  */
 
-export type Field = 'id' | 'parent' | 'kind' | 'name' | 'short' | 'headcount' | 'leads' | 'order' | 'staff';
+export type Field = 'id' | 'parent' | 'kind' | 'name' | 'short' | 'headcount' | 'leads' | 'order' | 'staff' | 'from' | 'until';
 
 export interface Column {
   field: Field;
@@ -25,6 +25,8 @@ const WRITTEN: Record<Field, { en: string; ru: string }> = {
   leads: { en: 'functions led', ru: 'ведёт функции' },
   order: { en: 'order', ru: 'порядок' },
   staff: { en: 'staff unit', ru: 'штабное' },
+  from: { en: 'in force from', ru: 'действует с' },
+  until: { en: 'in force until', ru: 'действует до' },
 };
 
 /** Every spelling accepted on import, normalised (lower case, single spaces, ё as е). */
@@ -41,6 +43,8 @@ accept('headcount', 'headcount', 'staff', 'численность', 'штатн�
 // Not plain "staff": that word already means the headcount column.
 accept('order', 'order', 'sort order', 'порядок', 'порядковый номер', 'номер по порядку');
 accept('staff', 'staff unit', 'advisory', 'staff or line', 'штабное', 'штабное подразделение', 'аппарат при руководителе');
+accept('from', 'in force from', 'from', 'valid from', 'действует с', 'дата создания');
+accept('until', 'in force until', 'until', 'valid until', 'действует до', 'дата упразднения');
 accept('leads', 'functions led', 'leads', 'lead functions', 'ведёт функции', 'отвечает за функции', 'ответственный за функции');
 
 function normalise(text: string): string {

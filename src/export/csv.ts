@@ -5,6 +5,7 @@
  * Cyrillic text correctly; the separator is `,` or `;` (what Excel expects in Russian locales).
  */
 import { headcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
+import { hasValidity } from '../model/validity.js';
 import type { Text } from '../model/types.js';
 import { headerText, type Column } from './columns.js';
 import { unitOrder } from './json.js';
@@ -45,6 +46,8 @@ export function renderCsv(model: OrgModel, options: CsvOptions): string {
     { field: 'leads' },
     { field: 'order' },
     { field: 'staff' },
+    // Dates only for a structure that records them: other spreadsheets keep the columns they had.
+    ...(hasValidity(model) ? [{ field: 'from' } as Column, { field: 'until' } as Column] : []),
   ];
   const sep = options.separator;
   const text = (t: Text | undefined, lang: string): string => textsByLanguage(t, model.defaultLanguage)[lang] ?? '';
@@ -73,6 +76,10 @@ export function renderCsv(model: OrgModel, options: CsvOptions): string {
           case 'staff':
             // A word, not true/false: the spreadsheet is read by people in their own language.
             return unit.staff === true ? STAFF_YES[options.lang] : '';
+          case 'from':
+            return unit.from ?? '';
+          case 'until':
+            return unit.until ?? '';
         }
       }),
     );

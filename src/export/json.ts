@@ -5,12 +5,31 @@
  * handle the string-or-map shorthand. Documented by schemas/export.schema.json.
  */
 import { ancestors, headcount, isStaff, leadsOf, subtreeHeadcount, textsByLanguage, treeOrder, type OrgModel } from '../model/model.js';
-import type { Source, Text } from '../model/types.js';
+import type { Act, Source, Text } from '../model/types.js';
 
 /** The `$schema` of an export: where schemas/export.schema.json is published. */
 export const EXPORT_SCHEMA_ID = 'https://orgcode.dev/schemas/export.schema.json';
 
 export type Texts = Record<string, string>;
+
+/** A legal act with its title as a language map and its number as text, like every text of the export. */
+export interface ExportAct {
+  kind?: string;
+  number?: string;
+  date?: string;
+  title?: Texts;
+  url?: string;
+}
+
+export function exportAct(act: Act, defaultLanguage: string): ExportAct {
+  return {
+    ...(act.kind === undefined ? {} : { kind: act.kind }),
+    ...(act.number === undefined ? {} : { number: String(act.number) }),
+    ...(act.date === undefined ? {} : { date: act.date }),
+    ...(act.title === undefined ? {} : { title: textsByLanguage(act.title, defaultLanguage) }),
+    ...(act.url === undefined ? {} : { url: act.url }),
+  };
+}
 
 export interface ExportUnit {
   id: string;
@@ -34,6 +53,9 @@ export interface ExportUnit {
   headcount: number;
   subtreeHeadcount: number;
   replaces: string[];
+  from?: string;
+  until?: string;
+  basis?: ExportAct;
   source?: Source;
   file: string;
 }
@@ -46,6 +68,8 @@ export interface ExportFunction {
   /** Units taking part, in tree order of the units. */
   assignments: Array<{ unit: string; role: string }>;
   leads: string[];
+  from?: string;
+  until?: string;
   source?: Source;
   /** Null for an id that units refer to but no function file describes. */
   file: string | null;
@@ -64,6 +88,7 @@ export interface ExportDocument {
     kinds: Array<{ id: string; name: Texts; functionTypes?: string[] }>;
     roles: Array<{ id: string; name: Texts; code?: Texts }>;
     functionTypes: Array<{ id: string; name: Texts; description?: Texts }>;
+    basis?: ExportAct;
     source?: Source;
   };
   /** Roots of the tree, in display order. */
@@ -113,6 +138,9 @@ export function exportDocument(model: OrgModel): ExportDocument {
       headcount: headcount(unit),
       subtreeHeadcount: subtreeHeadcount(model, id),
       replaces: [...(unit.replaces ?? [])],
+      ...(unit.from === undefined ? {} : { from: unit.from }),
+      ...(unit.until === undefined ? {} : { until: unit.until }),
+      ...(unit.basis === undefined ? {} : { basis: exportAct(unit.basis, lang) }),
       ...(unit.source === undefined ? {} : { source: unit.source }),
       file,
     };
@@ -129,6 +157,8 @@ export function exportDocument(model: OrgModel): ExportDocument {
       ...optional('description', entry?.fn.description),
       assignments,
       leads: leadsOf(model, id).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0)),
+      ...(entry?.fn.from === undefined ? {} : { from: entry.fn.from }),
+      ...(entry?.fn.until === undefined ? {} : { until: entry.fn.until }),
       ...(entry?.fn.source === undefined ? {} : { source: entry.fn.source }),
       file: entry?.file ?? null,
     };
@@ -147,6 +177,7 @@ export function exportDocument(model: OrgModel): ExportDocument {
       kinds: org.kinds.map((k) => ({ id: k.id, name: texts(k.name), ...(k.functionTypes ? { functionTypes: [...k.functionTypes] } : {}) })),
       roles: model.roles.map((r) => ({ id: r.id, name: texts(r.name), ...optional('code', r.code) })),
       functionTypes: (org.functionTypes ?? []).map((f) => ({ id: f.id, name: texts(f.name), ...optional('description', f.description) })),
+      ...(org.basis === undefined ? {} : { basis: exportAct(org.basis, lang) }),
       ...(org.source === undefined ? {} : { source: org.source }),
     },
     roots: [...model.roots],

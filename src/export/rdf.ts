@@ -13,7 +13,7 @@
  * formats always say the same thing.
  */
 import { headcount, isStaff, textsByLanguage, type OrgModel } from '../model/model.js';
-import type { Source, Text } from '../model/types.js';
+import type { Act, Source, Text } from '../model/types.js';
 import { unitOrder } from './json.js';
 
 export const NAMESPACES = {
@@ -24,6 +24,12 @@ export const NAMESPACES = {
   xsd: 'http://www.w3.org/2001/XMLSchema#',
   orgcode: 'https://orgcode.dev/ns#',
 } as const;
+
+/**
+ * Namespaces declared only when the export uses them (a structure with dates or legal acts), so
+ * that the export of a structure without them stays as it was.
+ */
+export const OPTIONAL_NAMESPACES = { prov: 'http://www.w3.org/ns/prov#' } as const;
 
 const RDF_TYPE = `${NAMESPACES.rdf}type`;
 
@@ -71,6 +77,33 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
     if (url && /^[a-z][a-z0-9+.-]*:/i.test(url)) iri(subject, ns('dct', 'source'), url);
   };
 
+  const prov = (local: string): string => `${OPTIONAL_NAMESPACES.prov}${local}`;
+  // PROV times are xsd:dateTime; a day of validity is the start of that day, in no time zone.
+  const time = (subject: string, predicate: string, day: string | undefined): void => {
+    if (day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day)) literal(subject, predicate, `${day}T00:00:00`, ns('xsd', 'dateTime'));
+  };
+  // Each act once, under act/, described with Dublin Core terms.
+  const acts = new Map<string, string>();
+  const actIri = (act: Act): string => {
+    const key = JSON.stringify([act.kind ?? '', String(act.number ?? ''), act.date ?? '', act.url ?? '', textsByLanguage(act.title, lang)]);
+    const known = acts.get(key);
+    if (known) return known;
+    const slug = [act.kind ?? 'act', act.date, act.number === undefined ? undefined : String(act.number)]
+      .filter((s): s is string => s !== undefined && s !== '')
+      .join('-')
+      .replace(/[^A-Za-z0-9-]+/g, (s) => encodeURIComponent(s).replace(/%/g, '_'));
+    let a = `${base}act/${slug}`;
+    for (let n = 2; [...acts.values()].includes(a); n++) a = `${base}act/${slug}-${n}`;
+    acts.set(key, a);
+    iri(a, RDF_TYPE, ns('dct', 'BibliographicResource'));
+    if (act.kind) literal(a, ns('dct', 'type'), act.kind);
+    if (act.number !== undefined) literal(a, ns('dct', 'identifier'), String(act.number));
+    if (act.date && /^\d{4}-\d{2}-\d{2}$/.test(act.date)) literal(a, ns('dct', 'date'), act.date, ns('xsd', 'date'));
+    texts(a, ns('dct', 'title'), act.title);
+    if (act.url && /^https?:\/\/\S+$/i.test(act.url)) iri(a, ns('dct', 'source'), act.url);
+    return a;
+  };
+
   const org = model.organization;
   const orgIri = `${base}organization`;
   const unitIri = (id: string): string => `${local.unit}${id}`;
@@ -88,6 +121,7 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
   texts(orgIri, ns('dct', 'description'), org.description);
   if (date) literal(orgIri, ns('dct', 'date'), date, ns('xsd', 'date'));
   source(orgIri, org.source);
+  if (org.basis) iri(orgIri, prov('wasInfluencedBy'), actIri(org.basis));
   for (const id of model.roots) iri(orgIri, ns('org', 'hasSubOrganization'), unitIri(id));
   for (const id of order) iri(orgIri, ns('org', 'hasUnit'), unitIri(id));
 
@@ -142,7 +176,11 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
       iri(p, ns('org', 'postIn'), u);
       literal(p, ns('orgcode', 'positionCount'), String(position.count), ns('xsd', 'integer'));
     });
-    if ((unit.replaces ?? []).length > 0) iri(u, ns('org', 'resultedFrom'), `${local.change}${id}`);
+    if ((unit.replaces ?? []).length > 0 || unit.from !== undefined || unit.basis !== undefined) iri(u, ns('org', 'resultedFrom'), `${local.change}${id}`);
+    if (unit.until !== undefined) iri(u, ns('org', 'changedBy'), `${local.change}${id}-abolition`);
+    // The unit's lifetime as a PROV entity: from its creation to its abolition.
+    time(u, prov('generatedAtTime'), unit.from);
+    time(u, prov('invalidatedAtTime'), unit.until);
     source(u, unit.source);
   }
 
@@ -157,19 +195,37 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
       texts(f, ns('skos', 'prefLabel'), entry.name);
       texts(f, ns('skos', 'definition'), entry.description);
       if (entry.type) iri(f, ns('dct', 'type'), `${local.ftype}${entry.type}`);
+      time(f, prov('generatedAtTime'), entry.from);
+      time(f, prov('invalidatedAtTime'), entry.until);
       source(f, entry.source);
     }
   }
 
+  // The events that made units (a creation, or the merger, split or new id of `replaces`) and
+  // that abolished them. The act behind a creation starts it (its date) and was used by it; the
+  // day it takes effect ends it.
   for (const id of order) {
     const { unit } = model.units.get(id)!;
-    if ((unit.replaces ?? []).length === 0) continue;
-    const c = `${local.change}${id}`;
-    iri(c, RDF_TYPE, ns('org', 'ChangeEvent'));
-    for (const old of unit.replaces!) iri(c, ns('org', 'originalOrganization'), unitIri(old));
-    iri(c, ns('org', 'resultingOrganization'), unitIri(id));
-    if (date) literal(c, ns('dct', 'date'), date, ns('xsd', 'date'));
-    for (const old of unit.replaces!) iri(unitIri(old), ns('org', 'changedBy'), c);
+    const replaces = unit.replaces ?? [];
+    if (replaces.length > 0 || unit.from !== undefined || unit.basis !== undefined) {
+      const c = `${local.change}${id}`;
+      iri(c, RDF_TYPE, ns('org', 'ChangeEvent'));
+      for (const old of replaces) iri(c, ns('org', 'originalOrganization'), unitIri(old));
+      iri(c, ns('org', 'resultingOrganization'), unitIri(id));
+      if (date && replaces.length > 0) literal(c, ns('dct', 'date'), date, ns('xsd', 'date'));
+      if (unit.basis) {
+        iri(c, prov('used'), actIri(unit.basis));
+        time(c, prov('startedAtTime'), unit.basis.date);
+      }
+      time(c, prov('endedAtTime'), unit.from);
+      for (const old of replaces) iri(unitIri(old), ns('org', 'changedBy'), c);
+    }
+    if (unit.until !== undefined) {
+      const c = `${local.change}${id}-abolition`;
+      iri(c, RDF_TYPE, ns('org', 'ChangeEvent'));
+      iri(c, ns('org', 'originalOrganization'), unitIri(id));
+      time(c, prov('endedAtTime'), unit.until);
+    }
   }
   return out;
 }
@@ -212,8 +268,11 @@ function compact(iri: string, prefixes: Record<string, string>): string | undefi
   return best;
 }
 
-function allPrefixes(base: string): Record<string, string> {
-  return { ...NAMESPACES, ...localNamespaces(base) };
+function allPrefixes(base: string, triples: readonly Triple[]): Record<string, string> {
+  const optional: Record<string, string> = { ...OPTIONAL_NAMESPACES, act: `${base}act/` };
+  const used = (namespace: string): boolean => triples.some((t) => t.subject.startsWith(namespace) || t.predicate.startsWith(namespace) || ('iri' in t.object && t.object.iri.startsWith(namespace)));
+  const extra = Object.fromEntries(Object.entries(optional).filter(([, namespace]) => used(namespace)));
+  return { ...NAMESPACES, ...localNamespaces(base), ...extra };
 }
 
 function groupBySubject(triples: readonly Triple[]): Map<string, Triple[]> {
@@ -228,7 +287,8 @@ function groupBySubject(triples: readonly Triple[]): Map<string, Triple[]> {
 
 export function renderTurtle(model: OrgModel, options: RdfOptions = {}): string {
   const base = options.base ?? defaultBase(model);
-  const prefixes = allPrefixes(base);
+  const triples = buildTriples(model, options);
+  const prefixes = allPrefixes(base, triples);
   const name = (iri: string): string => compact(iri, prefixes) ?? `<${safeIri(iri)}>`;
   const term = (o: Term): string => {
     if ('iri' in o) return name(o.iri);
@@ -237,7 +297,7 @@ export function renderTurtle(model: OrgModel, options: RdfOptions = {}): string 
     return o.lang ? `${body}@${o.lang}` : o.datatype ? `${body}^^${name(o.datatype)}` : body;
   };
   const lines = Object.entries(prefixes).map(([p, n]) => `@prefix ${p}: <${safeIri(n)}> .`);
-  for (const [subject, list] of groupBySubject(buildTriples(model, options))) {
+  for (const [subject, list] of groupBySubject(triples)) {
     const byPredicate = new Map<string, string[]>();
     for (const t of list) {
       const p = t.predicate === RDF_TYPE ? 'a' : name(t.predicate);
@@ -255,9 +315,10 @@ export function renderTurtle(model: OrgModel, options: RdfOptions = {}): string 
 
 export function renderJsonLd(model: OrgModel, options: RdfOptions = {}): string {
   const base = options.base ?? defaultBase(model);
-  const prefixes = allPrefixes(base);
+  const triples = buildTriples(model, options);
+  const prefixes = allPrefixes(base, triples);
   const name = (iri: string): string => compact(iri, prefixes) ?? iri;
-  const graph = [...groupBySubject(buildTriples(model, options))].map(([subject, list]) => {
+  const graph = [...groupBySubject(triples)].map(([subject, list]) => {
     const node: Record<string, unknown> = { '@id': name(subject) };
     const types = list.filter((t) => t.predicate === RDF_TYPE).map((t) => name((t.object as { iri: string }).iri));
     if (types.length > 0) node['@type'] = types;

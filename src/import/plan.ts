@@ -20,6 +20,7 @@ import { loadStructure, type LoadedStructure, type RawFile } from '../load/struc
 import { UsageError } from '../model/errors.js';
 import type { MessageData } from '../model/finding.js';
 import { headcount, textsByLanguage } from '../model/model.js';
+import { isCalendarDate } from '../model/validity.js';
 import type { Text, Unit } from '../model/types.js';
 import { readCsv, type Separator } from './csv-read.js';
 
@@ -72,6 +73,8 @@ interface Row {
   order?: number | null;
   /** Undefined without a staff column. */
   staff?: boolean;
+  from?: string;
+  until?: string;
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -149,7 +152,7 @@ function staffPositions(count: number, defaultLanguage: string): NonNullable<Uni
 }
 
 /** The file of an existing unit, updated from its row; everything the row does not carry is kept, comments too. */
-function updatedUnitText(text: string, row: Row, defaultLanguage: string, nameColumns: string[], shortColumns: string[]): string {
+function updatedUnitText(text: string, row: Row, defaultLanguage: string, nameColumns: string[], shortColumns: string[], dateColumns: readonly string[] = []): string {
   const doc = parseDocument(text, PARSE_OPTIONS);
   const current = doc.toJS() as Unit;
   const merge = (old: Text | undefined, fresh: Record<string, string>, columns: string[]): Text | undefined => {
@@ -175,6 +178,8 @@ function updatedUnitText(text: string, row: Row, defaultLanguage: string, nameCo
   set('functions', Object.keys(functions).length > 0 ? functions : undefined);
   if (row.order !== undefined) set('order', row.order ?? undefined);
   if (row.staff !== undefined) set('staff', row.staff ? true : undefined);
+  // A date column that is there sets the date, and an empty cell removes it; without the column the file keeps its own.
+  for (const key of ['from', 'until'] as const) if (dateColumns.includes(key)) set(key, row[key]);
   if (row.headcount !== undefined && row.headcount !== headcount(current)) set('positions', row.headcount > 0 ? staffPositions(row.headcount, defaultLanguage) : undefined);
   if (!isMap(doc.contents)) throw new Error('import: unit file is not a mapping');
   return doc.toString();
@@ -194,6 +199,7 @@ export function planImport(input: ImportInput): ImportPlan {
   const defaultLanguage = organizationLanguage ?? columns.find((c) => c?.field === 'name')!.lang!;
   const nameColumns = columns.filter((c) => c?.field === 'name').map((c) => c!.lang!);
   const shortColumns = columns.filter((c) => c?.field === 'short').map((c) => c!.lang!);
+  const dateColumns = columns.flatMap((c) => (c?.field === 'from' || c?.field === 'until' ? [c.field] : []));
 
   const problems: RowProblem[] = [];
   const bad = new Set<number>();
@@ -249,6 +255,12 @@ export function planImport(input: ImportInput): ImportPlan {
           else report(raw.line, 'import-bad-staff', { value });
           break;
         }
+        case 'from':
+        case 'until':
+          if (value === '') break;
+          if (!isCalendarDate(value)) report(raw.line, 'import-bad-date', { value });
+          else row[c.field] = value;
+          break;
         case 'leads':
           for (const fn of value.split(/[\s,;]+/).filter(Boolean)) {
             if (!ID.test(fn)) report(raw.line, 'import-bad-function', { value: fn });
@@ -388,7 +400,7 @@ export function planImport(input: ImportInput): ImportPlan {
     if (existing) {
       const original = texts?.get(existing.file);
       if (original === undefined) continue; // a file that did not parse cannot be merged into
-      const text = canonical(updatedUnitText(original, row, defaultLanguage, nameColumns, shortColumns), 'unit', existing.rel, input.schemaBase);
+      const text = canonical(updatedUnitText(original, row, defaultLanguage, nameColumns, shortColumns, dateColumns), 'unit', existing.rel, input.schemaBase);
       plan.files.push({ rel: existing.rel, text, action: 'update' });
       plan.updated++;
       continue;
@@ -401,6 +413,8 @@ export function planImport(input: ImportInput): ImportPlan {
     if (typeof row.order === 'number') unit.order = row.order;
     if (row.leads.length > 0) unit.functions = Object.fromEntries(row.leads.map((fn) => [fn, 'lead']));
     if (row.headcount !== undefined && row.headcount > 0) unit.positions = staffPositions(row.headcount, defaultLanguage);
+    if (row.from !== undefined) unit.from = row.from;
+    if (row.until !== undefined) unit.until = row.until;
     plan.files.push({ rel, text: canonical(stringify(unit), 'unit', rel, input.schemaBase), action: 'create' });
     plan.created++;
   }

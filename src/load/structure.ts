@@ -5,7 +5,7 @@
  * contents come in, values and findings go out.
  */
 import type { Finding } from '../model/finding.js';
-import type { FunctionType, Kind, OrgFunction, Organization, Position, Role, RuleSetting, Source, Text, Unit } from '../model/types.js';
+import type { Act, ActKind, FunctionType, Kind, OrgFunction, Organization, Position, Role, RuleSetting, Source, Text, Unit } from '../model/types.js';
 import { validateValue, type FileKind } from '../schema/validate.js';
 import { parseYaml } from './parse.js';
 import { decode, scanText, type ScanProblem } from './scan.js';
@@ -198,6 +198,23 @@ function source(v: unknown): Source | undefined {
   return out;
 }
 
+const ACT_KINDS: ReadonlySet<string> = new Set<ActKind>(['law', 'decree', 'resolution', 'order', 'directive', 'decision', 'protocol', 'charter', 'other']);
+
+/** A date of the ISO shape; a day that does not exist (2024-02-30) is kept for `valid-dates` to report. */
+const date = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+
+function act(v: unknown): Act | undefined {
+  if (!isObj(v)) return undefined;
+  const out: Act = {};
+  if (typeof v.kind === 'string' && ACT_KINDS.has(v.kind)) out.kind = v.kind as ActKind;
+  if ((typeof v.number === 'string' && v.number !== '') || (typeof v.number === 'number' && Number.isFinite(v.number))) out.number = v.number;
+  put(out, 'date', date(v.date));
+  put(out, 'title', text(v.title));
+  // Only a web address: a `javascript:` or `file:` link must never reach an HTML or Markdown output.
+  if (typeof v.url === 'string' && /^https?:\/\/[^\s]+$/i.test(v.url)) out.url = v.url;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
 /** Assigns only defined values, as `exactOptionalPropertyTypes` requires. */
 function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
   if (value !== undefined) target[key] = value;
@@ -242,6 +259,7 @@ export function coerceOrganization(v: Obj): Organization {
     }
     org.rules = rules;
   }
+  put(org, 'basis', act(v.basis));
   put(org, 'source', source(v.source));
   return org;
 }
@@ -270,6 +288,9 @@ export function coerceUnit(v: Obj): Unit | undefined {
     unit.positions = positions;
   }
   put(unit, 'replaces', strings(v.replaces));
+  put(unit, 'from', date(v.from));
+  put(unit, 'until', date(v.until));
+  put(unit, 'basis', act(v.basis));
   put(unit, 'source', source(v.source));
   return unit;
 }
@@ -280,6 +301,8 @@ export function coerceFunction(v: Obj): OrgFunction | undefined {
   const fn: OrgFunction = { id, name: text(v.name) ?? id };
   put(fn, 'type', str(v.type));
   put(fn, 'description', text(v.description));
+  put(fn, 'from', date(v.from));
+  put(fn, 'until', date(v.until));
   put(fn, 'source', source(v.source));
   return fn;
 }

@@ -17,6 +17,18 @@ export type Source =
       note?: string;
     };
 
+/** Kinds of legal act a structure or a unit rests on (see `$defs/act` in the schemas). */
+export type ActKind = 'law' | 'decree' | 'resolution' | 'order' | 'directive' | 'decision' | 'protocol' | 'charter' | 'other';
+
+/** A legal act: what approved a structure, or created or changed a unit. */
+export interface Act {
+  kind?: ActKind;
+  number?: string | number;
+  date?: string;
+  title?: Text;
+  url?: string;
+}
+
 export type Severity = 'off' | 'info' | 'warn' | 'error';
 export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>];
 
@@ -50,6 +62,7 @@ export interface Organization {
   roles?: Role[];
   functionTypes?: FunctionType[];
   rules?: Record<string, RuleSetting>;
+  basis?: Act;
   source?: Source;
 }
 
@@ -73,6 +86,11 @@ export interface Unit {
   functions?: Record<string, string>;
   positions?: Position[];
   replaces?: string[];
+  /** First day in force (YYYY-MM-DD). */
+  from?: string;
+  /** First day no longer in force (YYYY-MM-DD). */
+  until?: string;
+  basis?: Act;
   source?: Source;
 }
 
@@ -82,5 +100,7 @@ export interface OrgFunction {
   name: Text;
   type?: string;
   description?: Text;
+  from?: string;
+  until?: string;
   source?: Source;
 }

@@ -19,6 +19,7 @@ import singleRoot from './single-root.js';
 import spanOfControl from './span-of-control.js';
 import uniqueSiblingNames from './unique-sibling-names.js';
 import unitHasFunctions from './unit-has-functions.js';
+import validDates from './valid-dates.js';
 import yamlSyntax from './yaml-syntax.js';
 
 // Each rule is typed by its own options; the engine hands every rule the options it declared.
@@ -42,6 +43,7 @@ export const rules: ReadonlyArray<Rule> = [
   spanOfControl,
   uniqueSiblingNames,
   unitHasFunctions,
+  validDates,
   yamlSyntax,
 ] as unknown as ReadonlyArray<Rule>;
 

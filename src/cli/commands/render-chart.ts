@@ -9,6 +9,8 @@ import { UsageError } from '../../model/errors.js';
 import type { ChartOptions, Direction } from '../../render/chart/chart.js';
 import type { TablePage } from '../../render/chart/drawing.js';
 import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
+import { AT_OPTION, applyAt } from '../at.js';
+import { findUnit } from '../lookup.js';
 
 export const CHART_FORMATS = ['svg', 'pdf', 'png', 'dot'] as const;
 export type ChartFormat = (typeof CHART_FORMATS)[number];
@@ -31,6 +33,7 @@ interface Options extends PictureOptions {
   depth?: string;
   headcount?: boolean;
   functions?: boolean;
+  at?: string;
 }
 
 type CommandLike = { optsWithGlobals(): { lang?: string } };
@@ -138,10 +141,11 @@ export const register: Registrar = (parent, run) => {
     .command('chart')
     .description('draw the org chart as SVG, PDF, PNG or DOT')
     .argument('[dir]', 'structure directory', 'structure')
-    .option('--root <id>', 'draw only this unit and the units below it')
+    .option('--root <unit>', 'draw only this unit (id, start of an id, or name) and the units below it')
     .option('--depth <n>', 'number of levels to draw (1 = the top unit only)')
     .option('--headcount', "show each unit's headcount (and the total below it)")
-    .option('--functions', 'list the functions each unit leads');
+    .option('--functions', 'list the functions each unit leads')
+    .option(...AT_OPTION);
   pictureCommandOptions(command)
     .addHelpText(
       'after',
@@ -153,6 +157,7 @@ Examples:
   org render chart -o chart.pdf --page A3 --landscape
   org render chart -o chart.png --headcount --functions
   org render chart --root upravlenie-podgotovki-resheniy --depth 2 -o part.pdf
+  org render chart --at 2024-01-01 -o before-2024.svg
   org render chart --format dot | dot -Tpdf > chart.pdf`,
     )
     .action((dir: string, options: Options, cmd: CommandLike) =>
@@ -161,8 +166,8 @@ Examples:
         const direction = parseDirection(options.direction);
         const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
         if (depth === 0) throw new UsageError('chart-bad-depth');
-        const model = loadValidated(ctx, dir).model;
-        if (options.root !== undefined && !model.units.has(options.root)) throw new UsageError('chart-no-such-unit', { id: options.root });
+        const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
+        const root = options.root === undefined ? undefined : findUnit(ctx, model, options.root);
         const lang = cmd.optsWithGlobals().lang ?? model.defaultLanguage;
         const [{ chartDot, chartHeading }, { measure }] = await Promise.all([import('../../render/chart/chart.js'), import('../../output/measure.js')]);
         const chartOptions: ChartOptions = {
@@ -171,7 +176,7 @@ Examples:
           direction,
           headcount: options.headcount === true,
           functions: options.functions === true,
-          ...(options.root !== undefined ? { root: options.root } : {}),
+          ...(root !== undefined ? { root } : {}),
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
         };

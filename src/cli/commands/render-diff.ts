@@ -9,6 +9,7 @@ import { translator } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
 import { DEFAULT_DIR, parseCount, type Registrar } from '../context.js';
 import { compareSides } from '../sides.js';
+import { findUnit } from '../lookup.js';
 import { emitPicture, parseDirection, pictureCommandOptions, pictureFormat, wordsLanguage, type PictureOptions } from './render-chart.js';
 
 interface Options extends PictureOptions {
@@ -28,7 +29,7 @@ export const register: Registrar = (parent, run) => {
     .argument('<from>', 'the earlier side: a structure directory, a git revision, or REV:path')
     .argument('[to]', 'the later side (default: the structure directory in the working tree)')
     .option('--dir <path>', 'where the structure directory is, for sides read from git', DEFAULT_DIR)
-    .option('--root <id>', 'draw only this unit and the units below it')
+    .option('--root <unit>', 'draw only this unit (id, start of an id, or name, in the later structure) and the units below it')
     .option('--depth <n>', 'number of levels to draw (1 = the top unit only)')
     .option('--headcount', "show each unit's headcount")
     .option('--functions', 'list the functions each unit leads');
@@ -52,7 +53,7 @@ Examples:
         const afterModel = after.model;
         const diff = diffStructures(beforeModel, afterModel);
         const lang = cmd.optsWithGlobals().lang ?? afterModel.defaultLanguage;
-        if (options.root !== undefined && !afterModel.units.has(options.root)) throw new UsageError('chart-no-such-unit', { id: options.root });
+        const root = options.root === undefined ? undefined : findUnit(ctx, afterModel, options.root);
         const [{ reorganisationDot, reorganisationSpec }, { reorganisationTable }, { measure }] = await Promise.all([
           import('../../render/chart/reorganisation.js'),
           import('../../render/chart/change-table.js'),
@@ -66,7 +67,7 @@ Examples:
           functions: options.functions === true,
           fromLabel: before.side.label,
           toLabel: after.side.label,
-          ...(options.root !== undefined ? { root: options.root } : {}),
+          ...(root !== undefined ? { root } : {}),
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
         };

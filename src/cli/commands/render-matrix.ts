@@ -18,6 +18,8 @@ import { namesLanguage, suggestIds } from '../../render/reports/names.js';
 import type { PageSize } from '../../output/pdf.js';
 import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
 import { useColor } from '../io.js';
+import { AT_OPTION, applyAt } from '../at.js';
+import { findUnit } from '../lookup.js';
 
 interface Options {
   format?: string;
@@ -27,6 +29,7 @@ interface Options {
   groupBy: string;
   width?: string;
   page: string;
+  at?: string;
 }
 
 const FORMATS = ['table', 'md', 'csv', 'html', 'svg', 'pdf', 'json'] as const;
@@ -65,10 +68,11 @@ export const register: Registrar = (parent, run) => {
     .option('-f, --format <format>', `${FORMATS.join(', ')} (default: from the -o extension, else table)`)
     .option('-o, --output <file>', 'write to a file (atomically)')
     .option('--by <kind>', 'one column per unit of this kind; subunits count for it, the strongest role wins')
-    .option('--root <id>', 'columns: this unit and its subunits; rows: the functions they take part in')
+    .option('--root <unit>', 'columns: this unit (id, start of an id, or name) and its subunits; rows: the functions they take part in')
     .option('--group-by <what>', 'group functions by their lead unit or by type: lead, type', 'lead')
     .option('--width <n>', 'width of the terminal table in columns')
     .option('--page <size>', 'paper for pdf: A4, A3, A2 or fit (one page the size of the matrix)', 'A4')
+    .option(...AT_OPTION)
     .addHelpText(
       'after',
       `
@@ -88,13 +92,10 @@ Examples:
         if (format === 'pdf' && toTerminal) throw new UsageError('matrix-binary-to-terminal', { format });
         const width = terminalWidth(ctx, options.width);
 
-        const { model } = loadValidated(ctx, dir);
+        const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
         const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const matrixOptions: MatrixOptions = { lang, groupBy: options.groupBy };
-        if (options.root !== undefined) {
-          checkUnit(ctx, model.units, options.root);
-          matrixOptions.root = options.root;
-        }
+        if (options.root !== undefined) matrixOptions.root = findUnit(ctx, model, options.root);
         if (options.by !== undefined) {
           const kinds = model.organization.kinds.map((k) => k.id);
           if (!kinds.includes(options.by)) throw new UsageError('matrix-unknown-kind', { kind: options.by, kinds: kinds.join(', ') });

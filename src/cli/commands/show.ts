@@ -1,42 +1,76 @@
-/** `org show <id> [dir]`: one unit or function in full, from every file that mentions it. */
+/**
+ * `org show <unit> [dir]`: one unit or function in full, from every file that mentions it; the
+ * unit is named by its id, the start of its id or its name. `--at DATE` shows it as it was in
+ * force that day; `--history` tells its story through the git history of the structure.
+ */
 import type { Command } from 'commander';
-import { UsageError } from '../../model/errors.js';
-import { namesLanguage, suggestIds } from '../../render/reports/names.js';
+import { unitHistory } from '../../diff/history.js';
+import { lookup } from '../../model/lookup.js';
+import { pickText } from '../../model/model.js';
+import { renderUnitHistoryJson, renderUnitHistoryText } from '../../render/log.js';
+import { namesLanguage } from '../../render/reports/names.js';
 import { renderShowJson, renderShowText, showDetails } from '../../render/reports/show.js';
+import { AT_OPTION, applyAt } from '../at.js';
 import { checkFormat, emit, loadValidated, type Registrar } from '../context.js';
+import { findShown } from '../lookup.js';
+import { readLog } from './log.js';
 
 interface Options {
   format: string;
   output?: string;
+  at?: string;
+  history?: boolean;
+  range: string;
 }
 
 export const register: Registrar = (program, run) => {
   program
     .command('show')
-    .description('show one unit or function in full: names, place in the tree, roles, staff, lineage, source')
-    .argument('<id>', 'id of a unit or a function')
+    .description('show one unit or function in full: names, place in the tree, roles, staff, lineage, dates, source')
+    .argument('<unit>', 'a unit or a function: its id, the start of its id, or its name in any language')
     .argument('[dir]', 'structure directory', 'structure')
     .option('-f, --format <format>', 'text or json', 'text')
+    .option(...AT_OPTION)
+    .option('--history', "the unit's names, parents and lineage through the git history of the structure")
+    .option('--range <revisions>', 'with --history: the git revisions to look at', 'HEAD')
     .option('-o, --output <file>', 'write to a file (atomically)')
     .addHelpText(
       'after',
       `
 Examples:
   org show upravlenie-podgotovki-resheniy
+  org show "Отдел правовой работы"
+  org show upravlenie-podg                         a unique start of an id
   org show rassmotrenie-obrashcheniy-grazhdan --lang en
-  org show otdel-pravovoy-raboty --format json`,
+  org show otdel-pravovoy-raboty --format json
+  org show otdel-pravovoy-raboty --at 2024-01-01
+  org show otdel-pravovoy-raboty --history`,
     )
-    .action((id: string, dir: string, options: Options, command: Command) =>
+    .action((query: string, dir: string, options: Options, command: Command) =>
       run((ctx) => {
         const format = checkFormat(options.format, ['text', 'json']);
-        const { model } = loadValidated(ctx, dir);
+        const loaded = loadValidated(ctx, dir);
+        const model = applyAt(ctx, loaded.model, options.at);
         const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
-        const details = showDetails(model, id, lang);
-        if (details.length === 0) {
-          const near = suggestIds(id, new Set([...model.units.keys(), ...model.functions.keys(), ...model.assignments.keys()]));
-          throw new UsageError('show-unknown-id', { id, hint: near.length > 0 ? ctx.t('show-did-you-mean', { ids: near.join(', ') }) : '' });
+        const language = command.optsWithGlobals<{ lang?: string }>().lang;
+        if (options.history) {
+          const { path, entries } = readLog(ctx, dir, options.range);
+          // A unit that is gone from the working tree is still found by its id in the history.
+          const known = lookup(model, query, ['unit']);
+          const id = 'found' in known ? known.found[0]!.id : entries.some((e) => query in e.diff.names.units) ? query : findShown(ctx, model, query, ['unit'])[0]!.id;
+          const entry = model.units.get(id);
+          const lastName = entries.find((e) => Object.hasOwn(e.diff.names.units, id))?.diff.names.units[id];
+          const name = entry ? pickText(entry.unit.name, lang, model.defaultLanguage) : pickText(lastName, lang, model.defaultLanguage);
+          const report = { id, name, path, steps: unitHistory(entries, id) };
+          const renderOptions = { t: ctx.t, ...(language !== undefined ? { language } : {}) };
+          emit(ctx, format === 'json' ? renderUnitHistoryJson(report, renderOptions) : renderUnitHistoryText(report, renderOptions), options.output);
+          return 0;
         }
-        emit(ctx, format === 'json' ? renderShowJson(id, details) : renderShowText(details, ctx.io.stdoutIsTTY && options.output === undefined && ctx.io.columns ? { t: ctx.t, lang, width: ctx.io.columns } : { t: ctx.t, lang }), options.output);
+        const found = findShown(ctx, model, query);
+        const details = found.flatMap((c) => showDetails(model, c.id, lang).filter((d) => d.type === c.type));
+        const id = found[0]!.id;
+        const textOptions = { t: ctx.t, lang, defaultLanguage: model.defaultLanguage };
+        emit(ctx, format === 'json' ? renderShowJson(id, details) : renderShowText(details, ctx.io.stdoutIsTTY && options.output === undefined && ctx.io.columns ? { ...textOptions, width: ctx.io.columns } : textOptions), options.output);
         return 0;
       }),
     );

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { namesLanguage } from '../../render/reports/names.js';
 import { buildTree, renderTreeJson, renderTreeText, type TreeOptions } from '../../render/reports/tree.js';
 import { checkFormat, emit, loadValidated, parseCount, type Registrar } from '../context.js';
-import { checkUnit } from './render-matrix.js';
+import { AT_OPTION, applyAt } from '../at.js';
+import { findUnit } from '../lookup.js';
 
 interface Options {
   format: string;
@@ -11,6 +12,7 @@ interface Options {
   depth?: string;
   width?: string;
   output?: string;
+  at?: string;
 }
 
 export const register: Registrar = (program, run) => {
@@ -19,9 +21,10 @@ export const register: Registrar = (program, run) => {
     .description('show the structure as a tree: kind, headcount and functions led for each unit')
     .argument('[dir]', 'structure directory', 'structure')
     .option('-f, --format <format>', 'text or json', 'text')
-    .option('--root <id>', 'start from this unit')
+    .option('--root <unit>', 'start from this unit: its id, the start of its id, or its name')
     .option('--depth <n>', 'show this many levels (1 = only the top)')
     .option('--width <n>', 'cut long names to fit this many columns (default: the terminal width)')
+    .option(...AT_OPTION)
     .option('-o, --output <file>', 'write to a file (atomically)')
     .addHelpText(
       'after',
@@ -30,6 +33,8 @@ Examples:
   org tree
   org tree --depth 2 --lang en
   org tree --root upravlenie-politiki-razvitiya-goroda
+  org tree --root "Управление политики развития города"
+  org tree --at 2025-01-01
   org tree --format json`,
     )
     .action((dir: string, options: Options, command: Command) =>
@@ -37,13 +42,10 @@ Examples:
         const format = checkFormat(options.format, ['text', 'json']);
         const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
         const width = options.width !== undefined ? parseCount('--width', options.width) : ctx.io.stdoutIsTTY && options.output === undefined ? ctx.io.columns : undefined;
-        const { model } = loadValidated(ctx, dir);
+        const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
         const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const treeOptions: TreeOptions = { lang };
-        if (options.root !== undefined) {
-          checkUnit(ctx, model.units, options.root);
-          treeOptions.root = options.root;
-        }
+        if (options.root !== undefined) treeOptions.root = findUnit(ctx, model, options.root);
         if (depth !== undefined) treeOptions.depth = Math.max(1, depth);
         const tree = buildTree(model, treeOptions);
         emit(ctx, format === 'json' ? renderTreeJson(tree) : renderTreeText(tree, width === undefined ? { t: ctx.t } : { t: ctx.t, width }), options.output);

@@ -59,8 +59,8 @@ export function replacedUnits(diff: DiffResult, kind: ReplacementKind): number {
 }
 
 const GROUPS: Array<{ noun: string; parts: Part[] }> = [
-  { noun: 'units', parts: ['unit-added', 'unit-removed', 'merge', 'split', 'rename-id', 'restructure', 'unit-renamed', 'unit-moved', 'unit-kind-changed', 'unit-field-changed', 'headcount-changed'] },
-  { noun: 'functions', parts: ['function-added', 'function-removed', 'function-renamed', 'function-transferred'] },
+  { noun: 'units', parts: ['unit-added', 'unit-removed', 'merge', 'split', 'rename-id', 'restructure', 'unit-renamed', 'unit-moved', 'unit-kind-changed', 'unit-field-changed', 'headcount-changed', 'unit-validity-changed', 'unit-basis-changed'] },
+  { noun: 'functions', parts: ['function-added', 'function-removed', 'function-renamed', 'function-transferred', 'function-validity-changed'] },
   { noun: 'assignments', parts: ['assignment-added', 'assignment-removed', 'assignment-changed'] },
 ];
 

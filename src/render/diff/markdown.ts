@@ -7,6 +7,8 @@
 import type { Change, ChangeType, DiffResult, LocalText } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 import type { Diagnostic } from '../../model/finding.js';
+import type { Act } from '../../model/types.js';
+import { actParts, validityText } from '../act.js';
 import { fieldValue, namer, replacedUnits, sections, summaryLine, type Namer } from './common.js';
 import type { DiffRenderer } from './types.js';
 
@@ -35,6 +37,21 @@ export function code(text: string): string {
 interface Ctx {
   t: Translate;
   n: Namer;
+  lang: string | undefined;
+  defaultLanguage: string;
+}
+
+/**
+ * An act for Markdown: its head and title escaped, its address as a link only when it is a plain
+ * web address (the loader keeps no other), with the characters that could end the link encoded.
+ */
+export function actMarkdown(ctx: Ctx, act: Act | null): string {
+  if (act === null) return `*${escapeMarkdown(ctx.t('diff-none'))}*`;
+  const { head, title, url } = actParts(act, ctx.t, ctx.lang, ctx.defaultLanguage);
+  const text = escapeMarkdown([head, title ? ctx.t('act-title', { title }) : ''].filter(Boolean).join(' '));
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) return text;
+  const href = url.replace(/[()<>\[\]\\`*_|"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `${text} ([${escapeMarkdown(ctx.t('act-link'))}](${href}))`;
 }
 
 const named = (name: string, id: string): string => (name ? `${escapeMarkdown(name)} ${code(id)}` : code(id));
@@ -107,6 +124,15 @@ function sectionTable(ctx: Ctx, type: ChangeType, changes: Change[]): string[] {
     case 'function-transferred':
       for (const c of changes as Array<Extract<Change, { type: 'function-transferred' }>>) rows.push([fnCell(ctx, c.function), unitsCell(ctx, c.from), unitsCell(ctx, c.to)]);
       return table([h('function'), h('lead-before'), h('lead-after')], ['l', 'l', 'l'], rows);
+    case 'unit-validity-changed':
+      for (const c of changes as Array<Extract<Change, { type: 'unit-validity-changed' }>>) rows.push([unitCell(ctx, c.unit), escapeMarkdown(validityText(c.from, t)), escapeMarkdown(validityText(c.to, t))]);
+      return table([h('unit'), h('before'), h('after')], ['l', 'l', 'l'], rows);
+    case 'function-validity-changed':
+      for (const c of changes as Array<Extract<Change, { type: 'function-validity-changed' }>>) rows.push([fnCell(ctx, c.function), escapeMarkdown(validityText(c.from, t)), escapeMarkdown(validityText(c.to, t))]);
+      return table([h('function'), h('before'), h('after')], ['l', 'l', 'l'], rows);
+    case 'unit-basis-changed':
+      for (const c of changes as Array<Extract<Change, { type: 'unit-basis-changed' }>>) rows.push([unitCell(ctx, c.unit), actMarkdown(ctx, c.from), actMarkdown(ctx, c.to)]);
+      return table([h('unit'), h('before'), h('after')], ['l', 'l', 'l'], rows);
     case 'assignment-added':
     case 'assignment-removed':
       for (const c of changes as Array<Extract<Change, { type: 'assignment-added' | 'assignment-removed' }>>) rows.push([unitCell(ctx, c.unit), fnCell(ctx, c.function), escapeMarkdown(n.role(c.role))]);
@@ -142,8 +168,9 @@ function errorBlock(t: Translate, side: 'from' | 'to', label: string, errors: re
 }
 
 export const renderDiffMarkdown: DiffRenderer = (report, { t, language }) => {
-  const ctx: Ctx = { t, n: namer(report.diff, language) };
+  const ctx: Ctx = { t, n: namer(report.diff, language), lang: language, defaultLanguage: report.diff.language };
   const out: string[] = [`## ${t('diff-md-title', { from: code(report.from.label), to: code(report.to.label) })}`, ''];
+  if (report.to.basis) out.push(`**${escapeMarkdown(t('diff-md-basis'))}** ${actMarkdown(ctx, report.to.basis)}`, '');
   for (const side of ['from', 'to'] as const) if (report[side].errors.length > 0) out.push(...errorBlock(t, side, report[side].label, report[side].errors));
   out.push(`**${escapeMarkdown(summaryLine(report.diff, t))}**`, '');
   if (report.diff.changes.length === 0) return `${out.join('\n')}`;

@@ -7,8 +7,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Change, ChangeType, DiffResult, LocalText } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
+import { actLine, validityText } from '../act.js';
 import { fieldValue, namer, sections, summaryLine, type Namer } from './common.js';
-import type { DiffRenderer, DiffReport } from './types.js';
+import type { DiffRenderer, DiffRenderOptions, DiffReport } from './types.js';
 
 const MARK: Record<ChangeType, string> = {
   'unit-added': '+',
@@ -19,10 +20,13 @@ const MARK: Record<ChangeType, string> = {
   'unit-kind-changed': '~',
   'unit-field-changed': '~',
   'headcount-changed': '~',
+  'unit-validity-changed': '~',
+  'unit-basis-changed': '~',
   'function-added': '+',
   'function-removed': '-',
   'function-renamed': '~',
   'function-transferred': '⇄',
+  'function-validity-changed': '~',
   'assignment-added': '+',
   'assignment-removed': '-',
   'assignment-changed': '~',
@@ -40,6 +44,9 @@ interface Ctx {
   c: ChalkInstance;
   t: Translate;
   n: Namer;
+  /** Language of names, and the later organisation's first language, for the titles of acts. */
+  lang: string | undefined;
+  defaultLanguage: string;
 }
 
 /** "Name [id]", or "[id]" for a unit whose name is unknown. */
@@ -97,6 +104,14 @@ function lines(ctx: Ctx, change: Change): string[] {
       return [`${mark}${fnLabel(ctx, change.function)}`, ...textChanges(ctx, change.from, change.to, change.languages)];
     case 'function-transferred':
       return [`${mark}${fnLabel(ctx, change.function)}: ${units(ctx, change.from)} → ${units(ctx, change.to)}`];
+    case 'unit-validity-changed':
+      return [`${mark}${unitLabel(ctx, change.unit)}: ${validityText(change.from, t)} → ${validityText(change.to, t)}`];
+    case 'function-validity-changed':
+      return [`${mark}${fnLabel(ctx, change.function)}: ${validityText(change.from, t)} → ${validityText(change.to, t)}`];
+    case 'unit-basis-changed': {
+      const act = (a: typeof change.from): string => (a === null ? c.dim(t('diff-none')) : actLine(a, t, ctx.lang, ctx.defaultLanguage));
+      return [`${mark}${unitLabel(ctx, change.unit)}`, `      ${c.dim(`${t('diff-was')}:`)} ${act(change.from)}`, `      ${c.dim(`${t('diff-now')}:`)} ${act(change.to)}`];
+    }
     case 'assignment-added':
     case 'assignment-removed':
       return [`${mark}${t('diff-assignment', { unit: unitLabel(ctx, change.unit), role: n.role(change.role), function: fnLabel(ctx, change.function) })}`];
@@ -107,8 +122,11 @@ function lines(ctx: Ctx, change: Change): string[] {
 
 export const renderDiffText: DiffRenderer = (report, { t, language, color = false }) => {
   const c = new Chalk({ level: color ? 1 : 0 });
-  const ctx: Ctx = { c, t, n: namer(report.diff, language) };
-  const out: string[] = [c.bold(t('diff-header', { from: report.from.label, to: report.to.label })), ''];
+  const ctx: Ctx = { c, t, n: namer(report.diff, language), lang: language, defaultLanguage: report.diff.language };
+  const out: string[] = [c.bold(t('diff-header', { from: report.from.label, to: report.to.label }))];
+  // The act that approved the later structure: what a reader cites for the whole reorganisation.
+  if (report.to.basis) out.push(t('diff-basis', { act: actLine(report.to.basis, t, language, report.diff.language) }));
+  out.push('');
   for (const [type, changes] of sections(report.diff.changes)) {
     out.push(c.bold(`${t(`diff-section-${type}`)} (${changes.length})`));
     for (const change of changes) out.push(...lines(ctx, change));
@@ -135,7 +153,7 @@ export interface ChangeDescription {
 
 /** Every change of a diff in the words and order of the text output, without colour or marks. */
 export function describeChanges(diff: DiffResult, t: Translate, language?: string): ChangeDescription[] {
-  const ctx: Ctx = { c: new Chalk({ level: 0 }), t, n: namer(diff, language) };
+  const ctx: Ctx = { c: new Chalk({ level: 0 }), t, n: namer(diff, language), lang: language, defaultLanguage: diff.language };
   const out: ChangeDescription[] = [];
   const strip = (text: string[]): string[] => text.map((line, i) => (i === 0 ? line.replace(/^ {2}\S /, '') : line.trim()));
   for (const [type, changes] of sections(diff.changes)) {
@@ -145,6 +163,16 @@ export function describeChanges(diff: DiffResult, t: Translate, language?: strin
   const section = t('diff-section-lost-lead');
   for (const l of diff.summary.lostLead) out.push({ section, lines: [`${fnLabel(ctx, l.function)}  (${t('diff-was-led-by', { units: units(ctx, l.from) })})`] });
   return out;
+}
+
+/**
+ * Some changes of a diff as the lines the text diff shows for them (without section headings),
+ * for reports that tell part of a diff: the history of one unit.
+ */
+export function changeLines(diff: DiffResult, changes: readonly Change[], { t, language, color = false }: DiffRenderOptions): string[] {
+  const c = new Chalk({ level: color ? 1 : 0 });
+  const ctx: Ctx = { c, t, n: namer(diff, language), lang: language, defaultLanguage: diff.language };
+  return changes.flatMap((change) => lines(ctx, change));
 }
 
 /**

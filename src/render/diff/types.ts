@@ -5,6 +5,7 @@
 import type { DiffResult, LocalText } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 import type { Diagnostic } from '../../model/finding.js';
+import type { Act } from '../../model/types.js';
 
 /** Where one side of a diff was read from. */
 export type SideSource = { type: 'directory'; path: string } | { type: 'git'; revision: string; commit: string; path: string };
@@ -16,6 +17,8 @@ export interface DiffSide {
   organization: { id: string; name: LocalText };
   /** Errors found when validating this side (the diff is made from what could be understood). */
   errors: Diagnostic[];
+  /** The legal act that approved this side's structure (`basis` in organization.yaml), when recorded. */
+  basis?: Act;
 }
 
 export interface DiffReport {

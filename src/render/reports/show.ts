@@ -6,7 +6,9 @@
  */
 import type { Translate } from '../../i18n/format.js';
 import { ancestors, headcount, pickText, subtreeHeadcount, textsByLanguage, treeOrder, type OrgModel } from '../../model/model.js';
-import type { Source, Text } from '../../model/types.js';
+import type { Act, Source, Text } from '../../model/types.js';
+import type { Validity } from '../../diff/types.js';
+import { actLine, validityText } from '../act.js';
 import { roleCode } from '../matrix/model.js';
 import { wrapName } from '../matrix/table.js';
 import { displayWidth, padEnd } from '../text-width.js';
@@ -41,6 +43,10 @@ export interface UnitDetails {
   headcount: { own: number; total: number; recorded: boolean };
   replaces: Ref[];
   replacedBy: Ref[];
+  /** Present when the unit records `from` or `until`. */
+  validity?: Validity;
+  /** Present when the unit records the act behind it. */
+  basis?: Act;
   source: Source | null;
 }
 
@@ -55,6 +61,7 @@ export interface FunctionDetails {
   units: RoleRef[];
   leads: string[];
   status: 'ok' | 'no-lead' | 'multiple-leads';
+  validity?: Validity;
   source: Source | null;
 }
 
@@ -98,6 +105,8 @@ export function showDetails(model: OrgModel, id: string, lang: string): Details[
       source: u.source ?? null,
     };
     if (u.parent !== undefined && !model.units.has(u.parent)) details.missingParent = u.parent;
+    if (u.from !== undefined || u.until !== undefined) details.validity = { from: u.from ?? null, until: u.until ?? null };
+    if (u.basis !== undefined) details.basis = u.basis;
     out.push(details);
   }
 
@@ -118,6 +127,7 @@ export function showDetails(model: OrgModel, id: string, lang: string): Details[
       units,
       leads,
       status: leads.length === 0 ? 'no-lead' : leads.length > 1 ? 'multiple-leads' : 'ok',
+      ...(fn && (fn.from !== undefined || fn.until !== undefined) ? { validity: { from: fn.from ?? null, until: fn.until ?? null } } : {}),
       source: fn?.source ?? null,
     });
   }
@@ -126,6 +136,8 @@ export function showDetails(model: OrgModel, id: string, lang: string): Details[
 
 export interface ShowTextOptions {
   t: Translate;
+  /** The organisation's first language, for the titles of acts (default: `lang`). */
+  defaultLanguage?: string;
   /** Language whose name heads the output. */
   lang: string;
   /** Wrap values to this many columns (a terminal); no wrapping when absent. */
@@ -158,7 +170,12 @@ function wrapValue(value: string, width: number): string[] {
   return wrapName(value.slice(indent.length), width - indent.length).map((l, i) => (i === 0 ? indent : `${indent}   `) + l);
 }
 
-export function renderShowText(list: Details[], { t, lang, width }: ShowTextOptions): string {
+export function renderShowText(list: Details[], { t, lang, width, defaultLanguage }: ShowTextOptions): string {
+  // Dates and the act only where the structure records them: older outputs stay as they were.
+  const dated = (d: Details): Array<[string, string[]]> => [
+    ...(d.validity ? [[t('show-validity'), [validityText(d.validity, t)]] as [string, string[]]] : []),
+    ...(d.type === 'unit' && d.basis ? [[t('show-basis'), [actLine(d.basis, t, lang, defaultLanguage ?? lang)]] as [string, string[]]] : []),
+  ];
   const blocks: string[] = [];
   const langs = (texts: Record<string, string>): string[] => Object.entries(texts).map(([l, s]) => `${l}: ${s.replace(/\s+/g, ' ').trim()}`);
   for (const d of list) {
@@ -180,6 +197,7 @@ export function renderShowText(list: Details[], { t, lang, width }: ShowTextOpti
           [t('show-headcount'), d.headcount.recorded ? [t('show-headcount-value', { own: d.headcount.own, total: d.headcount.total })] : []],
           [t('show-replaces'), d.replaces.map(ref)],
           [t('show-replaced-by'), d.replacedBy.map(ref)],
+          ...dated(d),
           [t('show-description'), langs(d.description)],
           [t('show-source'), sourceLines(d.source)],
           [t('show-file'), [d.file]],
@@ -193,6 +211,7 @@ export function renderShowText(list: Details[], { t, lang, width }: ShowTextOpti
           [t('show-names'), langs(d.names)],
           [t('show-type'), d.functionType ? [d.functionType.name === d.functionType.id ? d.functionType.id : `${d.functionType.name} (${d.functionType.id})`] : []],
           [t('show-units'), [...d.units.map((u) => `${u.code}  ${u.roleName}: ${ref(u)}`), ...status]],
+          ...dated(d),
           [t('show-description'), langs(d.description)],
           [t('show-source'), sourceLines(d.source)],
           [t('show-file'), [d.file ?? t('show-missing-file')]],

@@ -62,7 +62,7 @@ describe('org render matrix', () => {
     expect(kind.stderr).toBe('org: No kind "upravlenia" (option --by); the kinds are: apparatus, upravlenie, otdel, sektor.\n');
     const root = await runCli(['render', 'matrix', '--root', 'otdel-pravovoi-raboty']);
     expect(root.code).toBe(2);
-    expect(root.stderr).toBe('org: No unit "otdel-pravovoi-raboty" (option --root). Did you mean: otdel-pravovoy-raboty?\n');
+    expect(root.stderr).toBe('org: No unit "otdel-pravovoi-raboty" (option --root). Did you mean: otdel-pravovoy-raboty (Отдел правовой работы)?\n');
     expect((await runCli(['render', 'matrix', '--group-by', 'colour'])).code).toBe(2);
     expect((await runCli(['render', 'matrix', '--format', 'xlsx'])).stderr).toMatch(/Unknown format "xlsx"/);
   });
@@ -108,7 +108,7 @@ describe('org tree, org show, org stats', () => {
     expect(fn).toMatchObject({ id: 'permits', unit: null, function: { status: 'multiple-leads', leads: ['licensing', 'licensing-desk'] } });
     const typo = await runCli(['show', 'otdel-pravovoi-raboty']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe('org: No unit or function "otdel-pravovoi-raboty". Did you mean: otdel-pravovoy-raboty?\n');
+    expect(typo.stderr).toBe('org: No unit or function "otdel-pravovoi-raboty". Did you mean: otdel-pravovoy-raboty (Отдел правовой работы)?\n');
   });
 
   it('stats: the span limit comes from the rule configuration in organization.yaml', async () => {
