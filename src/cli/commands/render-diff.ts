@@ -4,10 +4,13 @@
  * way `org diff` reads them: a structure directory when one exists at that path, otherwise a git
  * revision (`main`, `HEAD~1`, `REV:path`); `<to>` defaults to the working tree.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { diffStructures } from '../../diff/diff.js';
 import { translator } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
 import { DEFAULT_DIR, parseCount, type Registrar } from '../context.js';
+import { commandFonts } from '../fonts.js';
 import { compareSides } from '../sides.js';
 import { emitPicture, parseDirection, pictureCommandOptions, pictureFormat, wordsLanguage, type PictureOptions } from './render-chart.js';
 
@@ -39,7 +42,8 @@ export const register: Registrar = (parent, run) => {
 Examples:
   org render diff main -o reorganisation.pdf      the working tree against the main branch
   org render diff HEAD~1 HEAD -o changes.svg
-  org render diff old-structure new-structure -o changes.png`,
+  org render diff old-structure new-structure -o changes.png
+  org render diff old-structure new-structure -o changes.pptx   editable slides`,
     )
     .action((from: string, to: string | undefined, options: Options, cmd: CommandLike) =>
       run(async (ctx) => {
@@ -53,7 +57,10 @@ Examples:
         const diff = diffStructures(beforeModel, afterModel);
         const lang = cmd.optsWithGlobals().lang ?? afterModel.defaultLanguage;
         if (options.root !== undefined && !afterModel.units.has(options.root)) throw new UsageError('chart-no-such-unit', { id: options.root });
-        const [{ reorganisationDot, reorganisationSpec }, { measure }] = await Promise.all([import('../../render/chart/reorganisation.js'), import('../../output/measure.js')]);
+        const { reorganisationSpec } = await import('../../render/chart/reorganisation.js');
+        // Fonts named in organization.yaml are found beside the later side when it is a directory, else in the working tree's structure.
+        const fontBase = to !== undefined && statSync(resolve(ctx.io.cwd, to), { throwIfNoEntry: false })?.isDirectory() === true ? to : options.dir;
+        const fonts = await commandFonts(ctx, options.font, afterModel, fontBase);
         const chartOptions = {
           lang,
           t: translator(wordsLanguage(lang)),
@@ -66,8 +73,7 @@ Examples:
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
         };
-        const dot = reorganisationDot(afterModel, diff, chartOptions, measure, beforeModel);
-        await emitPicture(ctx, dot, format, options, reorganisationSpec(afterModel, diff, chartOptions, beforeModel).title, lang);
+        await emitPicture(ctx, reorganisationSpec(afterModel, diff, chartOptions, beforeModel), format, options, lang, fonts);
         return 0;
       }),
     );

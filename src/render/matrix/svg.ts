@@ -17,6 +17,8 @@ export interface MatrixSvgOptions {
   measure: Measure;
   /** Draw the title and summary above the table (off for PDF pages, which print the title themselves). */
   heading?: boolean;
+  /** The CSS font-family list of the fonts `measure` measures with (default DejaVu Sans). */
+  fontFamily?: string;
 }
 
 const FONT = 'DejaVu Sans';
@@ -93,7 +95,7 @@ function text(x: number, y: number, content: string, style: TextStyle, extra = '
   return `<text x="${num(x)}" y="${num(y)}" font-size="${style.size}"${style.bold ? ' font-weight="bold"' : ''}${extra}>${xml(content)}</text>`;
 }
 
-export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true }: MatrixSvgOptions): string {
+export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true, fontFamily = `${FONT}, sans-serif` }: MatrixSvgOptions): string {
   const rows = m.groups.flatMap((g) => g.rows);
   const roleById = new Map(m.roles.map((r) => [r.id, r]));
   const shade = (role: string): { bg: string; fg: string } => SHADES[Math.min(roleById.get(role)?.strength ?? SHADES.length, SHADES.length - 1)]!;
@@ -246,7 +248,7 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true 
   const width = Math.ceil(MARGIN * 2 + blockWidth);
   const height = Math.ceil(y + MARGIN);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}, sans-serif" lang="${xml(m.lang)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${fontFamily.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" lang="${xml(m.lang)}">`,
     `<title>${xml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...el,
