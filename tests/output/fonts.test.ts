@@ -4,8 +4,9 @@
  * no font has; a file that is not a font reported by name. Uses Noto Sans KR from npm (a dev
  * dependency) and the bundled DejaVu Sans.
  */
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,6 +78,37 @@ describe('font set', () => {
       expect((error as UsageError).messageId).toBe('font-unreadable');
       expect((error as UsageError).data.file).toBe(file);
     }
+  });
+});
+
+/** A font collection (.ttc) holding one font: the TTF after a collection header, its table offsets moved past it. */
+function collectionOf(ttf: Buffer): Buffer {
+  const header = Buffer.alloc(16);
+  header.write('ttcf', 0, 'latin1');
+  header.writeUInt32BE(0x00010000, 4);
+  header.writeUInt32BE(1, 8);
+  header.writeUInt32BE(16, 12);
+  const font = Buffer.from(ttf);
+  const tables = font.readUInt16BE(4);
+  for (let i = 0; i < tables; i++) font.writeUInt32BE(font.readUInt32BE(12 + i * 16 + 8) + 16, 12 + i * 16 + 8);
+  return Buffer.concat([header, font]);
+}
+
+describe('font collections', () => {
+  it('a .ttc gives its first face, which the PDF writer registers by its PostScript name', async () => {
+    const ttc = join(work, 'NotoSansKR.ttc');
+    writeFileSync(ttc, collectionOf(readFileSync(NOTO_REGULAR)));
+    const fonts = loadFontSet([ttc]);
+    expect(fonts.faces[0]).toMatchObject({ family: 'Noto Sans KR', bold: false, collectionFace: 'NotoSansKR-Regular' });
+    expect(fonts.missing(['국어'])).toEqual([]);
+    const { svgToPdf } = await import('../../src/output/pdf.js');
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40" viewBox="0 0 200 40"><text x="4" y="24" font-size="16">국립국어원</text></svg>';
+    const pdf = await svgToPdf(svg, { title: '국어', pageLabel: () => '', fonts });
+    const out = join(work, 'ttc.pdf');
+    writeFileSync(out, pdf);
+    const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+    if (text.error) return void console.warn('skipping the PDF text check of a .ttc: pdftotext is not installed');
+    expect(text.stdout).toContain('국립국어원');
   });
 });
 

@@ -95,12 +95,15 @@ export async function emitPicture(ctx: RunContext, spec: ChartSpec, format: Char
   const words = translator(wordsLanguage(lang));
   if (format !== 'dot') warnMissingGlyphs(ctx, fonts, chartTexts(spec));
   if (format === 'pptx') {
-    const [{ bookToPptx, SLIDE_SIZES }, { singlePageBook }] = await Promise.all([import('../../output/pptx.js'), import('../../render/chart/single-page.js')]);
-    const slide = options.page === undefined ? '16:9' : options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase();
-    if (!(SLIDE_SIZES as readonly string[]).includes(slide)) throw new UsageError('chart-pptx-bad-page', { value: options.page ?? '' });
-    const pptx = await bookToPptx(singlePageBook(spec, fonts.measure), fonts, {
-      slide: slide as (typeof SLIDE_SIZES)[number],
-      ...(options.portrait === true ? { landscape: false } : {}),
+    const [{ bookToPptx, drawingArea, SLIDE_SIZES }, { singlePageBook, tiledBook }] = await Promise.all([import('../../output/pptx.js'), import('../../render/chart/single-page.js')]);
+    const slide = (options.page === undefined ? '16:9' : options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase()) as (typeof SLIDE_SIZES)[number];
+    if (!SLIDE_SIZES.includes(slide)) throw new UsageError('chart-pptx-bad-page', { value: options.page ?? '' });
+    const orientation = options.portrait === true ? { landscape: false } : {};
+    // A chart too large to read on one slide is tiled over slides, names at 60% of their size or more (12 pt names at 7.2 pt).
+    const book = slide === 'fit' ? singlePageBook(spec, fonts.measure) : tiledBook(spec, fonts.measure, drawingArea({ slide, ...orientation }), 0.6);
+    const pptx = await bookToPptx(book, fonts, {
+      slide,
+      ...orientation,
       lang,
       linkLabel: (page) => words('pptx-link-page', { page }),
     });
