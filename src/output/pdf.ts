@@ -7,7 +7,7 @@
  */
 import { defaultFontSet, registerFaces, type FontSet } from './fonts.js';
 import { svgSize } from './png.js';
-import { byIndex, FACE_PREFIX, splitTextRuns } from './svg-runs.js';
+import { byIndex, FACE_PREFIX, splitTextRuns, visualPieces } from './svg-runs.js';
 
 export type PageSize = 'A4' | 'A3' | 'A2' | 'fit';
 export const PAGE_SIZES: readonly PageSize[] = ['A4', 'A3', 'A2', 'fit'];
@@ -235,10 +235,11 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
     return fonts.faces[index]?.pdfName ?? fonts.runs('a', bold)[0]!.face.pdfName;
   };
   const line = (text: string, x: number, y: number, size: number, bold: boolean, color: string, options: PDFKit.Mixins.TextOptions): void => {
-    const runs = fonts.runs(text, bold);
+    // Right-to-left words go over in visual order, a piece each (see visualPieces).
+    const runs = fonts.runs(text, bold).flatMap((run) => visualPieces(run.text).map((piece) => ({ ...run, text: piece })));
     doc.fontSize(size).fillColor(color);
     if (runs.length <= 1) {
-      doc.font(runs[0]?.face.pdfName ?? faceOf(undefined, bold)).text(text, x, y, options);
+      doc.font(runs[0]?.face.pdfName ?? faceOf(undefined, bold)).text(runs[0]?.text ?? text, x, y, options);
       return;
     }
     // Runs in several faces: one text call each, continuing the same line.
@@ -253,7 +254,7 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   const pages = tiling.columns.length * tiling.rows.length;
   const drawn = { width: points.width * scale, height: points.height * scale };
   // svg-to-pdfkit sizes the drawing from the root element's width and height, not from its options.
-  const sized = splitTextRuns(svg, fonts, byIndex).replace(/<svg\b[^>]*>/, (head) =>
+  const sized = splitTextRuns(svg, fonts, byIndex, true).replace(/<svg\b[^>]*>/, (head) =>
     head.replace(/\swidth="[^"]*"/, ` width="${drawn.width}pt"`).replace(/\sheight="[^"]*"/, ` height="${drawn.height}pt"`),
   );
   // A single page centres the chart (below the header, when there is one); tiles start at the top left so neighbours join up, and each

@@ -33,8 +33,30 @@ export const FACE_PREFIX = 'org-face-';
 /** A private family name per face, which the PDF writer's font callback maps back to the face. */
 export const byIndex: FaceAttributes = (_face, index) => `font-family="${FACE_PREFIX}${index}"`;
 
-/** The SVG with every text element's runs set in their faces. */
-export function splitTextRuns(svg: string, fonts: FontSet, attributes: FaceAttributes): string {
+const RIGHT_TO_LEFT = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
+const LEFT_TO_RIGHT = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u1100-\u11FF\u3040-\u9FFF\uAC00-\uD7AF]/u;
+
+/**
+ * pdfkit shapes a right-to-left word correctly but sets the words of a line in their logical
+ * order, left to right, so "وزارة المالية" would read backwards. For a run wholly in a
+ * right-to-left script (digits and punctuation allowed), the words are handed over in visual
+ * order instead. Mixed-direction runs are left as they are.
+ */
+export function visualWordOrder(text: string): string {
+  return visualPieces(text).join('');
+}
+
+/**
+ * The same, as separate pieces (words and the spaces between them), for pdfkit, which also puts
+ * the space of a right-to-left line in the wrong place when it is given the line in one piece.
+ */
+export function visualPieces(text: string): string[] {
+  if (!RIGHT_TO_LEFT.test(text) || LEFT_TO_RIGHT.test(text) || !/\s/.test(text.trim())) return [text];
+  return text.split(/(\s+)/).filter((p) => p !== '').reverse();
+}
+
+/** The SVG with every text element's runs set in their faces (`visual`: right-to-left words reordered for pdfkit). */
+export function splitTextRuns(svg: string, fonts: FontSet, attributes: FaceAttributes, visual = false): string {
   const index = new Map(fonts.faces.map((f, i) => [f, i]));
   return svg.replace(/<text\b([^>]*)>([^<]*)<\/text>/g, (whole, attrs: string, content: string) => {
     const text = decode(content);
@@ -42,8 +64,9 @@ export function splitTextRuns(svg: string, fonts: FontSet, attributes: FaceAttri
     const bold = /\sfont-weight="(?:bold|[6-9]00)"/.test(attrs);
     const runs = fonts.runs(text, bold);
     const plain = attrs.replace(/\sfont-(?:family|weight)="[^"]*"/g, '');
-    if (runs.length === 1) return `<text${plain} ${attributes(runs[0]!.face, index.get(runs[0]!.face)!)}>${content}</text>`;
-    const spans = runs.map((run) => `<tspan ${attributes(run.face, index.get(run.face)!)}>${encode(run.text)}</tspan>`);
+    const pieces = (t: string): string[] => (visual ? visualPieces(t) : [t]);
+    if (runs.length === 1 && pieces(text).length === 1) return `<text${plain} ${attributes(runs[0]!.face, index.get(runs[0]!.face)!)}>${content}</text>`;
+    const spans = runs.flatMap((run) => pieces(run.text).map((piece) => `<tspan ${attributes(run.face, index.get(run.face)!)}>${encode(piece)}</tspan>`));
     return `<text${plain}>${spans.join('')}</text>`;
   });
 }

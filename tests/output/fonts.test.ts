@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultFontSet, loadFontSet } from '../../src/output/fonts.js';
-import { byFamily, byIndex, splitTextRuns, svgTexts } from '../../src/output/svg-runs.js';
+import { byFamily, byIndex, splitTextRuns, svgTexts, visualPieces } from '../../src/output/svg-runs.js';
 import { svgToPng } from '../../src/output/png.js';
 import { UsageError } from '../../src/model/errors.js';
 import { NOTO_BOLD, NOTO_REGULAR } from '../helpers/fonts.js';
@@ -109,6 +109,27 @@ describe('font collections', () => {
     const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' });
     if (text.error) return void console.warn('skipping the PDF text check of a .ttc: pdftotext is not installed');
     expect(text.stdout).toContain('국립국어원');
+  });
+});
+
+describe('right-to-left text in PDF', () => {
+  it('words of a right-to-left line go to pdfkit in visual order; other text is untouched', () => {
+    expect(visualPieces('وزارة المالية')).toEqual(['المالية', ' ', 'وزارة']);
+    expect(visualPieces('Отдел кадров')).toEqual(['Отдел кадров']);
+    expect(visualPieces('وزارة IT')).toEqual(['وزارة IT']);
+    expect(visualPieces('وزارة')).toEqual(['وزارة']);
+  });
+
+  it('pdftotext reads an Arabic name back in its own order, spaces kept', async () => {
+    const { svgToPdf } = await import('../../src/output/pdf.js');
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40" viewBox="0 0 300 40"><text x="150" y="24" text-anchor="middle" font-size="16">إدارة الميزانية العامة</text></svg>';
+    const out = join(work, 'arabic.pdf');
+    writeFileSync(out, await svgToPdf(svg, { title: 'وزارة المالية', pageLabel: () => '', fonts: defaultFontSet() }));
+    const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' });
+    if (text.error) return void console.warn('skipping the PDF text check of Arabic: pdftotext is not installed');
+    const plain = text.stdout.replace(/[\u202A-\u202E]/g, '');
+    expect(plain).toContain('إدارة الميزانية العامة');
+    expect(plain).toContain('وزارة المالية');
   });
 });
 
