@@ -38,17 +38,10 @@ const LEFT_TO_RIGHT = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u1100-\u11
 
 /**
  * pdfkit shapes a right-to-left word correctly but sets the words of a line in their logical
- * order, left to right, so "وزارة المالية" would read backwards. For a run wholly in a
- * right-to-left script (digits and punctuation allowed), the words are handed over in visual
- * order instead. Mixed-direction runs are left as they are.
- */
-export function visualWordOrder(text: string): string {
-  return visualPieces(text).join('');
-}
-
-/**
- * The same, as separate pieces (words and the spaces between them), for pdfkit, which also puts
- * the space of a right-to-left line in the wrong place when it is given the line in one piece.
+ * order, left to right, so "وزارة المالية" would read backwards, and it moves the space between
+ * them to the front. For a run wholly in a right-to-left script (digits and punctuation allowed),
+ * the words and the spaces between them are handed over as separate pieces in visual order.
+ * Mixed-direction runs are left as they are.
  */
 export function visualPieces(text: string): string[] {
   if (!RIGHT_TO_LEFT.test(text) || LEFT_TO_RIGHT.test(text) || !/\s/.test(text.trim())) return [text];

@@ -1,7 +1,8 @@
 /**
  * The function matrix as an SVG table for reports, and the page the PDF is made from. Drawn by
  * hand (rectangles, lines and one <text> per line, nothing a converter could misread) with every
- * piece of text measured in DejaVu Sans by the caller's `measure`, so names wrap inside their cells
+ * piece of text measured by the caller's `measure` (the font set's: DejaVu Sans and any fonts the
+ * user named), so names wrap inside their cells
  * and the same layout comes out in a browser, in resvg's PNG and in pdfkit's PDF. Many units get
  * vertical headers; the rows that are findings carry a coloured bar and a flag, and are listed
  * under the table with the role legend. Byte-identical for the same input.
@@ -13,7 +14,7 @@ import type { FunctionMatrix, MatrixRow } from './model.js';
 
 export interface MatrixSvgOptions {
   t: Translate;
-  /** Width of text in DejaVu Sans, in the same units as `size` (src/output/measure.ts). */
+  /** Width of text in the fonts it is drawn with, in the same units as `size` (`FontSet.measure`). */
   measure: Measure;
   /** Draw the title and summary above the table (off for PDF pages, which print the title themselves). */
   heading?: boolean;
