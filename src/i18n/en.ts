@@ -361,4 +361,11 @@ export const en: Record<string, string> = {
   'history-title': 'History of {{unit}}',
   'history-empty': 'No commit of {{path}} changed this unit.',
   'import-bad-date': '"{{value}}" is not a day as YYYY-MM-DD.',
+  // Fonts and PPTX: user fonts for every script, characters no font has, editable slides.
+  'font-unreadable': 'Cannot use the font {{file}}: {{reason}}. Give a TrueType or OpenType file (.ttf, .otf, .ttc).',
+  'font-unreadable-config': 'Cannot use the font {{file}} (listed under fonts: in {{config}}): {{reason}}. Give a TrueType or OpenType file (.ttf, .otf, .ttc).',
+  'font-missing-glyphs': 'Warning: {{count}} {{count|character is|characters are}} in none of the fonts and will show as empty boxes: {{chars}}. Add a font that has them with --font FILE (repeatable) or a fonts: list in organization.yaml; see "Fonts" in docs/chart.md.',
+  'font-missing-more': 'and {{count}} more',
+  'pptx-link-page': '→ p. {{page}}',
+  'chart-pptx-bad-page': 'Option --page expects 16:9, A4, A3, A2 or fit for PPTX, not "{{value}}".',
 };

@@ -441,4 +441,11 @@ export const ru: Record<string, string> = {
   'history-title': 'История: {{unit}}',
   'history-empty': 'Ни один коммит {{path}} не изменил это подразделение.',
   'import-bad-date': '«{{value}}» — не день в виде ГГГГ-ММ-ДД.',
+  // Шрифты и PPTX: шрифты пользователя для любой письменности, символы, которых нет ни в одном шрифте, редактируемые слайды.
+  'font-unreadable': 'Не удаётся использовать шрифт {{file}}: {{reason}}. Укажите файл TrueType или OpenType (.ttf, .otf, .ttc).',
+  'font-unreadable-config': 'Не удаётся использовать шрифт {{file}} (указан в fonts: в {{config}}): {{reason}}. Укажите файл TrueType или OpenType (.ttf, .otf, .ttc).',
+  'font-missing-glyphs': 'Внимание: {{count}} {{count|символа|символов|символов}} нет ни в одном шрифте, {{count|вместо него|вместо них|вместо них}} будут пустые прямоугольники: {{chars}}. Добавьте шрифт, в котором они есть: --font ФАЙЛ (можно несколько раз) или список fonts: в organization.yaml; см. раздел «Шрифты» в docs/chart.md.',
+  'font-missing-more': 'и ещё {{count}}',
+  'pptx-link-page': '→ с. {{page}}',
+  'chart-pptx-bad-page': 'Параметр --page для PPTX ожидает 16:9, A4, A3, A2 или fit, а не «{{value}}».',
 };

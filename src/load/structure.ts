@@ -247,6 +247,7 @@ export function coerceOrganization(v: Obj): Organization {
   put(org, 'short', text(v.short));
   put(org, 'description', text(v.description));
   put(org, 'date', str(v.date));
+  put(org, 'fonts', strings(v.fonts)?.filter((f) => f !== ''));
   const roles = named<Role>(v.roles, (o, r) => put(r, 'code', text(o.code)));
   org.roles = roles.length > 0 ? roles : DEFAULT_ROLES;
   if (v.functionTypes !== undefined) org.functionTypes = named<FunctionType>(v.functionTypes, (o, t) => put(t, 'description', text(o.description)));

@@ -57,6 +57,8 @@ export interface Organization {
   short?: Text;
   description?: Text;
   date?: string;
+  /** Font files for charts and matrices, relative to organization.yaml, first choice first. */
+  fonts?: string[];
   languages: string[];
   kinds: Kind[];
   roles?: Role[];

@@ -1,14 +1,15 @@
 /**
  * SVG → PDF with pdfkit and svg-to-pdfkit: vector graphics with real, selectable text in the
- * DejaVu fonts (embedded as subsets). A chart that fits a page at a readable size is scaled onto
+ * faces of the font set (embedded as subsets), each run of text in the face it was measured with. A chart that fits a page at a readable size is scaled onto
  * one page; a larger one is spread over pages in reading order (left to right, then down), each
  * with the title and "page n of m", so the pages can be printed and laid side by side. `fit`
  * makes one page the size of the chart, within the 14,400 pt limit PDF readers impose.
  */
 import type { TablePage } from '../render/chart/drawing.js';
-import { defaultFontSet, fontFiles, type FontSet } from './fonts.js';
+import { defaultFontSet, registerFaces, type FontSet } from './fonts.js';
 import { drawTables, layoutTables, type TableDocument } from './table-pdf.js';
 import { svgSize } from './png.js';
+import { byIndex, FACE_PREFIX, splitTextRuns, visualPieces } from './svg-runs.js';
 
 export type PageSize = 'A4' | 'A3' | 'A2' | 'fit';
 export const PAGE_SIZES: readonly PageSize[] = ['A4', 'A3', 'A2', 'fit'];
@@ -43,15 +44,13 @@ export interface PdfOptions {
   tables?: TablePage[];
   /** The heading of a page that continues a table. */
   tableContinued?: (title: string) => string;
-  /** The fonts the tables are set in (default: the bundled DejaVu Sans). */
+  /** The fonts the SVG's text was measured with (default: DejaVu Sans); every face is embedded as needed. */
   fonts?: FontSet;
 }
 
 const MARGIN = 28;
 const HEADER = 22;
 const FOOTER = 18;
-const REGULAR = 'DejaVu Sans';
-const BOLD = 'DejaVu Sans-Bold';
 
 /** How a chart of `size` points is placed: the scale, and the slices of it that go on each page. */
 export interface Tiling {
@@ -234,9 +233,29 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
     doc.on('end', () => resolve());
     doc.on('error', reject);
   });
-  const files = fontFiles();
-  doc.registerFont(REGULAR, files.regular);
-  doc.registerFont(BOLD, files.bold);
+  const fonts = options.fonts ?? defaultFontSet();
+  registerFaces(doc, fonts);
+  // Each run of text names its face, so every character is drawn in the face it was measured with.
+  const faceOf = (family: string | undefined, bold: boolean): string => {
+    const index = family?.startsWith(FACE_PREFIX) ? Number(family.slice(FACE_PREFIX.length)) : NaN;
+    return fonts.faces[index]?.pdfName ?? fonts.runs('a', bold)[0]!.face.pdfName;
+  };
+  const line = (text: string, x: number, y: number, size: number, bold: boolean, color: string, options: PDFKit.Mixins.TextOptions): void => {
+    // Right-to-left words go over in visual order, a piece each (see visualPieces).
+    const runs = fonts.runs(text, bold).flatMap((run) => visualPieces(run.text).map((piece) => ({ ...run, text: piece })));
+    doc.fontSize(size).fillColor(color);
+    if (runs.length <= 1) {
+      doc.font(runs[0]?.face.pdfName ?? faceOf(undefined, bold)).text(runs[0]?.text ?? text, x, y, options);
+      return;
+    }
+    // Runs in several faces: one text call each, continuing the same line.
+    runs.forEach((run, i) => {
+      doc.font(run.face.pdfName);
+      const last = i === runs.length - 1;
+      if (i === 0) doc.text(run.text, x, y, { ...options, ellipsis: false, continued: !last });
+      else doc.text(run.text, { ...options, ellipsis: false, continued: !last });
+    });
+  };
 
   const chartPages = tiling.columns.length * tiling.rows.length;
   // Tables go on paper even when the chart has a page of its own size; their pages are counted first so every page can say "n of m".
@@ -248,7 +267,7 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   const pages = chartPages + (tables?.pages.length ?? 0);
   const drawn = { width: points.width * scale, height: points.height * scale };
   // svg-to-pdfkit sizes the drawing from the root element's width and height, not from its options.
-  const sized = svg.replace(/<svg\b[^>]*>/, (head) =>
+  const sized = splitTextRuns(svg, fonts, byIndex, true).replace(/<svg\b[^>]*>/, (head) =>
     head.replace(/\swidth="[^"]*"/, ` width="${drawn.width}pt"`).replace(/\sheight="[^"]*"/, ` height="${drawn.height}pt"`),
   );
   // A single page centres the chart (below the header, when there is one); tiles start at the top left so neighbours join up, and each
@@ -260,12 +279,10 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
       const n = row * tiling.columns.length + column + 1;
       doc.addPage({ size: [tiling.page.width, tiling.page.height], margin: 0 });
       if (chartPages > 1 || options.titleOnSinglePage !== false) {
-        doc.font(BOLD).fontSize(10).fillColor('#1A1A1A');
-        doc.text(options.title, MARGIN, MARGIN, { width: area.width, height: HEADER, lineBreak: false, ellipsis: true });
+        line(options.title, MARGIN, MARGIN, 10, true, '#1A1A1A', { width: area.width, height: HEADER, lineBreak: false, ellipsis: true });
       }
       if (pages > 1) {
-        doc.font(REGULAR).fontSize(8).fillColor('#4A4A4A');
-        doc.text(options.pageLabel(n, pages), MARGIN, tiling.page.height - MARGIN - 10, { width: area.width, align: 'right', lineBreak: false });
+        line(options.pageLabel(n, pages), MARGIN, tiling.page.height - MARGIN - 10, 8, false, '#4A4A4A', { width: area.width, align: 'right', lineBreak: false });
       }
       doc.save();
       doc.rect(area.x + centre.x, area.y + centre.y, (right - left) * scale, (bottom - top) * scale).clip();
@@ -273,7 +290,7 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
       SVGtoPDF(doc, page, area.x + centre.x - left * scale, area.y + centre.y - top * scale, {
         width: drawn.width,
         height: drawn.height,
-        fontCallback: (_family, bold) => (bold ? BOLD : REGULAR),
+        fontCallback: (family, bold) => faceOf(family, bold),
         warningCallback: () => undefined,
       });
       doc.restore();

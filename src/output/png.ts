@@ -1,11 +1,11 @@
 /**
  * SVG → PNG with resvg (Rust, prebuilt for each platform, no install scripts). resvg draws no
- * text at all when it has no fonts, so the DejaVu files are passed explicitly and system fonts
- * are switched off: the picture is the same on every machine. The pixel size is capped, because
+ * text at all when it has no fonts, so the faces of the font set (DejaVu Sans and any the user
+ * named) are passed explicitly and system fonts are switched off: the picture is the same on every machine. The pixel size is capped, because
  * a wide chart at slide resolution would otherwise need gigabytes.
  */
-import { fontFiles } from './fonts.js';
-import { FONT_NAME } from '../render/chart/style.js';
+import { defaultFontSet, type FontSet } from './fonts.js';
+import { byFamily, splitTextRuns } from './svg-runs.js';
 
 export interface PngOptions {
   /** Zoom over the SVG's CSS pixel size, 96 dpi (default 2: sharp on a slide). */
@@ -15,6 +15,8 @@ export interface PngOptions {
   /** Most pixels allowed in all (default 64 million). */
   maxPixels?: number;
   background?: string;
+  /** The fonts the SVG's text was measured with (default: DejaVu Sans). */
+  fonts?: FontSet;
 }
 
 export interface Png {
@@ -55,11 +57,13 @@ export function cappedScale(size: { width: number; height: number }, options: Pn
 export async function svgToPng(svg: string, options: PngOptions = {}): Promise<Png> {
   const { Resvg } = await import('@resvg/resvg-js');
   const scale = cappedScale(svgSize(svg), options);
-  const files = fontFiles();
-  const resvg = new Resvg(svg, {
+  const fonts = options.fonts ?? defaultFontSet();
+  const first = fonts.faces[0]!.family;
+  // Every run names its face, so resvg draws each character with the face it was measured with.
+  const resvg = new Resvg(splitTextRuns(svg, fonts, byFamily), {
     fitTo: { mode: 'zoom', value: scale },
     background: options.background ?? 'white',
-    font: { loadSystemFonts: false, fontFiles: [files.regular, files.bold], defaultFontFamily: FONT_NAME, sansSerifFamily: FONT_NAME },
+    font: { loadSystemFonts: false, fontFiles: fonts.faces.map((f) => f.path), defaultFontFamily: first, sansSerifFamily: first },
     logLevel: 'off',
   });
   const image = resvg.render();

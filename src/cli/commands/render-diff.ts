@@ -4,10 +4,13 @@
  * way `org diff` reads them: a structure directory when one exists at that path, otherwise a git
  * revision (`main`, `HEAD~1`, `REV:path`); `<to>` defaults to the working tree.
  */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { diffStructures } from '../../diff/diff.js';
 import { translator } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
 import { DEFAULT_DIR, parseCount, type Registrar } from '../context.js';
+import { commandFonts } from '../fonts.js';
 import { compareSides } from '../sides.js';
 import { findUnit } from '../lookup.js';
 import { emitPicture, parseDirection, pictureCommandOptions, pictureFormat, wordsLanguage, type PictureOptions } from './render-chart.js';
@@ -40,7 +43,8 @@ export const register: Registrar = (parent, run) => {
 Examples:
   org render diff main -o reorganisation.pdf      the working tree against the main branch
   org render diff HEAD~1 HEAD -o changes.svg
-  org render diff old-structure new-structure -o changes.png`,
+  org render diff old-structure new-structure -o changes.png
+  org render diff old-structure new-structure -o changes.pptx   editable slides`,
     )
     .action((from: string, to: string | undefined, options: Options, cmd: CommandLike) =>
       run(async (ctx) => {
@@ -54,11 +58,10 @@ Examples:
         const diff = diffStructures(beforeModel, afterModel);
         const lang = cmd.optsWithGlobals().lang ?? afterModel.defaultLanguage;
         const root = options.root === undefined ? undefined : findUnit(ctx, afterModel, options.root);
-        const [{ reorganisationDot, reorganisationSpec }, { reorganisationTable }, { measure }] = await Promise.all([
-          import('../../render/chart/reorganisation.js'),
-          import('../../render/chart/change-table.js'),
-          import('../../output/measure.js'),
-        ]);
+        const [{ reorganisationSpec }, { reorganisationTable }] = await Promise.all([import('../../render/chart/reorganisation.js'), import('../../render/chart/change-table.js')]);
+        // Fonts named in organization.yaml are found beside the later side when it is a directory, else in the working tree's structure.
+        const fontBase = to !== undefined && statSync(resolve(ctx.io.cwd, to), { throwIfNoEntry: false })?.isDirectory() === true ? to : options.dir;
+        const fonts = await commandFonts(ctx, options.font, afterModel, fontBase);
         const chartOptions = {
           lang,
           t: translator(wordsLanguage(lang)),
@@ -71,10 +74,9 @@ Examples:
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
         };
-        const dot = reorganisationDot(afterModel, diff, chartOptions, measure, beforeModel);
         // The details the boxes leave out follow the chart as a table, on paper only: a picture is one image.
         const tables = format === 'pdf' ? reorganisationTable(diff, { t: chartOptions.t, lang }) : [];
-        await emitPicture(ctx, dot, format, options, reorganisationSpec(afterModel, diff, chartOptions, beforeModel).title, lang, { tables });
+        await emitPicture(ctx, reorganisationSpec(afterModel, diff, chartOptions, beforeModel), format, options, lang, fonts, { tables });
         return 0;
       }),
     );

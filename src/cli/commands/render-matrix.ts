@@ -17,6 +17,7 @@ import { renderMatrixTable } from '../../render/matrix/table.js';
 import { namesLanguage, suggestIds } from '../../render/reports/names.js';
 import type { PageSize } from '../../output/pdf.js';
 import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
+import { collect, commandFonts, warnMissingGlyphs } from '../fonts.js';
 import { useColor } from '../io.js';
 import { AT_OPTION, applyAt } from '../at.js';
 import { findUnit } from '../lookup.js';
@@ -30,6 +31,7 @@ interface Options {
   width?: string;
   page: string;
   at?: string;
+  font?: string[];
 }
 
 const FORMATS = ['table', 'md', 'csv', 'html', 'svg', 'pdf', 'json'] as const;
@@ -73,6 +75,7 @@ export const register: Registrar = (parent, run) => {
     .option('--width <n>', 'width of the terminal table in columns')
     .option('--page <size>', 'paper for pdf: A4, A3, A2 or fit (one page the size of the matrix)', 'A4')
     .option(...AT_OPTION)
+    .option('--font <file>', 'for svg and pdf: a TrueType/OpenType font to draw with, before DejaVu Sans (repeatable)', collect)
     .addHelpText(
       'after',
       `
@@ -111,10 +114,15 @@ Examples:
         else if (format === 'json') content = renderMatrixJson(matrix);
         else {
           // The fonts, fontkit and pdfkit load only here: `org validate` never pays for them.
-          const [{ renderMatrixSvg }, { measureText }] = await Promise.all([import('../../render/matrix/svg.js'), import('../../output/measure.js')]);
-          if (format === 'svg') content = renderMatrixSvg(matrix, { t, measure: measureText });
-          else {
-            const svg = renderMatrixSvg(matrix, { t, measure: measureText, heading: false });
+          const [{ renderMatrixSvg }, { svgTexts }] = await Promise.all([import('../../render/matrix/svg.js'), import('../../output/svg-runs.js')]);
+          const fonts = await commandFonts(ctx, options.font, model, dir);
+          const drawing = { t, measure: fonts.measure, fontFamily: fonts.cssFamily };
+          if (format === 'svg') {
+            content = renderMatrixSvg(matrix, drawing);
+            warnMissingGlyphs(ctx, fonts, svgTexts(content));
+          } else {
+            const svg = renderMatrixSvg(matrix, { ...drawing, heading: false });
+            warnMissingGlyphs(ctx, fonts, [...svgTexts(svg), matrixTitle(matrix, t)]);
             const [{ svgToPdf, PAGE_SIZES }, { svgSize }] = await Promise.all([import('../../output/pdf.js'), import('../../output/png.js')]);
             const page = checkFormat(options.page, PAGE_SIZES) as PageSize;
             const size = svgSize(svg);
@@ -128,6 +136,7 @@ Examples:
               // A wide matrix (many units) goes on a landscape page, a tall one (many functions) on a portrait one.
               landscape: size.width > size.height,
               lang,
+              fonts,
             });
           }
         }

@@ -42,12 +42,15 @@ function escapeXml(text: string): string {
 export interface FinishOptions {
   /** Replaces the graph's `<title>` (its DOT name), which browsers show as the document title. */
   title?: string;
+  /** The CSS font-family list to write (the font set's `cssFamily`; default DejaVu Sans first). */
+  fontFamily?: string;
 }
 
 /** Re-centres label text, rewrites the font family and sets the document title. */
 export function finishSvg(svg: string, options: FinishOptions = {}): string {
   const shapes: Span[][] = [[]];
   let titled = options.title === undefined;
+  const family = (options.fontFamily ?? SVG_FONT_FAMILY).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
   const out: string[] = [];
   for (let line of svg.split('\n')) {
     if (/^<g[\s>]/.test(line)) shapes.push([]);
@@ -70,7 +73,7 @@ export function finishSvg(svg: string, options: FinishOptions = {}): string {
       line = `<title>${escapeXml(options.title!)}</title>`;
       titled = true;
     }
-    out.push(line.replace(/font-family="[^"]*"/g, `font-family="${SVG_FONT_FAMILY}"`));
+    out.push(line.replace(/font-family="[^"]*"/g, `font-family="${family}"`));
   }
   return out.join('\n');
 }

@@ -1,7 +1,7 @@
 /**
  * Text for chart labels: escaping for DOT and for Graphviz HTML-like labels, and wrapping names
  * into lines that fit a box, measured with the real font. The measuring function comes from the
- * caller (src/output/measure.ts loads DejaVu Sans with fontkit), so this module stays pure and
+ * caller (the font set of src/output/fonts.ts, read with fontkit), so this module stays pure and
  * tests can use the same measurements as the command.
  */
 

@@ -1,7 +1,8 @@
 /**
  * The function matrix as an SVG table for reports, and the page the PDF is made from. Drawn by
  * hand (rectangles, lines and one <text> per line, nothing a converter could misread) with every
- * piece of text measured in DejaVu Sans by the caller's `measure`, so names wrap inside their cells
+ * piece of text measured by the caller's `measure` (the font set's: DejaVu Sans and any fonts the
+ * user named), so names wrap inside their cells
  * and the same layout comes out in a browser, in resvg's PNG and in pdfkit's PDF. Many units get
  * vertical headers; the rows that are findings carry a coloured bar and a flag, and are listed
  * under the table with the role legend. Byte-identical for the same input.
@@ -13,10 +14,12 @@ import type { FunctionMatrix, MatrixRow } from './model.js';
 
 export interface MatrixSvgOptions {
   t: Translate;
-  /** Width of text in DejaVu Sans, in the same units as `size` (src/output/measure.ts). */
+  /** Width of text in the fonts it is drawn with, in the same units as `size` (`FontSet.measure`). */
   measure: Measure;
   /** Draw the title and summary above the table (off for PDF pages, which print the title themselves). */
   heading?: boolean;
+  /** The CSS font-family list of the fonts `measure` measures with (default DejaVu Sans). */
+  fontFamily?: string;
 }
 
 const FONT = 'DejaVu Sans';
@@ -93,7 +96,7 @@ function text(x: number, y: number, content: string, style: TextStyle, extra = '
   return `<text x="${num(x)}" y="${num(y)}" font-size="${style.size}"${style.bold ? ' font-weight="bold"' : ''}${extra}>${xml(content)}</text>`;
 }
 
-export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true }: MatrixSvgOptions): string {
+export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true, fontFamily = `${FONT}, sans-serif` }: MatrixSvgOptions): string {
   const rows = m.groups.flatMap((g) => g.rows);
   const roleById = new Map(m.roles.map((r) => [r.id, r]));
   const shade = (role: string): { bg: string; fg: string } => SHADES[Math.min(roleById.get(role)?.strength ?? SHADES.length, SHADES.length - 1)]!;
@@ -246,7 +249,7 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true 
   const width = Math.ceil(MARGIN * 2 + blockWidth);
   const height = Math.ceil(y + MARGIN);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}, sans-serif" lang="${xml(m.lang)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${fontFamily.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" lang="${xml(m.lang)}">`,
     `<title>${xml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...el,
