@@ -70,7 +70,7 @@ export function writeError(e: unknown, file: string, dir = '.'): UsageError {
  * descriptor links such as /dev/stdout are written in place; a link is followed to its target).
  */
 export function emit(ctx: RunContext, content: string | Uint8Array, output: string | undefined): void {
-  if (output === undefined || output === '-') {
+  if (output === undefined || output === '-' || output === '/dev/stdout') {
     ctx.io.stdout(content);
     return;
   }

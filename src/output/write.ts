@@ -99,7 +99,7 @@ type Target =
   | { how: 'in-place'; path: string };
 
 const isInside = (path: string, dir: string): boolean => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
-const isDescriptorPath = (path: string): boolean => /^\/(proc|dev\/fd)\//.test(path);
+const isDescriptorPath = (path: string): boolean => /^\/(proc|dev\/fd)\//.test(path) || path === '/dev/stdout' || path === '/dev/stderr';
 
 /** The real path of `path`'s deepest existing ancestor-or-self (so a folder link is seen through). */
 function realExisting(path: string): string {
@@ -165,7 +165,16 @@ function writeAll(fd: number, content: string | Uint8Array): void {
 }
 
 function writeInPlace(path: string, content: string | Uint8Array): void {
-  const fd = openSync(path, constants.O_WRONLY);
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY);
+  } catch (e) {
+    // A socket cannot be opened again by name (ENXIO), but this process's own descriptor can be written.
+    const own = /^\/(?:proc\/self\/fd|dev\/fd)\/(\d+)$/.exec(path) ?? (/^\/dev\/(stdout|stderr)$/.exec(path) && [path, path.endsWith('out') ? '1' : '2']);
+    if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || !own) throw e;
+    writeAll(Number(own[1]), content);
+    return;
+  }
   try {
     // A descriptor link may lead to a regular file (`-o /dev/stdout > out.txt`): replace its content as `>` does.
     if (fstatSync(fd).isFile()) ftruncateSync(fd, 0);
