@@ -71,13 +71,13 @@ describe('an interrupted run', () => {
 describe('a signal in a long synchronous phase', () => {
   it('SIGTERM stops validate of a file with 40,000 unknown keys within a second', async () => {
     const dir = writeTestStructure({ 'units/wide.yaml': `id: wide\nkind: office\nname: Wide\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}\n`).join('')}` });
-    const ended = await runAndSignal(['validate', dir], 700, 'SIGTERM');
+    const ended = await runAndSignal(['validate', dir], 2000, 'SIGTERM');
     expectStoppedBy(ended, 'SIGTERM');
   });
 
   it('SIGTERM stops the layout of a 1,500-unit chart within a second', async () => {
     const out = mkdtempSync(join(tmpdir(), 'org-out-'));
-    const ended = await runAndSignal(['render', 'chart', structure, '-o', join(out, 'chart.pdf')], 600, 'SIGTERM');
+    const ended = await runAndSignal(['render', 'chart', structure, '-o', join(out, 'chart.pdf')], 2500, 'SIGTERM');
     expect(ended.afterSignal).toBeGreaterThan(0);
     expectStoppedBy(ended, 'SIGTERM');
     expect(readdirSync(out)).toEqual([]);
