@@ -92,7 +92,7 @@ describe('an interrupted org fmt', () => {
   beforeAll(async () => {
     // Every unit file with its first two keys swapped, so fmt rewrites all of them.
     messy = join(mkdtempSync(join(tmpdir(), 'org-interrupt-fmt-')), 's');
-    writeStructure(messy, buildStructure(600, 11));
+    writeStructure(messy, buildStructure(300, 11));
     original = new Map();
     for (const file of yamlFiles(join(messy, 'units'))) {
       const lines = readFileSync(file, 'utf8').split('\n');
@@ -106,7 +106,7 @@ describe('an interrupted org fmt', () => {
     formatted = new Map(yamlFiles(join(tidy, 'units')).map((f) => [f.slice(tidy.length), readFileSync(f, 'utf8')]));
   });
 
-  for (const afterMs of [450, 750]) {
+  for (const afterMs of [350, 600]) {
     it(`leaves every file whole when interrupted after ${afterMs} ms`, async () => {
       const dir = join(mkdtempSync(join(tmpdir(), 'org-interrupt-fmt-')), 's');
       cpSync(messy, dir, { recursive: true });

@@ -9,13 +9,19 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BIN, ROOT, spawnCli } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, ROOT, runCli, spawnCli } from '../helpers/cli.js';
 
 const isRoot = process.getuid?.() === 0;
 const STRUCTURE = join(ROOT, 'structure');
 const dotArgs = (output: string): string[] => ['render', 'chart', STRUCTURE, '--format', 'dot', '-o', output];
-const expectedDot = (): string => spawnCli(['render', 'chart', STRUCTURE, '--format', 'dot']).stdout;
+let dot: string;
+const expectedDot = (): string => dot;
+// Writing is the same code in-process and in a spawned org; only what involves the process's own
+// standard output needs a real process.
+beforeAll(async () => {
+  dot = (await runCli(['render', 'chart', STRUCTURE, '--format', 'dot'])).stdout;
+});
 const fresh = (): string => mkdtempSync(join(tmpdir(), 'org-writes-'));
 const noStack = (stderr: string): void => expect(stderr).not.toMatch(/\n\s+at /);
 
@@ -26,16 +32,16 @@ function device(dir: string, name: string, minor: number): string {
 }
 
 describe('-o onto what is not a regular file', () => {
-  it.skipIf(!isRoot)('a character device (a private /dev/null) stays a device (needs root for mknod)', () => {
+  it.skipIf(!isRoot)('a character device (a private /dev/null) stays a device (needs root for mknod)', async () => {
     const nul = device(fresh(), 'null', 3);
-    const r = spawnCli(dotArgs(nul));
+    const r = await runCli(dotArgs(nul));
     expect(r.code).toBe(0);
     expect(lstatSync(nul).isCharacterDevice()).toBe(true);
   });
 
-  it.skipIf(!isRoot)('a full device (a private /dev/full) is a clear error, exit 2 (needs root for mknod)', () => {
+  it.skipIf(!isRoot)('a full device (a private /dev/full) is a clear error, exit 2 (needs root for mknod)', async () => {
     const full = device(fresh(), 'full', 7);
-    const r = spawnCli(dotArgs(full));
+    const r = await runCli(dotArgs(full));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^org: Cannot write .*full: no space left on device \(ENOSPC\)\n$/);
     expect(lstatSync(full).isCharacterDevice()).toBe(true);
@@ -57,15 +63,15 @@ describe('-o onto what is not a regular file', () => {
 
   for (const path of ['/dev/stdout', '/dev/fd/1']) {
     it(`${path} is written in place, as the shell would`, () => {
-      const r = spawnCli(dotArgs(path));
+      const r = spawnCli(dotArgs(path)); // a real process: its own standard output
       expect(r.code).toBe(0);
       expect(r.stdout).toBe(expectedDot());
     });
   }
 
-  it('a directory is refused with one line', () => {
+  it('a directory is refused with one line', async () => {
     const dir = fresh();
-    const r = spawnCli(dotArgs(dir));
+    const r = await runCli(dotArgs(dir));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^org: Cannot write .*: it is a directory\.\n$/);
     expect(readdirSync(dir)).toEqual([]);
@@ -73,12 +79,12 @@ describe('-o onto what is not a regular file', () => {
 });
 
 describe('-o onto a file or a link', () => {
-  it('a link stays a link; its target is replaced and keeps its mode', () => {
+  it('a link stays a link; its target is replaced and keeps its mode', async () => {
     const dir = fresh();
     writeFileSync(join(dir, 'real.dot'), 'old\n');
     chmodSync(join(dir, 'real.dot'), 0o600);
     symlinkSync('real.dot', join(dir, 'link.dot'));
-    const r = spawnCli(dotArgs(join(dir, 'link.dot')));
+    const r = await runCli(dotArgs(join(dir, 'link.dot')));
     expect(r.code).toBe(0);
     expect(readlinkSync(join(dir, 'link.dot'))).toBe('real.dot');
     expect(readFileSync(join(dir, 'real.dot'), 'utf8')).toBe(expectedDot());
@@ -86,37 +92,37 @@ describe('-o onto a file or a link', () => {
     expect(readdirSync(dir).sort()).toEqual(['link.dot', 'real.dot']);
   });
 
-  it.skipIf(!isRoot)('a replaced file keeps its owner and group (needs root to give it another owner)', () => {
+  it.skipIf(!isRoot)('a replaced file keeps its owner and group (needs root to give it another owner)', async () => {
     const file = join(fresh(), 'chart.dot');
     writeFileSync(file, 'old\n');
     chownSync(file, 4321, 4322);
-    expect(spawnCli(dotArgs(file)).code).toBe(0);
+    expect((await runCli(dotArgs(file))).code).toBe(0);
     const st = statSync(file);
     expect([st.uid, st.gid]).toEqual([4321, 4322]);
     expect(readFileSync(file, 'utf8')).toBe(expectedDot());
   });
 
-  it('a new file gets the usual mode, not a fixed one', () => {
+  it('a new file gets the usual mode, not a fixed one', async () => {
     const file = join(fresh(), 'chart.dot');
     const r = spawnSync('sh', ['-c', `umask 077 && exec "${process.execPath}" "${BIN}" ${dotArgs(file).map((a) => `"${a}"`).join(' ')}`], { env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('a 250-byte name works, and no temporary file is left', () => {
+  it('a 250-byte name works, and no temporary file is left', async () => {
     const dir = fresh();
     const name = `${'a'.repeat(246)}.dot`;
-    const r = spawnCli(dotArgs(join(dir, name)));
+    const r = await runCli(dotArgs(join(dir, name)));
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual([name]);
   });
 
-  it('links that loop are refused with one line', () => {
+  it('links that loop are refused with one line', async () => {
     const dir = fresh();
     symlinkSync('b', join(dir, 'a'));
     symlinkSync('a', join(dir, 'b'));
-    const r = spawnCli(dotArgs(join(dir, 'a')));
+    const r = await runCli(dotArgs(join(dir, 'a')));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^org: Cannot write .*a: its symbolic links loop\.\n$/);
   });
