@@ -70,7 +70,8 @@ export function isFileResult(v: unknown): v is FileResult {
 function readBounded(file: string): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+    // Windows has neither flag (nor FIFOs); fstat below still refuses anything but a regular file.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
   } catch {
     return undefined;
   }
