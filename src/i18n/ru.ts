@@ -383,4 +383,5 @@ export const ru: Record<string, string> = {
   'write-nothing-written': 'Ничего не записано.',
   'stdout-failed': 'Не удалось записать в стандартный вывод: {{reason}}',
   'fmt-changed': '{{file}}: файл изменился, пока работала org fmt, поэтому он оставлен как есть; запустите org fmt ещё раз.',
+  'fmt-check-incomplete': 'Отформатировано файлов: {{count}}, но проверить не удалось: {{left}} (см. выше).',
 };

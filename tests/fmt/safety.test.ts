@@ -62,6 +62,7 @@ describe('org fmt keeps what the user has', () => {
     const r = await runCli(['fmt', '--check', dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/units: not formatted: Symbolic link leads outside the structure directory/);
+    expect(r.stderr).toMatch(/1 file is formatted, but 1 could not be checked/);
     const w = await runCli(['fmt', dir]);
     expect(w.code).toBe(1);
     expect(readdirSync(join(outside, 'moved')).sort()).toEqual(['a.yaml', 'root.yaml', 'zz.yaml']);

@@ -110,7 +110,11 @@ async function formatDir(ctx: RunContext, dir: string, options: Options): Promis
   if (options.check) {
     for (const { raw } of changed) ctx.io.stdout(`${raw.file}\n`);
     const summary =
-      changed.length > 0 ? ctx.t('fmt-check-changes', { count: changed.length, dir }) : ctx.t('fmt-check-clean', { count: total - untouched });
+      changed.length > 0
+        ? ctx.t('fmt-check-changes', { count: changed.length, dir })
+        : untouched > 0
+          ? ctx.t('fmt-check-incomplete', { count: total - untouched, left: untouched })
+          : ctx.t('fmt-check-clean', { count: total - untouched });
     ctx.io.stderr(`${summary}\n`);
     return changed.length > 0 || untouched > 0 ? 1 : 0;
   }
