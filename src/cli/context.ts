@@ -4,6 +4,7 @@
  * or standard output.
  */
 import { resolve } from 'node:path';
+import { getSystemErrorMap } from 'node:util';
 import type { Command } from 'commander';
 import { detectLanguage, translator, type Language, type Translate } from '../i18n/format.js';
 import { readStructureDir } from '../load/read.js';
@@ -11,7 +12,7 @@ import { loadCached } from './cache.js';
 import type { LoadedStructure } from '../load/structure.js';
 import { UsageError } from '../model/errors.js';
 import { validateStructure, type ValidationResult } from '../rules/run.js';
-import { writeFileAtomic } from '../output/write.js';
+import { BatchWriteError, WriteRefused, writeFileAtomic } from '../output/write.js';
 import type { Io } from './io.js';
 
 export interface RunContext {
@@ -45,16 +46,38 @@ export function loadValidated(ctx: RunContext, dir: string | undefined, warn = t
   return result;
 }
 
-/** Writes to `-o FILE` atomically, or to standard output. */
+/** An operating-system error as a short reason: "no space left on device (ENOSPC)". */
+export function errorReason(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const described = typeof err?.errno === 'number' ? getSystemErrorMap().get(err.errno)?.[1] : undefined;
+  if (err?.code && described) return `${described} (${err.code})`;
+  return err?.code ?? err?.message ?? String(e);
+}
+
+/**
+ * The one-line error for a write that failed or was refused. `file` is the path as the user gave
+ * it, `dir` the directory a refused link led out of.
+ */
+export function writeError(e: unknown, file: string, dir = '.'): UsageError {
+  if (e instanceof BatchWriteError) return writeError(e.error, file, dir);
+  if (e instanceof UsageError) return e;
+  if (e instanceof WriteRefused) return new UsageError(`write-refused-${e.reason}`, { file, dir });
+  return new UsageError('write-failed', { file, reason: errorReason(e) });
+}
+
+/**
+ * Writes to standard output, or to `-o FILE` (atomically when it is a file; devices, FIFOs and
+ * descriptor links such as /dev/stdout are written in place; a link is followed to its target).
+ */
 export function emit(ctx: RunContext, content: string | Uint8Array, output: string | undefined): void {
-  if (output === undefined || output === '-') {
+  if (output === undefined || output === '-' || output === '/dev/stdout') {
     ctx.io.stdout(content);
     return;
   }
   try {
     writeFileAtomic(resolve(ctx.io.cwd, output), content);
   } catch (e) {
-    throw new UsageError('write-failed', { file: output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    throw writeError(e, output);
   }
 }
 

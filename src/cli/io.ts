@@ -12,22 +12,34 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Terminal width in columns, when writing to a terminal. */
   columns: number | undefined;
+  /**
+   * Waits until standard output has taken everything written to it; resolves with the error that
+   * stopped it (a full disk, a closed pipe), if any.
+   */
+  flush?(): Promise<NodeJS.ErrnoException | undefined>;
 }
 
 export function nodeIo(): Io {
-  // A closed pipe (`org tree | head`) is not an error worth a stack trace.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  // A full disk or a closed pipe is reported once by main() (exit code 2), never as a stack
+  // trace; what is written after it is dropped. Standard error has nowhere to report to.
+  let failure: NodeJS.ErrnoException | undefined;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => void (failure ??= e));
+  process.stderr.on('error', () => undefined);
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout: (text) => {
+      if (failure === undefined) process.stdout.write(text);
+    },
     stderr: (text) => void process.stderr.write(text),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns,
+    flush: () =>
+      new Promise((done) => {
+        if (failure !== undefined || process.stdout.destroyed) done(failure);
+        else process.stdout.write('', (e) => done(failure ?? (e as NodeJS.ErrnoException | null | undefined) ?? undefined));
+      }),
   };
 }
 

@@ -6,8 +6,9 @@
  */
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../model/errors.js';
+import { saveCaches } from './cache.js';
 import { commands } from './commands/index.js';
-import { makeContext, type RunContext } from './context.js';
+import { errorReason, makeContext, type RunContext } from './context.js';
 import { nodeIo, type Io } from './io.js';
 
 declare const ORG_VERSION: string | undefined;
@@ -15,6 +16,16 @@ export const VERSION = typeof ORG_VERSION === 'string' ? ORG_VERSION : '0.0.0-de
 
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const code = await runMain(argv, io);
+  const failure = await io.flush?.();
+  if (failure === undefined) return code;
+  const langIndex = argv.indexOf('--lang');
+  const { t } = makeContext(io, argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined), VERSION);
+  io.stderr(`org: ${t('stdout-failed', { reason: errorReason(failure) })}\n`);
+  return 2;
+}
+
+async function runMain(argv: readonly string[], io: Io): Promise<number> {
   let exitCode = 0;
   let pending: Promise<void> | undefined;
   const program = new Command('org');
@@ -72,6 +83,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return e.exitCode === 0 ? 0 : 2;
     }
     fail(e);
+  } finally {
+    saveCaches();
   }
   return exitCode;
 }

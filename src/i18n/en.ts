@@ -368,4 +368,16 @@ export const en: Record<string, string> = {
   'font-missing-more': 'and {{count}} more',
   'pptx-link-page': '→ p. {{page}}',
   'chart-pptx-bad-page': 'Option --page expects 16:9, A4, A3, A2 or fit for PPTX, not "{{value}}".',
+  // Safe writes, standard output, fmt and concurrent edits
+  'write-refused-directory': 'Cannot write {{file}}: it is a directory.',
+  'write-refused-socket': 'Cannot write {{file}}: it is a socket.',
+  'write-refused-special': 'Cannot write {{file}} together with the other files: it is neither a regular file nor missing.',
+  'write-refused-link-outside': 'Cannot write {{file}}: a symbolic link on its way leads out of {{dir}}, and org does not write outside it.',
+  'write-refused-owner': 'Cannot replace {{file}}: it belongs to another user or group, and the new file could not keep that owner.',
+  'write-refused-name-too-long': 'Cannot write {{file}}: the name is too long for the file system.',
+  'write-refused-link-loop': 'Cannot write {{file}}: its symbolic links loop.',
+  'write-nothing-written': 'Nothing was written.',
+  'stdout-failed': 'Cannot write to standard output: {{reason}}',
+  'fmt-changed': '{{file}}: changed while org fmt ran, so it is left as it is; run org fmt again.',
+  'fmt-check-incomplete': '{{count}} {{count|file is|files are}} formatted, but {{left}} could not be checked (see above).',
 };

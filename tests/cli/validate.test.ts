@@ -69,7 +69,7 @@ describe('org validate options', () => {
     expect(readFileSync(join(out, 'old.json'), 'utf8')).toBe('previous report');
     const missing = spawnCli(['validate', '--format', 'json', '-o', join(out, 'no', 'such', 'dir', 'r.json')]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^org: Cannot write .*r\.json: ENOENT\n$/);
+    expect(missing.stderr).toMatch(/^org: Cannot write .*r\.json: no such file or directory \(ENOENT\)\n$/);
     expect(existsSync(join(out, 'no'))).toBe(false);
     expect(readdirSync(out)).toEqual(['old.json']);
   });

@@ -121,7 +121,7 @@ describe('-o FILE', () => {
 
     const nowhere = await runCli(['diff', 'before', 'after', '-o', join(out, 'missing', 'diff.txt')], { cwd });
     expect(nowhere.code).toBe(2);
-    expect(nowhere.stderr).toMatch(/^org: Cannot write .*diff\.txt: ENOENT\n$/);
+    expect(nowhere.stderr).toMatch(/^org: Cannot write .*diff\.txt: no such file or directory \(ENOENT\)\n$/);
     rmSync(out, { recursive: true, force: true });
   });
 

@@ -2,16 +2,21 @@
  * `org fmt [dir]`: rewrites every structure file into its canonical form (src/fmt/format.ts), each
  * atomically and only when it changes. `--check` writes nothing and lists the files that would
  * change (exit 1), for CI and pre-commit. A file that does not parse is reported and left alone.
+ *
+ * Nothing the user has is lost: a file is replaced only if it still holds exactly the bytes that
+ * were formatted (checked just before the rename, so an edit made while fmt runs is kept and
+ * reported); the replaced file keeps its mode and owner; a symbolic link inside the structure
+ * stays a link and its target is formatted once; nothing is written through a link leading out.
  */
+import { realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { baseFromRef, parseModeline, schemaKindOf } from '../../init/modeline.js';
 import { formatStructureFile } from '../../fmt/format.js';
 import { readStructureDir } from '../../load/read.js';
 import { decode, scanText } from '../../load/scan.js';
 import type { RawFile } from '../../load/structure.js';
-import { writeFileAtomic } from '../../output/write.js';
-import { UsageError } from '../../model/errors.js';
-import { DEFAULT_DIR, type Registrar, type RunContext } from '../context.js';
+import { WriteRefused, writeFileAtomic, yieldToSignals } from '../../output/write.js';
+import { DEFAULT_DIR, writeError, type Registrar, type RunContext } from '../context.js';
 import { schemaBaseFor } from './init.js';
 
 interface Options {
@@ -45,16 +50,20 @@ function structureSchemaBase(files: RawFile[], absDir: string, explicit: string 
   return schemaBaseFor(absDir);
 }
 
-function formatDir(ctx: RunContext, dir: string, options: Options): number {
+async function formatDir(ctx: RunContext, dir: string, options: Options): Promise<number> {
   const files = readStructureDir(dir, ctx.io.cwd);
   const absDir = resolve(ctx.io.cwd, dir);
+  const root = realpathSync(absDir);
   const base = structureSchemaBase(files, absDir, options.schemas);
-  const changed: string[] = [];
+  const changed: Array<{ raw: RawFile; text: string }> = [];
+  const seen = new Set<string>();
   let untouched = 0;
   let total = 0;
   for (const raw of files) {
     const kind = schemaKindOf(raw.rel);
-    if (!kind) continue;
+    // A folder that could not be read (`units/` linked out of the structure) holds files that are
+    // not formatted: that is reported, never counted as tidy.
+    if (!kind && !raw.problem) continue;
     total++;
     const problem = (message: string): void => {
       untouched++;
@@ -64,7 +73,7 @@ function formatDir(ctx: RunContext, dir: string, options: Options): number {
       const { code, ...data } = p as { code: string } & Record<string, string>;
       problem(ctx.t('fmt-unreadable', { file: raw.file, message: ctx.t(`yaml-syntax/${code}`, data) }));
     };
-    if (raw.problem || !raw.bytes) {
+    if (raw.problem || !raw.bytes || !kind) {
       unreadable(raw.problem ?? ({ code: 'unreadable', reason: 'no content' } as { code: string }));
       continue;
     }
@@ -86,23 +95,44 @@ function formatDir(ctx: RunContext, dir: string, options: Options): number {
     }
     // Compare bytes, not decoded text: a byte-order mark or CRLF line ends are changes too.
     if (Buffer.from(result.text, 'utf8').equals(Buffer.from(raw.bytes))) continue;
-    changed.push(raw.file);
-    if (options.check) continue;
+    // Two links to one file, or a link beside its target: the file is formatted once.
+    let real: string;
     try {
-      writeFileAtomic(resolve(ctx.io.cwd, raw.file), result.text);
-    } catch (e) {
-      throw new UsageError('write-failed', { file: raw.file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      real = realpathSync(resolve(ctx.io.cwd, raw.file));
+    } catch {
+      real = resolve(ctx.io.cwd, raw.file);
     }
+    if (seen.has(real)) continue;
+    seen.add(real);
+    changed.push({ raw, text: result.text });
   }
 
   if (options.check) {
-    for (const file of changed) ctx.io.stdout(`${file}\n`);
+    for (const { raw } of changed) ctx.io.stdout(`${raw.file}\n`);
     const summary =
-      changed.length > 0 ? ctx.t('fmt-check-changes', { count: changed.length, dir }) : ctx.t('fmt-check-clean', { count: total - untouched });
+      changed.length > 0
+        ? ctx.t('fmt-check-changes', { count: changed.length, dir })
+        : untouched > 0
+          ? ctx.t('fmt-check-incomplete', { count: total - untouched, left: untouched })
+          : ctx.t('fmt-check-clean', { count: total - untouched });
     ctx.io.stderr(`${summary}\n`);
     return changed.length > 0 || untouched > 0 ? 1 : 0;
   }
-  ctx.io.stdout(`${changed.length > 0 ? ctx.t('fmt-formatted', { count: changed.length, total: total - untouched }) : ctx.t('fmt-clean', { count: total - untouched })}\n`);
+  let written = 0;
+  for (const { raw, text } of changed) {
+    // Each file is replaced on its own; between files a Ctrl-C can act (see src/output/write.ts).
+    await yieldToSignals();
+    try {
+      writeFileAtomic(resolve(ctx.io.cwd, raw.file), text, { within: root, expect: raw.bytes! });
+      written++;
+    } catch (e) {
+      if (e instanceof WriteRefused && e.reason === 'changed') {
+        untouched++;
+        ctx.io.stderr(`${ctx.t('fmt-changed', { file: raw.file })}\n`);
+      } else throw writeError(e, raw.file, dir);
+    }
+  }
+  ctx.io.stdout(`${written > 0 ? ctx.t('fmt-formatted', { count: written, total: total - untouched }) : ctx.t('fmt-clean', { count: total - untouched })}\n`);
   return untouched > 0 ? 1 : 0;
 }
 

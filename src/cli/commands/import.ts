@@ -1,17 +1,18 @@
 /**
  * `org import csv FILE [dir]`: unit files from a spreadsheet (src/import/plan.ts decides
  * everything). Every bad row is reported as `FILE:LINE: message`; when there is one, nothing is
- * written unless --partial. Existing unit files are updated only with --force. Each file is
- * written atomically.
+ * written unless --partial. Existing unit files are updated only with --force. The files are
+ * written all or nothing: every one is checked and written to a temporary file before the first
+ * is renamed into place, and nothing is written through a link leading out of the structure.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { readStructureDir } from '../../load/read.js';
 import type { RawFile } from '../../load/structure.js';
 import { planImport } from '../../import/plan.js';
 import { UsageError } from '../../model/errors.js';
-import { writeFileAtomic } from '../../output/write.js';
-import { DEFAULT_DIR, type Registrar, type RunContext } from '../context.js';
+import { BatchWriteError, realDirectory, writeFilesAtomic } from '../../output/write.js';
+import { DEFAULT_DIR, writeError, type Registrar, type RunContext } from '../context.js';
 import { schemaBaseFor } from './init.js';
 
 interface Options {
@@ -80,16 +81,20 @@ function importCsv(ctx: RunContext, file: string, dir: string, options: Options)
     return 1;
   }
 
+  const writes: Array<{ file: string; content: string; shown: string }> = [];
   for (const planned of plan.files) {
     const target = join(absDir, ...planned.rel.split('/'));
     // The plan saw the directory a moment ago; a file that appeared since is still not overwritten.
     if (planned.action === 'create' && existsSync(target) && !options.force) throw new UsageError('import-file-appeared', { file: `${dir}/${planned.rel}` });
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileAtomic(target, planned.text);
-    } catch (e) {
-      throw new UsageError('write-failed', { file: `${dir}/${planned.rel}`, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-    }
+    writes.push({ file: target, content: planned.text, shown: `${dir}/${planned.rel}` });
+  }
+  try {
+    writeFilesAtomic(writes, { within: realDirectory(absDir), createDirs: true });
+  } catch (e) {
+    const failed = e instanceof BatchWriteError ? writes.find((w) => w.file === e.file) : undefined;
+    const error = writeError(e, failed?.shown ?? dir, dir);
+    ctx.io.stderr(`org: ${ctx.t(error.messageId, error.data)}\n${ctx.t('write-nothing-written')}\n`);
+    return 2;
   }
 
   const lines = [ctx.t('import-done', { count: plan.created + plan.updated, dir, created: plan.created, updated: plan.updated })];

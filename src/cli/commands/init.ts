@@ -1,17 +1,18 @@
 /**
  * `org init [dir]`: writes a new structure (organization.yaml, one root unit, one function) in
- * Russian or English, ready for `org validate`. It never touches an existing structure. Also home
+ * Russian or English, ready for `org validate`. It never touches an existing structure, and writes
+ * all its files or none (a failure removes what it made, folders included). Also home
  * of the one place that decides where new files' schema modelines point (`schemaBaseFor`), which
  * `org fmt` and `org import csv` reuse.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PUBLISHED_SCHEMA_BASE } from '../../init/modeline.js';
 import { scaffold, type ScaffoldLanguage } from '../../init/scaffold.js';
 import { UsageError } from '../../model/errors.js';
-import { writeFileAtomic } from '../../output/write.js';
-import { DEFAULT_DIR, type Registrar } from '../context.js';
+import { BatchWriteError, realDirectory, writeFilesAtomic } from '../../output/write.js';
+import { DEFAULT_DIR, writeError, type Registrar } from '../context.js';
 
 interface Options {
   schemas?: string;
@@ -90,14 +91,14 @@ Examples:
         if (found) throw new UsageError('init-exists', { dir, file: found });
 
         const files = scaffold({ lang, schemaBase: schemaBaseFor(abs, options.schemas) });
-        for (const file of files) {
-          const target = join(abs, ...file.rel.split('/'));
-          try {
-            mkdirSync(dirname(target), { recursive: true });
-            writeFileAtomic(target, file.text);
-          } catch (e) {
-            throw new UsageError('write-failed', { file: join(dir, file.rel), reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-          }
+        const writes = files.map((file) => ({ file: join(abs, ...file.rel.split('/')), content: file.text, shown: join(dir, file.rel) }));
+        try {
+          writeFilesAtomic(writes, { within: realDirectory(abs), createDirs: true });
+        } catch (e) {
+          const failed = e instanceof BatchWriteError ? writes.find((w) => w.file === e.file) : undefined;
+          const error = writeError(e, failed?.shown ?? dir, dir);
+          ctx.io.stderr(`org: ${ctx.t(error.messageId, error.data)}\n${ctx.t('write-nothing-written')}\n`);
+          return 2;
         }
         const shown = dir.replace(/[\\/]+$/, '') || dir;
         ctx.io.stdout(`${ctx.t('init-created', { dir: shown })}\n${files.map((f) => `  ${shown}/${f.rel}\n`).join('')}${ctx.t('init-next', { dir: shown })}\n`);
