@@ -321,4 +321,5 @@ export const en: Record<string, string> = {
   'chart-diff-table-details': 'Unit or function, what changed',
   'chart-diff-table-total': 'In all',
   'chart-table-continued': '{{title}} (continued)',
+  'matrix-page-position': 'units {{units}} of {{unitCount}} · functions {{functions}} of {{functionCount}}',
 };

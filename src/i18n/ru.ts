@@ -398,4 +398,5 @@ export const ru: Record<string, string> = {
   'chart-diff-table-details': 'Подразделение или функция, что изменилось',
   'chart-diff-table-total': 'Итого',
   'chart-table-continued': '{{title}} (продолжение)',
+  'matrix-page-position': 'подразделения {{units}} из {{unitCount}} · функции {{functions}} из {{functionCount}}',
 };

@@ -113,9 +113,26 @@ Examples:
           const [{ renderMatrixSvg }, { measureText }] = await Promise.all([import('../../render/matrix/svg.js'), import('../../output/measure.js')]);
           if (format === 'svg') content = renderMatrixSvg(matrix, { t, measure: measureText });
           else {
-            const svg = renderMatrixSvg(matrix, { t, measure: measureText, heading: false });
-            const [{ svgToPdf, PAGE_SIZES }, { svgSize }] = await Promise.all([import('../../output/pdf.js'), import('../../output/png.js')]);
+            const [{ svgToPdf, PAGE_SIZES }, { svgSize }, { layoutMatrix }, paged] = await Promise.all([
+              import('../../output/pdf.js'),
+              import('../../output/png.js'),
+              import('../../render/matrix/svg.js'),
+              import('../../output/matrix-pdf.js'),
+            ]);
             const page = checkFormat(options.page, PAGE_SIZES) as PageSize;
+            const layout = layoutMatrix(matrix, { t, measure: measureText });
+            // Room under the table for the legend and the lists of findings, as the SVG draws them.
+            const extra = 60 + (matrix.noLead.length + matrix.multipleLeads.length) * 17;
+            if (page !== 'fit' && !paged.fitsOnePage(layout, page, extra)) {
+              // Too large for one readable page: cut by rows and columns, each page with its own headers.
+              const pageLabel = (n: number, pages: number): string => t('matrix-page', { page: n, pages });
+              const pdfOptions = { t, measure: measureText, page, title: matrixTitle(matrix, t), lang };
+              const plan = paged.planMatrixPages(matrix, layout, { t, measure: measureText, page });
+              content = await paged.pagedMatrixPdf(matrix, layout, plan, { ...pdfOptions, pageLabel });
+              emit(ctx, content, options.output);
+              return 0;
+            }
+            const svg = renderMatrixSvg(matrix, { t, measure: measureText, heading: false });
             const size = svgSize(svg);
             // Without width and height on the root element svg-to-pdfkit scales the viewBox into the
             // box svgToPdf asks for; with them it draws at full size and the page cuts the table off.
