@@ -102,7 +102,8 @@ if ((!only || only === 'matrix') && has(['render', 'matrix'])) {
 rmSync(work, { recursive: true, force: true });
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) };
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+// A partial run (--only) does not replace the full table the README quotes.
+if (!only) writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
 const lines = ['| measurement | time | peak memory | baseline | ratio | target |', '|---|---:|---:|---|---:|---|'];
 for (const r of rows) lines.push(`| ${r.name} | ${r.ms} ms | ${r.rssMb} MB | ${r.baseline || '—'} | ${r.ratio === null ? '—' : `${r.ratio}×`} | ${r.target ?? ''} |`);
 console.log(lines.join('\n'));
