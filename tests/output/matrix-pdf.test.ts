@@ -3,13 +3,14 @@
  * carries the header row and the function column of its own part, read back page by page with a
  * real PDF text extractor (pdfjs-dist). The small Bishkek matrix keeps its one-page picture.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/format.js';
 import { buildModel } from '../../src/model/model.js';
-import { fitsOnePage, planMatrixPages } from '../../src/output/matrix-pdf.js';
+import { defaultFontSet, type FontFace, type FontSet } from '../../src/output/fonts.js';
+import { fitsOnePage, pagedMatrixPdf, planMatrixPages } from '../../src/output/matrix-pdf.js';
 import { measureText } from '../../src/output/measure.js';
 import { buildMatrix } from '../../src/render/matrix/model.js';
 import { layoutMatrix } from '../../src/render/matrix/svg.js';
@@ -94,6 +95,29 @@ describe('paged matrix PDF', () => {
     expect(codes).toBe(cells);
     // The functions nobody leads are listed after the grid.
     expect(pages.slice(plan.grid.length).join(' ')).toContain('Functions without a lead (3)');
+  });
+
+  it('sets each run in the face the font set picks, on repeated parts too', async () => {
+    // A set whose last face takes one word that only function names have: those pages need the face
+    // also where their column is written again from the first band's operators.
+    const base = defaultFontSet();
+    const mono: FontFace = { family: 'DejaVu Sans Mono', bold: false, path: join(dirname(base.faces[0]!.path), 'DejaVuSansMono.ttf'), pdfName: 'DejaVu Sans Mono' };
+    const fonts: FontSet = {
+      faces: [...base.faces, mono],
+      cssFamily: base.cssFamily,
+      runs: (text, bold) => text.split(/(matter)/).filter(Boolean).flatMap((piece) => (piece === 'matter' ? [{ text: piece, face: mono }] : base.runs(piece, bold))),
+    };
+    const t = translator('en');
+    const matrix = buildMatrix(buildModel(load(matrixFiles())), { lang: 'en' });
+    const layout = layoutMatrix(matrix, { t, measure: measureText });
+    const plan = planMatrixPages(matrix, layout, { t, measure: measureText, page: 'A4' });
+    const pdf = await pagedMatrixPdf(matrix, layout, plan, { t, measure: measureText, fonts, page: 'A4', title: 'Matrix 1', pageLabel: (n, m) => `page ${n} of ${m}` });
+    const file = join(mkdtempSync(join(tmpdir(), 'org-matrix-')), 'fonts.pdf');
+    writeFileSync(file, pdf);
+    const pages = await pageTexts(file);
+    const fnPages = plan.grid.map((p, i) => ({ p, text: pages[i]!.replace(/\s+/g, '') }));
+    for (const { p, text } of fnPages) for (const item of p.items) if (item.kind === 'row') expect(text).toContain(item.row.row.name.replace(/\s+/g, ''));
+    expect(readFileSync(file, 'latin1')).toMatch(/DejaVuSansMono/);
   });
 
   it('keeps the Bishkek matrix on one page', async () => {
