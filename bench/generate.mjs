@@ -131,3 +131,24 @@ export function writeStructure(dir, { units, functions }) {
     writeFileSync(join(dir, 'json', `${f.id}.json`), JSON.stringify(f));
   }
 }
+
+/**
+ * A structure for the function matrix: `n` units as above and `f` functions, each led by one unit
+ * and shared with one or two others (a ministry's matrix: wide, tall and mostly empty).
+ */
+export function buildMatrixStructure(n, f, seed = 1) {
+  const { units, rnd } = buildStructure(n, seed);
+  const pick = (list) => list[Math.floor(rnd() * list.length)];
+  const functions = [];
+  for (const u of units) u.functions = {};
+  for (let i = 0; i < f; i++) {
+    const fn = { id: `f${i}`, name: { ru: `${pick(ACTIONS)} в сфере ${pick(TOPICS)} (${i})`, en: `function ${i}` }, type: pick(['policy', 'control', 'service', 'support']) };
+    functions.push(fn);
+    pick(units).functions[fn.id] = 'lead';
+    for (let k = 1 + Math.floor(rnd() * 2); k > 0; k--) {
+      const u = pick(units);
+      if (!u.functions[fn.id]) u.functions[fn.id] = pick(['participant', 'approver', 'informed']);
+    }
+  }
+  return { units, functions, rnd };
+}

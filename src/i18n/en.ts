@@ -380,4 +380,5 @@ export const en: Record<string, string> = {
   'stdout-failed': 'Cannot write to standard output: {{reason}}',
   'fmt-changed': '{{file}}: changed while org fmt ran, so it is left as it is; run org fmt again.',
   'fmt-check-incomplete': '{{count}} {{count|file is|files are}} formatted, but {{left}} could not be checked (see above).',
+  'matrix-page-position': 'units {{units}} of {{unitCount}} · functions {{functions}} of {{functionCount}}',
 };

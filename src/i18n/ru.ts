@@ -460,4 +460,5 @@ export const ru: Record<string, string> = {
   'stdout-failed': 'Не удалось записать в стандартный вывод: {{reason}}',
   'fmt-changed': '{{file}}: файл изменился, пока работала org fmt, поэтому он оставлен как есть; запустите org fmt ещё раз.',
   'fmt-check-incomplete': 'Отформатировано файлов: {{count}}, но проверить не удалось: {{left}} (см. выше).',
+  'matrix-page-position': 'подразделения {{units}} из {{unitCount}} · функции {{functions}} из {{functionCount}}',
 };

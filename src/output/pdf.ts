@@ -15,7 +15,7 @@ export type PageSize = 'A4' | 'A3' | 'A2' | 'fit';
 export const PAGE_SIZES: readonly PageSize[] = ['A4', 'A3', 'A2', 'fit'];
 
 /** ISO 216 sizes in points, portrait. */
-const PAPER: Record<Exclude<PageSize, 'fit'>, [number, number]> = {
+export const PAPER: Record<Exclude<PageSize, 'fit'>, [number, number]> = {
   A4: [595.28, 841.89],
   A3: [841.89, 1190.55],
   A2: [1190.55, 1683.78],

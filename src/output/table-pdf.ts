@@ -166,11 +166,12 @@ export function layoutTables(doc: TableDocument, tables: readonly TablePage[], o
   return { pages, page: options.page, fonts: options.fonts };
 }
 
+/** One line of text whose top is at `y`: every run on one baseline, whatever the ascent of its face. */
 function drawLine(doc: TableDocument, fonts: FontSet, text: string, x: number, y: number, bold: boolean, size: number): void {
   let at = x;
   for (const run of fonts.runs(text, bold)) {
     doc.font(run.face.pdfName).fontSize(size);
-    doc.text(run.text, at, y, { lineBreak: false });
+    doc.text(run.text, at, y + size, { lineBreak: false, baseline: 'alphabetic' });
     at += doc.widthOfString(run.text);
   }
 }

@@ -116,15 +116,36 @@ Examples:
           // The fonts, fontkit and pdfkit load only here: `org validate` never pays for them.
           const [{ renderMatrixSvg }, { svgTexts }] = await Promise.all([import('../../render/matrix/svg.js'), import('../../output/svg-runs.js')]);
           const fonts = await commandFonts(ctx, options.font, model, dir);
-          const drawing = { t, measure: fonts.measure, fontFamily: fonts.cssFamily };
+          const measure = fonts.measure;
+          const drawing = { t, measure, fontFamily: fonts.cssFamily };
           if (format === 'svg') {
             content = renderMatrixSvg(matrix, drawing);
             warnMissingGlyphs(ctx, fonts, svgTexts(content));
           } else {
+            const [{ svgToPdf, PAGE_SIZES }, { svgSize }, { layoutMatrix }, paged] = await Promise.all([
+              import('../../output/pdf.js'),
+              import('../../output/png.js'),
+              import('../../render/matrix/svg.js'),
+              import('../../output/matrix-pdf.js'),
+            ]);
+            const page = checkFormat(options.page, PAGE_SIZES) as PageSize;
+            const layout = layoutMatrix(matrix, { t, measure });
+            // Room under the table for the legend and the lists of findings, as the SVG draws them.
+            const extra = 60 + (matrix.noLead.length + matrix.multipleLeads.length) * 17;
+            if (page !== 'fit' && !paged.fitsOnePage(layout, page, extra)) {
+              // Too large for one readable page: cut by rows and columns, each page with its own headers.
+              const pageLabel = (n: number, pages: number): string => t('matrix-page', { page: n, pages });
+              // The texts the pages set, from the matrix itself: rendering the SVG only to list them would double the work.
+              const texts = [matrixTitle(matrix, t), ...matrix.columns.map((c) => c.label), ...matrix.groups.flatMap((g) => g.rows.map((r) => r.name))];
+              warnMissingGlyphs(ctx, fonts, texts);
+              const pdfOptions = { t, measure, page, title: matrixTitle(matrix, t), lang, fonts };
+              const plan = paged.planMatrixPages(matrix, layout, { t, measure, page });
+              content = await paged.pagedMatrixPdf(matrix, layout, plan, { ...pdfOptions, pageLabel });
+              emit(ctx, content, options.output);
+              return 0;
+            }
             const svg = renderMatrixSvg(matrix, { ...drawing, heading: false });
             warnMissingGlyphs(ctx, fonts, [...svgTexts(svg), matrixTitle(matrix, t)]);
-            const [{ svgToPdf, PAGE_SIZES }, { svgSize }] = await Promise.all([import('../../output/pdf.js'), import('../../output/png.js')]);
-            const page = checkFormat(options.page, PAGE_SIZES) as PageSize;
             const size = svgSize(svg);
             // Without width and height on the root element svg-to-pdfkit scales the viewBox into the
             // box svgToPdf asks for; with them it draws at full size and the page cuts the table off.

@@ -96,12 +96,49 @@ function text(x: number, y: number, content: string, style: TextStyle, extra = '
   return `<text x="${num(x)}" y="${num(y)}" font-size="${style.size}"${style.bold ? ' font-weight="bold"' : ''}${extra}>${xml(content)}</text>`;
 }
 
-export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true, fontFamily = `${FONT}, sans-serif` }: MatrixSvgOptions): string {
+/** One function row of the table, its text already wrapped. */
+export interface LaidMatrixRow {
+  row: MatrixRow;
+  lines: string[];
+  flag?: string;
+  /** The row's id line, cut to the column. */
+  id: string;
+  height: number;
+}
+
+export interface LaidMatrixGroup {
+  group: FunctionMatrix['groups'][number];
+  lines: string[];
+  height: number;
+  rows: LaidMatrixRow[];
+}
+
+/**
+ * The geometry of the table, computed once, that the SVG and the paged PDF both draw from: column
+ * widths and header lines, row heights and wrapped names. Lengths in SVG user units (1/96 inch).
+ */
+export interface MatrixLayout {
+  vertical: boolean;
+  fnWidth: number;
+  textWidth: number;
+  colWidths: number[];
+  /** Left edge of each unit column, from the table's left edge. */
+  colOffsets: number[];
+  headerLines: string[][];
+  headerHeight: number;
+  tableWidth: number;
+  groups: LaidMatrixGroup[];
+  shade(role: string): { bg: string; fg: string };
+  code(role: string): string;
+}
+
+export const MATRIX_STYLE = { MARGIN, PAD, BODY, BODY_BOLD, SMALL, HEADER, HEADER_BOLD, LINE, SMALL_LINE, FLAG_COLOUR, FONT } as const;
+
+export function layoutMatrix(m: FunctionMatrix, { t, measure }: Pick<MatrixSvgOptions, 't' | 'measure'>): MatrixLayout {
   const rows = m.groups.flatMap((g) => g.rows);
   const roleById = new Map(m.roles.map((r) => [r.id, r]));
   const shade = (role: string): { bg: string; fg: string } => SHADES[Math.min(roleById.get(role)?.strength ?? SHADES.length, SHADES.length - 1)]!;
   const vertical = m.columns.length > VERTICAL_AFTER;
-  const el: string[] = [];
 
   // Function column: as wide as the longest name needs, within limits.
   const nameOf = (row: MatrixRow): string => rowName(row, t);
@@ -117,12 +154,41 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true,
   const headerHeight = vertical
     ? Math.ceil(Math.max(60, ...m.columns.map((c, i) => Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))))) + 2 * PAD
     : Math.max(LINE, ...headerLines.map((h) => h.length * 13)) + 2 * PAD;
-  const tableWidth = fnWidth + colWidths.reduce((s, w) => s + w, 0);
-  const colX: number[] = [];
+  const tableWidth = fnWidth + colWidths.reduce((sum, w) => sum + w, 0);
+  const colOffsets: number[] = [];
   colWidths.reduce((x, w, i) => {
-    colX[i] = x;
+    colOffsets[i] = x;
     return x + w;
-  }, MARGIN + fnWidth);
+  }, fnWidth);
+
+  const groups = m.groups.map((g): LaidMatrixGroup => {
+    const lines = wrapMeasured(groupLabel(g, t), textWidth, BODY_BOLD, measure);
+    return {
+      group: g,
+      lines,
+      height: lines.length * LINE + 2 * PAD,
+      rows: g.rows.map((row): LaidMatrixRow => {
+        const nameLines = wrapMeasured(nameOf(row), textWidth, BODY, measure);
+        const flag = rowFlag(row, t);
+        return {
+          row,
+          lines: nameLines,
+          ...(flag ? { flag } : {}),
+          id: fitMeasured(row.id, textWidth, SMALL, measure),
+          height: nameLines.length * LINE + SMALL_LINE + (flag ? SMALL_LINE + 2 : 0) + 2 * PAD,
+        };
+      }),
+    };
+  });
+  return { vertical, fnWidth, textWidth, colWidths, colOffsets, headerLines, headerHeight, tableWidth, groups, shade, code: (role) => roleById.get(role)?.code ?? '?' };
+}
+
+export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true, fontFamily = `${FONT}, sans-serif` }: MatrixSvgOptions): string {
+  const layout = layoutMatrix(m, { t, measure });
+  const { vertical, fnWidth, colWidths, headerLines, headerHeight, tableWidth, shade } = layout;
+  const rows = m.groups.flatMap((g) => g.rows);
+  const el: string[] = [];
+  const colX = layout.colOffsets.map((x) => MARGIN + x);
 
   // Title block.
   let y = MARGIN;
@@ -169,17 +235,15 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true,
     y = top + headerHeight;
     const rowLines: string[] = [];
 
-    for (const g of m.groups) {
-      const labelLines = wrapMeasured(groupLabel(g, t), textWidth, BODY_BOLD, measure);
-      const h = labelLines.length * LINE + 2 * PAD;
+    for (const g of layout.groups) {
+      const h = g.height;
       el.push(`<rect x="${MARGIN}" y="${num(y)}" width="${tableWidth}" height="${h}" fill="#eef1f4"/>`);
-      labelLines.forEach((l, li) => el.push(text(MARGIN + PAD, y + PAD + 11 + li * LINE, l, BODY_BOLD, ' fill="#1b1f23"')));
+      g.lines.forEach((l, li) => el.push(text(MARGIN + PAD, y + PAD + 11 + li * LINE, l, BODY_BOLD, ' fill="#1b1f23"')));
       rowLines.push(num(y));
       y += h;
-      for (const row of g.rows) {
-        const lines = wrapMeasured(nameOf(row), textWidth, BODY, measure);
-        const flag = rowFlag(row, t);
-        const h2 = lines.length * LINE + SMALL_LINE + (flag ? SMALL_LINE + 2 : 0) + 2 * PAD;
+      for (const laid of g.rows) {
+        const { row, lines, flag } = laid;
+        const h2 = laid.height;
         rowLines.push(num(y));
         if (row.status !== 'ok') {
           const colour = FLAG_COLOUR[row.status];
@@ -195,12 +259,12 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true,
           el.push(text(MARGIN + PAD + 4, ty - 1, `⚠ ${flag}`, { bold: true, size: 10 }, ` fill="${FLAG_COLOUR[row.status as 'no-lead' | 'multiple-leads']}"`));
           ty += SMALL_LINE + 2;
         }
-        el.push(text(MARGIN + PAD + 4, ty - 2, fitMeasured(row.id, textWidth, SMALL, measure), SMALL, ' fill="#6a737d"'));
+        el.push(text(MARGIN + PAD + 4, ty - 2, laid.id, SMALL, ' fill="#6a737d"'));
         row.cells.forEach((cell, i) => {
           if (!cell) return;
           const s = shade(cell.role);
           el.push(`<rect x="${num(colX[i]! + 1)}" y="${num(y + 1)}" width="${colWidths[i]! - 2}" height="${h2 - 2}" fill="${s.bg}"/>`);
-          el.push(text(colX[i]! + colWidths[i]! / 2, y + h2 / 2 + 4.5, roleById.get(cell.role)?.code ?? '?', BODY_BOLD, ` fill="${s.fg}" text-anchor="middle"`));
+          el.push(text(colX[i]! + colWidths[i]! / 2, y + h2 / 2 + 4.5, layout.code(cell.role), BODY_BOLD, ` fill="${s.fg}" text-anchor="middle"`));
         });
         y += h2;
       }

@@ -12,6 +12,7 @@ import { measureText } from '../../../src/output/measure.js';
 import { reorganisationDot, reorganisationSpec } from '../../../src/render/chart/reorganisation.js';
 import { runCli } from '../../helpers/cli.js';
 import { expectGolden } from '../../helpers/golden.js';
+import { load } from '../../helpers/structure.js';
 import { golden, options, ROOT, unescapeXml } from './helpers.js';
 
 const CASE = 'tests/fixtures/chart/reorganisation';
@@ -70,5 +71,23 @@ describe('reorganisation chart', () => {
     expect(text(to)).toContain('функции: +1');
     expect(text(from)).not.toContain('Привлечение');
     expect(spec.boxes.find((b) => b.id === to)!.classes).toContain('change-changed');
+  });
+
+  it('keeps one short line on a unit with many changes: the first, the functions, and how many more', () => {
+    const unit = (id: string, extra: Record<string, unknown>) => ({ id, kind: 'department', name: { en: id, ru: id }, parent: 'root', ...extra });
+    const files = (units: Array<Record<string, unknown>>) => ({
+      'units/root.yaml': { id: 'root', kind: 'office', name: { en: 'Root', ru: 'Корень' } },
+      'units/other.yaml': unit('other', {}),
+      ...Object.fromEntries(units.map((u) => [`units/${u.id as string}.yaml`, u])),
+      ...Object.fromEntries(['a', 'b', 'c'].map((f) => [`functions/${f}.yaml`, { id: f, name: { en: `Function ${f}`, ru: `Функция ${f}` } }])),
+    });
+    const earlier = buildModel(load(files([unit('busy', { name: { en: 'Busy', ru: 'Старое имя' }, functions: { c: 'lead' } }), unit('gains', { parent: 'other', functions: { a: 'lead', b: 'lead' } })])));
+    const later = buildModel(
+      load(files([unit('busy', { name: { en: 'Busy', ru: 'Новое имя' }, parent: 'other', kind: 'division', functions: { a: 'lead', b: 'lead' } }), unit('gains', { parent: 'other', functions: { c: 'lead' } })])),
+    );
+    const spec = reorganisationSpec(later, diffStructures(earlier, later), { ...opts, fromLabel: 'a', toLabel: 'b' }, earlier);
+    const notes = (id: string) => spec.boxes.find((b) => b.id === id)!.lines.filter((l) => l.style === 'note').map((l) => l.text);
+    expect(notes('busy')).toEqual(['прежнее название: Старое имя · функции: +2 / −1 · и ещё 2']);
+    expect(notes('gains')).toEqual(['функции: +1 / −2']);
   });
 });
