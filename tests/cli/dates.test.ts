@@ -136,7 +136,8 @@ describe('dates and acts in the exports', () => {
   it('JSON carries them and still matches schemas/export.schema.json', async () => {
     const r = await runCli(['export', DIR, '--format', 'json']);
     const doc = JSON.parse(r.stdout);
-    const ajv = new Ajv2020({ strict: false });
+    const ajv = new Ajv2020.default({ strict: true, allErrors: true });
+    ajv.addKeyword('x-description-ru');
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'export.schema.json'), 'utf8')));
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     expect(doc.organization.basis).toEqual({
