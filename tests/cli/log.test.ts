@@ -80,7 +80,7 @@ describe.skipIf(!hasGit)('org log and org show --history', () => {
     const masked = commits.reduce((text, c, i) => text.replaceAll(c.slice(0, 10), `<commit ${i + 1}>`), r.stdout);
     expectGolden(join(ROOT, 'tests', 'fixtures', 'log', 'expected.txt'), masked);
     const ru = await runCli(['log', '-n', '1', '--lang', 'ru'], { cwd: repo.dir });
-    expect(ru.stdout).toContain('Реорганизация: 1 подразделение с новыми датами действия');
+    expect(ru.stdout).toContain('Реорганизация: подразделения — с новыми датами действия: 1');
   });
 
   it('as Markdown, with the subject escaped and the act linked', async () => {
