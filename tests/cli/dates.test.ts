@@ -90,6 +90,21 @@ describe('--at: the structure in force on a day', () => {
     expect(ru.stderr).toContain('Не показаны 1 подразделение, действующих на 2023-06-01');
   });
 
+  it('org diff SIDE@DATE compares one dated structure on two days (golden case tests/fixtures/diff/in-force-on-dates)', async () => {
+    const cwd = join(ROOT, 'tests', 'fixtures');
+    const dir = join(ROOT, 'tests', 'fixtures', 'diff', 'in-force-on-dates');
+    for (const [format, file] of [['text', 'expected.txt'], ['markdown', 'expected.md'], ['json', 'expected.json']] as const) {
+      const r = await runCli(['diff', 'dated/structure@2024-06-30', 'dated/structure@2025-01-01', '--format', format], { cwd });
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expectGolden(join(dir, file), r.stdout);
+    }
+    const same = await runCli(['diff', 'dated/structure@2024-07-01', 'dated/structure@2024-12-31', '--exit-code'], { cwd });
+    expect(same.code).toBe(0);
+    const bad = await runCli(['diff', 'dated/structure@2024-02-30', 'dated/structure'], { cwd });
+    expect(bad.code).toBe(2);
+  });
+
   it('refuses a day that is not one, in English and Russian, with exit code 2', async () => {
     for (const bad of ['2024-02-30', '01.03.2024', 'yesterday', '']) {
       const r = await runCli(['tree', DIR, '--at', bad]);
