@@ -212,3 +212,19 @@ describe('dates and acts in the exports', () => {
     expect((await runCli(['export', 'structure', '--format', 'ttl'])).stdout).not.toContain('prov:');
   });
 });
+
+describe('acts from hostile files', () => {
+  it('a title with line breaks and escape sequences stays on one line and reaches no terminal', async () => {
+    const base = { 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' } };
+    const before = writeStructure(base);
+    const after = writeStructure({ ...base, 'units/root.yaml': { ...base['units/root.yaml'], basis: { kind: 'order', number: '1\u001b[31m', title: 'On\nthe\u001b]0;pwned\u0007 structure\u202e', url: 'https://example.org/a)(b' } } });
+    for (const format of ['text', 'markdown']) {
+      const r = await runCli(['diff', before, after, '--format', format]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+      expect(r.stdout).toContain('On the');
+    }
+    const md = (await runCli(['diff', before, after, '--format', 'markdown'])).stdout;
+    expect(md).toContain('(https://example.org/a%29%28b)');
+  });
+});
