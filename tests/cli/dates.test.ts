@@ -83,11 +83,11 @@ describe('--at: the structure in force on a day', () => {
     });
     const r = await runCli(['tree', dir, '--at', '2023-06-01', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('1 unit in force on 2023-06-01 left out, with what is below them: the unit above is not in force then (early).');
+    expect(r.stderr).toContain('Left out: 1 unit in force on 2023-06-01 under a unit that is not, with everything below (early).');
     expect(r.stdout).not.toContain('"early"');
     expect(r.stdout).toContain('"other"');
     const ru = await runCli(['tree', dir, '--at', '2023-06-01', '--lang', 'ru']);
-    expect(ru.stderr).toContain('Не показаны 1 подразделение, действующих на 2023-06-01');
+    expect(ru.stderr).toContain('Не показаны подразделения, действующие на 2023-06-01 под недействующим в этот день вышестоящим, со всеми нижестоящими: 1 (early).');
   });
 
   it('org diff SIDE@DATE compares one dated structure on two days (golden case tests/fixtures/diff/in-force-on-dates)', async () => {
