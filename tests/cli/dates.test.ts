@@ -168,6 +168,12 @@ describe('dates and acts in the exports', () => {
     expect(doc.functions.find((f: { id: string }) => f.id === 'byudzhetnoe-planirovanie').until).toBe('2024-07-01');
   });
 
+  it('org export --at writes the structure in force that day', async () => {
+    const doc = JSON.parse((await runCli(['export', DIR, '--at', '2023-06-01'])).stdout);
+    expect(doc.units.map((u: { id: string }) => u.id)).toEqual(['apparat', 'upravlenie-finansov', 'otdel-byudzheta']);
+    expect(doc.organization.date).toBe('2023-06-01');
+  });
+
   it('CSV has the two date columns, and org import csv reads them back', async () => {
     const r = await runCli(['export', DIR, '--format', 'csv']);
     const rows = parseCsv(r.stdout.replace(/^\uFEFF/, ''), { columns: true }) as Array<Record<string, string>>;
