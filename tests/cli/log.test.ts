@@ -125,6 +125,22 @@ describe.skipIf(!hasGit)('org log and org show --history', () => {
     expect(r.stdout).toContain('merged: Bridges Sector [bridges-sector] + Roads Sector [roads-sector] → Infrastructure Division [infrastructure-division]');
   });
 
+  it('a commit subject with escape sequences reaches no terminal', async () => {
+    const other = tempRepo('org-log-hostile-');
+    try {
+      cpSync(join(MERGE, 'before'), join(other.dir, 'structure'), { recursive: true });
+      other.commit('Start\u001b]0;pwned\u0007 here\u001b[2J', '2024-01-01');
+      for (const format of ['text', 'markdown', 'json']) {
+        const r = await runCli(['log', '--format', format], { cwd: other.dir });
+        expect(r.code).toBe(0);
+        expect(r.stdout).not.toMatch(/[\u001b\u0007]/);
+        expect(r.stdout).toContain('Start');
+      }
+    } finally {
+      other.remove();
+    }
+  });
+
   it('refuses what git could take for an option, an unknown revision and a folder outside git', async () => {
     const option = await runCli(['log', '--', '--output=/tmp/x'], { cwd: repo.dir });
     expect(option.code).toBe(2);
