@@ -82,6 +82,32 @@ for (const n of sizes) {
     const both = { ms: validate.ms + validateB.ms, rssMb: Math.max(validate.rssMb, validateB.rssMb) };
     row(`org diff (${n.toLocaleString('en')} units, ~5% changed), cold`, measure([bin, 'diff', a, b, '--format', 'json'], runs, cold), 'validate both sides', both, n === 10000 ? '≤ 1.5×' : undefined);
   }
+  if (n === 1000 && has(['log'])) {
+    // A history of 8 reorganisations of ~5% each: `org log` diffs every commit, reading each
+    // file version once; its baseline is one `org diff` of two revisions in the same repository.
+    const repo = join(work, 'history');
+    const git = (...args) => {
+      const r = spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    };
+    spawnSync('git', ['init', '-q', repo]);
+    let state = buildStructure(n, 7);
+    const commits = 8;
+    for (let round = 0; round < commits; round++) {
+      if (round > 0) {
+        state = change(state);
+        for (const u of state.units) if (/^new\d+$/.test(u.id)) u.id = `r${round}-${u.id}`;
+      }
+      rmSync(join(repo, 'structure'), { recursive: true, force: true });
+      writeStructure(join(repo, 'structure'), state);
+      git('add', '-A');
+      git('commit', '-q', '-m', `reorganisation ${round}`);
+    }
+    const oneDiff = measure([bin, 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], runs, cold, repo);
+    row('org diff HEAD~1 HEAD (1,000 units), cold', oneDiff, 'validate both sides', { ms: validate.ms * 2 });
+    row(`org log (1,000 units, ${commits} commits), cold`, measure([bin, 'log', '--format', 'json'], runs, cold, repo), 'org diff HEAD~1 HEAD', oneDiff, `≤ ${commits}×`);
+    rmSync(repo, { recursive: true, force: true });
+  }
   if (n === 1000 && has(['render', 'chart'])) {
     row('org render chart --format svg (1,000 units)', measure([bin, 'render', 'chart', a, '--format', 'svg', '-o', join(work, 'chart.svg')], 3, cold), 'org validate', validate);
   }

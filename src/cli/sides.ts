@@ -14,10 +14,14 @@ import type { DiffSide, SideSource } from '../render/diff/index.js';
 import { validateStructure } from '../rules/run.js';
 import type { RunContext } from './context.js';
 import { loadCached } from './cache.js';
+import { applyAt, parseAt } from './at.js';
 import { checkRevision, readRevision, repositoryPath, repositoryRoot } from './git.js';
 
-/** A side as the user wrote it, before anything is read. */
-type SideSpec = { type: 'directory'; path: string } | { type: 'git'; revision: string; path: string | undefined; given: string };
+/** A side as the user wrote it, before anything is read; `at` cuts it to the structure in force that day. */
+type SideSpec = ({ type: 'directory'; path: string } | { type: 'git'; revision: string; path: string | undefined; given: string }) & { at?: string };
+
+/** `SIDE@YYYY-MM-DD`: a side as in force on a day (git's own dates are written `REV@{…}`, so they never match). */
+const AT_SUFFIX = /^(.+)@(\d{4}-\d{2}-\d{2}|today)$/;
 
 const isDirectory = (path: string): boolean => {
   try {
@@ -29,6 +33,8 @@ const isDirectory = (path: string): boolean => {
 
 export function parseSide(ctx: RunContext, given: string): SideSpec {
   if (given !== '' && isDirectory(resolve(ctx.io.cwd, given))) return { type: 'directory', path: given };
+  const dated = AT_SUFFIX.exec(given);
+  if (dated) return { ...parseSide(ctx, dated[1]!), at: parseAt(dated[2]!) };
   const colon = given.indexOf(':');
   const revision = colon < 0 ? given : given.slice(0, colon);
   checkRevision(revision);
@@ -57,13 +63,15 @@ export function compareSide(ctx: RunContext, spec: SideSpec, dir: string): { sid
   const { files, label, source } = readSide(ctx, spec, dir);
   // Files read from git are cached like a directory's: by content, so revisions share entries.
   const loaded = loadCached(ctx.io, files, source.type === 'directory' ? source.path : `git:${source.path}`);
-  const { model, diagnostics } = validateStructure(loaded, ctx.t, { errorsOnly: true });
+  const { model: full, diagnostics } = validateStructure(loaded, ctx.t, { errorsOnly: true });
+  const model = applyAt(ctx, full, spec.at);
   const side: DiffSide = {
-    label,
+    label: spec.at === undefined ? label : `${label}@${spec.at}`,
     source,
     organization: { id: model.organization.id, name: textsByLanguage(model.organization.name, model.defaultLanguage) },
     errors: diagnostics,
     ...(model.organization.basis ? { basis: model.organization.basis } : {}),
+    ...(spec.at !== undefined ? { at: spec.at } : {}),
   };
   return { side, model };
 }

@@ -53,11 +53,15 @@ function positionCounts(model: OrgModel, id: string): Map<string, { title: Local
 const validity = (p: { from?: string; until?: string }): Validity => ({ from: p.from ?? null, until: p.until ?? null });
 const sameValidity = (a: { from?: string; until?: string }, b: { from?: string; until?: string }): boolean => a.from === b.from && a.until === b.until;
 
-/** Two acts are the same when every field is (key order and a plain-string title against a map aside). */
+/** A key equal for two acts exactly when they say the same (key order of the title aside). */
+export function actKey(act: Act): string {
+  const title = act.title === undefined ? '' : typeof act.title === 'string' ? act.title : JSON.stringify(Object.entries(act.title).sort(([x], [y]) => byCode(x, y)));
+  return JSON.stringify([act.kind ?? '', String(act.number ?? ''), act.date ?? '', act.url ?? '', title]);
+}
+
 export function sameAct(a: Act | undefined, b: Act | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  const title = (t: Text | undefined): string => (t === undefined ? '' : typeof t === 'string' ? t : JSON.stringify(Object.entries(t).sort(([x], [y]) => byCode(x, y))));
-  return a.kind === b.kind && String(a.number ?? '') === String(b.number ?? '') && a.date === b.date && a.url === b.url && title(a.title) === title(b.title);
+  return actKey(a) === actKey(b);
 }
 
 /** The key that orders changes of one type: the id of what changed. */

@@ -7,7 +7,7 @@
 import { loadStructure } from '../load/structure.js';
 import { buildModel, type OrgModel } from '../model/model.js';
 import type { Act } from '../model/types.js';
-import { diffStructures, sameAct } from './diff.js';
+import { actKey, diffStructures, sameAct } from './diff.js';
 import type { Change, DiffResult } from './types.js';
 
 export interface Revision {
@@ -45,16 +45,22 @@ export function emptyModel(): OrgModel {
 /** The acts that `after` records and `before` did not: the organisation's first, then units', in id order. */
 export function newActs(before: OrgModel, after: OrgModel): Pick<LogEntry, 'basis' | 'organizationBasis' | 'unitBasis'> {
   const basis: Act[] = [];
+  const listed = new Set<string>();
   const add = (act: Act): void => {
-    if (!basis.some((a) => sameAct(a, act))) basis.push(act);
+    const key = actKey(act);
+    if (!listed.has(key)) basis.push(act);
+    listed.add(key);
   };
   const org = after.organization.basis;
   const organizationBasis = org !== undefined && !sameAct(before.organization.basis, org) ? org : null;
   if (organizationBasis) add(organizationBasis);
+  // An act some unit already had before is not new: a unit that only got a new id keeps its act.
+  const earlier = new Set<string>();
+  for (const { unit } of before.units.values()) if (unit.basis !== undefined) earlier.add(actKey(unit.basis));
   const unitBasis = new Map<string, Act>();
   for (const id of [...after.units.keys()].sort()) {
     const act = after.units.get(id)!.unit.basis;
-    if (act === undefined || sameAct(before.units.get(id)?.unit.basis, act)) continue;
+    if (act === undefined || sameAct(before.units.get(id)?.unit.basis, act) || earlier.has(actKey(act))) continue;
     unitBasis.set(id, act);
     add(act);
   }
@@ -126,9 +132,10 @@ export function unitHistory(entries: readonly LogEntry[], id: string): UnitStep[
       predecessors.push(...earlier);
     }
     if (changes.length === 0) continue;
+    for (const p of predecessors) touched.add(p);
     // The act behind this step: the unit's own when the commit gave it one, else the structure's.
     const own = [...touched].sort().flatMap((x) => (entry.unitBasis.has(x) ? [entry.unitBasis.get(x)!] : []));
-    const basis = own.length > 0 ? own.filter((a, i) => own.findIndex((b) => sameAct(a, b)) === i) : entry.organizationBasis ? [entry.organizationBasis] : [];
+    const basis = own.length > 0 ? [...new Map(own.map((a) => [actKey(a), a])).values()] : entry.organizationBasis ? [entry.organizationBasis] : [];
     out.push({ revision: entry.revision, ids: [...touched].sort(), changes, diff: entry.diff, basis });
     for (const p of predecessors) ids.add(p);
   }

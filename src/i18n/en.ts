@@ -324,7 +324,7 @@ export const en: Record<string, string> = {
   // Dates of validity, legal basis, --at, lookup by name, org log, org show --history
   'lookup-ambiguous': '"{{query}}" could mean several: {{candidates}}. Give the id.',
   'at-bad-date': '--at wants a day as YYYY-MM-DD (or today), not "{{value}}".',
-  'at-orphaned': '{{count}} {{count|unit|units}} in force on {{date}} left out, with what is below them: the unit above is not in force then ({{ids}}).',
+  'at-orphaned': 'Left out: {{count}} {{count|unit|units}} in force on {{date}} under a unit that is not, with everything below ({{ids}}).',
   'act-kind-law': 'Law',
   'act-kind-decree': 'Decree',
   'act-kind-resolution': 'Resolution',

@@ -120,6 +120,11 @@ export function lookup(model: OrgModel, query: string, namespaces: readonly Name
     if (wanted.length <= MAX_FUZZY) {
       score = boundedDistance(lowerId, e.candidate.id, limit);
       for (const n of e.names) score = Math.min(score, boundedDistance(wanted, n, limit));
+      // A mistyped start of an id or a name: close to the start of the same length, ranked after whole matches.
+      if (score > limit && wanted.length >= 4) {
+        const start = Math.min(boundedDistance(lowerId, e.candidate.id.slice(0, lowerId.length), limit), ...e.names.map((n) => boundedDistance(wanted, n.slice(0, wanted.length), limit)));
+        if (start <= limit) score = start + 0.25;
+      }
     }
     if (score > limit && wanted.length >= 2 && e.names.some((n) => n.includes(wanted))) score = limit + 0.5;
     if (score <= limit + 0.5) scored.push({ candidate: e.candidate, score });

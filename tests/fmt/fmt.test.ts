@@ -134,6 +134,13 @@ describe('formatStructureFile', () => {
     );
   });
 
+  it('puts dates and the legal act where the schema lists them, and keeps dates quoted', () => {
+    const r = format("source: x\nbasis: {url: 'https://example.org/1', title: T, date: '2024-02-20', number: 12-р, kind: order}\nuntil: 2026-01-01\nfrom: '2024-03-01'\nreplaces: [b]\nname: A\nkind: x\nid: a\n");
+    expect(r.ok && r.text).toBe(
+      '# yaml-language-server: $schema=../../schemas/unit.schema.json\nid: a\nkind: x\nname: A\nreplaces: [b]\nfrom: "2024-03-01"\nuntil: "2026-01-01"\nbasis:\n  kind: order\n  number: 12-р\n  date: "2024-02-20"\n  title: T\n  url: https://example.org/1\nsource: x\n',
+    );
+  });
+
   it('keeps a long line long rather than folding it', () => {
     const long = `id: a\nkind: x\nname: ${'слово '.repeat(40).trim()}\n`;
     const r = format(long);

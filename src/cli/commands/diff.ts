@@ -41,7 +41,8 @@ Examples:
   org diff HEAD~1 HEAD                   what the last commit did
   org diff old-structure new-structure   two directories
   org diff main --format markdown -o reorganisation.md
-  org diff main --format json --exit-code`,
+  org diff main --format json --exit-code
+  org diff structure@2024-01-01 structure@2025-01-01   one dated structure on two days`,
     )
     .action((from: string, to: string | undefined, options: Options, command: Command) =>
       run((ctx) => {

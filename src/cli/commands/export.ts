@@ -11,6 +11,7 @@ import { renderJsonLd, renderTurtle } from '../../export/rdf.js';
 import { UsageError } from '../../model/errors.js';
 import { namesLanguage } from '../../render/reports/names.js';
 import { checkFormat, DEFAULT_DIR, emit, loadValidated, type Registrar } from '../context.js';
+import { AT_OPTION, applyAt } from '../at.js';
 
 interface Options {
   format?: string;
@@ -18,6 +19,7 @@ interface Options {
   separator: string;
   base?: string;
   direction: string;
+  at?: string;
 }
 
 const FORMATS = ['json', 'csv', 'mermaid', 'ttl', 'jsonld'] as const;
@@ -34,6 +36,7 @@ export const register: Registrar = (program, run) => {
     .option('--separator <sep>', 'CSV separator: "," or ";" (Excel in Russian locales) or tab', ',')
     .option('--base <iri>', 'RDF: prefix of the IRIs of units, functions and posts (default urn:orgcode:<organisation id>/)')
     .option('--direction <dir>', 'Mermaid: TD (top-down) or LR (left-right)', 'TD')
+    .option(...AT_OPTION)
     .addHelpText(
       'after',
       `
@@ -45,7 +48,8 @@ Examples:
   org export -o units.csv --separator ';'     for Excel with Russian regional settings
   org export --format mermaid >> README.md
   org export -o structure.ttl --base https://data.example.org/org/
-  org export --format jsonld -o structure.jsonld`,
+  org export --format jsonld -o structure.jsonld
+  org export --at 2025-01-01 -o structure-2025.json   the structure in force that day`,
     )
     .action((dir: string, options: Options, command: Command) =>
       run((ctx) => {
@@ -57,7 +61,7 @@ Examples:
         if (direction !== 'TD' && direction !== 'LR') throw new UsageError('export-bad-direction', { value: options.direction });
         if (options.base !== undefined && !/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]*$/i.test(options.base)) throw new UsageError('export-bad-base', { value: options.base });
 
-        const { model } = loadValidated(ctx, dir);
+        const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
         const rdf = options.base === undefined ? {} : { base: options.base };
         const text =
           format === 'json'

@@ -55,9 +55,12 @@ Examples:
         const language = command.optsWithGlobals<{ lang?: string }>().lang;
         if (options.history) {
           const { path, entries } = readLog(ctx, dir, options.range);
-          // A unit that is gone from the working tree is still found by its id in the history.
+          // A unit is looked up in the working tree; one that is gone from it is still found by its id in the history.
           const known = lookup(model, query, ['unit']);
-          const id = 'found' in known ? known.found[0]!.id : entries.some((e) => query in e.diff.names.units) ? query : findShown(ctx, model, query, ['unit'])[0]!.id;
+          let id: string;
+          if ('found' in known) id = known.found[0]!.id;
+          else if (entries.some((e) => Object.hasOwn(e.diff.names.units, query))) id = query;
+          else id = findShown(ctx, model, query, ['unit'])[0]!.id;
           const entry = model.units.get(id);
           const lastName = entries.find((e) => Object.hasOwn(e.diff.names.units, id))?.diff.names.units[id];
           const name = entry ? pickText(entry.unit.name, lang, model.defaultLanguage) : pickText(lastName, lang, model.defaultLanguage);

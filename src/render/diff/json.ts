@@ -13,6 +13,7 @@ function side(s: DiffSide, totals: { units: number; functions: number; headcount
     ...totals,
     errors: s.errors.map((d) => ({ file: d.file, line: d.line, column: d.column, rule: d.rule, message: d.message })),
     ...(s.basis ? { basis: s.basis } : {}),
+    ...(s.at ? { at: s.at } : {}),
   };
 }
 

@@ -19,6 +19,8 @@ export interface DiffSide {
   errors: Diagnostic[];
   /** The legal act that approved this side's structure (`basis` in organization.yaml), when recorded. */
   basis?: Act;
+  /** The day this side was cut to (`SIDE@YYYY-MM-DD`), when it was. */
+  at?: string;
 }
 
 export interface DiffReport {
