@@ -295,4 +295,11 @@ export const en: Record<string, string> = {
   'diff-path-outside': 'The structure directory {{path}} is outside the git repository {{repo}}.',
   'diff-not-at-revision': 'There is no {{path}} at revision {{rev}}.',
   'diff-no-organization-at': 'There is no organization.yaml in {{path}} at revision {{rev}}: it is not a structure directory there.',
+
+  // Chart book: pages, links between them, progress on a terminal
+  'chart-continues': '→ p. {{page}}',
+  'chart-part': '{{name}} ({{part}} of {{parts}})',
+  'chart-progress-layout': 'Laying out the chart: {{done}} of {{total}} units',
+  'chart-progress-pages': 'Planning pages: {{done}}',
+  'chart-progress-writing': 'Writing {{format}}: page {{done}} of {{total}}',
 };

@@ -372,4 +372,11 @@ export const ru: Record<string, string> = {
   'diff-path-outside': 'Каталог структуры {{path}} находится вне репозитория git {{repo}}.',
   'diff-not-at-revision': 'В ревизии {{rev}} нет {{path}}.',
   'diff-no-organization-at': 'В ревизии {{rev}} в {{path}} нет файла organization.yaml: там это не каталог структуры.',
+
+  // Chart book: pages, links between them, progress on a terminal
+  'chart-continues': '→ с. {{page}}',
+  'chart-part': '{{name}} ({{part}} из {{parts}})',
+  'chart-progress-layout': 'Раскладка схемы: {{done}} из {{total}} подразделений',
+  'chart-progress-pages': 'Разбивка на страницы: {{done}}',
+  'chart-progress-writing': 'Запись {{format}}: страница {{done}} из {{total}}',
 };

@@ -6,7 +6,12 @@
 import { extname } from 'node:path';
 import { translator } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
+import { chartArea, FRAME, fitScale, PAPER } from '../../render/chart/book.js';
 import type { ChartOptions, Direction } from '../../render/chart/chart.js';
+import type { ChartSpec } from '../../render/chart/dot.js';
+import { layoutHeading } from '../../render/chart/draw.js';
+import type { ChartBook, TablePage } from '../../render/chart/drawing.js';
+import { progress } from '../progress.js';
 import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
 
 export const CHART_FORMATS = ['svg', 'pdf', 'png', 'dot'] as const;
@@ -23,6 +28,7 @@ export interface PictureOptions {
   scale: string;
   engine: string;
   title?: string;
+  quiet?: boolean;
 }
 
 interface Options extends PictureOptions {
@@ -65,62 +71,101 @@ export function pictureCommandOptions<T extends { option(flags: string, descript
     .option('--landscape', 'PDF pages in landscape orientation (default: whichever needs fewer pages)')
     .option('--portrait', 'PDF pages in portrait orientation')
     .option('--scale <n>', 'PNG zoom over 96 dpi (capped for very large charts)', '2')
-    .option('--engine <engine>', 'layout engine: wasm (built in) or dot (a Graphviz installed on this system)', 'wasm');
+    .option('--engine <engine>', 'accepted for old scripts (wasm or dot); charts are laid out and drawn by org itself', 'wasm')
+    .option('-q, --quiet', 'no progress line on the terminal');
+}
+
+/** What `render diff` adds to a chart's book: table pages after the chart (the change table). */
+export interface BookExtras {
+  tables?: TablePage[];
+}
+
+/** The paper the PDF is planned for, and whether its orientation was asked for. */
+function paperOf(page: string, options: Pick<PictureOptions, 'landscape' | 'portrait'>): { width: number; height: number } | 'fit' | Array<{ width: number; height: number }> {
+  if (page === 'fit') return 'fit';
+  const sheet = PAPER[page as keyof typeof PAPER];
+  const portrait = { width: sheet.width, height: sheet.height };
+  const landscape = { width: sheet.height, height: sheet.width };
+  if (options.landscape === true) return landscape;
+  if (options.portrait === true) return portrait;
+  return [landscape, portrait];
 }
 
 /**
- * Turns DOT into the asked format and writes it: shared by `render chart` and `render diff`.
- * Refuses to write PDF or PNG to a terminal.
+ * Draws a chart description in the asked format and writes it: shared by `render chart` and
+ * `render diff`. DOT is the chart as Graphviz text; SVG and PNG are the whole chart in one
+ * picture; PDF is a book (overview, then the subtrees' pages). Refuses to write PDF or PNG to a
+ * terminal.
  */
-export async function emitPicture(ctx: RunContext, dot: string, format: ChartFormat, options: PictureOptions, title: string, lang: string): Promise<void> {
+export async function emitPicture(ctx: RunContext, spec: ChartSpec, format: ChartFormat, options: PictureOptions, lang: string, extras: BookExtras = {}): Promise<void> {
   const toStdout = options.output === undefined || options.output === '-';
   if ((format === 'pdf' || format === 'png') && toStdout && ctx.io.stdoutIsTTY) throw new UsageError('chart-binary-to-terminal', { format: format.toUpperCase() });
-  if (format === 'dot') {
-    emit(ctx, dot, options.output);
-    return;
-  }
   const engine = options.engine.toLowerCase();
   if (engine !== 'wasm' && engine !== 'dot') throw new UsageError('chart-bad-engine', { value: options.engine });
   const page = options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase();
-  const { PAGE_SIZES } = await import('../../output/pdf.js');
-  if (!(PAGE_SIZES as readonly string[]).includes(page)) throw new UsageError('chart-bad-page', { value: options.page });
+  if (page !== 'fit' && !(page in PAPER)) throw new UsageError('chart-bad-page', { value: options.page });
   const scale = Number(options.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 16) throw new UsageError('chart-bad-scale', { value: options.scale });
-
-  const { dotToSvg } = await import('../../output/graphviz.js');
-  const { finishSvg } = await import('../../render/chart/svg.js');
-  let raw: string;
-  try {
-    raw = await dotToSvg(dot, { engine: engine === 'dot' ? 'system' : 'wasm', onFallback: () => ctx.io.stderr(`${ctx.t('chart-polyline-fallback')}\n`) });
-  } catch (e) {
-    if ((e as { code?: string }).code === 'no-dot') throw new UsageError('chart-no-dot');
-    throw e;
-  }
-  const svg = finishSvg(raw, { title });
-  if (format === 'svg') {
-    emit(ctx, svg, options.output);
+  const { measure } = await import('../../output/measure.js');
+  if (format === 'dot') {
+    const { writeDot } = await import('../../render/chart/dot.js');
+    emit(ctx, writeDot(spec, measure), options.output);
     return;
   }
-  if (format === 'png') {
-    const { svgToPng } = await import('../../output/png.js');
-    const png = await svgToPng(svg, { scale });
-    if (png.scale < scale) ctx.io.stderr(`${ctx.t('chart-png-capped', { width: png.width, height: png.height })}\n`);
-    emit(ctx, png.bytes, options.output);
-    return;
-  }
-  const [{ svgToPdf }, { keepTogether }, { measure }] = await Promise.all([import('../../output/pdf.js'), import('../../render/chart/svg.js'), import('../../output/measure.js')]);
   const words = translator(wordsLanguage(lang));
-  const pdf = await svgToPdf(svg, {
-    page: page as 'A4' | 'A3' | 'A2' | 'fit',
-    ...(options.landscape === true ? { landscape: true } : options.portrait === true ? { landscape: false } : {}),
-    title,
-    pageLabel: (n, pages) => words('chart-page', { page: n, pages }),
-    lang,
-    keep: keepTogether(svg, measure),
-    // The chart draws its own title; a header would repeat it on a single page.
-    titleOnSinglePage: false,
-  });
-  emit(ctx, pdf, options.output);
+  const shown = progress(ctx.io, { quiet: options.quiet === true });
+  const total = spec.boxes.length;
+  const laidOut = (done: number): void => shown.update(ctx.t('chart-progress-layout', { done, total }));
+  try {
+    const [{ defaultFontSet }, draw] = await Promise.all([import('../../output/fonts.js'), import('../../render/chart/draw.js')]);
+    const fonts = defaultFontSet();
+    if (format === 'svg' || format === 'png') {
+      const { drawingSvg } = await import('../../render/chart/svg.js');
+      const drawing = draw.chartDrawing(spec, measure, laidOut);
+      const svg = drawingSvg(drawing, { measure, fontFamily: fonts.cssFamily });
+      if (format === 'svg') {
+        shown.end();
+        emit(ctx, svg, options.output);
+        return;
+      }
+      const { svgToPng } = await import('../../output/png.js');
+      const png = await svgToPng(svg, { scale });
+      shown.end();
+      if (png.scale < scale) ctx.io.stderr(`${ctx.t('chart-png-capped', { width: png.width, height: png.height })}\n`);
+      emit(ctx, png.bytes, options.output);
+      return;
+    }
+    const [{ bookOf }, { bookToPdf }] = await Promise.all([import('../../render/chart/book.js'), import('../../output/chart-pdf.js')]);
+    const chart = draw.prepareChart(spec, measure);
+    const planned = (pages: number): void => shown.update(ctx.t('chart-progress-pages', { done: pages }));
+    const plan = (paper: { width: number; height: number } | 'fit'): ChartBook => bookOf(chart, { paper, measure, t: words, onProgress: planned });
+    const asked = paperOf(page, options);
+    let book: ChartBook;
+    if (Array.isArray(asked)) {
+      // No orientation asked: the one that needs fewer pages, then the one with the larger overview.
+      const [a, b] = asked.map(plan) as [ChartBook, ChartBook];
+      const overview = (x: ChartBook): number => {
+        const first = x.pages[0];
+        return first?.kind === 'chart' ? fitScale(first.drawing, chartArea(x.paper, layoutHeading(first.drawing, measure, x.paper.width - 2 * FRAME.margin).height)) : 0;
+      };
+      book = b.pages.length < a.pages.length || (b.pages.length === a.pages.length && overview(b) > overview(a) + 0.01) ? b : a;
+    } else book = plan(asked);
+    for (const table of extras.tables ?? []) {
+      book.pages.push(table);
+      book.outline.push({ title: table.title, page: book.pages.length, children: [] });
+    }
+    const pdf = await bookToPdf(book, {
+      fonts,
+      measure,
+      pageLabel: (n, pages) => words('chart-page', { page: n, pages }),
+      lang,
+      onPage: (done, pages) => shown.update(ctx.t('chart-progress-writing', { format: 'PDF', done, total: pages })),
+    });
+    shown.end();
+    emit(ctx, pdf, options.output);
+  } finally {
+    shown.end();
+  }
 }
 
 export const register: Registrar = (parent, run) => {
@@ -154,7 +199,7 @@ Examples:
         const model = loadValidated(ctx, dir).model;
         if (options.root !== undefined && !model.units.has(options.root)) throw new UsageError('chart-no-such-unit', { id: options.root });
         const lang = cmd.optsWithGlobals().lang ?? model.defaultLanguage;
-        const [{ chartDot, chartHeading }, { measure }] = await Promise.all([import('../../render/chart/chart.js'), import('../../output/measure.js')]);
+        const { chartSpec } = await import('../../render/chart/chart.js');
         const chartOptions: ChartOptions = {
           lang,
           t: translator(wordsLanguage(lang)),
@@ -165,8 +210,7 @@ Examples:
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
         };
-        const dot = chartDot(model, chartOptions, measure);
-        await emitPicture(ctx, dot, format, options, chartHeading(model, chartOptions).title, lang);
+        await emitPicture(ctx, chartSpec(model, chartOptions), format, options, lang);
         return 0;
       }),
     );

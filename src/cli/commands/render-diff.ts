@@ -53,7 +53,7 @@ Examples:
         const diff = diffStructures(beforeModel, afterModel);
         const lang = cmd.optsWithGlobals().lang ?? afterModel.defaultLanguage;
         if (options.root !== undefined && !afterModel.units.has(options.root)) throw new UsageError('chart-no-such-unit', { id: options.root });
-        const [{ reorganisationDot, reorganisationSpec }, { measure }] = await Promise.all([import('../../render/chart/reorganisation.js'), import('../../output/measure.js')]);
+        const { reorganisationSpec } = await import('../../render/chart/reorganisation.js');
         const chartOptions = {
           lang,
           t: translator(wordsLanguage(lang)),
@@ -66,8 +66,7 @@ Examples:
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
         };
-        const dot = reorganisationDot(afterModel, diff, chartOptions, measure, beforeModel);
-        await emitPicture(ctx, dot, format, options, reorganisationSpec(afterModel, diff, chartOptions, beforeModel).title, lang);
+        await emitPicture(ctx, reorganisationSpec(afterModel, diff, chartOptions, beforeModel), format, options, lang);
         return 0;
       }),
     );

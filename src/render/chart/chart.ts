@@ -75,6 +75,8 @@ export function unitBox(model: OrgModel, id: string, level: number, options: Cha
     palette: isRoot ? rootPalette(kindColours) : kindColours,
     classes: [`kind-${unit.kind}`],
     emphasis: isRoot ? 'root' : 'normal',
+    // Read loosely: the file format may not carry the flag yet, and a chart never requires it.
+    ...((unit as { staff?: unknown }).staff === true && !isRoot ? { staff: true } : {}),
   };
   if (options.headcount) {
     const own = headcount(unit);
