@@ -338,8 +338,13 @@ export function layoutTree(input: TreeInput): TreeLayout {
   /** Gives the root boxes of a row the height of the tallest, where that adds little. */
   function evenOut(row: Element[]): void {
     const trees = row.filter((e): e is Extract<Element, { kind: 'tree' }> => e.kind === 'tree');
-    const tallest = Math.max(0, ...trees.map((e) => e.block.own));
-    for (const e of trees) e.block.grow = tallest - e.block.own <= EVEN_OUT ? tallest - e.block.own : 0;
+    // Each box grows to the tallest neighbour that is at most EVEN_OUT taller than itself.
+    const heights = trees.map((e) => e.block.own).sort((a, b) => a - b);
+    let j = 0;
+    for (const e of [...trees].sort((a, b) => a.block.own - b.block.own)) {
+      while (j + 1 < heights.length && heights[j + 1]! - e.block.own <= EVEN_OUT) j++;
+      e.block.grow = Math.max(0, heights[j]! - e.block.own);
+    }
   }
 
   /** The rows the elements go into: one when that is not much wider than the aimed shape, else the count closest to it. */
