@@ -221,13 +221,28 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
   while (stack.length > 0) {
     const { root, from } = stack.pop()!;
     const plan = add([root], false, from);
+    if (plan.part.frontier.length === 0 && !plan.tiles) {
+      // A small subtree, whole on its page, shares it with the next ones of its siblings that fit too.
+      let roots = [root];
+      for (let tries = 0; tries < 24 && stack.length > 0; tries++) {
+        const next = stack[stack.length - 1]!;
+        if (next.from !== from || chart.parent.get(next.root) !== chart.parent.get(root)) break;
+        const candidate = [...roots, next.root];
+        const part = layoutPart(chart, candidate, 'all');
+        if (!fits(part, detailArea)) break;
+        stack.pop();
+        roots = candidate;
+        plan.roots = roots;
+        plan.part = part;
+      }
+    }
     for (let i = plan.part.frontier.length - 1; i >= 0; i--) stack.push({ root: plan.part.frontier[i]!, from: plan });
   }
 
   // Where each unit is drawn in full, and where each continued subtree starts.
   const startOf = new Map<string, number>();
   const home = new Map<string, number>();
-  for (const plan of plans) if (!plan.overview) startOf.set(plan.roots[0]!, plan.firstPage);
+  for (const plan of plans) if (!plan.overview) for (const root of plan.roots) startOf.set(root, plan.firstPage);
   for (const plan of plans) {
     const cut = new Set(plan.part.frontier);
     for (const id of plan.part.units) if (!cut.has(id)) home.set(id, plan.firstPage);
@@ -247,7 +262,7 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
       for (let p = chart.parent.get(plan.roots[0]!); p !== undefined; p = chart.parent.get(p)) chain.push(p);
       for (const id of chain.reverse()) trail.push({ id, name: name(id), page: home.get(id) ?? 1 });
     }
-    const drawing = drawPart(chart, plan.part, { continues, ...(plan.overview ? {} : { title: name(plan.roots[0]!) }) });
+    const drawing = drawPart(chart, plan.part, { continues, ...(plan.overview ? {} : { title: plan.roots.map(name).join(', ') }) });
     if (plan.tiles && !plan.overview) {
       const count = plan.tiles.rects.length;
       plan.tiles.rects.forEach((tile, i) => {
@@ -260,9 +275,10 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
   // Plans are in tree order, so a plan's parent has its entry before it.
   const entries = new Map<Plan, OutlineEntry>();
   for (const plan of plans) {
-    const entry: OutlineEntry = { title: plan.overview ? spec.title : name(plan.roots[0]!), page: plan.firstPage, children: [] };
-    entries.set(plan, entry);
-    if (plan.parentPlan) entries.get(plan.parentPlan)!.children.push(entry);
+    // Siblings sharing a page each get their entry; pages continuing from the page hang under the first.
+    const own = plan.overview ? [{ title: spec.title, page: plan.firstPage, children: [] }] : plan.roots.map((r): OutlineEntry => ({ title: name(r), page: plan.firstPage, children: [] }));
+    entries.set(plan, own[0]!);
+    if (plan.parentPlan) entries.get(plan.parentPlan)!.children.push(...own);
   }
   return { title: spec.title, pages: out, outline: [entries.get(overview)!], paper };
 }

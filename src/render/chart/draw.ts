@@ -101,6 +101,9 @@ function boxHeight(laid: LaidBox, continues: boolean): number {
   return laid.textHeight + 2 * PAD_Y + (continues ? GAP + DETAIL.size * LINE : 0);
 }
 
+/** The id of the undrawn parent of siblings drawn without it (no unit id contains a NUL). */
+const ABOVE = '\u0000above';
+
 /** A part of the chart: these top units and what is below them, down to `depth` levels. */
 export interface PartLayout {
   roots: string[];
@@ -133,7 +136,18 @@ export function layoutPart(chart: PreparedChart, roots: string[], open: Readonly
     }
     sizes.set(id, { width: chart.boxWidth, height: boxHeight(chart.laid.get(id)!, cut) });
   }
-  const layout = layoutTree({ roots, children, sizes, staff: chart.staff, direction: chart.spec.direction, ...(onProgress ? { onProgress } : {}) });
+  // Siblings drawn without their parent (it is on another page) still hang from one bar, with a
+  // stub line up towards the parent: laid out under a parent box of no height, left undrawn.
+  const parent = roots.length > 1 ? chart.parent.get(roots[0]!) : undefined;
+  const siblings = parent !== undefined && roots.every((r) => chart.parent.get(r) === parent);
+  let top = roots;
+  if (siblings) {
+    children.set(ABOVE, roots);
+    sizes.set(ABOVE, { width: chart.boxWidth, height: 0 });
+    top = [ABOVE];
+  }
+  const layout = layoutTree({ roots: top, children, sizes, staff: chart.staff, direction: chart.spec.direction, ...(onProgress ? { onProgress } : {}) });
+  layout.boxes.delete(ABOVE);
   return { roots, units, frontier, layout };
 }
 

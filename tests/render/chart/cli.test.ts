@@ -49,10 +49,18 @@ describe('org render chart', () => {
     expect(readdirSync(work).filter((f) => f.startsWith('x.') || f.startsWith('chart.'))).toEqual([]);
   });
 
-  it.skipIf(spawnSync('dot', ['-V']).status === 0)('--engine dot without Graphviz installed says so', async () => {
+  it('--engine is still accepted from old scripts; charts no longer need Graphviz', async () => {
     const r = await runCli(['render', 'chart', '--engine', 'dot']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Cannot run `dot`');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<svg');
+    expect((await runCli(['render', 'chart', '--engine', 'gpu'])).code).toBe(2);
+  });
+
+  it('prints no progress when stderr is not a terminal', { timeout: 60_000 }, () => {
+    const file = join(work, 'quiet.pdf');
+    const r = spawnCli(['render', 'chart', '-o', file, '--functions'], { timeout: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
   });
 
   it('the built program draws every format to files', { timeout: 60_000 }, () => {
