@@ -4,6 +4,7 @@
 //
 //   npm run bench                  all sizes (1,000, 10,000 and 100,000 units)
 //   npm run bench -- --quick       1,000 and 10,000 units only
+//   npm run bench -- --charts      the chart rows only
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -15,7 +16,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const bin = join(root, 'bin', 'org.js');
 const quick = process.argv.includes('--quick');
-const sizes = quick ? [1000, 10000] : [1000, 10000, 100000];
+const chartsOnly = process.argv.includes('--charts');
+const sizes = chartsOnly ? [] : quick ? [1000, 10000] : [1000, 10000, 100000];
 const work = mkdtempSync(join(tmpdir(), 'org-bench-'));
 const rssFile = join(work, 'rss.txt');
 
@@ -84,10 +86,45 @@ for (const n of sizes) {
   rmSync(join(work, `a${n}`), { recursive: true, force: true });
   rmSync(join(work, `b${n}`), { recursive: true, force: true });
 }
+// Charts: SVG (one picture) and PDF (the book) of 1,250, 2,500 and 5,000 units. The PDF is measured
+// against the SVG of the same structure; growth is the time per unit at 2n over the time per unit at n.
+if (has(['render', 'chart'])) {
+  const chartSizes = [1250, 2500, 5000];
+  const charts = {};
+  for (const n of chartSizes) {
+    console.error(`chart of ${n.toLocaleString('en')} units…`);
+    const dir = join(work, `chart${n}`);
+    writeStructure(dir, buildStructure(n, 7));
+    charts[n] = {
+      svg: measure([bin, 'render', 'chart', dir, '-o', join(work, 'chart.svg')], 3),
+      pdf: measure([bin, 'render', 'chart', dir, '-o', join(work, 'chart.pdf')], 3),
+    };
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const n of chartSizes) {
+    const label = n.toLocaleString('en');
+    row(`org render chart → SVG (${label} units)`, charts[n].svg, '', null);
+    row(`org render chart → PDF book (${label} units)`, charts[n].pdf, `SVG, ${label} units`, charts[n].svg, n === 5000 ? '≤ 3×; ≤ 600 MB' : undefined);
+  }
+  for (const format of ['svg', 'pdf']) {
+    for (const [a, b] of [[1250, 2500], [2500, 5000]]) {
+      const m = charts[b][format];
+      // The ratio of time per unit: 1.0 is linear.
+      rows.push({
+        name: `${format.toUpperCase()} time per unit, ${b.toLocaleString('en')} vs ${a.toLocaleString('en')} units`,
+        ms: Math.round(m.ms),
+        rssMb: Math.round(m.rssMb),
+        baseline: `${a.toLocaleString('en')} units × 2`,
+        ratio: Number((m.ms / (2 * charts[a][format].ms)).toFixed(2)),
+        target: '≤ 1.2×',
+      });
+    }
+  }
+}
 rmSync(work, { recursive: true, force: true });
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) };
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+writeFileSync(join(here, chartsOnly ? 'results-charts.json' : 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
 const lines = ['| measurement | time | peak memory | baseline | ratio | target |', '|---|---:|---:|---|---:|---|'];
 for (const r of rows) lines.push(`| ${r.name} | ${r.ms} ms | ${r.rssMb} MB | ${r.baseline || '—'} | ${r.ratio === null ? '—' : `${r.ratio}×`} | ${r.target ?? ''} |`);
 console.log(lines.join('\n'));

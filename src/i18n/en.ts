@@ -29,8 +29,6 @@ export const en: Record<string, string> = {
   'chart-bad-depth': 'Option --depth expects 1 or more (1 draws the top unit only).',
   'chart-no-such-unit': 'No unit "{{id}}" (option --root).',
   'chart-binary-to-terminal': 'Not writing {{format}} to a terminal; use -o FILE or redirect the output.',
-  'chart-no-dot': 'Cannot run `dot` (option --engine dot): install Graphviz, or leave out --engine to use the built-in one.',
-  'chart-polyline-fallback': 'Note: Graphviz failed on this chart and was restarted; the chart is drawn with simpler edge routing.',
   'chart-png-capped': 'Note: the chart is very large; the PNG is {{width}} × {{height}} pixels, smaller than --scale asked. Use SVG or PDF for full detail.',
   'chart-as-of': 'as of {{date}}',
   'chart-headcount': 'staff: {{count}}',

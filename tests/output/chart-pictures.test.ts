@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/format.js';
 import { bookToPdf } from '../../src/output/chart-pdf.js';
 import { defaultFontSet } from '../../src/output/fonts.js';
-import { dotToSvg } from '../../src/output/graphviz.js';
+import { dotToSvg } from '../helpers/graphviz.js';
 import { measureText } from '../../src/output/measure.js';
 import { cappedScale, svgSize, svgToPng } from '../../src/output/png.js';
 import { buildModel, type OrgModel } from '../../src/model/model.js';
@@ -156,6 +156,23 @@ describe('SVG', () => {
       .join(' ');
     for (const name of Object.values(TRICKY_NAMES)) expect(squash(all)).toContain(squash(name));
     expectTextInsideBoxes(svg);
+  });
+
+  it('a staff unit hangs beside its parent on a dashed branch, above the row of line units', () => {
+    const model = bishkek();
+    const staffId = 'otdel-vnutrennego-audita';
+    (model.units.get(staffId)!.unit as { staff?: boolean }).staff = true;
+    const spec = chartSpec(model, options('ru'));
+    expect(spec.boxes.find((b) => b.id === staffId)!.staff).toBe(true);
+    const drawing = chartDrawing(spec, measureText);
+    const rect = (id: string) => drawing.boxes.find((b) => b.id === id)!.rect;
+    const root = model.roots[0]!;
+    const dashed = drawing.segments.filter((x) => x.dashed);
+    expect(dashed).toHaveLength(1);
+    expect(dashed[0]!.from.y).toBe(dashed[0]!.to.y);
+    expect(rect(staffId).y).toBeGreaterThan(rect(root).y + rect(root).height);
+    for (const child of model.children.get(root)!) if (child !== staffId) expect(rect(child).y).toBeGreaterThan(rect(staffId).y + rect(staffId).height);
+    expect(drawingSvg(drawing, { measure: measureText, fontFamily: fonts.cssFamily })).toMatch(/<path stroke="[^"]+" stroke-dasharray="5 3" d="M[\d.]+,[\d.]+L/);
   });
 
   it('a 3,000-unit chart completes, not much wider than tall', () => {

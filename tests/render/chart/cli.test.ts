@@ -3,7 +3,6 @@
  * formats only, one-line errors with exit code 2, and the built program (a real process) drawing
  * all four formats from the Bishkek structure.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
