@@ -1,7 +1,8 @@
 /**
- * `org render chart [dir]`: the org chart as SVG, PDF, PNG or DOT. The chart is described and
- * written as DOT by the pure renderer (src/render/chart); Graphviz (WASM), resvg and pdfkit in
- * src/output turn it into pictures. They are loaded only here, when a chart is asked for.
+ * `org render chart [dir]`: the org chart as SVG, PDF, PNG or DOT. The pure renderers in
+ * src/render/chart describe, lay out and draw the chart (and cut it into a book for paper); resvg
+ * and pdfkit in src/output turn the drawing into PNG and PDF. They are loaded only here, when a
+ * chart is asked for.
  */
 import { extname } from 'node:path';
 import { translator } from '../../i18n/format.js';
@@ -67,7 +68,7 @@ export function pictureCommandOptions<T extends { option(flags: string, descript
     .option('-f, --format <format>', 'svg, pdf, png or dot (default: from the extension of -o, else svg)')
     .option('--direction <dir>', 'TB (top to bottom) or LR (left to right)', 'TB')
     .option('--title <text>', "title above the chart (default: the organisation's name and the date of the structure)")
-    .option('--page <size>', 'PDF page: A4, A3, A2 or fit (one page the size of the chart)', 'A4')
+    .option('--page <size>', 'PDF paper: A4, A3, A2 (a book: an overview, then linked pages per subtree) or fit (one page the size of the chart)', 'A4')
     .option('--landscape', 'PDF pages in landscape orientation (default: whichever needs fewer pages)')
     .option('--portrait', 'PDF pages in portrait orientation')
     .option('--scale <n>', 'PNG zoom over 96 dpi (capped for very large charts)', '2')
@@ -186,6 +187,7 @@ Names are in the language of --lang (default: the organisation's first language)
 Examples:
   org render chart -o chart.svg
   org render chart -o chart.pdf --page A3 --landscape
+  org render chart ../ministry -o ministry.pdf      an overview page, then a page per subtree
   org render chart -o chart.png --headcount --functions
   org render chart --root upravlenie-podgotovki-resheniy --depth 2 -o part.pdf
   org render chart --format dot | dot -Tpdf > chart.pdf`,
