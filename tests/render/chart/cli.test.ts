@@ -55,6 +55,24 @@ describe('org render chart', () => {
     expect((await runCli(['render', 'chart', '--engine', 'gpu'])).code).toBe(2);
   });
 
+  it('PDF: Bishkek is one landscape page without an orientation; on portrait pages it becomes a book', async () => {
+    const mediaBoxes = (pdf: Buffer): Array<[number, number]> =>
+      [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const auto = await runCli(['render', 'chart', '--format', 'pdf']);
+    expect(auto.code, auto.stderr).toBe(0);
+    const pages = mediaBoxes(auto.bytes);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]![0]).toBeGreaterThan(pages[0]![1]);
+    const portrait = await runCli(['render', 'chart', '--format', 'pdf', '--portrait']);
+    expect(portrait.code, portrait.stderr).toBe(0);
+    const book = mediaBoxes(portrait.bytes);
+    expect(book.length).toBeGreaterThan(1);
+    for (const [w, h] of book) expect(h).toBeGreaterThan(w);
+    // Links between pages and bookmarks are there.
+    expect(portrait.bytes.toString('latin1')).toMatch(/\/S \/GoTo/);
+    expect(portrait.bytes.toString('latin1')).toMatch(/\/Outlines/);
+  });
+
   it('prints no progress when stderr is not a terminal', { timeout: 60_000 }, () => {
     const file = join(work, 'quiet.pdf');
     const r = spawnCli(['render', 'chart', '-o', file, '--functions'], { timeout: 60_000 });
