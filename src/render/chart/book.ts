@@ -171,12 +171,14 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
    */
   const deepest = (roots: string[], overview: boolean, area: Rect): { part: PartLayout; fits: boolean } => {
     const open = new Set<string>(overview ? [] : roots);
-    let best = layoutPart(chart, roots, open);
+    // Each page's subtrees aim at the shape of the page's own chart area.
+    const shape = { aspect: area.width / area.height };
+    let best = layoutPart(chart, roots, open, shape);
     if (!fits(best, area)) return { part: best, fits: false };
     let trials = 0;
     while (best.frontier.length > 0 && trials < 60) {
       const level = best.frontier;
-      const all = layoutPart(chart, roots, new Set([...open, ...level]));
+      const all = layoutPart(chart, roots, new Set([...open, ...level]), shape);
       trials++;
       if (fits(all, area)) {
         for (const id of level) open.add(id);
@@ -187,7 +189,7 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
       for (const id of level) {
         if (failures >= 6 || trials >= 60) break;
         open.add(id);
-        const next = layoutPart(chart, roots, open);
+        const next = layoutPart(chart, roots, open, shape);
         trials++;
         if (fits(next, area)) best = next;
         else {
@@ -204,12 +206,13 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
   let pages = 0;
   const add = (roots: string[], overview: boolean, parentPlan: Plan | undefined): Plan => {
     const area = overview ? overviewArea : detailArea;
-    const found = deepest(roots, overview, area);
+    let found = deepest(roots, overview, area);
+    // An overview of one box says nothing: the top unit and its children open the book instead.
+    if (overview && roots.length === 1 && found.part.frontier.length === 1) found = deepest(roots, false, area);
     const plan: Plan = { roots, overview, part: found.part, firstPage: pages + 1, parentPlan };
+    // A page that does not fit even so is spread over a few, cut between boxes.
     if (!found.fits) plan.tiles = tilesFor(found.part, area, minScale);
-    // The overview is one page whatever it holds; a detail page that does not fit is spread.
-    pages += plan.tiles && !overview ? plan.tiles.rects.length : 1;
-    if (plan.tiles && overview) delete plan.tiles;
+    pages += plan.tiles ? plan.tiles.rects.length : 1;
     plans.push(plan);
     options.onProgress?.(pages);
     return plan;
@@ -228,7 +231,7 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
         const next = stack[stack.length - 1]!;
         if (next.from !== from || chart.parent.get(next.root) !== chart.parent.get(root)) break;
         const candidate = [...roots, next.root];
-        const part = layoutPart(chart, candidate, 'all');
+        const part = layoutPart(chart, candidate, 'all', { aspect: detailArea.width / detailArea.height });
         if (!fits(part, detailArea)) break;
         stack.pop();
         roots = candidate;
@@ -263,7 +266,7 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
       for (const id of chain.reverse()) trail.push({ id, name: name(id), page: home.get(id) ?? 1 });
     }
     const drawing = drawPart(chart, plan.part, { continues, ...(plan.overview ? {} : { title: plan.roots.map(name).join(', ') }) });
-    if (plan.tiles && !plan.overview) {
+    if (plan.tiles) {
       const count = plan.tiles.rects.length;
       plan.tiles.rects.forEach((tile, i) => {
         const piece = cropDrawing(drawing, tile);

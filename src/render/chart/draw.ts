@@ -118,7 +118,12 @@ export interface PartLayout {
  * Lays out the top units `roots` and what is below them: the children of the units in `open`
  * (all children, with `'all'`). A unit whose children are cut off gets room for a "continues" line.
  */
-export function layoutPart(chart: PreparedChart, roots: string[], open: ReadonlySet<string> | 'all', onProgress?: (done: number) => void): PartLayout {
+export function layoutPart(
+  chart: PreparedChart,
+  roots: string[],
+  open: ReadonlySet<string> | 'all',
+  options: { onProgress?: (done: number) => void; aspect?: number } = {},
+): PartLayout {
   const units: string[] = [];
   const frontier: string[] = [];
   const children = new Map<string, string[]>();
@@ -146,7 +151,15 @@ export function layoutPart(chart: PreparedChart, roots: string[], open: Readonly
     sizes.set(ABOVE, { width: chart.boxWidth, height: 0 });
     top = [ABOVE];
   }
-  const layout = layoutTree({ roots: top, children, sizes, staff: chart.staff, direction: chart.spec.direction, ...(onProgress ? { onProgress } : {}) });
+  const layout = layoutTree({
+    roots: top,
+    children,
+    sizes,
+    staff: chart.staff,
+    direction: chart.spec.direction,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.aspect ? { aspect: options.aspect } : {}),
+  });
   layout.boxes.delete(ABOVE);
   return { roots, units, frontier, layout };
 }
@@ -256,7 +269,7 @@ export function drawPart(chart: PreparedChart, part: PartLayout, options: DrawOp
 /** The whole chart as one drawing (SVG, PNG). */
 export function chartDrawing(spec: ChartSpec, measure: Measure, onProgress?: (done: number) => void): ChartDrawing {
   const chart = prepareChart(spec, measure);
-  return drawPart(chart, layoutPart(chart, chart.roots, 'all', onProgress));
+  return drawPart(chart, layoutPart(chart, chart.roots, 'all', onProgress ? { onProgress } : {}));
 }
 
 /** Something the heading draws: a line of text, or a legend chip with its label. */

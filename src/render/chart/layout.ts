@@ -72,8 +72,9 @@ export const GAP_COLUMN = 10;
 export const STAFF_ARM = 22;
 /** Siblings in one row get the height of the tallest only when it adds at most this much. */
 const EVEN_OUT = 24;
-/** A column longer than this is split into several. */
+/** A column longer than this is split into several, each at least COLUMN_MIN long. */
 const COLUMN_MAX = 8;
+const COLUMN_MIN = 4;
 /** A single row may be this much wider than the aimed shape before it wraps. */
 const ROW_SLACK = 2;
 
@@ -310,11 +311,12 @@ export function layoutTree(input: TreeInput): TreeLayout {
   }
 
   function columnsOf(leaves: string[]): string[][] {
-    if (leaves.length <= COLUMN_MAX) return [leaves];
     const w = INDENT + Math.max(...leaves.map((k) => size(k).cross)) + GAP_CROSS;
     const h = leaves.reduce((s, k) => s + size(k).main + GAP_COLUMN, 0) / leaves.length;
+    // A short column stays whole, unless its boxes are so tall that it becomes a thin tower.
+    if (leaves.length <= COLUMN_MIN || (leaves.length <= COLUMN_MAX && leaves.length * h <= 4 * w)) return [leaves];
     const count = Math.max(1, Math.round(Math.sqrt((leaves.length * h * aspect) / w)));
-    const per = Math.max(COLUMN_MAX, Math.ceil(leaves.length / count));
+    const per = Math.max(COLUMN_MIN, Math.ceil(leaves.length / count));
     const out: string[][] = [];
     for (let i = 0; i < leaves.length; i += per) out.push(leaves.slice(i, i + per));
     return out;

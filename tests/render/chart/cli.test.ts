@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../../helpers/cli.js';
+import { writeStructure } from '../../helpers/structure.js';
 
 const work = mkdtempSync(join(tmpdir(), 'org-chart-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -55,7 +56,7 @@ describe('org render chart', () => {
     expect((await runCli(['render', 'chart', '--engine', 'gpu'])).code).toBe(2);
   });
 
-  it('PDF: Bishkek is one landscape page without an orientation; on portrait pages it becomes a book', async () => {
+  it('PDF: Bishkek is one landscape page without an orientation; a larger structure on portrait pages is a book', async () => {
     const mediaBoxes = (pdf: Buffer): Array<[number, number]> =>
       [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
     const auto = await runCli(['render', 'chart', '--format', 'pdf']);
@@ -63,7 +64,12 @@ describe('org render chart', () => {
     const pages = mediaBoxes(auto.bytes);
     expect(pages).toHaveLength(1);
     expect(pages[0]![0]).toBeGreaterThan(pages[0]![1]);
-    const portrait = await runCli(['render', 'chart', '--format', 'pdf', '--portrait']);
+    // 300 units: a book, on portrait pages as asked.
+    const files: Record<string, object> = { 'units/u0.yaml': { id: 'u0', kind: 'office', name: { ru: 'Аппарат' } } };
+    for (let i = 1; i < 300; i++) files[`units/u${i}.yaml`] = { id: `u${i}`, kind: i <= 12 ? 'department' : 'division', parent: i <= 12 ? 'u0' : `u${1 + ((i - 13) % 12)}`, name: { ru: `Отдел № ${i}` } };
+    const dir = writeStructure(files);
+    const portrait = await runCli(['render', 'chart', dir, '--format', 'pdf', '--portrait']);
+    rmSync(dir, { recursive: true, force: true });
     expect(portrait.code, portrait.stderr).toBe(0);
     const book = mediaBoxes(portrait.bytes);
     expect(book.length).toBeGreaterThan(1);
