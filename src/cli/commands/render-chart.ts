@@ -137,7 +137,7 @@ export async function emitPicture(ctx: RunContext, spec: ChartSpec, format: Char
       return;
     }
     const [{ bookOf }, { bookToPdf }] = await Promise.all([import('../../render/chart/book.js'), import('../../output/chart-pdf.js')]);
-    const chart = draw.prepareChart(spec, measure);
+    const chart = draw.prepareChart(spec, measure, laidOut);
     const planned = (pages: number): void => shown.update(ctx.t('chart-progress-pages', { done: pages }));
     const plan = (paper: { width: number; height: number } | 'fit'): ChartBook => bookOf(chart, { paper, measure, t: words, onProgress: planned });
     const asked = paperOf(page, options);

@@ -66,13 +66,14 @@ function widest(laid: LaidBox, measure: Measure): number {
 }
 
 /** Wraps and measures every box of a chart once. */
-export function prepareChart(spec: ChartSpec, measure: Measure): PreparedChart {
+export function prepareChart(spec: ChartSpec, measure: Measure, onProgress?: (done: number) => void): PreparedChart {
   const laid = new Map<string, LaidBox>();
   let width = 0;
   for (const box of spec.boxes) {
     const l = layBox(box, measure);
     laid.set(box.id, l);
     width = Math.max(width, widest(l, measure));
+    if (onProgress && laid.size % 250 === 0) onProgress(laid.size);
   }
   const children = new Map<string, string[]>();
   const parent = new Map<string, string>();
@@ -268,7 +269,7 @@ export function drawPart(chart: PreparedChart, part: PartLayout, options: DrawOp
 
 /** The whole chart as one drawing (SVG, PNG). */
 export function chartDrawing(spec: ChartSpec, measure: Measure, onProgress?: (done: number) => void): ChartDrawing {
-  const chart = prepareChart(spec, measure);
+  const chart = prepareChart(spec, measure, onProgress);
   return drawPart(chart, layoutPart(chart, chart.roots, 'all', onProgress ? { onProgress } : {}));
 }
 
