@@ -5,6 +5,7 @@
 //   npm run bench                  all sizes (1,000, 10,000 and 100,000 units)
 //   npm run bench -- --quick       1,000 and 10,000 units only
 //   npm run bench -- --only matrix the function matrix only
+//   npm run bench -- --charts      the chart rows only
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -16,32 +17,37 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const bin = join(root, 'bin', 'org.js');
 const quick = process.argv.includes('--quick');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : process.argv.includes('--charts') ? 'charts' : undefined;
 const sizes = only ? [] : quick ? [1000, 10000] : [1000, 10000, 100000];
 const work = mkdtempSync(join(tmpdir(), 'org-bench-'));
 const rssFile = join(work, 'rss.txt');
+const cpuFile = join(work, 'cpu.txt');
 
-/** Runs a command `runs` times; returns the median wall time (ms) and the highest peak RSS (MB). */
+/** Runs a command `runs` times; returns the median wall time (ms), the median CPU time (ms) and the highest peak RSS (MB). */
 function measure(args, runs, env = {}, cwd = root) {
   const times = [];
+  const cpu = [];
   let rss = 0;
   let status;
   for (let i = 0; i < runs; i++) {
     rmSync(rssFile, { force: true });
+    rmSync(cpuFile, { force: true });
     const start = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['--require', join(here, 'rss.cjs'), ...args], {
       cwd,
-      env: { ...process.env, ORG_BENCH_RSS: rssFile, NO_COLOR: '1', ORG_CACHE_DIR: join(work, 'cache'), ...env },
+      env: { ...process.env, ORG_BENCH_RSS: rssFile, ORG_BENCH_CPU: cpuFile, NO_COLOR: '1', ORG_CACHE_DIR: join(work, 'cache'), ...env },
       maxBuffer: 1024 * 1024 * 1024,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     status = r.status;
+    if (existsSync(cpuFile)) cpu.push(Number(readFileSync(cpuFile, 'utf8').trim().split('\n')[0]));
     if (existsSync(rssFile)) rss = Math.max(rss, ...readFileSync(rssFile, 'utf8').trim().split('\n').map((kb) => Number(kb) / 1024));
     if (r.status === null || r.status > 1) throw new Error(`${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr.toString().slice(0, 500)}`);
   }
   times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], rssMb: rss, status };
+  cpu.sort((a, b) => a - b);
+  return { ms: times[Math.floor(times.length / 2)], cpuMs: cpu[Math.floor(cpu.length / 2)], rssMb: rss, status };
 }
 
 /** Whether this build has a command (the benchmark also runs on builds that lack some). */
@@ -125,11 +131,50 @@ if ((!only || only === 'matrix') && has(['render', 'matrix'])) {
   row('org render matrix -o matrix.pdf (200 × 1,400)', measure([bin, 'render', 'matrix', m, '-o', join(work, 'matrix.pdf')], 3, cold), 'its SVG', svg, '≤ 3×');
   rmSync(m, { recursive: true, force: true });
 }
+
+// Charts: SVG (one picture) and PDF (the book) of 1,250, 2,500 and 5,000 units. The PDF is measured
+// against the SVG of the same structure; growth is the time per unit at 2n over the time per unit at n.
+if ((!only || only === 'charts') && has(['render', 'chart'])) {
+  const chartSizes = [1250, 2500, 5000];
+  const charts = {};
+  for (const n of chartSizes) {
+    console.error(`chart of ${n.toLocaleString('en')} units…`);
+    const dir = join(work, `chart${n}`);
+    writeStructure(dir, buildStructure(n, 7));
+    // CPU time stands for the time here: on a machine shared with other work, wall times of the
+    // same run vary by 3×, CPU times by a few per cent.
+    const cpuOnly = (m) => ({ ...m, ms: m.cpuMs ?? m.ms });
+    charts[n] = {
+      svg: cpuOnly(measure([bin, 'render', 'chart', dir, '-o', join(work, 'chart.svg')], 3)),
+      pdf: cpuOnly(measure([bin, 'render', 'chart', dir, '-o', join(work, 'chart.pdf')], 3)),
+    };
+    rmSync(dir, { recursive: true, force: true });
+  }
+  for (const n of chartSizes) {
+    const label = n.toLocaleString('en');
+    row(`org render chart → SVG (${label} units), CPU time`, charts[n].svg, '', null);
+    row(`org render chart → PDF book (${label} units), CPU time`, charts[n].pdf, `SVG, ${label} units`, charts[n].svg, n === 5000 ? '≤ 3×; ≤ 600 MB' : undefined);
+  }
+  for (const format of ['svg', 'pdf']) {
+    for (const [a, b] of [[1250, 2500], [2500, 5000]]) {
+      const m = charts[b][format];
+      // The ratio of time per unit: 1.0 is linear.
+      rows.push({
+        name: `${format.toUpperCase()} time per unit, ${b.toLocaleString('en')} vs ${a.toLocaleString('en')} units`,
+        ms: Math.round(m.ms),
+        rssMb: Math.round(m.rssMb),
+        baseline: `${a.toLocaleString('en')} units × 2`,
+        ratio: Number((m.ms / (2 * charts[a][format].ms)).toFixed(2)),
+        target: '≤ 1.2×',
+      });
+    }
+  }
+}
 rmSync(work, { recursive: true, force: true });
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) };
-// A partial run (--only) does not replace the full table the README quotes.
-if (!only) writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+// A partial run (--only, --charts) does not replace the full table the README quotes.
+writeFileSync(join(here, only ? `results-${only}.json` : 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
 const lines = ['| measurement | time | peak memory | baseline | ratio | target |', '|---|---:|---:|---|---:|---|'];
 for (const r of rows) lines.push(`| ${r.name} | ${r.ms} ms | ${r.rssMb} MB | ${r.baseline || '—'} | ${r.ratio === null ? '—' : `${r.ratio}×`} | ${r.target ?? ''} |`);
 console.log(lines.join('\n'));

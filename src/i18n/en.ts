@@ -29,8 +29,6 @@ export const en: Record<string, string> = {
   'chart-bad-depth': 'Option --depth expects 1 or more (1 draws the top unit only).',
   'chart-no-such-unit': 'No unit "{{id}}" (option --root).',
   'chart-binary-to-terminal': 'Not writing {{format}} to a terminal; use -o FILE or redirect the output.',
-  'chart-no-dot': 'Cannot run `dot` (option --engine dot): install Graphviz, or leave out --engine to use the built-in one.',
-  'chart-polyline-fallback': 'Note: Graphviz failed on this chart and was restarted; the chart is drawn with simpler edge routing.',
   'chart-png-capped': 'Note: the chart is very large; the PNG is {{width}} × {{height}} pixels, smaller than --scale asked. Use SVG or PDF for full detail.',
   'chart-as-of': 'as of {{date}}',
   'chart-headcount': 'staff: {{count}}',
@@ -381,4 +379,10 @@ export const en: Record<string, string> = {
   'fmt-changed': '{{file}}: changed while org fmt ran, so it is left as it is; run org fmt again.',
   'fmt-check-incomplete': '{{count}} {{count|file is|files are}} formatted, but {{left}} could not be checked (see above).',
   'matrix-page-position': 'units {{units}} of {{unitCount}} · functions {{functions}} of {{functionCount}}',
+  // Chart book: pages, links between them, progress on a terminal
+  'chart-continues': '→ p. {{page}}',
+  'chart-part': '{{name}} ({{part}} of {{parts}})',
+  'chart-progress-layout': 'Laying out the chart: {{done}} of {{total}} units',
+  'chart-progress-pages': 'Planning pages: {{done}}',
+  'chart-progress-writing': 'Writing {{format}}: page {{done}} of {{total}}',
 };

@@ -36,8 +36,6 @@ export const ru: Record<string, string> = {
   'chart-bad-depth': 'Параметр --depth ожидает 1 или больше (1 — только верхнее подразделение).',
   'chart-no-such-unit': 'Нет подразделения «{{id}}» (параметр --root).',
   'chart-binary-to-terminal': '{{format}} не выводится в терминал; укажите -o ФАЙЛ или перенаправьте вывод.',
-  'chart-no-dot': 'Не удалось запустить `dot` (параметр --engine dot): установите Graphviz или уберите --engine, чтобы использовать встроенный.',
-  'chart-polyline-fallback': 'Внимание: Graphviz не справился с этой схемой и был перезапущен; связи проведены упрощённо.',
   'chart-png-capped': 'Внимание: схема очень большая; PNG получился {{width}} × {{height}} пикселей, меньше, чем задано --scale. Для полной детализации используйте SVG или PDF.',
   'chart-as-of': 'по состоянию на {{date}}',
   'chart-headcount': 'штат: {{count}}',
@@ -461,4 +459,10 @@ export const ru: Record<string, string> = {
   'fmt-changed': '{{file}}: файл изменился, пока работала org fmt, поэтому он оставлен как есть; запустите org fmt ещё раз.',
   'fmt-check-incomplete': 'Отформатировано файлов: {{count}}, но проверить не удалось: {{left}} (см. выше).',
   'matrix-page-position': 'подразделения {{units}} из {{unitCount}} · функции {{functions}} из {{functionCount}}',
+  // Chart book: pages, links between them, progress on a terminal
+  'chart-continues': '→ с. {{page}}',
+  'chart-part': '{{name}} ({{part}} из {{parts}})',
+  'chart-progress-layout': 'Раскладка схемы: {{done}} из {{total}} подразделений',
+  'chart-progress-pages': 'Разбивка на страницы: {{done}}',
+  'chart-progress-writing': 'Запись {{format}}: страница {{done}} из {{total}}',
 };

@@ -1,9 +1,10 @@
 /**
- * SVG → PDF with pdfkit and svg-to-pdfkit: vector graphics with real, selectable text in the
- * faces of the font set (embedded as subsets), each run of text in the face it was measured with. A chart that fits a page at a readable size is scaled onto
- * one page; a larger one is spread over pages in reading order (left to right, then down), each
- * with the title and "page n of m", so the pages can be printed and laid side by side. `fit`
- * makes one page the size of the chart, within the 14,400 pt limit PDF readers impose.
+ * SVG → PDF with pdfkit and svg-to-pdfkit, for the function matrix: vector graphics with real,
+ * selectable text in the faces of the font set (embedded as subsets), each run in the face it was measured with. A picture that fits a page at a
+ * readable size is scaled onto one page; a larger one is spread over pages in reading order (left
+ * to right, then down), each with the title and "page n of m". `fit` makes one page the size of
+ * the picture, within the 14,400 pt limit PDF readers impose. (Charts are drawn as books straight
+ * from their drawing: chart-pdf.ts.)
  */
 import type { TablePage } from '../render/chart/drawing.js';
 import { defaultFontSet, registerFaces, type FontSet } from './fonts.js';
@@ -149,60 +150,6 @@ export function planTiling(
   };
 }
 
-/** A rectangle in the SVG's viewBox units. */
-export interface Slice {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-const PAIR = /(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g;
-
-/** Bounding box of the coordinates written in one Graphviz group (points, paths, text anchors). */
-function groupBox(group: string): Slice | undefined {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (const attr of group.matchAll(/\s(?:points|d)="([^"]*)"/g)) {
-    for (const [, x, y] of attr[1]!.matchAll(PAIR)) {
-      xs.push(Number(x));
-      ys.push(Number(y));
-    }
-  }
-  for (const [, x, y] of group.matchAll(/\sx="(-?[\d.]+)"\s+y="(-?[\d.]+)"/g)) {
-    xs.push(Number(x));
-    ys.push(Number(y));
-  }
-  if (xs.length === 0) return undefined;
-  return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) };
-}
-
-/**
- * The part of a Graphviz SVG that one page shows: node and edge groups that lie wholly outside the
- * page's slice are left out, everything else is kept. Each page of a large chart then carries its
- * own boxes instead of the whole drawing clipped (a 3,000-unit chart's PDF grew with the square of
- * its size). Text outside a group (title, legend) is always kept; the page's clip hides it.
- */
-export function cropSvg(svg: string, slice: Slice): string {
-  const graph = /<g id="graph0"[^>]*transform="scale\(([-\d.]+)(?: ([-\d.]+))?\) rotate\(0\) translate\(([-\d.]+) ([-\d.]+)\)"/.exec(svg);
-  if (!graph) return svg;
-  const sx = Number(graph[1]);
-  const sy = Number(graph[2] ?? graph[1]);
-  const tx = Number(graph[3]);
-  const ty = Number(graph[4]);
-  const slack = 4;
-  return svg.replace(/<g id="[^"]*" class="(?:node|edge)\b[^"]*">[\s\S]*?<\/g>\n?/g, (group) => {
-    const box = groupBox(group);
-    if (!box) return group;
-    const left = box.left * sx + tx;
-    const right = box.right * sx + tx;
-    const top = box.top * sy + ty;
-    const bottom = box.bottom * sy + ty;
-    const outside = right < slice.left - slack || left > slice.right + slack || bottom < slice.top - slack || top > slice.bottom + slack;
-    return outside ? '' : group;
-  });
-}
-
 function svgViewBoxWidth(svg: string): number | undefined {
   const head = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
   const m = /viewBox="[-\d.]+[ ,]+[-\d.]+[ ,]+([\d.]+)/.exec(head);
@@ -286,8 +233,7 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
       }
       doc.save();
       doc.rect(area.x + centre.x, area.y + centre.y, (right - left) * scale, (bottom - top) * scale).clip();
-      const page = chartPages === 1 ? sized : cropSvg(sized, { left: left / unit, right: right / unit, top: top / unit, bottom: bottom / unit });
-      SVGtoPDF(doc, page, area.x + centre.x - left * scale, area.y + centre.y - top * scale, {
+      SVGtoPDF(doc, sized, area.x + centre.x - left * scale, area.y + centre.y - top * scale, {
         width: drawn.width,
         height: drawn.height,
         fontCallback: (family, bold) => faceOf(family, bold),

@@ -64,7 +64,7 @@ interface Presentation {
 }
 
 /** Width and height of the slides in inches. */
-export function slideSize(book: ChartBook, options: Pick<PptxOptions, 'slide' | 'landscape'>): { width: number; height: number } {
+export function slideSize(book: Pick<ChartBook, 'pages'>, options: Pick<PptxOptions, 'slide' | 'landscape'>): { width: number; height: number } {
   const slide = options.slide ?? '16:9';
   if (slide === '16:9') return { width: 13.333, height: 7.5 };
   if (slide === 'fit') {
@@ -84,7 +84,7 @@ export function slideSize(book: ChartBook, options: Pick<PptxOptions, 'slide' | 
 
 /** The part of a slide (in points) a chart page's drawing gets, below a heading with a date line and a legend. */
 export function drawingArea(options: Pick<PptxOptions, 'slide' | 'landscape'>): { width: number; height: number } {
-  const size = slideSize({ title: '', pages: [], outline: [] }, options);
+  const size = slideSize({ pages: [] }, options);
   const heading = TITLE * 1.4 + SUBTITLE * 1.5 + LEGEND * 2.8;
   return { width: (size.width - 2 * MARGIN) * 72, height: (size.height - 2 * MARGIN) * 72 - heading };
 }

@@ -1,30 +1,49 @@
 /**
- * The chart as pictures, through the real pipeline: Graphviz WASM for SVG, resvg for PNG, pdfkit
- * for PDF. Checks what a reader would notice: every name present and whole, every line of text
- * centred inside its own box, well-formed SVG, the same bytes every time, PNG of the expected
- * size, PDF text that reads back, and a 3,000-unit chart that completes.
+ * The chart as pictures, through the real pipeline: the drawing written as SVG, resvg for PNG,
+ * pdfkit for the PDF book, read back with a real PDF reader (pdftotext, pdfjs-dist for links and
+ * bookmarks). Checks what a reader would notice: every name present and whole, every line of
+ * text centred inside its own box, well-formed SVG, the same bytes every time, a book whose
+ * pages each carry units and link to each other, and large charts that complete.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dotToSvg } from '../../src/output/graphviz.js';
+import { translator } from '../../src/i18n/format.js';
+import { bookToPdf } from '../../src/output/chart-pdf.js';
+import { defaultFontSet } from '../../src/output/fonts.js';
+import { dotToSvg } from '../helpers/graphviz.js';
 import { measureText } from '../../src/output/measure.js';
-import { MAX_PAGE_SIDE, planTiling, slices, svgToPdf, cropSvg } from '../../src/output/pdf.js';
 import { cappedScale, svgSize, svgToPng } from '../../src/output/png.js';
 import { buildModel, type OrgModel } from '../../src/model/model.js';
-import { chartDot, type ChartOptions } from '../../src/render/chart/chart.js';
+import { chartBook, MAX_PAGE_SIDE, PAPER } from '../../src/render/chart/book.js';
+import { chartDot, chartSpec, type ChartOptions } from '../../src/render/chart/chart.js';
+import { chartDrawing } from '../../src/render/chart/draw.js';
+import type { ChartBook, ChartPage, OutlineEntry, TablePage } from '../../src/render/chart/drawing.js';
+import { drawingSvg } from '../../src/render/chart/svg.js';
 import { cleanText } from '../../src/render/chart/text.js';
-import { finishSvg, keepTogether } from '../../src/render/chart/svg.js';
 import { load } from '../helpers/structure.js';
 import { bishkek, names, options, TRICKY_NAMES, tricky, unescapeXml, wellFormedProblems } from '../render/chart/helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'org-chart-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function svgOf(model: OrgModel, opts: ChartOptions): Promise<string> {
-  return finishSvg(await dotToSvg(chartDot(model, opts, measureText)), { title: 'chart' });
+const fonts = defaultFontSet();
+const landscape = { width: PAPER.A4.height, height: PAPER.A4.width };
+
+function svgOf(model: OrgModel, opts: ChartOptions): string {
+  return drawingSvg(chartDrawing(chartSpec(model, opts), measureText), { measure: measureText, fontFamily: fonts.cssFamily });
+}
+
+function bookOf(model: OrgModel, opts: ChartOptions, paper: ChartBook['paper'] | 'fit' = landscape): ChartBook {
+  return chartBook(chartSpec(model, opts), { paper, measure: measureText, t: translator(opts.lang === 'ru' ? 'ru' : 'en') });
+}
+
+async function pdfOf(book: ChartBook, file: string): Promise<string> {
+  const path = join(work, file);
+  writeFileSync(path, await bookToPdf(book, { fonts, measure: measureText, pageLabel: (n, m) => `страница ${n} из ${m}`, lang: 'ru' }));
+  return path;
 }
 
 interface NodeText {
@@ -33,24 +52,23 @@ interface NodeText {
   lines: Array<{ text: string; x: number; y: number; anchor: string; size: number; bold: boolean }>;
 }
 
-/** Each unit's box and the text lines drawn in it, from Graphviz's one-element-per-line SVG. */
+/** Each unit's box and the text lines drawn in it. */
 function nodeTexts(svg: string): NodeText[] {
   const out: NodeText[] = [];
-  for (const group of svg.split('<g id="unit').slice(1)) {
+  for (const group of svg.split('<g id="unit-').slice(1)) {
     const body = group.slice(0, group.indexOf('</g>'));
-    const id = unescapeXml(/^&#45;([^"]*)"/.exec(body)![1]!);
-    const d = /<path fill="[^"]*" stroke="[^"]*"[^>]* d="([^"]*)"/.exec(body)![1]!;
-    const xs = [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[1]));
-    const ys = [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => Number(m[2]));
-    const lines = [...body.matchAll(/<text [^>]*text-anchor="(\w+)" x="([-\d.]+)" y="([-\d.]+)"[^>]*?(font-weight="bold" )?font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({
-      anchor: m[1]!,
-      x: Number(m[2]),
-      y: Number(m[3]),
-      bold: m[4] !== undefined,
-      size: Number(m[5]),
+    const id = unescapeXml(/^([^"]*)"/.exec(body)![1]!);
+    const rect = /<rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(body)!;
+    const [x, y, w, h] = [1, 2, 3, 4].map((i) => Number(rect[i]));
+    const lines = [...body.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)" text-anchor="(\w+)" font-size="([\d.]+)"( font-weight="bold")?[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      anchor: m[3]!,
+      size: Number(m[4]),
+      bold: m[5] !== undefined,
       text: unescapeXml(m[6]!),
     }));
-    out.push({ id, box: { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys) }, lines });
+    out.push({ id, box: { left: x!, right: x! + w!, top: y!, bottom: y! + h! }, lines });
   }
   return out;
 }
@@ -70,26 +88,43 @@ function expectTextInsideBoxes(svg: string): void {
   }
 }
 
-/** Text of a PDF in content order: pdftotext when installed, else pdfjs-dist. */
-async function pdfText(file: string): Promise<string> {
+/** Text of each page of a PDF: pdftotext when installed, else pdfjs-dist. */
+async function pdfPages(file: string): Promise<string[]> {
   const r = spawnSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
-  if (r.status === 0) return r.stdout;
+  if (r.status === 0) return r.stdout.split('\f').slice(0, -1);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(file)) }).promise;
-  let text = '';
+  const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    text += `${content.items.map((item) => ('str' in item ? item.str : '')).join(' ')}\f`;
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
   }
-  return text;
+  return pages;
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
+/** A structure of `count` units: a root, `top` departments, then divisions `fan` to a unit. */
+function synthetic(count: number, fan: number[] = [12, 6, 4, 3]): OrgModel {
+  const files: Record<string, object> = {};
+  const queue: Array<{ id: string; depth: number }> = [{ id: 'u0', depth: 0 }];
+  files['units/u0.yaml'] = { id: 'u0', kind: 'office', name: 'Аппарат' };
+  let n = 1;
+  while (n < count && queue.length > 0) {
+    const { id, depth } = queue.shift()!;
+    for (let i = 0; i < fan[Math.min(depth, fan.length - 1)]! && n < count; i++, n++) {
+      const child = `u${n}`;
+      files[`units/${child}.yaml`] = { id: child, kind: depth === 0 ? 'department' : 'division', parent: id, name: `Отдел № ${n} по «особо важным» вопросам` };
+      queue.push({ id: child, depth: depth + 1 });
+    }
+  }
+  return buildModel(load(files));
+}
+
 describe('SVG', () => {
-  it('Bishkek: well-formed, every name whole, every line centred inside its box', async () => {
+  it('Bishkek: well-formed, every name whole, every line centred inside its box', () => {
     const model = bishkek();
-    const svg = await svgOf(model, options('ru', { headcount: true, functions: true }));
+    const svg = svgOf(model, options('ru', { headcount: true, functions: true }));
     expect(wellFormedProblems(svg)).toEqual([]);
     const nodes = nodeTexts(svg);
     expect(nodes).toHaveLength(model.units.size);
@@ -100,18 +135,18 @@ describe('SVG', () => {
       expect(drawn.join(' ').replace(/- /g, '-')).toBe(name);
     }
     expectTextInsideBoxes(svg);
-    expect(svg).toContain(`font-family="'DejaVu Sans', Arial, Helvetica, sans-serif"`);
+    expect(svg).toContain(`font-family="&apos;DejaVu Sans&apos;, Arial, Helvetica, sans-serif"`);
   });
 
-  it('the same input gives the same bytes', async () => {
-    const a = await svgOf(bishkek(), options('en'));
-    const b = await svgOf(bishkek(), options('en'));
+  it('the same input gives the same bytes', () => {
+    const a = svgOf(bishkek(), options('en'));
+    const b = svgOf(bishkek(), options('en'));
     expect(a).toBe(b);
     expect(a).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
   });
 
-  it('names that look like markup stay text', async () => {
-    const svg = await svgOf(tricky(), options('ru'));
+  it('names that look like markup stay text', () => {
+    const svg = svgOf(tricky(), options('ru'));
     expect(wellFormedProblems(svg)).toEqual([]);
     expect(svg).not.toMatch(/<script|<b>/);
     const all = nodeTexts(svg)
@@ -123,32 +158,45 @@ describe('SVG', () => {
     expectTextInsideBoxes(svg);
   });
 
-  it('a 3,000-unit chart completes', { timeout: 120_000 }, async () => {
-    const files: Record<string, object> = {};
-    const fanOut = [12, 10, 8, 3];
-    const queue: Array<{ id: string; depth: number }> = [{ id: 'u0', depth: 0 }];
-    files['units/u0.yaml'] = { id: 'u0', kind: 'office', name: 'Аппарат' };
-    let count = 1;
-    while (count < 3000 && queue.length > 0) {
-      const { id, depth } = queue.shift()!;
-      for (let i = 0; i < fanOut[Math.min(depth, 3)]! && count < 3000; i++, count++) {
-        const child = `u${count}`;
-        files[`units/${child}.yaml`] = { id: child, kind: depth === 0 ? 'department' : 'division', parent: id, name: `Отдел № ${count} по «особо важным» вопросам` };
-        queue.push({ id: child, depth: depth + 1 });
-      }
-    }
-    const model = buildModel(load(files));
-    expect(model.units.size).toBe(3000);
-    const svg = await svgOf(model, options('ru'));
+  it('a staff unit hangs beside its parent on a dashed branch, above the row of line units', () => {
+    const model = bishkek();
+    const staffId = 'otdel-vnutrennego-audita';
+    (model.units.get(staffId)!.unit as { staff?: boolean }).staff = true;
+    const spec = chartSpec(model, options('ru'));
+    expect(spec.boxes.find((b) => b.id === staffId)!.staff).toBe(true);
+    const drawing = chartDrawing(spec, measureText);
+    const rect = (id: string) => drawing.boxes.find((b) => b.id === id)!.rect;
+    const root = model.roots[0]!;
+    const dashed = drawing.segments.filter((x) => x.dashed);
+    expect(dashed).toHaveLength(1);
+    expect(dashed[0]!.from.y).toBe(dashed[0]!.to.y);
+    expect(rect(staffId).y).toBeGreaterThan(rect(root).y + rect(root).height);
+    for (const child of model.children.get(root)!) if (child !== staffId) expect(rect(child).y).toBeGreaterThan(rect(staffId).y + rect(staffId).height);
+    expect(drawingSvg(drawing, { measure: measureText, fontFamily: fonts.cssFamily })).toMatch(/<path stroke="[^"]+" stroke-dasharray="5 3" d="M[\d.]+,[\d.]+L/);
+  });
+
+  it('a 2,000-unit chart completes, not much wider than tall', () => {
+    const model = synthetic(2000);
+    const svg = svgOf(model, options('ru'));
     expect(wellFormedProblems(svg)).toEqual([]);
-    expect(svg.split('<g id="unit').length - 1).toBe(3000);
-    expect(svg).toContain('Отдел № 2999 по');
+    expect(svg.split('<g id="unit-').length - 1).toBe(2000);
+    expect(svg).toContain('Отдел № 1999 по');
+    const size = svgSize(svg);
+    expect(size.width / size.height).toBeLessThan(3);
+  });
+});
+
+describe('DOT', () => {
+  it('the DOT export still draws in Graphviz, every unit a node', async () => {
+    const model = bishkek();
+    const svg = await dotToSvg(chartDot(model, options('ru'), measureText));
+    expect(svg.split('class="node unit').length - 1).toBe(model.units.size);
   });
 });
 
 describe('PNG', () => {
   it('has the size of the SVG at the asked zoom, and caps huge charts', async () => {
-    const svg = await svgOf(bishkek(), options('ru'));
+    const svg = svgOf(bishkek(), options('ru'));
     const png = await svgToPng(svg, { scale: 1.5 });
     const bytes = Buffer.from(png.bytes);
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -170,104 +218,140 @@ describe('PNG', () => {
   });
 });
 
-describe('PDF', () => {
-  const pageLabel = (n: number, m: number): string => `страница ${n} из ${m}`;
+/** Units drawn in full (not only as a box pointing to another page) on each page. */
+function homes(book: ChartBook): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  book.pages.forEach((page, i) => {
+    if (page.kind !== 'chart') return;
+    for (const box of page.drawing.boxes) if (!box.continues) out.set(box.id, [...(out.get(box.id) ?? []), i + 1]);
+  });
+  return out;
+}
 
+describe('PDF book', () => {
   it('Bishkek on A4 landscape: one page, every name reads back', async () => {
     const model = bishkek();
-    const svg = await svgOf(model, options('ru'));
-    const file = join(work, 'bishkek-landscape.pdf');
-    writeFileSync(file, await svgToPdf(svg, { page: 'A4', landscape: true, title: 'Центральный аппарат мэрии Бишкека', pageLabel, lang: 'ru', keep: keepTogether(svg, measureText) }));
-    const text = await pdfText(file);
-    expect(text.split('\f').filter((p) => p.trim() !== '')).toHaveLength(1);
-    for (const name of names(model, 'ru')) expect(squash(text)).toContain(squash(name));
+    const book = bookOf(model, options('ru'));
+    expect(book.pages).toHaveLength(1);
+    const pages = await pdfPages(await pdfOf(book, 'bishkek.pdf'));
+    expect(pages).toHaveLength(1);
+    for (const name of names(model, 'ru')) expect(squash(pages[0]!)).toContain(squash(name));
   });
 
-  it('Bishkek with no orientation given: the one that needs fewer pages, here one landscape page', () => {
-    const portrait = planTiling({ width: 1224, height: 575 }, { page: 'A4', landscape: false });
-    const chosen = planTiling({ width: 1224, height: 575 }, { page: 'A4' });
-    expect(portrait.columns.length * portrait.rows.length).toBeGreaterThan(1);
-    expect(chosen.columns.length * chosen.rows.length).toBe(1);
-    expect(chosen.page.width).toBeGreaterThan(chosen.page.height);
-    const tall = planTiling({ width: 500, height: 2400 }, { page: 'A4' });
-    expect(tall.page.height).toBeGreaterThan(tall.page.width);
-  });
-
-  it('Bishkek with functions on A4 portrait: spread over pages cut between boxes, each with the title and its number', async () => {
-    const model = bishkek();
-    const svg = await svgOf(model, options('ru', { functions: true }));
-    const file = join(work, 'bishkek.pdf');
-    writeFileSync(file, await svgToPdf(svg, { page: 'A4', landscape: false, title: 'Центральный аппарат мэрии Бишкека', pageLabel, lang: 'ru', keep: keepTogether(svg, measureText) }));
-    const text = await pdfText(file);
-    const pages = text.split('\f').filter((p) => p.trim() !== '');
-    expect(pages.length).toBeGreaterThan(1);
-    for (const [i, page] of pages.entries()) {
-      expect(page).toContain('Центральный аппарат мэрии Бишкека');
-      if (pages.length > 1) expect(page).toContain(pageLabel(i + 1, pages.length));
+  it('a large structure: an overview, then subtrees in tree order, every unit drawn in full exactly once, no empty page', async () => {
+    const model = synthetic(700);
+    const book = bookOf(model, options('ru'));
+    expect(book.pages.length).toBeGreaterThan(2);
+    const chartPages = book.pages as ChartPage[];
+    expect(chartPages[0]!.trail).toEqual([]);
+    const overview = chartPages[0]!.drawing;
+    // The overview goes below the top level, and points to pages that exist.
+    expect(overview.boxes.length).toBeGreaterThan(13);
+    const continued = overview.boxes.filter((b) => b.continues);
+    expect(continued.length).toBeGreaterThan(0);
+    for (const box of chartPages.flatMap((p) => p.drawing.boxes)) {
+      if (!box.continues) continue;
+      const target = chartPages[box.continues.page - 1]!;
+      expect(target.drawing.boxes[0]!.id === box.id || target.drawing.boxes.some((b) => b.id === box.id && !b.continues)).toBe(true);
+      expect(box.lines.at(-1)!.text).toBe(`→ с. ${box.continues.page}`);
     }
-    for (const name of names(model, 'ru')) expect(squash(text)).toContain(squash(name));
+    const drawn = homes(book);
+    for (const id of model.units.keys()) expect(drawn.get(id), id).toHaveLength(1);
+    // Each detail page is headed by its unit's ancestors, each pointing to where it is drawn in full.
+    for (const page of chartPages.slice(1)) {
+      expect(page.trail.length).toBeGreaterThan(0);
+      expect(page.trail[0]!.id).toBe('u0');
+      for (const a of page.trail) expect(drawn.get(a.id)).toEqual([a.page]);
+    }
+    // Tree order: the page of a subtree comes after the page that points to it.
+    for (const [i, page] of chartPages.entries()) for (const b of page.drawing.boxes) if (b.continues) expect(b.continues.page).toBeGreaterThan(i + 1);
+
+    const file = await pdfOf(book, 'large.pdf');
+    const pages = await pdfPages(file);
+    expect(pages).toHaveLength(book.pages.length);
+    for (const [i, text] of pages.entries()) {
+      expect(text, `page ${i + 1} has units`).toMatch(/Отдел № \d+/);
+      expect(text).toContain(`страница ${i + 1} из ${pages.length}`);
+    }
+    const all = squash(pages.join(''));
+    for (const name of names(model, 'ru')) expect(all).toContain(squash(name));
+  });
+
+  it('links and bookmarks: every "→ p. N" box and trail name goes to its page; the outline mirrors the book', async () => {
+    const model = synthetic(400);
+    const book = bookOf(model, options('ru'));
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(await pdfOf(book, 'links.pdf'))) }).promise;
+    expect(doc.numPages).toBe(book.pages.length);
+    const pageOf = async (dest: unknown): Promise<number> => {
+      const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[]);
+      return (await doc.getPageIndex(explicit![0] as { num: number; gen: number })) + 1;
+    };
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = book.pages[i - 1] as ChartPage;
+      const links = (await (await doc.getPage(i)).getAnnotations()).filter((a: { subtype: string }) => a.subtype === 'Link');
+      const targets = await Promise.all(links.map((a: { dest: unknown }) => pageOf(a.dest)));
+      const expected = [...page.trail.map((t) => t.page), ...page.drawing.boxes.filter((b) => b.continues).map((b) => b.continues!.page)];
+      expect(targets.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    }
+    const outline = await doc.getOutline();
+    const flatten = async (items: Array<{ title: string; dest: unknown; items: unknown[] }>, entries: OutlineEntry[]): Promise<void> => {
+      expect(items.map((x) => x.title)).toEqual(entries.map((e) => e.title));
+      for (const [j, item] of items.entries()) {
+        expect(await pageOf(item.dest)).toBe(entries[j]!.page);
+        await flatten(item.items as typeof items, entries[j]!.children);
+      }
+    };
+    await flatten(outline as never, book.outline);
+    expect(book.outline[0]!.children.length).toBeGreaterThan(0);
+  });
+
+  it('a unit with hundreds of units under it is spread over a few pages, each with boxes', async () => {
+    const files: Record<string, object> = { 'units/root.yaml': { id: 'root', kind: 'office', name: 'Аппарат' }, 'units/big.yaml': { id: 'big', kind: 'department', parent: 'root', name: 'Большое управление' } };
+    for (let i = 0; i < 400; i++) files[`units/s${i}.yaml`] = { id: `s${i}`, kind: 'division', parent: 'big', name: `Сектор № ${i}` };
+    const model = buildModel(load(files));
+    const book = bookOf(model, options('ru'));
+    expect(book.pages.length).toBeGreaterThan(2);
+    for (const page of book.pages as ChartPage[]) expect(page.drawing.boxes.length).toBeGreaterThan(0);
+    const drawn = homes(book);
+    for (let i = 0; i < 400; i++) expect(drawn.get(`s${i}`)).toHaveLength(1);
+    const pages = await pdfPages(await pdfOf(book, 'spread.pdf'));
+    const all = squash(pages.join(''));
+    for (let i = 0; i < 400; i++) expect(all).toContain(`Сектор№${i}`);
   });
 
   it('`fit` gives one page the size of the chart, never over the PDF limit', async () => {
-    const svg = await svgOf(bishkek(), options('ru'));
-    const pdf = Buffer.from(await svgToPdf(svg, { page: 'fit', title: 't', pageLabel }));
+    const book = bookOf(synthetic(1200, [60, 6, 4]), options('ru'), 'fit');
+    expect(book.pages).toHaveLength(1);
+    expect(Math.max(book.paper.width, book.paper.height)).toBeLessThanOrEqual(MAX_PAGE_SIDE);
+    const pdf = Buffer.from(readFileSync(await pdfOf(book, 'fit.pdf')));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)).toHaveLength(1);
-    const huge = planTiling({ width: 60_000, height: 900 }, { page: 'fit' });
-    expect(huge.page.width).toBeLessThanOrEqual(MAX_PAGE_SIDE);
-    expect(huge.rows.length * huge.columns.length).toBe(1);
   });
 
-  it('spreads a chart over pages only when one page would make it unreadable', () => {
-    const small = planTiling({ width: 700, height: 400 }, { page: 'A4', landscape: true });
-    expect(small.columns.length * small.rows.length).toBe(1);
-    const wide = planTiling({ width: 3000, height: 600 }, { page: 'A4', landscape: true });
-    expect(wide.columns.length).toBeGreaterThan(1);
-    expect(wide.rows).toEqual([[0, 600]]);
-    expect(wide.scale).toBeGreaterThanOrEqual(0.55);
-    // The slices cover the chart end to end, each fits a page.
-    expect(wide.columns[0]![0]).toBe(0);
-    expect(wide.columns[wide.columns.length - 1]![1]).toBe(3000);
-    for (const [i, [a, b]] of wide.columns.entries()) {
-      expect((b - a) * wide.scale).toBeLessThanOrEqual(wide.area.width + 0.01);
-      if (i > 0) expect(a).toBe(wide.columns[i - 1]![1]);
+  it('table pages: rows wrap, never split across pages, the header repeats on every page', async () => {
+    const table: TablePage = {
+      kind: 'table',
+      title: 'Изменения',
+      columns: [
+        { header: 'Подразделение', width: 2 },
+        { header: 'Изменение', width: 3 },
+      ],
+      rows: Array.from({ length: 150 }, (_, i) => [`Отдел № ${i}`, `переименовано из «${'очень длинного названия '.repeat(i % 4 + 1)}» № ${i}`]),
+    };
+    const book: ChartBook = { ...bookOf(bishkek(), options('ru')), outline: [] };
+    book.pages.push(table);
+    const pages = await pdfPages(await pdfOf(book, 'table.pdf'));
+    expect(pages.length).toBeGreaterThan(2);
+    for (const page of pages.slice(1)) {
+      expect(page).toContain('Подразделение');
+      expect(page).toContain('Изменение');
     }
-  });
-
-  it('moves page edges into the gaps between boxes', () => {
-    // Boxes 200 wide with 20 between them: no cut may fall inside one.
-    const keep = Array.from({ length: 14 }, (_, i) => ({ left: i * 220, right: i * 220 + 200, top: 0, bottom: 100 }));
-    const tiling = planTiling({ width: 14 * 220, height: 100 }, { page: 'A4', landscape: true, keep });
-    expect(tiling.columns.length).toBeGreaterThan(1);
-    for (const [, cut] of tiling.columns.slice(0, -1)) for (const k of keep) expect(cut <= k.left || cut >= k.right).toBe(true);
-    expect(slices(100, 40, [[35, 60]])).toEqual([[0, 32], [32, 72], [72, 100]]);
-  });
-});
-
-describe('cropSvg', () => {
-  const svg = [
-    '<svg width="300pt" height="100pt" viewBox="0.00 0.00 300.00 100.00">',
-    '<g id="graph0" class="graph" transform="scale(1 1) rotate(0) translate(4 96)">',
-    '<text x="150" y="-80">Title</text>',
-    '<g id="unit-a" class="node unit">\n<polygon points="0,-10 90,-10 90,-40 0,-40 0,-10"/>\n<text x="45" y="-25">A</text>\n</g>',
-    '<g id="unit-b" class="node unit">\n<polygon points="200,-10 290,-10 290,-40 200,-40 200,-10"/>\n<text x="245" y="-25">B</text>\n</g>',
-    '<g id="edge1" class="edge">\n<path d="M45,-40C45,-60 245,-60 245,-40"/>\n</g>',
-    '</g>',
-    '</svg>',
-  ].join('\n');
-
-  it('keeps on a page only the boxes and lines that reach into it', () => {
-    const left = cropSvg(svg, { left: 0, right: 150, top: 0, bottom: 100 });
-    expect(left).toContain('>A<');
-    expect(left).not.toContain('>B<');
-    expect(left).toContain('id="edge1"');
-    expect(left).toContain('Title');
-    const right = cropSvg(svg, { left: 150, right: 300, top: 0, bottom: 100 });
-    expect(right).toContain('>B<');
-    expect(right).not.toContain('>A<');
-  });
-
-  it('leaves an SVG it does not recognise as it is', () => {
-    expect(cropSvg('<svg><g id="x" class="node"><rect x="1" y="2"/></g></svg>', { left: 100, right: 200, top: 100, bottom: 200 })).toContain('id="x"');
+    for (let i = 0; i < 150; i++) {
+      const holding = pages.filter((p) => squash(p).includes(`№${i}»`) || squash(p).includes(`№${i}`));
+      expect(holding.length, `row ${i}`).toBeGreaterThan(0);
+      const page = pages.findIndex((p) => squash(p).includes(`Отдел№${i}`) && squash(p).includes(`»№${i}`));
+      expect(page, `row ${i} is whole on one page`).toBeGreaterThan(0);
+    }
   });
 });

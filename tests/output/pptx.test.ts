@@ -43,6 +43,7 @@ function drawing(title: string, boxes: DrawnBox[]): ChartDrawing {
 
 const book: ChartBook = {
   title: 'Мэрия & <co>',
+  paper: { width: 842, height: 595 },
   pages: [
     { kind: 'chart', trail: [], drawing: drawing('Мэрия & <co>', [box('root', 'Мэрия', 0, 0), box('a', 'Отдел <b>кадров</b>', 200, 100, { continues: { page: 2 }, dashed: true })]) },
     { kind: 'chart', trail: [{ id: 'root', name: 'Мэрия', page: 1 }], drawing: drawing('Отдел кадров', [box('a', 'Отдел кадров', 0, 0), box('b', '국어연구과', 0, 100)]) },

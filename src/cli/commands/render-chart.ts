@@ -1,17 +1,21 @@
 /**
- * `org render chart [dir]`: the org chart as SVG, PDF, PNG, PPTX or DOT. The chart is described
- * and written as DOT by the pure renderer (src/render/chart); Graphviz (WASM), resvg, pdfkit and
- * pptxgenjs in src/output turn it into pictures and slides. They are loaded only here, when a
- * chart is asked for. Every format measures and draws with one font set (src/output/fonts.ts).
+ * `org render chart [dir]`: the org chart as SVG, PDF, PNG, PPTX or DOT. The pure renderers in
+ * src/render/chart describe, lay out and draw the chart (and cut it into a book for paper and
+ * slides); resvg, pdfkit and pptxgenjs in src/output turn the drawing into PNG, PDF and PPTX. They
+ * are loaded only here, when a chart is asked for. Every format measures and draws with one font
+ * set (src/output/fonts.ts).
  */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { translator } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
 import type { FontSet } from '../../output/fonts.js';
+import { chartArea, FRAME, fitScale, PAPER } from '../../render/chart/book.js';
 import type { ChartOptions, Direction } from '../../render/chart/chart.js';
 import type { ChartSpec } from '../../render/chart/dot.js';
-import type { TablePage } from '../../render/chart/drawing.js';
+import { layoutHeading } from '../../render/chart/draw.js';
+import type { ChartBook, TablePage } from '../../render/chart/drawing.js';
+import { progress } from '../progress.js';
 import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
 import { AT_OPTION, applyAt } from '../at.js';
 import { collect, commandFonts, warnMissingGlyphs } from '../fonts.js';
@@ -34,6 +38,7 @@ export interface PictureOptions {
   title?: string;
   /** Font files, first choice first (`--font`, repeatable). */
   font?: string[];
+  quiet?: boolean;
 }
 
 interface Options extends PictureOptions {
@@ -73,12 +78,29 @@ export function pictureCommandOptions(command: Command): Command {
     .option('-f, --format <format>', 'svg, pdf, png, pptx or dot (default: from the extension of -o, else svg)')
     .option('--direction <dir>', 'TB (top to bottom) or LR (left to right)', 'TB')
     .option('--title <text>', "title above the chart (default: the organisation's name and the date of the structure)")
-    .option('--page <size>', 'PDF page: A4 (default), A3, A2 or fit (one page the size of the chart); PPTX slide: 16:9 (default), A4, A3, A2 or fit')
+    .option('--page <size>', 'PDF paper: A4 (default), A3, A2 (a book: an overview, then linked pages per subtree) or fit (one page the size of the chart); PPTX slide: 16:9 (default), A4, A3, A2 or fit')
     .option('--landscape', 'PDF pages in landscape orientation (default: whichever needs fewer pages; PPTX paper slides are landscape)')
     .option('--portrait', 'PDF pages or PPTX paper slides in portrait orientation')
     .option('--font <file>', 'a TrueType/OpenType font to draw with, before DejaVu Sans (repeatable: the first font that has a character sets it)', collect)
     .option('--scale <n>', 'PNG zoom over 96 dpi (capped for very large charts)', '2')
-    .option('--engine <engine>', 'layout engine: wasm (built in) or dot (a Graphviz installed on this system)', 'wasm');
+    .option('--engine <engine>', 'accepted for old scripts (wasm or dot); charts are laid out and drawn by org itself', 'wasm')
+    .option('-q, --quiet', 'no progress line on the terminal');
+}
+
+/** What `render diff` adds to a chart's book: table pages after the chart (the change table). */
+export interface BookExtras {
+  tables?: TablePage[];
+}
+
+/** The paper the PDF is planned for, and whether its orientation was asked for. */
+function paperOf(page: string, options: Pick<PictureOptions, 'landscape' | 'portrait'>): { width: number; height: number } | 'fit' | Array<{ width: number; height: number }> {
+  if (page === 'fit') return 'fit';
+  const sheet = PAPER[page as keyof typeof PAPER];
+  const portrait = { width: sheet.width, height: sheet.height };
+  const landscape = { width: sheet.height, height: sheet.width };
+  if (options.landscape === true) return landscape;
+  if (options.portrait === true) return portrait;
+  return [landscape, portrait];
 }
 
 /** Every piece of text a chart draws: what the fonts must cover. */
@@ -89,7 +111,9 @@ export function chartTexts(spec: ChartSpec): string[] {
 }
 
 /**
- * Draws a chart in the asked format and writes it: shared by `render chart` and `render diff`.
+ * Draws a chart description in the asked format and writes it: shared by `render chart` and
+ * `render diff`. DOT is the chart as Graphviz text; SVG and PNG are the whole chart in one
+ * picture; PDF is a book (overview, then the subtrees' pages) and PPTX the same book as slides.
  * Refuses to write PDF, PNG or PPTX to a terminal. Warns once when some text is in none of the fonts.
  */
 export async function emitPicture(
@@ -99,78 +123,100 @@ export async function emitPicture(
   options: PictureOptions,
   lang: string,
   fonts: FontSet,
-  extra: { tables?: TablePage[] } = {},
+  extras: BookExtras = {},
 ): Promise<void> {
   const toStdout = options.output === undefined || options.output === '-';
   if ((format === 'pdf' || format === 'png' || format === 'pptx') && toStdout && ctx.io.stdoutIsTTY) throw new UsageError('chart-binary-to-terminal', { format: format.toUpperCase() });
-  const title = spec.title;
-  const words = translator(wordsLanguage(lang));
-  if (format !== 'dot') warnMissingGlyphs(ctx, fonts, chartTexts(spec));
-  if (format === 'pptx') {
-    const [{ bookToPptx, drawingArea, SLIDE_SIZES }, { singlePageBook, tiledBook }] = await Promise.all([import('../../output/pptx.js'), import('../../render/chart/single-page.js')]);
-    const slide = (options.page === undefined ? '16:9' : options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase()) as (typeof SLIDE_SIZES)[number];
-    if (!SLIDE_SIZES.includes(slide)) throw new UsageError('chart-pptx-bad-page', { value: options.page ?? '' });
-    const orientation = options.portrait === true ? { landscape: false } : {};
-    // A chart too large to read on one slide is tiled over slides, names at 60% of their size or more (12 pt names at 7.2 pt).
-    const book = slide === 'fit' ? singlePageBook(spec, fonts.measure) : tiledBook(spec, fonts.measure, drawingArea({ slide, ...orientation }), 0.6);
-    const pptx = await bookToPptx(book, fonts, {
-      slide,
-      ...orientation,
-      lang,
-      linkLabel: (page) => words('pptx-link-page', { page }),
-    });
-    emit(ctx, pptx, options.output);
-    return;
-  }
-  const { writeDot } = await import('../../render/chart/dot.js');
-  const dot = writeDot(spec, fonts.measure);
-  if (format === 'dot') {
-    emit(ctx, dot, options.output);
-    return;
-  }
   const engine = options.engine.toLowerCase();
   if (engine !== 'wasm' && engine !== 'dot') throw new UsageError('chart-bad-engine', { value: options.engine });
-  const page = options.page === undefined ? 'A4' : options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase();
-  const { PAGE_SIZES } = await import('../../output/pdf.js');
-  if (!(PAGE_SIZES as readonly string[]).includes(page)) throw new UsageError('chart-bad-page', { value: options.page ?? '' });
   const scale = Number(options.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 16) throw new UsageError('chart-bad-scale', { value: options.scale });
-
-  const { dotToSvg } = await import('../../output/graphviz.js');
-  const { finishSvg } = await import('../../render/chart/svg.js');
-  let raw: string;
+  const measure = fonts.measure;
+  if (format === 'dot') {
+    const { writeDot } = await import('../../render/chart/dot.js');
+    emit(ctx, writeDot(spec, measure), options.output);
+    return;
+  }
+  let slide: import('../../output/pptx.js').SlideSize | undefined;
+  let page = 'A4';
+  if (format === 'pptx') {
+    const { SLIDE_SIZES } = await import('../../output/pptx.js');
+    slide = (options.page === undefined ? '16:9' : options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase()) as (typeof SLIDE_SIZES)[number];
+    if (!SLIDE_SIZES.includes(slide)) throw new UsageError('chart-pptx-bad-page', { value: options.page ?? '' });
+  } else if (options.page !== undefined) {
+    page = options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase();
+    if (page !== 'fit' && !(page in PAPER)) throw new UsageError('chart-bad-page', { value: options.page });
+  }
+  warnMissingGlyphs(ctx, fonts, chartTexts(spec));
+  const words = translator(wordsLanguage(lang));
+  const shown = progress(ctx.io, { quiet: options.quiet === true });
+  const total = spec.boxes.length;
+  const laidOut = (done: number): void => shown.update(ctx.t('chart-progress-layout', { done, total }));
   try {
-    raw = await dotToSvg(dot, { engine: engine === 'dot' ? 'system' : 'wasm', onFallback: () => ctx.io.stderr(`${ctx.t('chart-polyline-fallback')}\n`) });
-  } catch (e) {
-    if ((e as { code?: string }).code === 'no-dot') throw new UsageError('chart-no-dot');
-    throw e;
+    const draw = await import('../../render/chart/draw.js');
+    if (format === 'svg' || format === 'png') {
+      const { drawingSvg } = await import('../../render/chart/svg.js');
+      const drawing = draw.chartDrawing(spec, measure, laidOut);
+      const svg = drawingSvg(drawing, { measure, fontFamily: fonts.cssFamily });
+      if (format === 'svg') {
+        shown.end();
+        emit(ctx, svg, options.output);
+        return;
+      }
+      const { svgToPng } = await import('../../output/png.js');
+      const png = await svgToPng(svg, { scale, fonts });
+      shown.end();
+      if (png.scale < scale) ctx.io.stderr(`${ctx.t('chart-png-capped', { width: png.width, height: png.height })}\n`);
+      emit(ctx, png.bytes, options.output);
+      return;
+    }
+    const { bookOf } = await import('../../render/chart/book.js');
+    const chart = draw.prepareChart(spec, measure, laidOut);
+    const planned = (pages: number): void => shown.update(ctx.t('chart-progress-pages', { done: pages }));
+    const plan = (paper: { width: number; height: number } | 'fit'): ChartBook => bookOf(chart, { paper, measure, t: words, onProgress: planned });
+    const withTables = (book: ChartBook): ChartBook => {
+      for (const table of extras.tables ?? []) {
+        book.pages.push(table);
+        book.outline.push({ title: table.title, page: book.pages.length, children: [] });
+      }
+      return book;
+    };
+    if (format === 'pptx') {
+      const { bookToPptx, slideSize } = await import('../../output/pptx.js');
+      const orientation = options.portrait === true ? { landscape: false } : {};
+      // The book is cut for the slide: each page of it becomes one slide at a readable size.
+      const size = slideSize({ pages: [] }, { slide: slide!, ...orientation });
+      const book = withTables(plan(slide === 'fit' ? 'fit' : { width: size.width * 72, height: size.height * 72 }));
+      const pptx = await bookToPptx(book, fonts, { slide: slide!, ...orientation, lang, linkLabel: (n) => words('pptx-link-page', { page: n }) });
+      shown.end();
+      emit(ctx, pptx, options.output);
+      return;
+    }
+    const { bookToPdf } = await import('../../output/chart-pdf.js');
+    const asked = paperOf(page, options);
+    let book: ChartBook;
+    if (Array.isArray(asked)) {
+      // No orientation asked: the one that needs fewer pages, then the one with the larger overview.
+      const [a, b] = asked.map(plan) as [ChartBook, ChartBook];
+      const overview = (x: ChartBook): number => {
+        const first = x.pages[0];
+        return first?.kind === 'chart' ? fitScale(first.drawing, chartArea(x.paper, layoutHeading(first.drawing, measure, x.paper.width - 2 * FRAME.margin).height)) : 0;
+      };
+      book = b.pages.length < a.pages.length || (b.pages.length === a.pages.length && overview(b) > overview(a) + 0.01) ? b : a;
+    } else book = plan(asked);
+    withTables(book);
+    const pdf = await bookToPdf(book, {
+      fonts,
+      measure,
+      pageLabel: (n, pages) => words('chart-page', { page: n, pages }),
+      lang,
+      onPage: (done, pages) => shown.update(ctx.t('chart-progress-writing', { format: 'PDF', done, total: pages })),
+    });
+    shown.end();
+    emit(ctx, pdf, options.output);
+  } finally {
+    shown.end();
   }
-  const svg = finishSvg(raw, { title, fontFamily: fonts.cssFamily });
-  if (format === 'svg') {
-    emit(ctx, svg, options.output);
-    return;
-  }
-  if (format === 'png') {
-    const { svgToPng } = await import('../../output/png.js');
-    const png = await svgToPng(svg, { scale, fonts });
-    if (png.scale < scale) ctx.io.stderr(`${ctx.t('chart-png-capped', { width: png.width, height: png.height })}\n`);
-    emit(ctx, png.bytes, options.output);
-    return;
-  }
-  const [{ svgToPdf }, { keepTogether }] = await Promise.all([import('../../output/pdf.js'), import('../../render/chart/svg.js')]);
-  const pdf = await svgToPdf(svg, {
-    page: page as 'A4' | 'A3' | 'A2' | 'fit',
-    ...(options.landscape === true ? { landscape: true } : options.portrait === true ? { landscape: false } : {}),
-    title,
-    pageLabel: (n, pages) => words('chart-page', { page: n, pages }),
-    lang,
-    keep: keepTogether(svg, fonts.measure),
-    fonts,
-    // The chart draws its own title; a header would repeat it on a single page.
-    titleOnSinglePage: false,
-    ...(extra.tables ? { tables: extra.tables, tableContinued: (t: string) => words('chart-table-continued', { title: t }) } : {}),
-  });
-  emit(ctx, pdf, options.output);
 }
 
 export const register: Registrar = (parent, run) => {
@@ -195,6 +241,7 @@ Examples:
   org render chart -o chart.png --headcount --functions
   org render chart -o chart.pptx                                editable slides
   org render chart -o chart.pdf --font NotoSansKR-Regular.ttf --font NotoSansKR-Bold.ttf
+  org render chart ../ministry -o ministry.pdf      an overview page, then a page per subtree
   org render chart --root upravlenie-podgotovki-resheniy --depth 2 -o part.pdf
   org render chart --at 2024-01-01 -o before-2024.svg
   org render chart --format dot | dot -Tpdf > chart.pdf`,

@@ -74,8 +74,8 @@ Examples:
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
         };
-        // The details the boxes leave out follow the chart as a table, on paper only: a picture is one image.
-        const tables = format === 'pdf' ? reorganisationTable(diff, { t: chartOptions.t, lang }) : [];
+        // The details the boxes leave out follow the chart as a table, on paper and slides only: a picture is one image.
+        const tables = format === 'pdf' || format === 'pptx' ? reorganisationTable(diff, { t: chartOptions.t, lang }) : [];
         await emitPicture(ctx, reorganisationSpec(afterModel, diff, chartOptions, beforeModel), format, options, lang, fonts, { tables });
         return 0;
       }),

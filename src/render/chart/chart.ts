@@ -63,7 +63,7 @@ export function kindLegend(model: OrgModel, unitIds: Iterable<string>, lang: str
 }
 
 /** The box of one unit as the org chart draws it. */
-export function unitBox(model: OrgModel, id: string, level: number, options: ChartOptions, isRoot: boolean, hiddenBelow: number): Box {
+export function unitBox(model: OrgModel, id: string, level: number, options: ChartOptions, isRoot: boolean, hiddenBelow: number, totals?: ReadonlyMap<string, number>): Box {
   const unit = model.units.get(id)!.unit;
   const kindColours = kindPalette(model.kindRank.get(unit.kind));
   const box: Box = {
@@ -75,10 +75,12 @@ export function unitBox(model: OrgModel, id: string, level: number, options: Cha
     palette: isRoot ? rootPalette(kindColours) : kindColours,
     classes: [`kind-${unit.kind}`],
     emphasis: isRoot ? 'root' : 'normal',
+    // Read loosely: the file format may not carry the flag yet, and a chart never requires it.
+    ...((unit as { staff?: unknown }).staff === true && !isRoot ? { staff: true } : {}),
   };
   if (options.headcount) {
     const own = headcount(unit);
-    const total = subtreeHeadcount(model, id);
+    const total = totals?.get(id) ?? subtreeHeadcount(model, id);
     const hasPositions = (unit.positions ?? []).length > 0;
     let text: string;
     if (!hasPositions && total === 0) text = options.t('chart-headcount-unknown');
@@ -102,11 +104,26 @@ export function chartSpec(model: OrgModel, options: ChartOptions): ChartSpec {
   const shown = new Set(drawn.map((d) => d.id));
   const boxes: Box[] = [];
   const edges: Edge[] = [];
+  // Units below each drawn unit, counted once from the bottom up (not one walk per unit).
+  const all = treeOrder(model, options.root);
+  const belowCount = new Map<string, number>();
+  const totals = new Map<string, number>();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const id = all[i]!.id;
+    let count = 0;
+    let total = headcount(model.units.get(id)!.unit);
+    for (const child of model.children.get(id) ?? []) {
+      count += 1 + (belowCount.get(child) ?? 0);
+      total += totals.get(child) ?? 0;
+    }
+    belowCount.set(id, count);
+    totals.set(id, total);
+  }
   for (const { id, depth } of drawn) {
-    const below = treeOrder(model, id).length - 1;
+    const below = belowCount.get(id) ?? 0;
     const shownBelow = (model.children.get(id) ?? []).filter((c) => shown.has(c)).length;
     const hidden = shownBelow === 0 && below > 0 ? below : 0;
-    boxes.push(unitBox(model, id, depth, options, depth === 0, hidden));
+    boxes.push(unitBox(model, id, depth, options, depth === 0, hidden, totals));
     for (const child of model.children.get(id) ?? []) if (shown.has(child)) edges.push({ from: id, to: child, kind: 'tree' });
   }
   return { ...chartHeading(model, options), legend: kindLegend(model, shown, options.lang), boxes, edges, direction: options.direction };

@@ -31,6 +31,8 @@ export interface Box {
   classes: string[];
   emphasis: 'root' | 'normal';
   dashed?: boolean;
+  /** A staff (advisory) unit: drawn beside its parent's connector, on a dashed side branch. */
+  staff?: boolean;
 }
 
 export interface Edge {
@@ -147,7 +149,7 @@ function treeInput(spec: ChartSpec, laid: LaidBox[], width: number): TreeInput {
     roots: spec.boxes.filter((b) => !hasParent.has(b.id)).map((b) => b.id),
     children,
     sizes,
-    levels: new Map(spec.boxes.map((b) => [b.id, b.level])),
+    staff: new Set(spec.boxes.filter((b) => b.staff === true).map((b) => b.id)),
     direction: spec.direction,
   };
 }
@@ -190,6 +192,7 @@ export function writeDot(spec: ChartSpec, measure: Measure): string {
     const to = junction(b);
     out.push(`  ${dotString(from)} -> ${dotString(to)};`);
   }
+  for (const [a, b] of layout.dashed) out.push(`  ${dotString(junction(a))} -> ${dotString(junction(b))} [style=dashed];`);
   out.push(`  node [shape=box, style="rounded,filled", fontname=${dotString(FONT_NAME)}, fontsize=${SIZES.name}, margin="${number(NODE_MARGIN_X / 72)},${number(NODE_MARGIN_Y / 72)}", penwidth=1.2];`);
   for (const l of laid) {
     const { box } = l;

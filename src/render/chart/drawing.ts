@@ -64,6 +64,8 @@ export interface DrawnSegment {
   /** Dashed (the line to a staff unit, a lineage link). */
   dashed?: boolean;
   width?: number;
+  /** An arrowhead at `to` (a lineage link from a predecessor). */
+  arrow?: boolean;
 }
 
 export interface DrawnLegendItem {
@@ -89,12 +91,15 @@ export interface ChartPage {
   /** The ancestors of this page's top unit, top first, each with the page it is drawn on: the page heading, linking back up. */
   trail: Array<{ id: string; name: string; page: number }>;
   drawing: ChartDrawing;
+  /** The scale to draw at, when the book fixed it (the slices of a subtree spread over pages share one); else as large as fits, at most 1. */
+  scale?: number;
 }
 
 /** A page of a book that is a table (the change table of a reorganisation chart). */
 export interface TablePage {
   kind: 'table';
   title: string;
+  /** Column headers; `width` is the column's share of the table width (relative: any unit, they are scaled to the page). */
   columns: Array<{ header: string; width: number }>;
   rows: string[][];
 }
@@ -112,4 +117,8 @@ export interface ChartBook {
   title: string;
   pages: BookPage[];
   outline: OutlineEntry[];
+  /** Paper size in points, the one every page of the book was planned for. */
+  paper: { width: number; height: number };
+  /** The paper is the size of the chart (`--page fit`): one chart page, drawn at full size. */
+  fit?: boolean;
 }

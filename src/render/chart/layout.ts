@@ -1,10 +1,21 @@
 /**
- * Where each box of an org chart goes, and the connector lines between them. Graphviz's `dot`
- * ranks a tree well but cannot draw the connectors org charts use (down from the parent, along a
- * bar, down into each child) and reorders siblings when asked to; so the chart is laid out here,
- * as a tidy tree, and Graphviz draws it with every position pinned. Top to bottom, children that
- * have no children of their own hang in a column under a vertical line instead of widening the
- * row, which keeps a real structure readable on a page. Pure arithmetic in points, y downwards.
+ * Where each box of an org chart goes, and the connector lines between them. Org charts use
+ * connectors Graphviz cannot draw (down from the parent, along a bar, down into each child), so
+ * the chart is laid out here, as a compact tidy tree, in points with y downwards:
+ *
+ * - Children that have no children of their own hang in a column under a vertical line instead
+ *   of widening the row; a long column is split into several side by side.
+ * - A level too wide for its subtree's shape wraps into rows hung on a spine that runs down from
+ *   the parent, half of each row left of it and half right, so a subtree stays close to the shape
+ *   of a landscape page (`aspect`) instead of becoming a strip.
+ * - Staff (advisory) units sit beside the parent's connector, on a dashed side branch, above the
+ *   row of line units.
+ * - Every box keeps the height its own text needs; siblings in one row are evened out only when
+ *   that adds little, so no box becomes a large empty frame.
+ *
+ * Each subtree is laid out once into a block of relative coordinates, children before parents
+ * (an explicit stack, never recursion: a 3,000-level chain is as safe as a flat list), then
+ * every block is placed in one pass from the top. Linear in the number of boxes.
  */
 
 export interface Point {
@@ -28,15 +39,21 @@ export interface TreeInput {
   children: Map<string, string[]>;
   /** Size of each box. */
   sizes: Map<string, { width: number; height: number }>;
-  /** Level of each box (0 = top); boxes of one level line up. */
-  levels: Map<string, number>;
+  /** Staff units: drawn beside their parent's connector on a dashed line, not in the row of line units. */
+  staff?: ReadonlySet<string>;
   direction: 'TB' | 'LR';
+  /** Width over height each subtree aims at when a level wraps (default √2, A4 landscape). */
+  aspect?: number;
+  /** Called now and then with the number of boxes laid out so far. */
+  onProgress?: (done: number) => void;
 }
 
 export interface TreeLayout {
   boxes: Map<string, Rect>;
   /** Straight, axis-parallel connector segments. */
   segments: Array<[Point, Point]>;
+  /** The side branches to staff units, drawn dashed. */
+  dashed: Array<[Point, Point]>;
   width: number;
   height: number;
 }
@@ -51,143 +68,373 @@ export const INDENT = 14;
 export const HANG = 24;
 /** Space between the boxes of a column. */
 export const GAP_COLUMN = 10;
+/** Length of the dashed arm from a connector to a staff unit. */
+export const STAFF_ARM = 22;
+/** Siblings in one row get the height of the tallest only when it adds at most this much. */
+const EVEN_OUT = 24;
+/** A column longer than this is split into several, each at least COLUMN_MIN long. */
+const COLUMN_MAX = 8;
+const COLUMN_MIN = 4;
+/** A single row may be this much wider than the aimed shape before it wraps. */
+const ROW_SLACK = 2;
 
-type Element = { kind: 'tree'; id: string; block: Block } | { kind: 'column'; ids: string[]; width: number };
+/** A connector in block coordinates: cross and main of both ends, and whether it is dashed. */
+type Seg = [number, number, number, number, boolean];
 
+/**
+ * A laid-out subtree in coordinates relative to itself: cross from its left (top in LR), main
+ * below its root's bottom edge (so the root may still grow without moving anything below it).
+ */
 interface Block {
-  /** Extent across the direction of the tree. */
-  width: number;
-  /** Where the connector from above reaches this block (its root's centre), from the block's start. */
+  cross: number;
+  /** Main extent of the root box before growing. */
+  own: number;
+  grow: number;
+  /** Main extent below the root's bottom edge. */
+  below: number;
+  /** Cross offset of the root box. */
+  rootAt: number;
+  /** Where a connector from above reaches this block (the root's centre). */
   anchor: number;
-  /** Start of the root's box, from the block's start. */
-  rootStart: number;
-  elements: Element[];
-  offsets: number[];
-  /** True when the only element is a column hanging from the root's edge. */
-  hanging: boolean;
+  kids: Array<{ id: string; cross: number; main: number }>;
+  segs: Seg[];
 }
+
+type Element = { kind: 'tree'; id: string; block: Block } | { kind: 'column'; ids: string[]; width: number; main: number };
+
+const mainOf = (b: Block): number => b.own + b.grow + b.below;
 
 export function layoutTree(input: TreeInput): TreeLayout {
   const tb = input.direction === 'TB';
+  const aspect = tb ? (input.aspect ?? Math.SQRT2) : 1 / (input.aspect ?? Math.SQRT2);
   const size = (id: string): { cross: number; main: number } => {
     const s = input.sizes.get(id)!;
     return tb ? { cross: s.width, main: s.height } : { cross: s.height, main: s.width };
   };
-  const level = (id: string): number => input.levels.get(id) ?? 0;
   const kids = (id: string): string[] => input.children.get(id) ?? [];
+  const isStaff = (id: string): boolean => input.staff?.has(id) === true;
 
-  const measure = (id: string): Block => {
-    const own = size(id).cross;
+  // Children before parents, without recursion.
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const stack = [...input.roots].reverse();
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    order.push(id);
     const list = kids(id);
-    if (list.length === 0) return { width: own, anchor: own / 2, rootStart: 0, elements: [], offsets: [], hanging: false };
-    const leaves = tb ? list.filter((k) => kids(k).length === 0) : [];
-    const elements: Element[] = [];
-    for (const k of list) if (leaves.length < 2 || !leaves.includes(k)) elements.push({ kind: 'tree', id: k, block: measure(k) });
-    if (leaves.length >= 2) elements.push({ kind: 'column', ids: leaves, width: INDENT + Math.max(...leaves.map((k) => size(k).cross)) });
-    const offsets: number[] = [];
-    let end = 0;
-    const anchors = elements.map((e, i) => {
-      const at = i === 0 ? 0 : end + GAP_CROSS;
-      offsets.push(at);
-      end = at + (e.kind === 'tree' ? e.block.width : e.width);
-      return at + (e.kind === 'tree' ? e.block.anchor : 0);
-    });
-    const hanging = elements.length === 1 && elements[0]!.kind === 'column';
-    const rootStart = hanging ? anchors[0]! - HANG : (anchors[0]! + anchors[anchors.length - 1]!) / 2 - own / 2;
-    const shift = Math.max(0, -rootStart);
-    return {
-      width: Math.max(rootStart + own, end) + shift,
-      anchor: rootStart + shift + own / 2,
-      rootStart: rootStart + shift,
-      elements,
-      offsets: offsets.map((o) => o + shift),
-      hanging,
-    };
-  };
-
-  const blocks = input.roots.map(measure);
-  // Boxes in rows share their extent along the tree with the rest of their level, so rows line
-  // up; boxes in a column keep their own, so a column is no taller than it needs to be.
-  const inColumn = new Set<string>();
-  const collect = (block: Block): void => {
-    for (const e of block.elements) {
-      if (e.kind === 'column') for (const id of e.ids) inColumn.add(id);
-      else collect(e.block);
-    }
-  };
-  blocks.forEach(collect);
-  const levelMain = new Map<number, number>();
-  for (const [id, l] of input.levels) if (!inColumn.has(id)) levelMain.set(l, Math.max(levelMain.get(l) ?? 0, size(id).main));
-  const levelStart = new Map<number, number>();
-  const maxLevel = Math.max(-1, ...input.levels.values());
-  for (let l = 0, at = 0; l <= maxLevel; l++) {
-    levelStart.set(l, at);
-    at += (levelMain.get(l) ?? 0) + GAP_MAIN;
+    for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]!);
   }
-  const mainOf = (id: string): number => (inColumn.has(id) ? size(id).main : (levelMain.get(level(id)) ?? size(id).main));
+  const blocks = new Map<string, Block>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i]!;
+    blocks.set(id, compose(id));
+    if (input.onProgress && (order.length - i) % 500 === 0) input.onProgress(order.length - i);
+  }
 
+  function compose(id: string): Block {
+    const own = size(id);
+    const list = kids(id).filter((k) => blocks.has(k));
+    const staff = list.filter(isStaff);
+    const line = list.filter((k) => !isStaff(k));
+    const segs: Seg[] = [];
+    const placed: Block['kids'] = [];
+    const seg = (a: number, b: number, c: number, d: number, dashed = false): void => {
+      if (a !== c || b !== d) segs.push([a, b, c, d, dashed]);
+    };
+    const column = (ids: string[], lineAt: number, from: number, top: number): number => {
+      let previous = from;
+      let at = top;
+      for (const leaf of ids) {
+        const m = size(leaf).main;
+        placed.push({ id: leaf, cross: lineAt + INDENT, main: at });
+        const middle = at + m / 2;
+        seg(lineAt, previous, lineAt, middle);
+        seg(lineAt, middle, lineAt + INDENT, middle);
+        previous = middle;
+        at += m + GAP_COLUMN;
+      }
+      return at - GAP_COLUMN;
+    };
+
+    // Line units: subtrees, and leaves gathered into columns (top to bottom only).
+    const leaves = tb ? line.filter((k) => kids(k).length === 0) : [];
+    const elements: Element[] = [];
+    for (const k of line) if (leaves.length < 2 || !leaves.includes(k)) elements.push({ kind: 'tree', id: k, block: blocks.get(k)! });
+    if (leaves.length >= 2) for (const ids of columnsOf(leaves)) elements.push(columnElement(ids));
+
+    // The band of staff units under the root: where it starts and how tall it is.
+    const staffRows = Math.ceil(staff.length / 2);
+    const hanging = elements.length === 1 && elements[0]!.kind === 'column';
+    // With staff units, a hanging column hangs from the root's centre, below them.
+    const centreLine = hanging && staff.length > 0;
+
+    let centre: number;
+    let below = 0;
+    const bandTop = GAP_COLUMN + 2;
+    const bandHeight = staffBand(staff).height;
+    const afterBand = staff.length > 0 ? bandTop + bandHeight + (elements.length > 0 ? GAP_MAIN / 2 : 0) : 0;
+
+    if (elements.length === 0) {
+      centre = own.cross / 2;
+    } else if (hanging) {
+      const e = elements[0] as Extract<Element, { kind: 'column' }>;
+      const lineAt = centreLine ? own.cross / 2 : HANG;
+      centre = own.cross / 2;
+      below = column(e.ids, lineAt, afterBand, afterBand + (centreLine ? GAP_MAIN / 2 : GAP_MAIN));
+    } else {
+      const rows = chooseRows(elements, own, afterBand);
+      if (rows.length === 1) {
+        // One row under a bar, the root centred over it.
+        const row = rows[0]!;
+        const widths = row.map(extent);
+        const offsets: number[] = [];
+        let end = 0;
+        row.forEach((_, j) => {
+          offsets.push(j === 0 ? 0 : end + GAP_CROSS);
+          end = offsets[j]! + widths[j]!;
+        });
+        const joins = row.map((e, j) => offsets[j]! + join(e));
+        centre = (joins[0]! + joins[joins.length - 1]!) / 2;
+        const top = afterBand + GAP_MAIN;
+        below = placeRow(row, offsets, joins, top, centre, afterBand, true);
+      } else {
+        // Rows hung on a spine down from the root, half of each row on either side.
+        centre = 0;
+        let top = afterBand + GAP_MAIN;
+        let lastBar = 0;
+        for (const row of rows) {
+          const split = halves(row);
+          const left = row.slice(0, split);
+          const right = row.slice(split);
+          const offsets: number[] = [];
+          let at = -GAP_CROSS / 2 - left.reduce((s, e) => s + extent(e), 0) - GAP_CROSS * Math.max(0, left.length - 1);
+          for (const e of left) {
+            offsets.push(at);
+            at += extent(e) + GAP_CROSS;
+          }
+          at = GAP_CROSS / 2;
+          for (const e of right) {
+            offsets.push(at);
+            at += extent(e) + GAP_CROSS;
+          }
+          const joins = row.map((e, j) => offsets[j]! + join(e));
+          const bottom = placeRow(row, offsets, joins, top, centre, -1, false);
+          lastBar = top - GAP_MAIN / 2;
+          top = bottom + GAP_MAIN;
+          below = bottom;
+        }
+        seg(centre, afterBand, centre, lastBar);
+      }
+    }
+
+    // Staff units beside the stem, right then left, row by row.
+    if (staff.length > 0) {
+      let top = bandTop;
+      let lastMiddle = 0;
+      for (let r = 0; r < staffRows; r++) {
+        const pair = staff.slice(r * 2, r * 2 + 2);
+        let rowMain = 0;
+        pair.forEach((s, j) => {
+          const b = blocks.get(s)!;
+          const middle = top + (b.own + b.grow) / 2;
+          const origin = j === 0 ? centre + STAFF_ARM : centre - STAFF_ARM - b.cross;
+          placed.push({ id: s, cross: origin, main: top });
+          const edge = j === 0 ? origin + b.rootAt : origin + b.rootAt + size(s).cross;
+          seg(centre, middle, edge, middle, true);
+          lastMiddle = Math.max(lastMiddle, middle);
+          rowMain = Math.max(rowMain, mainOf(b));
+        });
+        top += rowMain + GAP_COLUMN;
+      }
+      // The stem runs past the staff units; with line units below, the rows' connectors continue it.
+      seg(centre, 0, centre, elements.length === 0 ? lastMiddle : afterBand);
+      below = Math.max(below, top - GAP_COLUMN);
+    }
+
+    // Shift so that nothing starts left of the block.
+    const rootAt = centre - own.cross / 2;
+    let min = rootAt;
+    let max = rootAt + own.cross;
+    for (const p of placed) {
+      const b = blocks.get(p.id)!;
+      min = Math.min(min, p.cross);
+      max = Math.max(max, p.cross + b.cross);
+    }
+    for (const s of segs) {
+      min = Math.min(min, s[0], s[2]);
+      max = Math.max(max, s[0], s[2]);
+    }
+    const shift = -min;
+    return {
+      cross: max - min,
+      own: own.main,
+      grow: 0,
+      below,
+      rootAt: rootAt + shift,
+      anchor: rootAt + shift + own.cross / 2,
+      kids: placed.map((p) => ({ ...p, cross: p.cross + shift })),
+      segs: segs.map(([a, b, c, d, e]) => [a + shift, b, c + shift, d, e]),
+    };
+
+    /** Places one row of elements with tops at `top`; the bar above them; returns the row's bottom. */
+    function placeRow(row: Element[], offsets: number[], joins: number[], top: number, stem: number, from: number, withStem: boolean): number {
+      const bar = top - GAP_MAIN / 2;
+      evenOut(row);
+      const straight = withStem && row.length === 1 && Math.abs(joins[0]! - stem) < 0.01;
+      if (straight) seg(stem, from, stem, top);
+      else {
+        if (withStem) seg(stem, from, stem, bar);
+        const stops = [...new Set([stem, ...joins])].sort((a, b) => a - b);
+        seg(stops[0]!, bar, stops[stops.length - 1]!, bar);
+      }
+      let bottom = top;
+      row.forEach((e, j) => {
+        if (e.kind === 'tree') {
+          if (!straight) seg(joins[j]!, bar, joins[j]!, top);
+          placed.push({ id: e.id, cross: offsets[j]!, main: top });
+          bottom = Math.max(bottom, top + mainOf(e.block));
+        } else bottom = Math.max(bottom, column(e.ids, offsets[j]!, bar, top));
+      });
+      return bottom;
+    }
+  }
+
+  function staffBand(staff: string[]): { height: number } {
+    let height = 0;
+    for (let r = 0; r * 2 < staff.length; r++) {
+      const pair = staff.slice(r * 2, r * 2 + 2);
+      height += Math.max(...pair.map((s) => mainOf(blocks.get(s)!))) + (r > 0 ? GAP_COLUMN : 0);
+    }
+    return { height };
+  }
+
+  function columnsOf(leaves: string[]): string[][] {
+    const w = INDENT + Math.max(...leaves.map((k) => size(k).cross)) + GAP_CROSS;
+    const h = leaves.reduce((s, k) => s + size(k).main + GAP_COLUMN, 0) / leaves.length;
+    // A short column stays whole, unless its boxes are so tall that it becomes a thin tower.
+    if (leaves.length <= COLUMN_MIN || (leaves.length <= COLUMN_MAX && leaves.length * h <= 4 * w)) return [leaves];
+    const count = Math.max(1, Math.round(Math.sqrt((leaves.length * h * aspect) / w)));
+    const per = Math.max(COLUMN_MIN, Math.ceil(leaves.length / count));
+    const out: string[][] = [];
+    for (let i = 0; i < leaves.length; i += per) out.push(leaves.slice(i, i + per));
+    return out;
+  }
+
+  function columnElement(ids: string[]): Element {
+    const main = ids.reduce((s, k) => s + size(k).main, 0) + GAP_COLUMN * (ids.length - 1);
+    return { kind: 'column', ids, width: INDENT + Math.max(...ids.map((k) => size(k).cross)), main };
+  }
+
+  function extent(e: Element): number {
+    return e.kind === 'tree' ? e.block.cross : e.width;
+  }
+  function join(e: Element): number {
+    return e.kind === 'tree' ? e.block.anchor : 0;
+  }
+  function depthOf(e: Element): number {
+    return e.kind === 'tree' ? mainOf(e.block) : e.main;
+  }
+
+  /** Gives the root boxes of a row the height of the tallest, where that adds little. */
+  function evenOut(row: Element[]): void {
+    const trees = row.filter((e): e is Extract<Element, { kind: 'tree' }> => e.kind === 'tree');
+    // Each box grows to the tallest neighbour that is at most EVEN_OUT taller than itself.
+    const heights = trees.map((e) => e.block.own).sort((a, b) => a - b);
+    let j = 0;
+    for (const e of [...trees].sort((a, b) => a.block.own - b.block.own)) {
+      while (j + 1 < heights.length && heights[j + 1]! - e.block.own <= EVEN_OUT) j++;
+      e.block.grow = Math.max(0, heights[j]! - e.block.own);
+    }
+  }
+
+  /** The rows the elements go into: one when that is not much wider than the aimed shape, else the count closest to it. */
+  function chooseRows(elements: Element[], own: { main: number }, afterBand: number): Element[][] {
+    const total = elements.reduce((s, e) => s + extent(e), 0) + GAP_CROSS * (elements.length - 1);
+    const single = own.main + afterBand + GAP_MAIN + Math.max(...elements.map(depthOf));
+    if (elements.length < 3 || total / single <= aspect * ROW_SLACK) return [elements];
+    let best: Element[][] = [elements];
+    let bestScore = Math.abs(Math.log(total / single / aspect));
+    const most = Math.min(elements.length, 2 * Math.ceil(Math.sqrt(elements.length)) + 2);
+    for (let count = 2; count <= most; count++) {
+      const rows = partition(elements, count);
+      let cross = 0;
+      let main = own.main + afterBand;
+      for (const row of rows) {
+        const split = halves(row);
+        const side = (part: Element[]): number => part.reduce((s, e) => s + extent(e), 0) + GAP_CROSS * Math.max(0, part.length - 1);
+        cross = Math.max(cross, 2 * Math.max(side(row.slice(0, split)), side(row.slice(split))) + GAP_CROSS);
+        main += GAP_MAIN + Math.max(...row.map(depthOf));
+      }
+      const score = Math.abs(Math.log(cross / main / aspect));
+      if (score < bestScore) {
+        best = rows;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** Cuts the elements, in order, into `count` rows of about equal width. */
+  function partition(elements: Element[], count: number): Element[][] {
+    const total = elements.reduce((s, e) => s + extent(e) + GAP_CROSS, 0);
+    const target = total / count;
+    const rows: Element[][] = [[]];
+    let filled = 0;
+    for (const e of elements) {
+      const w = extent(e) + GAP_CROSS;
+      const row = rows[rows.length - 1]!;
+      if (row.length > 0 && filled + w / 2 > target && rows.length < count) {
+        rows.push([e]);
+        filled = w;
+      } else {
+        row.push(e);
+        filled += w;
+      }
+    }
+    return rows.filter((r) => r.length > 0);
+  }
+
+  /** Where a row splits around the spine: the index that best balances the two sides. */
+  function halves(row: Element[]): number {
+    const total = row.reduce((s, e) => s + extent(e), 0);
+    let best = 0;
+    let bestDiff = Number.POSITIVE_INFINITY;
+    let left = 0;
+    for (let i = 0; i <= row.length; i++) {
+      const diff = Math.abs(total - 2 * left);
+      if (diff < bestDiff) {
+        bestDiff = diff;
+        best = i;
+      }
+      if (i < row.length) left += extent(row[i]!);
+    }
+    return best;
+  }
+
+  // Place every block from the top, in one pass.
   const boxes = new Map<string, Rect>();
   const segments: Array<[Point, Point]> = [];
+  const dashed: Array<[Point, Point]> = [];
   const point = (cross: number, main: number): Point => (tb ? { x: cross, y: main } : { x: main, y: cross });
-  const line = (a: [number, number], b: [number, number]): void => {
-    if (a[0] !== b[0] || a[1] !== b[1]) segments.push([point(...a), point(...b)]);
-  };
-  const putBox = (id: string, crossStart: number, mainStart: number): void => {
-    const s = size(id);
-    const main = mainOf(id);
-    boxes.set(id, tb ? { x: crossStart, y: mainStart, width: s.cross, height: main } : { x: mainStart, y: crossStart, width: main, height: s.cross });
-  };
-
-  const column = (ids: string[], lineAt: number, from: number): void => {
-    let top = levelStart.get(level(ids[0]!)) ?? 0;
-    let previous = from;
-    for (const id of ids) {
-      const main = mainOf(id);
-      putBox(id, lineAt + INDENT, top);
-      const middle = top + main / 2;
-      line([lineAt, previous], [lineAt, middle]);
-      line([lineAt, middle], [lineAt + INDENT, middle]);
-      previous = middle;
-      top += main + GAP_COLUMN;
-    }
-  };
-
-  const place = (id: string, block: Block, start: number): void => {
-    const rootMain = levelStart.get(level(id)) ?? 0;
-    putBox(id, start + block.rootStart, rootMain);
-    if (block.elements.length === 0) return;
-    const rootEnd = rootMain + mainOf(id);
-    const centre = start + block.anchor;
-    if (block.hanging) {
-      const e = block.elements[0] as Extract<Element, { kind: 'column' }>;
-      column(e.ids, start + block.offsets[0]!, rootEnd);
-      return;
-    }
-    const bar = rootEnd + GAP_MAIN / 2;
-    const joins = block.elements.map((e, i) => start + block.offsets[i]! + (e.kind === 'tree' ? e.block.anchor : 0));
-    const straight = block.elements.length === 1 && Math.abs(joins[0]! - centre) < 0.01;
-    if (straight) {
-      line([centre, rootEnd], [centre, levelStart.get(level(id) + 1) ?? bar]);
-    } else {
-      line([centre, rootEnd], [centre, bar]);
-      const stops = [...new Set([centre, ...joins])].sort((a, b) => a - b);
-      for (let i = 0; i + 1 < stops.length; i++) line([stops[i]!, bar], [stops[i + 1]!, bar]);
-    }
-    block.elements.forEach((e, i) => {
-      const at = start + block.offsets[i]!;
-      if (e.kind === 'tree') {
-        const childStart = levelStart.get(level(e.id)) ?? 0;
-        if (!straight) line([joins[i]!, bar], [joins[i]!, childStart]);
-        place(e.id, e.block, at);
-      } else column(e.ids, at, bar);
-    });
-  };
-
+  const work: Array<{ id: string; cross: number; main: number }> = [];
   let start = 0;
-  for (const [i, root] of input.roots.entries()) {
-    const block = blocks[i]!;
-    place(root, block, start);
-    start += block.width + GAP_CROSS * 2;
+  for (const root of input.roots) {
+    const block = blocks.get(root);
+    if (!block) continue;
+    work.push({ id: root, cross: start, main: 0 });
+    start += block.cross + GAP_CROSS * 2;
+  }
+  while (work.length > 0) {
+    const { id, cross, main } = work.pop()!;
+    const block = blocks.get(id)!;
+    const s = size(id);
+    const height = block.own + block.grow;
+    boxes.set(id, tb ? { x: cross + block.rootAt, y: main, width: s.cross, height } : { x: main, y: cross + block.rootAt, width: height, height: s.cross });
+    const base = main + height;
+    for (const [a, b, c, d, isDashed] of block.segs) (isDashed ? dashed : segments).push([point(cross + a, base + b), point(cross + c, base + d)]);
+    for (const k of block.kids) work.push({ id: k.id, cross: cross + k.cross, main: base + k.main });
   }
   let width = 0;
   let height = 0;
@@ -195,5 +442,5 @@ export function layoutTree(input: TreeInput): TreeLayout {
     width = Math.max(width, r.x + r.width);
     height = Math.max(height, r.y + r.height);
   }
-  return { boxes, segments, width, height };
+  return { boxes, segments, dashed, width, height };
 }

@@ -1,135 +1,94 @@
 /**
- * Finishing touches on the SVG that Graphviz writes for a chart. Graphviz's WASM build has no
- * fonts, so it places each line of an HTML-like label left-anchored at a position computed from
- * guessed widths: the lines are re-anchored at the centre of the box (or legend cell) they sit
- * in, where they stay centred whatever the real width. Graphviz needs a single font name to lay
- * out; the SVG gets a list that browsers without DejaVu Sans resolve to a narrower sans-serif,
- * so the text still fits. Works on Graphviz's line-per-element output; pure.
+ * A drawn chart as SVG: the heading (title, date line, legend), the connectors, and one group per
+ * unit with its rounded box and its lines of text. Written directly from the `ChartDrawing`, so
+ * the SVG is the layout and nothing needs re-parsing. Each line of text is anchored at the centre
+ * of its box: a browser that substitutes another font still keeps it centred. Every name is
+ * XML-escaped; ids and classes are reduced to safe characters. Byte-identical for the same input.
  */
-import { FONT_NAME } from './style.js';
-import type { Measure } from './text.js';
+import type { ChartDrawing, DrawnLine, DrawnSegment } from './drawing.js';
+import { arrowHead, layoutHeading } from './draw.js';
+import { cleanText, type Measure } from './text.js';
 
-/** The font list written into the SVG: DejaVu Sans first (what the layout measured), then narrower fallbacks. */
-export const SVG_FONT_FAMILY = `'${FONT_NAME}', Arial, Helvetica, sans-serif`;
-
-interface Span {
-  left: number;
-  right: number;
+export interface SvgOptions {
+  measure: Measure;
+  /** The CSS font-family list (FontSet.cssFamily). */
+  fontFamily: string;
+  /** The document title (shown by browsers); default: the drawing's title. */
+  documentTitle?: string;
 }
 
-function xSpan(line: string): Span | undefined {
-  const source = /\s(?:points|d)="([^"]*)"/.exec(line)?.[1];
-  let xs: number[];
-  if (source !== undefined) {
-    xs = [...source.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map((m) => Number(m[1]));
-  } else {
-    const cx = /\scx="(-?[\d.]+)"/.exec(line)?.[1];
-    const rx = /\srx="(-?[\d.]+)"/.exec(line)?.[1];
-    xs = cx !== undefined && rx !== undefined ? [Number(cx) - Number(rx), Number(cx) + Number(rx)] : [];
-  }
-  if (xs.length === 0) return undefined;
-  return { left: Math.min(...xs), right: Math.max(...xs) };
-}
-
-function round(value: number): string {
-  return String(Math.round(value * 100) / 100);
-}
+/** Margin around the picture, and the space between the heading and the chart. */
+const PAD = 22;
+const BELOW_HEADING = 18;
 
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
-export interface FinishOptions {
-  /** Replaces the graph's `<title>` (its DOT name), which browsers show as the document title. */
-  title?: string;
-  /** The CSS font-family list to write (the font set's `cssFamily`; default DejaVu Sans first). */
-  fontFamily?: string;
+const n = (value: number): string => String(Math.round(value * 100) / 100);
+
+function safeName(text: string): string {
+  return text.replace(/[^\p{L}\p{N}_-]/gu, '_');
 }
 
-/** Re-centres label text, rewrites the font family and sets the document title. */
-export function finishSvg(svg: string, options: FinishOptions = {}): string {
-  const shapes: Span[][] = [[]];
-  let titled = options.title === undefined;
-  const family = (options.fontFamily ?? SVG_FONT_FAMILY).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+function text(line: DrawnLine, dx: number, dy: number): string {
+  const weight = line.bold ? ' font-weight="bold"' : '';
+  return `<text x="${n(line.x + line.width / 2 + dx)}" y="${n(line.baseline + dy)}" text-anchor="middle" font-size="${line.size}"${weight} fill="${line.color}">${escapeXml(line.text)}</text>`;
+}
+
+function path(segments: DrawnSegment[], dx: number, dy: number): string {
+  return segments.map((s) => `M${n(s.from.x + dx)},${n(s.from.y + dy)}L${n(s.to.x + dx)},${n(s.to.y + dy)}`).join('');
+}
+
+/** The chart as an SVG document, sized in points. */
+export function drawingSvg(drawing: ChartDrawing, options: SvgOptions): string {
+  const heading = layoutHeading(drawing, options.measure, drawing.width);
+  const width = Math.max(drawing.width, heading.width) + 2 * PAD;
+  const chartTop = PAD + heading.height + BELOW_HEADING;
+  const height = chartTop + drawing.height + PAD;
+  const hx = (width - heading.width) / 2;
+  const cx = (width - drawing.width) / 2;
   const out: string[] = [];
-  for (let line of svg.split('\n')) {
-    if (/^<g[\s>]/.test(line)) shapes.push([]);
-    else if (line.startsWith('</g>') && shapes.length > 1) shapes.pop();
-    else if (/^<(polygon|path|ellipse|polyline)\s/.test(line)) {
-      const span = xSpan(line);
-      if (span && !line.startsWith('<polyline')) shapes[shapes.length - 1]!.push(span);
-    } else if (line.startsWith('<text') && line.includes('text-anchor="start"')) {
-      const x = Number(/\sx="(-?[\d.]+)"/.exec(line)?.[1]);
-      const group = shapes[shapes.length - 1]!;
-      let container: Span | undefined;
-      for (let i = group.length - 1; i >= 0 && container === undefined; i--) {
-        const s = group[i]!;
-        if (s.left <= x && x <= s.right) container = s;
-      }
-      // A label Graphviz guessed wider than its fixed-size box starts left of it: use the box.
-      container ??= group[0];
-      if (container) line = line.replace('text-anchor="start"', 'text-anchor="middle"').replace(/\sx="-?[\d.]+"/, ` x="${round((container.left + container.right) / 2)}"`);
-    } else if (!titled && line.startsWith('<title>')) {
-      line = `<title>${escapeXml(options.title!)}</title>`;
-      titled = true;
+  out.push('<?xml version="1.0" encoding="UTF-8"?>');
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}pt" height="${n(height)}pt" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${escapeXml(options.fontFamily)}">`,
+  );
+  out.push(`<title>${escapeXml(options.documentTitle ?? drawing.title)}</title>`);
+  out.push(`<rect width="100%" height="100%" fill="white"/>`);
+  out.push('<g class="heading">');
+  for (const item of heading.items) {
+    if (item.kind === 'chip') {
+      const dash = item.dashed ? ' stroke-dasharray="4 3"' : '';
+      out.push(
+        `<rect x="${n(item.rect.x + hx)}" y="${n(item.rect.y + PAD)}" width="${n(item.rect.width)}" height="${n(item.rect.height)}" rx="5" fill="${item.palette.fill}" stroke="${item.palette.border}"${dash}/>`,
+      );
     }
-    out.push(line.replace(/font-family="[^"]*"/g, `font-family="${family}"`));
+    out.push(text(item.line, hx, PAD));
   }
-  return out.join('\n');
-}
-
-/** A rectangle in the SVG's viewBox units (points, for Graphviz). */
-export interface Extent {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-  /** A line of text outside the boxes: cut it only when no gap between boxes is found. */
-  soft?: boolean;
-}
-
-/**
- * The rectangles that must not be cut when a chart is spread over pages: each box, and each line
- * of text outside the boxes (the title, the legend), whose width is measured with `measure`.
- */
-export function keepTogether(svg: string, measure: Measure): Extent[] {
-  const translate = /<g id="graph0"[^>]*translate\((-?[\d.]+)[ ,](-?[\d.]+)\)/.exec(svg);
-  const dx = Number(translate?.[1] ?? 0);
-  const dy = Number(translate?.[2] ?? 0);
-  const out: Extent[] = [];
-  let depth = 0;
-  let inNode = false;
-  let nodeDone = false;
-  for (const line of svg.split('\n')) {
-    if (/^<g[\s>]/.test(line)) {
-      depth++;
-      inNode = /class="node/.test(line);
-      nodeDone = false;
-    } else if (line.startsWith('</g>')) {
-      depth--;
-      inNode = false;
-    } else if (inNode && !nodeDone && /^<(polygon|path)\s/.test(line)) {
-      const source = /\s(?:points|d)="([^"]*)"/.exec(line)?.[1] ?? '';
-      const pairs = [...source.matchAll(/(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
-      if (pairs.length > 0) {
-        out.push({
-          left: Math.min(...pairs.map((p) => p[0])) + dx,
-          right: Math.max(...pairs.map((p) => p[0])) + dx,
-          top: Math.min(...pairs.map((p) => p[1])) + dy,
-          bottom: Math.max(...pairs.map((p) => p[1])) + dy,
-        });
-        nodeDone = true;
-      }
-    } else if (depth === 1 && line.startsWith('<text')) {
-      const x = Number(/\sx="(-?[\d.]+)"/.exec(line)?.[1]);
-      const y = Number(/\sy="(-?[\d.]+)"/.exec(line)?.[1]);
-      const size = Number(/font-size="([\d.]+)"/.exec(line)?.[1] ?? 14);
-      const text = (/>([^<]*)<\/text>/.exec(line)?.[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-      const width = measure(text, { bold: line.includes('font-weight="bold"'), size });
-      const anchor = /text-anchor="(\w+)"/.exec(line)?.[1];
-      const left = anchor === 'middle' ? x - width / 2 : anchor === 'end' ? x - width : x;
-      out.push({ left: left + dx, right: left + width + dx, top: y - size + dy, bottom: y + size * 0.3 + dy, soft: true });
-    }
+  out.push('</g>');
+  const solid = drawing.segments.filter((s) => !s.dashed && !s.arrow);
+  const dashed = drawing.segments.filter((s) => s.dashed && !s.arrow);
+  out.push('<g class="connectors" fill="none" stroke-width="1.2">');
+  if (solid.length > 0) out.push(`<path stroke="${solid[0]!.color}" d="${path(solid, cx, chartTop)}"/>`);
+  if (dashed.length > 0) out.push(`<path stroke="${dashed[0]!.color}" stroke-dasharray="5 3" d="${path(dashed, cx, chartTop)}"/>`);
+  for (const s of drawing.segments.filter((x) => x.arrow)) {
+    out.push(`<path class="link" stroke="${s.color}"${s.dashed ? ' stroke-dasharray="5 3"' : ''} d="${path([s], cx, chartTop)}"/>`);
+    const head = arrowHead(s);
+    out.push(`<path fill="${s.color}" stroke="none" d="M${head.map((p) => `${n(p.x + cx)},${n(p.y + chartTop)}`).join('L')}z"/>`);
   }
-  return out;
+  out.push('</g>');
+  for (const box of drawing.boxes) {
+    const r = box.rect;
+    const stroke = box.emphasis === 'root' ? 2.4 : 1.2;
+    const dash = box.dashed ? ' stroke-dasharray="5 3"' : '';
+    out.push(`<g id="unit-${safeName(box.id)}" class="${['unit', ...box.classes].map(safeName).join(' ')}">`);
+    out.push(
+      `<rect x="${n(r.x + cx)}" y="${n(r.y + chartTop)}" width="${n(r.width)}" height="${n(r.height)}" rx="8" fill="${box.palette.fill}" stroke="${box.palette.border}" stroke-width="${stroke}"${dash}/>`,
+    );
+    for (const y of box.rules) out.push(`<path stroke="${box.palette.border}" stroke-width="0.8" d="M${n(r.x + cx + 8)},${n(y + chartTop)}H${n(r.x + cx + r.width - 8)}"/>`);
+    for (const line of box.lines) out.push(text(line, cx, chartTop));
+    out.push('</g>');
+  }
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
 }

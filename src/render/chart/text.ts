@@ -53,16 +53,21 @@ function tokens(text: string): string[] {
   return out;
 }
 
-function greedy(pieces: string[], width: number, measure: (s: string) => number): string[] {
+/** Greedy fill: line widths add up from the widths of their pieces (each measured once). */
+function greedy(pieces: string[], widths: number[], trimmed: number[], width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const piece of pieces) {
-    const candidate = line + piece;
-    if (line !== '' && measure(candidate.trimEnd()) > width) {
+  let used = 0;
+  pieces.forEach((piece, i) => {
+    if (line !== '' && used + trimmed[i]! > width) {
       lines.push(line.trimEnd());
       line = piece;
-    } else line = candidate;
-  }
+      used = widths[i]!;
+    } else {
+      line += piece;
+      used += widths[i]!;
+    }
+  });
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
 }
@@ -71,21 +76,24 @@ function greedy(pieces: string[], width: number, measure: (s: string) => number)
  * Wraps `text` into lines no wider than `maxWidth` points where words allow, with balanced line
  * lengths: first the fewest lines a greedy fill needs, then the narrowest width that still gives
  * that many lines, so a name does not end in a lonely short word. A word wider than `maxWidth`
- * gets a line of its own and is never cut: every name reaches the picture intact.
+ * gets a line of its own and is never cut: every name reaches the picture intact. Each piece is
+ * measured once and lines add their pieces up (kerning across a space is below what shows), so
+ * wrapping stays cheap for thousands of boxes.
  */
 export function wrapText(text: string, maxWidth: number, style: TextStyle, measure: Measure): string[] {
   const pieces = tokens(text);
   if (pieces.length === 0) return [];
-  const width = (s: string): number => measure(s, style);
-  const lines = greedy(pieces, maxWidth, width);
+  const widths = pieces.map((p) => measure(p, style));
+  const trimmed = pieces.map((p, i) => (p.endsWith(' ') ? measure(p.trimEnd(), style) : widths[i]!));
+  const lines = greedy(pieces, widths, trimmed, maxWidth);
   if (lines.length <= 1) return lines;
-  let low = Math.max(...pieces.map((p) => width(p.trimEnd())));
+  let low = Math.max(...trimmed);
   let high = maxWidth;
   let best = lines;
   // Half-point precision is far below what the eye sees and keeps this to a dozen passes.
   while (high - low > 0.5) {
     const mid = (low + high) / 2;
-    const attempt = greedy(pieces, mid, width);
+    const attempt = greedy(pieces, widths, trimmed, mid);
     if (attempt.length <= lines.length) {
       best = attempt;
       high = mid;

@@ -3,12 +3,12 @@
  * formats only, one-line errors with exit code 2, and the built program (a real process) drawing
  * all four formats from the Bishkek structure.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, spawnCli } from '../../helpers/cli.js';
+import { writeStructure } from '../../helpers/structure.js';
 
 const work = mkdtempSync(join(tmpdir(), 'org-chart-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -49,10 +49,41 @@ describe('org render chart', () => {
     expect(readdirSync(work).filter((f) => f.startsWith('x.') || f.startsWith('chart.'))).toEqual([]);
   });
 
-  it.skipIf(spawnSync('dot', ['-V']).status === 0)('--engine dot without Graphviz installed says so', async () => {
+  it('--engine is still accepted from old scripts; charts no longer need Graphviz', async () => {
     const r = await runCli(['render', 'chart', '--engine', 'dot']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Cannot run `dot`');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('<svg');
+    expect((await runCli(['render', 'chart', '--engine', 'gpu'])).code).toBe(2);
+  });
+
+  it('PDF: Bishkek is one landscape page without an orientation; a larger structure on portrait pages is a book', async () => {
+    const mediaBoxes = (pdf: Buffer): Array<[number, number]> =>
+      [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const auto = await runCli(['render', 'chart', '--format', 'pdf']);
+    expect(auto.code, auto.stderr).toBe(0);
+    const pages = mediaBoxes(auto.bytes);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]![0]).toBeGreaterThan(pages[0]![1]);
+    // 300 units: a book, on portrait pages as asked.
+    const files: Record<string, object> = { 'units/u0.yaml': { id: 'u0', kind: 'office', name: { ru: 'Аппарат' } } };
+    for (let i = 1; i < 300; i++) files[`units/u${i}.yaml`] = { id: `u${i}`, kind: i <= 12 ? 'department' : 'division', parent: i <= 12 ? 'u0' : `u${1 + ((i - 13) % 12)}`, name: { ru: `Отдел № ${i}` } };
+    const dir = writeStructure(files);
+    const portrait = await runCli(['render', 'chart', dir, '--format', 'pdf', '--portrait']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(portrait.code, portrait.stderr).toBe(0);
+    const book = mediaBoxes(portrait.bytes);
+    expect(book.length).toBeGreaterThan(1);
+    for (const [w, h] of book) expect(h).toBeGreaterThan(w);
+    // Links between pages and bookmarks are there.
+    expect(portrait.bytes.toString('latin1')).toMatch(/\/S \/GoTo/);
+    expect(portrait.bytes.toString('latin1')).toMatch(/\/Outlines/);
+  });
+
+  it('prints no progress when stderr is not a terminal', { timeout: 60_000 }, () => {
+    const file = join(work, 'quiet.pdf');
+    const r = spawnCli(['render', 'chart', '-o', file, '--functions'], { timeout: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
   });
 
   it('the built program draws every format to files', { timeout: 60_000 }, () => {

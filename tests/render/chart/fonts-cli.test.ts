@@ -65,7 +65,7 @@ describe('Korean charts', () => {
     expect(lines[0]).toMatch(/and \d+ more/);
     const ru = await runCli(['--lang', 'ru', 'render', 'chart', KOREAN, '-o', join(work, 'none-ru.svg')]);
     // Without user fonts the SVG asks for DejaVu Sans, which it was measured with.
-    expect(readFileSync(join(work, 'none-ru.svg'), 'utf8')).toContain(`font-family="'DejaVu Sans', Arial, Helvetica, sans-serif"`);
+    expect(readFileSync(join(work, 'none-ru.svg'), 'utf8')).toContain(`font-family="&apos;DejaVu Sans&apos;, Arial, Helvetica, sans-serif"`);
     expect(ru.code).toBe(0);
     expect(ru.stderr.trim().split('\n')).toHaveLength(1);
     expect(ru.stderr).toMatch(/^Внимание: \d+ символов нет ни в одном шрифте.*--font ФАЙЛ.*fonts:/);
@@ -80,7 +80,7 @@ describe('Korean charts', () => {
     for (const name of names) expect(text).toContain(squeeze(name));
     // The SVG names the Korean font first, then DejaVu Sans: what the boxes were measured with.
     const svg = await runCli(['render', 'chart', KOREAN, ...FONTS]);
-    expect(svg.stdout).toContain(`font-family="'Noto Sans KR', 'DejaVu Sans', Arial, Helvetica, sans-serif"`);
+    expect(svg.stdout).toContain(`font-family="&apos;Noto Sans KR&apos;, &apos;DejaVu Sans&apos;, Arial, Helvetica, sans-serif"`);
     const fonts = spawnSync('pdffonts', [out], { encoding: 'utf8' }).stdout;
     expect(fonts).toMatch(/NotoSansKR-Bold/);
     expect(fonts).toMatch(/NotoSansKR-Regular/);

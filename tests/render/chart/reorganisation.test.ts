@@ -56,6 +56,19 @@ describe('reorganisation chart', () => {
     for (const text of ['Отдел цифрового', 'Пресс-сектор', 'прежнее название: Отдел кадров', 'реорганизация']) expect(unescapeXml(r.stdout)).toContain(text);
   });
 
+  it('`org render diff -o x.pdf` is a book like the chart: the name of every box, old and new, reads back', async () => {
+    const r = await runCli(['render', 'diff', `${CASE}/before`, `${CASE}/after`, '--format', 'pdf']);
+    expect(r.code, r.stderr).toBe(0);
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(r.bytes) }).promise;
+    let text = '';
+    for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    const spec = reorganisationSpec(after, diff, opts, before);
+    const squash = (x: string): string => x.replace(/[\s-]+/g, '');
+    for (const box of spec.boxes) expect(squash(text)).toContain(squash(box.name));
+    expect(text).toContain('реорганизация');
+  });
+
   it('counts transferred functions on the unit that gives them up and the one that takes them', () => {
     const bishkek = buildModel(loadStructure(readStructureDir('structure', ROOT)));
     const moved = buildModel(loadStructure(readStructureDir('structure', ROOT)));

@@ -1,9 +1,9 @@
 /**
- * DOT → SVG with Graphviz compiled to WebAssembly (@hpcc-js/wasm-graphviz): no system Graphviz
- * is needed. Orthogonal edges can make the WASM build fail with a RuntimeError on large graphs,
- * after which the instance is unusable: it is then unloaded, loaded afresh, and the layout is
- * retried with polyline edges. `engine: 'system'` runs the `dot` program instead, for users who
- * ask for it.
+ * DOT → SVG with Graphviz compiled to WebAssembly (@hpcc-js/wasm-graphviz, a dev dependency): the
+ * tests draw the DOT export with a real Graphviz to prove users can. org itself no longer needs
+ * Graphviz for its pictures. Orthogonal edges can make the WASM build fail with a RuntimeError
+ * on large graphs, after which the instance is unusable: it is then unloaded, loaded afresh, and
+ * the layout is retried with polyline edges. `engine: 'system'` runs the `dot` program instead.
  */
 import { spawnSync } from 'node:child_process';
 
