@@ -278,6 +278,7 @@ export function coerceFunction(v: Obj): OrgFunction | undefined {
   const fn: OrgFunction = { id, name: text(v.name) ?? id };
   put(fn, 'type', str(v.type));
   put(fn, 'description', text(v.description));
+  put(fn, 'replaces', strings(v.replaces));
   put(fn, 'source', source(v.source));
   return fn;
 }

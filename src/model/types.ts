@@ -78,5 +78,6 @@ export interface OrgFunction {
   name: Text;
   type?: string;
   description?: Text;
+  replaces?: string[];
   source?: Source;
 }

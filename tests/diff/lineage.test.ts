@@ -64,19 +64,23 @@ describe('declared lineage', () => {
 describe('inferred lineage', () => {
   it('a removed and an added unit with the same functions are one unit under a new id', () => {
     const changes = diff({ ...unit('a', { functions: { f1: 'lead', f2: 'participant' } }) }, { ...unit('b', { functions: { f1: 'lead', f2: 'participant' } }) });
-    expect(changes).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.88, basis: 'functions' }]);
+    // "Unit a" and "Unit b" are alike names, which adds to the evidence of the two shared functions.
+    expect(changes).toEqual([
+      { type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.92, basis: 'functions', evidence: { functions: { shared: 2, from: 2, to: 2 }, units: { shared: 0, from: 0, to: 0 }, name: 0.75 } },
+    ]);
   });
 
   it('the same children are evidence too, and both together are stronger', () => {
     const kids = (parent: string): Files => ({ ...unit('x', { parent, kind: 'division' }), ...unit('y', { parent, kind: 'division' }) });
     const children = diff({ ...unit('a'), ...kids('a') }, { ...unit('b'), ...kids('b') });
-    expect(ofType(children, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.88, basis: 'children' }]);
+    expect(ofType(children, 'unit-replaced')).toMatchObject([{ kind: 'rename-id', from: ['a'], to: ['b'], inferred: true, basis: 'children', evidence: { units: { shared: 2, from: 2, to: 2 } } }]);
     expect(ofType(children, 'unit-moved').map((c) => [c.unit, c.from, c.to])).toEqual([
       ['x', 'a', 'b'],
       ['y', 'a', 'b'],
     ]);
     const both = diff({ ...unit('a', { functions: { f1: 'lead' } }), ...kids('a') }, { ...unit('b', { functions: { f1: 'lead' } }), ...kids('b') });
-    expect(ofType(both, 'unit-replaced')[0]).toMatchObject({ basis: 'functions+children', confidence: 0.94 });
+    expect(ofType(both, 'unit-replaced')[0]).toMatchObject({ basis: 'functions+children', evidence: { functions: { shared: 1 }, units: { shared: 2 } } });
+    expect(ofType(both, 'unit-replaced')[0]!.confidence).toBeGreaterThan(ofType(children, 'unit-replaced')[0]!.confidence!);
   });
 
   it('an added unit holding exactly the functions of two removed ones is their merger', () => {
@@ -84,7 +88,9 @@ describe('inferred lineage', () => {
       { ...unit('a', { functions: { f1: 'lead' } }), ...unit('b', { functions: { f2: 'lead', f3: 'participant' } }) },
       { ...unit('c', { functions: { f1: 'lead', f2: 'lead', f3: 'participant' } }) },
     );
-    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.94, basis: 'functions' }]);
+    expect(ofType(changes, 'unit-replaced')).toEqual([
+      { type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.94, basis: 'functions', evidence: { functions: { shared: 3, from: 3, to: 3 }, units: { shared: 0, from: 0, to: 0 } } },
+    ]);
     expect(ofType(changes, 'function-transferred')).toHaveLength(2);
   });
 
