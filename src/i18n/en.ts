@@ -320,4 +320,11 @@ export const en: Record<string, string> = {
   'diff-md-review-matches': 'Possible matches',
   'diff-md-cut': '{{count}} of {{total}} rows left out to keep this within the length limit.',
   'diff-md-full': 'The whole diff: ',
+  'diff-accept-git': 'Cannot record matches in {{side}}: it is a git revision. Compare with a directory (the working tree) to write replaces into its files.',
+  'diff-accept-cannot-edit': 'Cannot add replaces to {{file}}: {{reason}}. Nothing was written.',
+  'diff-accept-reason-parse': 'the file does not parse cleanly',
+  'diff-accept-reason-shape': 'its replaces entry is written in a form that cannot be extended in place',
+  'diff-accept-bad-pair': '"{{pair}}" is not a match to record: write OLD=NEW, with OLD a unit (or function) of the earlier side and NEW one of the later side.',
+  'diff-accept-nothing': 'Nothing to record: there are no inferred matches (or they are already declared).',
+  'diff-accept-wrote': 'Recorded in {{file}}: replaces {{ids}}',
 };
