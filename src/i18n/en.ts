@@ -319,7 +319,7 @@ export const en: Record<string, string> = {
   'diff-md-review-why': 'Why',
   'diff-md-review-matches': 'Possible matches',
   'diff-md-cut': '{{count}} of {{total}} rows left out to keep this within the length limit.',
-  'diff-md-full': 'The whole diff: ',
+  'diff-md-full': 'The whole diff: {{command}} (or the JSON artifact of the CI job).',
   'diff-accept-git': 'Cannot record matches in {{side}}: it is a git revision. Compare with a directory (the working tree) to write replaces into its files.',
   'diff-accept-cannot-edit': 'Cannot add replaces to {{file}}: {{reason}}. Nothing was written.',
   'diff-accept-reason-parse': 'the file does not parse cleanly',

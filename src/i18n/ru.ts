@@ -396,7 +396,7 @@ export const ru: Record<string, string> = {
   'diff-md-review-why': 'Почему',
   'diff-md-review-matches': 'Возможные соответствия',
   'diff-md-cut': 'Опущено строк: {{count}} из {{total}}, чтобы уложиться в ограничение длины.',
-  'diff-md-full': 'Полное сравнение: ',
+  'diff-md-full': 'Полное сравнение: {{command}} (или JSON-артефакт задания CI).',
   'diff-accept-git': 'Нельзя записать соответствия в {{side}}: это ревизия git. Сравнивайте с каталогом (рабочей копией), чтобы записать replaces в его файлы.',
   'diff-accept-cannot-edit': 'Не удалось добавить replaces в {{file}}: {{reason}}. Ничего не записано.',
   'diff-accept-reason-parse': 'файл не разбирается без ошибок',

@@ -221,6 +221,9 @@ export const renderDiffMarkdown: DiffRenderer = (report, { t, language, maxLengt
     all.push(section(`${t('diff-section-lost-lead')} (${lost.length})`, table([escapeMarkdown(t('diff-md-function')), escapeMarkdown(t('diff-md-lead-before'))], ['l', 'l'], lost.map((l) => [fnCell(ctx, l.function), unitsCell(ctx, l.from)])), 0));
   }
   if (report.diff.review.length > 0) all.push(section(`${t('diff-section-review')} (${report.diff.review.length})`, reviewTable(ctx, report.diff.review), report.diff.review.length));
-  const hint = escapeMarkdown(t('diff-md-full', { command: '' })) + code(`org diff ${report.from.label} ${report.to.label} --format json`);
+  // The command as a code span (a label with a backtick or a line break is escaped instead).
+  const command = `org diff ${report.from.label} ${report.to.label} --format json`;
+  const span = /[`\r\n]/.test(command) ? escapeMarkdown(command) : `\`${command}\``;
+  const hint = t('diff-md-full', { command: '\u0000' }).split('\u0000').map(escapeMarkdown).join(span);
   return `${fit(head, all, maxLength ?? DEFAULT_MAX_LENGTH, t, hint).join('\n')}`;
 };
