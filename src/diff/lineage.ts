@@ -111,6 +111,8 @@ const MAX_HOLDERS = 32;
 export const PROPOSE_CONFIDENCE = 0.5;
 /** Units sharing nothing else are listed for review when their names are at least this alike. */
 const NAME_REVIEW = 0.5;
+/** A unit matched with nothing is still listed for review when it shares this many items with one. */
+const MIN_WEAK = 2;
 /** An edge counts when this share of one side's items is shared. */
 const STRONG_SHARE = 1 / 3;
 
@@ -300,9 +302,39 @@ export function inferredReplacements(
     replacements.push({ kind: replacementKind(c.from, c.to), from: c.from, to: c.to, inferred: { confidence, basis: basisOf(evidence), evidence } });
   }
 
-  // Units with nothing to go by but their names: a person has to say.
   const involved = new Set<string>();
   for (const c of components.values()) for (const id of [...c.from, ...c.to]) involved.add(id);
+
+  // A unit left out of every match that still shares a few items with one on the other side:
+  // too little to guess, worth a look ("3 of 16 functions went to …").
+  const weak = new Map<string, { r: string; a: string; shared: number }>();
+  const consider = (r: string, a: string, n: number): void => {
+    if (n < MIN_WEAK || involved.has(r) || involved.has(a)) return;
+    weak.set(`${r}\u0000${a}`, { r, a, shared: n });
+  };
+  const bestFor = new Map<string, { other: string; shared: number; tie: boolean }>();
+  const offer = (key: string, other: string, n: number): void => {
+    const known = bestFor.get(key);
+    if (!known || n > known.shared || (n === known.shared && other < known.other)) bestFor.set(key, { other, shared: n, tie: known !== undefined && n === known.shared });
+    else if (n === known.shared) known.tie = true;
+  };
+  for (const [a, counts] of shared) for (const [r, n] of counts) {
+    offer(`r${r}`, a, n);
+    offer(`a${a}`, r, n);
+  }
+  for (const [key, best] of bestFor) {
+    if (best.tie) continue;
+    if (key.startsWith('r')) consider(key.slice(1), best.other, best.shared);
+    else consider(best.other, key.slice(1), best.shared);
+  }
+  for (const { r, a, shared: n } of [...weak.values()].sort((x, y) => byCode(`${x.r} ${x.a}`, `${y.r} ${y.a}`))) {
+    const rItems = removedItems.get(r)!;
+    const aItems = addedItems.get(a)!;
+    const evidence = evidenceOf([...aItems].filter((item) => rItems.has(item)), rItems, aItems);
+    review.push({ subject: 'unit', reason: 'weak', from: [r], to: [a], matches: [{ from: [r], to: [a], confidence: round2(confidenceOf(n, rItems.size + aItems.size)), evidence }] });
+  }
+
+  // Units with nothing to go by but their names: a person has to say.
   const bare = (items: Map<string, Set<string>>): string[] => [...items].filter(([id, set]) => set.size === 0 && !involved.has(id)).map(([id]) => id);
   const bareRemoved = bare(removedItems);
   const bareAdded = bare(addedItems);

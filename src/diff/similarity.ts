@@ -13,7 +13,8 @@
  * spacing, punctuation, symbols and separators such as `ㆍ`, `·`, `,`, `/`.
  */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\p{Z}\p{C}\s]+/gu, '');
+  // ㆍ (U+318D, U+119E after NFKC) is a Hangul letter to Unicode, but Korean texts use it as a middle dot.
+  return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\p{Z}\p{C}\s\u318d\u119e]+/gu, '');
 }
 
 /** Bigram → count; a text of one character is its own single gram. */
