@@ -140,3 +140,54 @@ describe('functions and assignments', () => {
     expect(result.names.units.constructor).toEqual({ en: 'Builder' });
   });
 });
+
+describe('lineage from partial overlap', () => {
+  const fns = (...ids: string[]): Files => Object.assign({}, ...ids.map(fn));
+  const leads = (...ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'lead']));
+
+  it('a bureau and its division both under new ids are two changes of id, not one tangle', () => {
+    const all = fns('g1', 'g2', 'g3', 'g4', 'g5');
+    const changes = diff(
+      { ...all, ...unit('bureau', { functions: leads('g1', 'g2') }), ...unit('division', { parent: 'bureau', kind: 'division', functions: leads('g3', 'g4', 'g5') }) },
+      { ...all, ...unit('new-bureau', { functions: leads('g1', 'g2') }), ...unit('new-division', { parent: 'new-bureau', kind: 'division', functions: leads('g3', 'g4', 'g5') }) },
+    );
+    expect(ofType(changes, 'unit-replaced').map((c) => [c.kind, c.from, c.to])).toEqual([
+      ['rename-id', ['bureau'], ['new-bureau']],
+      ['rename-id', ['division'], ['new-division']],
+    ]);
+  });
+
+  it('counts a reworded function as the same function', () => {
+    const before = { ...unit('a', { functions: leads('f1', 'f2') }), 'functions/old.yaml': { id: 'old', name: 'Licensing of street trading in the markets' } };
+    const after = { ...unit('b', { functions: { f1: 'lead', f2: 'lead', renewed: 'lead' } }), 'functions/renewed.yaml': { id: 'renewed', name: 'Licensing of street trading at markets' } };
+    before['units/a.yaml'] = { ...(before['units/a.yaml'] as object), functions: { f1: 'lead', f2: 'lead', old: 'lead' } };
+    const result = diffStructures(load({ ...base, ...before }), load({ ...base, ...after }));
+    expect(ofType(result.changes, 'unit-replaced')[0]).toMatchObject({ kind: 'rename-id', evidence: { functions: { shared: 3, from: 3, to: 3 } } });
+    expect(ofType(result.changes, 'function-replaced')).toEqual([
+      { type: 'function-replaced', kind: 'reworded', from: ['old'], to: ['renewed'], lead: { from: ['a'], to: ['b'] }, inferred: true, confidence: expect.any(Number), similarity: expect.any(Number) },
+    ]);
+    expect(result.changes.map((c) => c.type)).toEqual(['unit-replaced', 'function-replaced']);
+  });
+
+  it('declared function lineage wins over the wording, and is never listed for review', () => {
+    const before = { ...unit('a', { functions: leads('f1') }), 'functions/x.yaml': { id: 'x', name: 'Parking' } };
+    const after = { ...unit('a', { functions: { f1: 'lead', y: 'lead', z: 'lead' } }), 'functions/y.yaml': { id: 'y', name: 'Parking', }, 'functions/z.yaml': { id: 'z', name: 'Street lighting', replaces: ['x'] } };
+    const result = diffStructures(load({ ...base, ...before }), load({ ...base, ...after }));
+    expect(ofType(result.changes, 'function-replaced').map((c) => [c.from, c.to, c.inferred])).toEqual([[['x'], ['z'], undefined]]);
+    expect(ofType(result.changes, 'function-added').map((c) => c.function)).toEqual(['y']);
+    expect(result.review).toEqual([]);
+  });
+
+  it('lists a weak match for review instead of guessing it: 2 of 7 functions', () => {
+    const many = ['f1', 'f2', 'f3'];
+    const result = diffStructures(
+      load({ ...base, ...fns('g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7'), ...unit('a', { functions: leads(...many, 'g1', 'g2', 'g3', 'g4') }), ...unit('keep', { name: 'Keeper' }) }),
+      load({ ...base, ...fns('g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9'), ...unit('b', { name: 'Other', functions: leads('f1', 'f2', 'g5', 'g6', 'g7', 'g8', 'g9') }), ...unit('keep', { name: 'Keeper', functions: leads('f3', 'g1', 'g2', 'g3', 'g4') }) }),
+    );
+    expect(ofType(result.changes, 'unit-replaced')).toEqual([]);
+    expect(result.review).toEqual([
+      { subject: 'unit', reason: 'weak', from: ['a'], to: ['b'], matches: [{ from: ['a'], to: ['b'], confidence: expect.any(Number), evidence: { functions: { shared: 2, from: 7, to: 7 }, units: { shared: 0, from: 0, to: 0 } } }] },
+    ]);
+    expect(result.summary.review).toBe(1);
+  });
+});
