@@ -49,6 +49,8 @@ export function dice(a: Profile, b: Profile): number {
 
 /** A bigram held by more texts of one side than this is not used to find candidates. */
 const MAX_POSTING = 64;
+/** Texts measured against each text at most, those sharing the most distinctive bigrams first. */
+const MAX_CANDIDATES = 24;
 
 export interface SimilarPair {
   left: number;
@@ -57,9 +59,10 @@ export interface SimilarPair {
 }
 
 /**
- * Every pair (left, right) whose similarity reaches `threshold`, found through shared bigrams.
- * Two texts that share only over-common bigrams are not compared; a pair this close shares far
- * more than those, so nothing above a useful threshold is lost in practice.
+ * The pairs (left, right) whose similarity reaches `threshold`, found through shared bigrams.
+ * Two texts that share only over-common bigrams are not compared, and each text is measured
+ * against the few texts that share the most of its distinctive bigrams: where texts differ (as
+ * statutory duties do) this finds every close pair; where thousands are alike, a bounded number.
  */
 export function similarPairs(left: readonly string[], right: readonly string[], threshold: number): SimilarPair[] {
   const leftProfiles = left.map(profile);
@@ -83,11 +86,14 @@ export function similarPairs(left: readonly string[], right: readonly string[], 
       if (!list || list.length > MAX_POSTING) continue;
       for (const j of list) seen.set(j, (seen.get(j) ?? 0) + 1);
     }
-    for (const [j, sharedGrams] of seen) {
-      // Each distinct shared gram counts at least once in both: an upper bound that prunes early.
+    // Only the texts sharing the most distinctive grams are measured: a bounded number per text,
+    // so texts written from one template (thousands alike but for a number) cost linear time.
+    let candidates = [...seen];
+    if (candidates.length > MAX_CANDIDATES) candidates = candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES);
+    for (const [j] of candidates) {
+      // Texts of very different lengths cannot reach the threshold: skip them unmeasured.
       const sizeRight = rightSizes[j]!;
-      const best = (2 * Math.min(sizeLeft, sizeRight)) / (sizeLeft + sizeRight);
-      if (best < threshold || sharedGrams === 0) continue;
+      if ((2 * Math.min(sizeLeft, sizeRight)) / (sizeLeft + sizeRight) < threshold) continue;
       const similarity = dice(p, rightProfiles[j]!);
       if (similarity >= threshold) out.push({ left: i, right: j, similarity });
     }
