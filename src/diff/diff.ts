@@ -194,8 +194,11 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
   for (const m of fnLineage.matches) {
     const leadBefore = [...new Set(m.from.flatMap((id) => leads(before, id)))].sort(byCode);
     const leadAfter = [...new Set(m.to.flatMap((id) => leads(after, id)))].sort(byCode);
-    const mapped = new Set(leadBefore.flatMap((id) => unitSuccessors.get(id) ?? [id]));
-    const same = leadBefore.length === 0 ? leadAfter.length === 0 : leadAfter.length > 0 && leadAfter.every((id) => mapped.has(id));
+    // The same lead: every unit leading it before goes on among those leading it after, itself or
+    // through its successors, and every unit leading it after is one of those or a successor.
+    const successorsOf = (id: string): string[] => unitSuccessors.get(id) ?? [id];
+    const mapped = new Set(leadBefore.flatMap(successorsOf));
+    const same = leadBefore.every((id) => successorsOf(id).some((next) => leadAfter.includes(next))) && leadAfter.every((id) => mapped.has(id));
     changes.push({
       type: 'function-replaced',
       kind: same ? 'reworded' : 'moved',
