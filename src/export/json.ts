@@ -42,6 +42,8 @@ export interface ExportFunction {
   /** Units taking part, in tree order of the units. */
   assignments: Array<{ unit: string; role: string }>;
   leads: string[];
+  /** Functions this one continues under a new id, when its file declares them. */
+  replaces?: string[];
   source?: Source;
   /** Null for an id that units refer to but no function file describes. */
   file: string | null;
@@ -123,6 +125,7 @@ export function exportDocument(model: OrgModel): ExportDocument {
       ...optional('description', entry?.fn.description),
       assignments,
       leads: leadsOf(model, id).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0)),
+      ...(entry?.fn.replaces === undefined ? {} : { replaces: [...entry.fn.replaces] }),
       ...(entry?.fn.source === undefined ? {} : { source: entry.fn.source }),
       file: entry?.file ?? null,
     };
