@@ -1,8 +1,10 @@
 /**
  * Compares two structures and lists what changed, matching units and functions by id only (never
- * by file name or position). Lineage decides which removed and added units are one story: a unit
- * that was merged, split or given a new id appears only inside its `unit-replaced` change. The
- * result is sorted by change type, then id, so the same two structures always give the same list.
+ * by file name or position). Lineage decides which removed and added units and functions are one
+ * story: a unit that was merged, split or given a new id appears only inside its `unit-replaced`
+ * change, a duty reworded under a new id only inside its `function-replaced`; what lineage could
+ * not decide goes to the review list. The result is sorted by change type, then id, so the same two
+ * structures always give the same list.
  */
 import type { LoadedStructure } from '../load/structure.js';
 import { buildModel, headcount, leadsOf, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
