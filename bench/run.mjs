@@ -12,6 +12,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMatrixStructure, buildStructure, change, writeStructure } from './generate.mjs';
+import { reworded } from './reword.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -87,6 +88,14 @@ for (const n of sizes) {
     const validateB = measure([bin, 'validate', b, '--format', 'json'], runs, cold);
     const both = { ms: validate.ms + validateB.ms, rssMb: Math.max(validate.rssMb, validateB.rssMb) };
     row(`org diff (${n.toLocaleString('en')} units, ~5% changed), cold`, measure([bin, 'diff', a, b, '--format', 'json'], runs, cold), 'validate both sides', both, n === 10000 ? '≤ 1.5×' : undefined);
+    // Lineage inference at its busiest: every function reworded under a new id (names made from
+    // one template, so thousands are alike), every tenth unit under a new id.
+    const c = join(work, `c${n}`);
+    writeStructure(c, reworded(n, 42));
+    const validateC = measure([bin, 'validate', c, '--format', 'json'], runs, cold);
+    const bothC = { ms: validate.ms + validateC.ms, rssMb: Math.max(validate.rssMb, validateC.rssMb) };
+    row(`org diff (${n.toLocaleString('en')} units, all functions reworded), cold`, measure([bin, 'diff', a, c, '--format', 'json'], runs, cold), 'validate both sides', bothC, n === 10000 ? '≤ 1.5×' : undefined);
+    rmSync(c, { recursive: true, force: true });
   }
   if (n === 1000 && has(['log'])) {
     // A history of 8 reorganisations of ~5% each: `org log` diffs every commit, reading each

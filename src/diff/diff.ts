@@ -1,12 +1,15 @@
 /**
  * Compares two structures and lists what changed, matching units and functions by id only (never
- * by file name or position). Lineage decides which removed and added units are one story: a unit
- * that was merged, split or given a new id appears only inside its `unit-replaced` change. The
- * result is sorted by change type, then id, so the same two structures always give the same list.
+ * by file name or position). Lineage decides which removed and added units and functions are one
+ * story: a unit that was merged, split or given a new id appears only inside its `unit-replaced`
+ * change, a duty reworded under a new id only inside its `function-replaced`; what lineage could
+ * not decide goes to the review list. The result is sorted by change type, then id, so the same two
+ * structures always give the same list.
  */
 import type { LoadedStructure } from '../load/structure.js';
 import { buildModel, headcount, leadsOf, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
 import type { Act, Text } from '../model/types.js';
+import { functionLineage } from './function-lineage.js';
 import { declaredReplacements, inferredReplacements, type Replacement } from './lineage.js';
 import {
   CHANGE_TYPES,
@@ -19,6 +22,7 @@ import {
   type LocalText,
   type PositionChange,
   type Validity,
+  type ReviewItem,
 } from './types.js';
 
 export interface DiffOptions {
@@ -69,6 +73,8 @@ function sortKey(c: Change): string {
   switch (c.type) {
     case 'unit-replaced':
       return `${c.to.join(' ')}>${c.from.join(' ')}`;
+    case 'function-replaced':
+      return `${c.to.join(' ')}>${c.from.join(' ')}`;
     case 'function-added':
     case 'function-removed':
     case 'function-renamed':
@@ -109,18 +115,20 @@ function totalHeadcount(model: OrgModel): number {
 }
 
 /** Counts a list of changes; the totals of the two sides are passed through. */
-export function summarize(changes: readonly Change[], sides: Pick<DiffSummary, 'units' | 'functions' | 'headcount' | 'lostLead'>): DiffSummary {
+export function summarize(changes: readonly Change[], sides: Pick<DiffSummary, 'units' | 'functions' | 'headcount' | 'lostLead'>, review = 0): DiffSummary {
   const counts = Object.fromEntries(CHANGE_TYPES.map((t) => [t, 0])) as Record<ChangeType, number>;
   const replaced = Object.fromEntries(REPLACEMENT_KINDS.map((k) => [k, 0])) as DiffSummary['replaced'];
   let inferred = 0;
+  let inferredFunctions = 0;
   for (const c of changes) {
     counts[c.type]++;
     if (c.type === 'unit-replaced') {
       replaced[c.kind]++;
       if (c.inferred) inferred++;
     }
+    if (c.type === 'function-replaced' && c.inferred) inferredFunctions++;
   }
-  return { changes: changes.length, counts, replaced, inferred, ...sides };
+  return { changes: changes.length, counts, replaced, inferred, inferredFunctions, review, ...sides };
 }
 
 /**
@@ -140,7 +148,14 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
   for (const r of declared) for (const id of [...r.from, ...r.to]) explained.add(id);
   const removed = [...before.units.keys()].filter((id) => !after.units.has(id) && !explained.has(id));
   const added = [...after.units.keys()].filter((id) => !before.units.has(id) && !explained.has(id));
-  const inferred = options.infer === false ? [] : inferredReplacements(before, after, removed, added);
+  // Functions next: a reworded duty counts as the same duty when units are matched.
+  const fnLineage = functionLineage(before, after, options.infer !== false);
+  // Both ends of a match get one name, so either side's mention of either id counts as the same.
+  const matchName = new Map<string, string>();
+  for (const m of fnLineage.matches) for (const id of [...m.from, ...m.to]) matchName.set(id, `${m.from.join(' ')}>${m.to.join(' ')}`);
+  const mapFunction = (fn: string): readonly string[] => [matchName.get(fn) ?? fn];
+  const unitInference = options.infer === false ? { replacements: [], review: [] } : inferredReplacements(before, after, removed, added, mapFunction);
+  const inferred = unitInference.replacements;
   for (const r of inferred) for (const id of [...r.from, ...r.to]) explained.add(id);
 
   const replacements: Replacement[] = [...declared, ...inferred];
@@ -151,7 +166,7 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
       from: r.from,
       to: r.to,
       headcount: { from: sumHeadcount(before, r.from), to: sumHeadcount(after, r.to) },
-      ...(r.inferred ? { inferred: true as const, confidence: r.inferred.confidence, basis: r.inferred.basis } : {}),
+      ...(r.inferred ? { inferred: true as const, confidence: r.inferred.confidence, basis: r.inferred.basis, evidence: r.inferred.evidence } : {}),
     });
   }
 
@@ -197,9 +212,32 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
   const addedFunctions = new Set<string>();
   const removedFunctions = new Set<string>();
   const leads = (model: OrgModel, fn: string): string[] => leadsOf(model, fn).sort(byCode);
+  const replacedFunctions = new Set<string>();
+  for (const m of fnLineage.matches) for (const id of [...m.from, ...m.to]) replacedFunctions.add(id);
+  // Where each earlier unit went: itself if it stays, its successors if it was replaced.
+  const unitSuccessors = new Map<string, string[]>();
+  for (const r of replacements) for (const id of r.from) unitSuccessors.set(id, r.to);
+  for (const m of fnLineage.matches) {
+    const leadBefore = [...new Set(m.from.flatMap((id) => leads(before, id)))].sort(byCode);
+    const leadAfter = [...new Set(m.to.flatMap((id) => leads(after, id)))].sort(byCode);
+    // The same lead: every unit leading it before goes on among those leading it after, itself or
+    // through its successors, and every unit leading it after is one of those or a successor.
+    const successorsOf = (id: string): string[] => unitSuccessors.get(id) ?? [id];
+    const mapped = new Set(leadBefore.flatMap(successorsOf));
+    const same = leadBefore.every((id) => successorsOf(id).some((next) => leadAfter.includes(next))) && leadAfter.every((id) => mapped.has(id));
+    changes.push({
+      type: 'function-replaced',
+      kind: same ? 'reworded' : 'moved',
+      from: m.from,
+      to: m.to,
+      lead: { from: leadBefore, to: leadAfter },
+      ...(m.inferred ? { inferred: true as const, confidence: m.inferred.confidence, similarity: m.inferred.similarity } : {}),
+    });
+  }
   for (const [id, { fn }] of before.functions) {
     if (after.functions.has(id)) continue;
     removedFunctions.add(id);
+    if (replacedFunctions.has(id)) continue;
     const lead = leads(before, id);
     changes.push({ type: 'function-removed', function: id, name: textOf(before, fn.name), lead });
   }
@@ -208,6 +246,7 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     const name = textOf(after, fn.name);
     if (!was) {
       addedFunctions.add(id);
+      if (replacedFunctions.has(id)) continue;
       const lead = leads(after, id);
       changes.push({ type: 'function-added', function: id, name, lead });
       continue;
@@ -243,32 +282,50 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     if (!was) continue;
     const oldRoles = was.functions ?? {};
     const newRoles = now.functions ?? {};
+    // A function that went on under a new id, held in the same role, is not a change of assignment.
+    const canon = (fn: string): string => matchName.get(fn) ?? fn;
+    const keys = (roles: Record<string, string>): Set<string> => new Set(Object.entries(roles).map(([fn, role]) => `${canon(fn)}\u0000${role}`));
+    const oldKeys = keys(oldRoles);
+    const newKeys = keys(newRoles);
     for (const [fn, role] of Object.entries(oldRoles)) {
       const next = Object.hasOwn(newRoles, fn) ? newRoles[fn] : undefined;
       if (next === role) continue;
+      if (next === undefined && canon(fn) !== fn && newKeys.has(`${canon(fn)}\u0000${role}`)) continue;
       if (next !== undefined) {
         changes.push({ type: 'assignment-changed', unit: id, function: fn, from: role, to: next });
-      } else if (!(role === 'lead' && (transferred.has(fn) || removedFunctions.has(fn)))) {
+      } else if (!(role === 'lead' && (transferred.has(fn) || removedFunctions.has(fn) || replacedFunctions.has(fn)))) {
         changes.push({ type: 'assignment-removed', unit: id, function: fn, role });
       }
     }
     for (const [fn, role] of Object.entries(newRoles)) {
       if (Object.hasOwn(oldRoles, fn)) continue;
-      if (role === 'lead' && (transferred.has(fn) || addedFunctions.has(fn))) continue;
+      if (canon(fn) !== fn && oldKeys.has(`${canon(fn)}\u0000${role}`)) continue;
+      if (role === 'lead' && (transferred.has(fn) || addedFunctions.has(fn) || replacedFunctions.has(fn))) continue;
       changes.push({ type: 'assignment-added', unit: id, function: fn, role });
     }
   }
 
   lostLead.sort((a, b) => byCode(a.function, b.function));
   const sorted = sortChanges(changes);
-  const names = nameEverything(before, after, sorted, lostLead);
-  const summary = summarize(sorted, {
-    units: { from: before.units.size, to: after.units.size },
-    functions: { from: before.functions.size, to: after.functions.size },
-    headcount: { from: totalHeadcount(before), to: totalHeadcount(after) },
-    lostLead,
-  });
-  return { changes: sorted, summary, names, language: after.defaultLanguage };
+  const review = sortReview([...unitInference.review, ...fnLineage.review]);
+  const names = nameEverything(before, after, sorted, lostLead, review);
+  const summary = summarize(
+    sorted,
+    {
+      units: { from: before.units.size, to: after.units.size },
+      functions: { from: before.functions.size, to: after.functions.size },
+      headcount: { from: totalHeadcount(before), to: totalHeadcount(after) },
+      lostLead,
+    },
+    review.length,
+  );
+  return { changes: sorted, review, summary, names, language: after.defaultLanguage };
+}
+
+/** Review items: units before functions, then by the ids involved. */
+function sortReview(items: ReviewItem[]): ReviewItem[] {
+  const key = (i: ReviewItem): string => `${i.subject === 'unit' ? 0 : 1}${i.from.join(' ')}>${i.to.join(' ')}`;
+  return items.sort((a, b) => byCode(key(a), key(b)));
 }
 
 /** The ids each change refers to, by what they are. */
@@ -295,6 +352,8 @@ function referencedIds(c: Change): { units: Array<string | null>; functions: str
     case 'function-renamed':
     case 'function-validity-changed':
       return { units: [], functions: [c.function], kinds: [], roles: [] };
+    case 'function-replaced':
+      return { units: [...c.lead.from, ...c.lead.to], functions: [...c.from, ...c.to], kinds: [], roles: [] };
     case 'function-transferred':
       return { units: [...c.from, ...c.to], functions: [c.function], kinds: [], roles: [] };
     case 'assignment-added':
@@ -310,8 +369,9 @@ function referencedIds(c: Change): { units: Array<string | null>; functions: str
  * from the earlier one; sorted by id. An id known on neither side (a dangling parent) gets no
  * names, and renderers show the bare id.
  */
-function nameEverything(before: OrgModel, after: OrgModel, changes: readonly Change[], lostLead: DiffSummary['lostLead']): DiffNames {
+function nameEverything(before: OrgModel, after: OrgModel, changes: readonly Change[], lostLead: DiffSummary['lostLead'], review: readonly ReviewItem[]): DiffNames {
   const wanted = { units: new Set(lostLead.flatMap((l) => l.from)), functions: new Set(lostLead.map((l) => l.function)), kinds: new Set<string>(), roles: new Set<string>() };
+  for (const item of review) for (const id of [...item.from, ...item.to]) wanted[item.subject === 'unit' ? 'units' : 'functions'].add(id);
   for (const c of changes) {
     const ids = referencedIds(c);
     for (const id of ids.units) if (id !== null) wanted.units.add(id);

@@ -1,19 +1,21 @@
 /**
  * Lineage: which units succeeded which in a reorganisation. Declared lineage comes from `replaces`
- * and always wins; where none is declared, a removed and an added unit that hold the same functions
- * (or have the same children) are taken to be one unit under a new id, and an added unit whose
- * functions are exactly those of several removed units to be their merger (a split the other way
- * round). Everything is indexed by id or by a signature, so a structure of ten thousand units is
- * matched in linear time.
+ * and always wins. Where none is declared, removed and added units are matched by what they have
+ * in common: their functions with roles (a subtree's functions counting for its root, a reworded
+ * function counting as the same), their subordinate units that continue, and, between two units,
+ * their names. A match is proposed only where it clearly dominates; what is doubtful is listed for
+ * review instead of guessed. Items are indexed by holder, so the cost follows the number of
+ * functions held, not the number of unit pairs.
  */
-import type { OrgModel } from '../model/model.js';
-import type { InferenceBasis, ReplacementKind } from './types.js';
+import { pickText, type OrgModel } from '../model/model.js';
+import { dice, profile, round2, similarPairs } from './similarity.js';
+import type { InferenceBasis, ReplacementKind, ReviewItem, ReviewMatch, UnitEvidence } from './types.js';
 
 export interface Replacement {
   kind: ReplacementKind;
   from: string[];
   to: string[];
-  inferred?: { confidence: number; basis: InferenceBasis };
+  inferred?: { confidence: number; basis: InferenceBasis; evidence: UnitEvidence };
 }
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -25,13 +27,29 @@ export function replacementKind(from: readonly string[], to: readonly string[]):
   return 'restructure';
 }
 
+/** What `replaces` links: the ids of one side and the `replaces` each of them declares. */
+interface Side {
+  has(id: string): boolean;
+  replaces(): Iterable<[string, readonly string[] | undefined]>;
+}
+
+const unitSide = (model: OrgModel): Side => ({
+  has: (id) => model.units.has(id),
+  replaces: () => [...model.units].map(([id, { unit }]) => [id, unit.replaces] as [string, readonly string[] | undefined]),
+});
+
+const functionSide = (model: OrgModel): Side => ({
+  has: (id) => model.functions.has(id),
+  replaces: () => [...model.functions].map(([id, { fn }]) => [id, fn.replaces] as [string, readonly string[] | undefined]),
+});
+
 /**
  * Groups linked by `replaces`. A link counts only when it describes a change between the two
  * sides: its older end exists before, its newer end exists after, and they are not both simply
  * continuing. `replaces` written on the earlier side is read backwards, so that diffing in the
  * other direction (`org diff HEAD HEAD~1`) reports the same lineage mirrored.
  */
-export function declaredReplacements(before: OrgModel, after: OrgModel): Replacement[] {
+function declaredGroups(before: Side, after: Side): Array<{ from: string[]; to: string[] }> {
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let root = id;
@@ -51,11 +69,11 @@ export function declaredReplacements(before: OrgModel, after: OrgModel): Replace
     const rb = find(b);
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   };
-  const link = (older: OrgModel, newer: OrgModel): void => {
-    for (const [successor, { unit }] of newer.units) {
-      for (const predecessor of unit.replaces ?? []) {
-        if (predecessor === successor || !older.units.has(predecessor)) continue;
-        if (newer.units.has(predecessor) && older.units.has(successor)) continue;
+  const link = (older: Side, newer: Side): void => {
+    for (const [successor, replaces] of newer.replaces()) {
+      for (const predecessor of replaces ?? []) {
+        if (predecessor === successor || !older.has(predecessor)) continue;
+        if (newer.has(predecessor) && older.has(successor)) continue;
         union(predecessor, successor);
       }
     }
@@ -70,126 +88,267 @@ export function declaredReplacements(before: OrgModel, after: OrgModel): Replace
     if (members) members.push(id);
     else groups.set(root, [id]);
   }
-  const out: Replacement[] = [];
+  const out: Array<{ from: string[]; to: string[] }> = [];
   for (const members of groups.values()) {
     members.sort(byCode);
-    const from = members.filter((id) => before.units.has(id));
-    const to = members.filter((id) => after.units.has(id));
-    out.push({ kind: replacementKind(from, to), from, to });
+    out.push({ from: members.filter((id) => before.has(id)), to: members.filter((id) => after.has(id)) });
   }
   return out;
 }
 
-type ItemsOf = (model: OrgModel, id: string) => string[];
+export function declaredReplacements(before: OrgModel, after: OrgModel): Replacement[] {
+  return declaredGroups(unitSide(before), unitSide(after)).map(({ from, to }) => ({ kind: replacementKind(from, to), from, to }));
+}
 
-const functionItems: ItemsOf = (model, id) =>
-  Object.entries(model.units.get(id)?.unit.functions ?? {})
-    .map(([fn, role]) => `${fn}\u0000${role}`)
-    .sort(byCode);
+/** Functions linked by `replaces` in function files, as groups of ids before and after. */
+export function declaredFunctionReplacements(before: OrgModel, after: OrgModel): Array<{ from: string[]; to: string[] }> {
+  return declaredGroups(functionSide(before), functionSide(after));
+}
 
-const childItems: ItemsOf = (model, id) => [...(model.children.get(id) ?? [])].sort(byCode);
-
-/** A function held by more units than this says little about any one of them. */
+/** A function or unit held by more units than this says little about any one of them. */
 const MAX_HOLDERS = 32;
+/** A proposal needs at least this confidence; below it the match is listed for review. */
+export const PROPOSE_CONFIDENCE = 0.5;
+/** Units sharing nothing else are listed for review when their names are at least this alike. */
+const NAME_REVIEW = 0.5;
+/** A unit matched with nothing is still listed for review when it shares this many items with one. */
+const MIN_WEAK = 2;
+/** An edge counts when this share of one side's items is shared. */
+const STRONG_SHARE = 1 / 3;
 
-interface Candidate {
-  from: string[];
-  to: string[];
-  evidence: number;
-  bases: Set<'functions' | 'children'>;
-}
+const FN = 'f\u0000';
+const UNIT = 'u\u0000';
 
 /**
- * Replacements guessed for units that were removed and added without declared lineage. A guess
- * is kept only when it is unambiguous: a unit that would take part in two different guesses is
- * left out of all of them, so the result does not depend on the order of the units.
+ * The items that identify a unit: its functions with roles, and, through its whole subtree, the
+ * functions of its descendants and the ids of those that exist on both sides. Walked with a stack,
+ * never by recursion, so a deep tree cannot overflow it.
  */
-export function inferredReplacements(before: OrgModel, after: OrgModel, removed: readonly string[], added: readonly string[]): Replacement[] {
-  const candidates = new Map<string, Candidate>();
-  const propose = (from: string[], to: string[], basis: 'functions' | 'children', evidence: number): void => {
-    from.sort(byCode);
-    to.sort(byCode);
-    const key = `${from.join(' ')}>${to.join(' ')}`;
-    const known = candidates.get(key);
-    if (known) {
-      known.bases.add(basis);
-      known.evidence += evidence;
-    } else candidates.set(key, { from, to, evidence, bases: new Set([basis]) });
-  };
-
-  for (const [basis, itemsOf] of [['functions', functionItems], ['children', childItems]] as const) {
-    const removedItems = new Map<string, string[]>();
-    const addedItems = new Map<string, string[]>();
-    for (const id of removed) removedItems.set(id, itemsOf(before, id));
-    for (const id of added) addedItems.set(id, itemsOf(after, id));
-
-    // The same signature on exactly one removed and one added unit: the unit got a new id.
-    const bySignature = new Map<string, { removed: string[]; added: string[] }>();
-    const sign = (items: string[], id: string, side: 'removed' | 'added'): void => {
-      if (items.length === 0) return;
-      const key = items.join('\u0001');
-      let entry = bySignature.get(key);
-      if (!entry) bySignature.set(key, (entry = { removed: [], added: [] }));
-      entry[side].push(id);
-    };
-    for (const [id, items] of removedItems) sign(items, id, 'removed');
-    for (const [id, items] of addedItems) sign(items, id, 'added');
-    for (const [key, { removed: r, added: a }] of bySignature) {
-      if (r.length === 1 && a.length === 1) propose([r[0]!], [a[0]!], basis, key.split('\u0001').length);
+function itemsOf(model: OrgModel, id: string, continues: (id: string) => boolean, mapFunction: (fn: string) => readonly string[]): Set<string> {
+  const items = new Set<string>();
+  const stack = [id];
+  // A structure with errors may have a cycle of parents: each unit is visited once.
+  const seen = new Set<string>([id]);
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    if (current !== id && continues(current)) items.add(UNIT + current);
+    for (const [fn, role] of Object.entries(model.units.get(current)?.unit.functions ?? {})) for (const mapped of mapFunction(fn)) items.add(`${FN}${mapped}\u0000${role}`);
+    for (const child of model.children.get(current) ?? []) {
+      if (seen.has(child)) continue;
+      seen.add(child);
+      stack.push(child);
     }
-
-    for (const [one, many] of partitions(addedItems, removedItems)) propose(many, [one], basis, addedItems.get(one)!.length);
-    for (const [one, many] of partitions(removedItems, addedItems)) propose([one], many, basis, removedItems.get(one)!.length);
   }
+  return items;
+}
 
-  const uses = new Map<string, number>();
-  for (const c of candidates.values()) for (const id of [...c.from, ...c.to]) uses.set(id, (uses.get(id) ?? 0) + 1);
-  const out: Replacement[] = [];
-  for (const c of candidates.values()) {
-    if ([...c.from, ...c.to].some((id) => uses.get(id)! > 1)) continue;
-    const basis: InferenceBasis = c.bases.size === 2 ? 'functions+children' : [...c.bases][0]!;
-    out.push({ kind: replacementKind(c.from, c.to), from: c.from, to: c.to, inferred: { confidence: confidence(c.evidence), basis } });
-  }
-  return out;
+function evidenceOf(shared: Iterable<string>, before: Iterable<string>, after: Iterable<string>): UnitEvidence {
+  const e: UnitEvidence = { functions: { shared: 0, from: 0, to: 0 }, units: { shared: 0, from: 0, to: 0 } };
+  const kind = (item: string): 'functions' | 'units' => (item.startsWith(FN) ? 'functions' : 'units');
+  for (const item of shared) e[kind(item)].shared++;
+  for (const item of before) e[kind(item)].from++;
+  for (const item of after) e[kind(item)].to++;
+  return e;
+}
+
+function basisOf(e: UnitEvidence): InferenceBasis {
+  if (e.functions.shared > 0 && e.units.shared > 0) return 'functions+children';
+  return e.units.shared > 0 ? 'children' : 'functions';
 }
 
 /**
- * Units on the `one` side whose items are exactly covered by two or more units of the `many`
- * side, each of which holds nothing else: a merger (one added, many removed) or a split.
+ * Each shared item halves the chance of a coincidence (one gives 0.75, two 0.88, three 0.94),
+ * scaled by how much of both sides the shared items make up (the square root of their Dice
+ * share): identical holdings keep the full value, a partial overlap less.
  */
-function partitions(one: Map<string, string[]>, many: Map<string, string[]>): Array<[string, string[]]> {
+function confidenceOf(shared: number, total: number): number {
+  if (shared === 0 || total === 0) return 0;
+  return Math.min(0.99, (1 - 0.5 ** (shared + 1)) * Math.sqrt((2 * shared) / total));
+}
+
+/** Names in one language for comparing: the later side's first language where both have it. */
+function nameOf(model: OrgModel, id: string, language: string): string {
+  return pickText(model.units.get(id)?.unit.name, language, model.defaultLanguage);
+}
+
+export interface UnitInference {
+  replacements: Replacement[];
+  review: ReviewItem[];
+}
+
+/**
+ * Replacements guessed for units that were removed and added without declared lineage, and the
+ * doubtful ones left for review. `mapFunction` names a function on either side the same way when
+ * it went on under another id (the id of its match), and leaves other ids as they are.
+ */
+export function inferredReplacements(
+  before: OrgModel,
+  after: OrgModel,
+  removed: readonly string[],
+  added: readonly string[],
+  mapFunction: (fn: string) => readonly string[] = (fn) => [fn],
+): UnitInference {
+  const continues = (id: string): boolean => before.units.has(id) && after.units.has(id);
+  const removedItems = new Map<string, Set<string>>();
+  const addedItems = new Map<string, Set<string>>();
+  for (const id of [...removed].sort(byCode)) removedItems.set(id, itemsOf(before, id, continues, mapFunction));
+  for (const id of [...added].sort(byCode)) addedItems.set(id, itemsOf(after, id, continues, mapFunction));
+
   const holders = new Map<string, string[]>();
-  for (const [id, items] of many) {
+  for (const [id, items] of removedItems) {
     for (const item of items) {
       const list = holders.get(item);
       if (list) list.push(id);
       else holders.set(item, [id]);
     }
   }
-  const out: Array<[string, string[]]> = [];
-  for (const [id, items] of one) {
-    if (items.length < 2) continue;
-    const own = new Set(items);
-    const parts = new Set<string>();
-    let covered = true;
+  // Shared item counts of every removed × added pair that shares anything.
+  const shared = new Map<string, Map<string, number>>();
+  for (const [a, items] of addedItems) {
+    const counts = new Map<string, number>();
     for (const item of items) {
       const list = holders.get(item);
-      if (!list || list.length > MAX_HOLDERS) {
-        covered = false;
-        break;
-      }
-      for (const h of list) parts.add(h);
+      if (!list || list.length > MAX_HOLDERS) continue;
+      for (const r of list) counts.set(r, (counts.get(r) ?? 0) + 1);
     }
-    if (!covered || parts.size < 2) continue;
-    if ([...parts].every((p) => many.get(p)!.every((item) => own.has(item)))) out.push([id, [...parts]]);
+    if (counts.size > 0) shared.set(a, counts);
   }
-  return out;
-}
 
-/**
- * Each shared function or child halves the chance that the match is a coincidence: one shared
- * item gives 0.75, two 0.88, three 0.94; never quite certain.
- */
-function confidence(evidence: number): number {
-  return Math.min(0.99, Math.round((1 - 0.5 ** (evidence + 1)) * 100) / 100);
+  // Strong edges; an edge stays only if it is the best (by Jaccard) of at least one of its ends, so
+  // a bureau and its own division are not both taken for the successor of a removed bureau.
+  interface Edge { r: string; a: string; shared: number; jaccard: number }
+  const edges: Edge[] = [];
+  for (const [a, counts] of shared) {
+    const sizeA = addedItems.get(a)!.size;
+    for (const [r, n] of counts) {
+      const sizeR = removedItems.get(r)!.size;
+      if (n / sizeR < STRONG_SHARE && n / sizeA < STRONG_SHARE) continue;
+      edges.push({ r, a, shared: n, jaccard: n / (sizeR + sizeA - n) });
+    }
+  }
+  const bestOf = new Map<string, number>();
+  for (const e of edges) {
+    bestOf.set(`r${e.r}`, Math.max(bestOf.get(`r${e.r}`) ?? 0, e.jaccard));
+    bestOf.set(`a${e.a}`, Math.max(bestOf.get(`a${e.a}`) ?? 0, e.jaccard));
+  }
+  const kept = edges.filter((e) => e.jaccard >= bestOf.get(`r${e.r}`)! || e.jaccard >= bestOf.get(`a${e.a}`)!);
+
+  // Components of kept edges.
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root)! !== root) root = parent.get(root)!;
+    let node = x;
+    while (node !== root) {
+      const next = parent.get(node)!;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  for (const e of kept) {
+    for (const k of [`r${e.r}`, `a${e.a}`]) if (!parent.has(k)) parent.set(k, k);
+    const x = find(`r${e.r}`);
+    const y = find(`a${e.a}`);
+    if (x !== y) parent.set(x < y ? y : x, x < y ? x : y);
+  }
+  const components = new Map<string, { from: string[]; to: string[]; edges: Edge[] }>();
+  for (const e of kept) {
+    const root = find(`r${e.r}`);
+    let c = components.get(root);
+    if (!c) components.set(root, (c = { from: [], to: [], edges: [] }));
+    if (!c.from.includes(e.r)) c.from.push(e.r);
+    if (!c.to.includes(e.a)) c.to.push(e.a);
+    c.edges.push(e);
+  }
+
+  const replacements: Replacement[] = [];
+  const review: ReviewItem[] = [];
+  const language = after.defaultLanguage;
+  const nameSimilarity = (r: string, a: string): number => round2(dice(profile(nameOf(before, r, language)), profile(nameOf(after, a, language))));
+  for (const c of components.values()) {
+    c.from.sort(byCode);
+    c.to.sort(byCode);
+    const beforeItems = new Set<string>();
+    for (const r of c.from) for (const item of removedItems.get(r)!) beforeItems.add(item);
+    const afterItems = new Set<string>();
+    for (const a of c.to) for (const item of addedItems.get(a)!) afterItems.add(item);
+    const common = [...afterItems].filter((item) => beforeItems.has(item));
+    const sumShared = c.edges.reduce((n, e) => n + e.shared, 0);
+    const evidence = evidenceOf(common, beforeItems, afterItems);
+    let confidence = confidenceOf(common.length, beforeItems.size + afterItems.size);
+    if (c.from.length === 1 && c.to.length === 1) {
+      // Alike names are independent evidence: they take away part of the remaining doubt.
+      evidence.name = nameSimilarity(c.from[0]!, c.to[0]!);
+      if (evidence.name >= NAME_REVIEW) confidence = 1 - (1 - confidence) * (1 - evidence.name / 2);
+    }
+    confidence = round2(Math.min(0.99, confidence));
+    const matches: ReviewMatch[] = c.edges
+      .map((e) => {
+        const ev = evidenceOf([...addedItems.get(e.a)!].filter((item) => removedItems.get(e.r)!.has(item)), removedItems.get(e.r)!, addedItems.get(e.a)!);
+        return { from: [e.r], to: [e.a], confidence: round2(confidenceOf(e.shared, removedItems.get(e.r)!.size + addedItems.get(e.a)!.size)), evidence: ev };
+      })
+      .sort((x, y) => y.confidence - x.confidence || byCode(`${x.from[0]} ${x.to[0]}`, `${y.from[0]} ${y.to[0]}`));
+    // Several earlier units claiming the same items, or many-to-many, is not one story to tell.
+    const contested = sumShared > common.length * 1.2;
+    if ((c.from.length > 1 && c.to.length > 1) || contested) {
+      review.push({ subject: 'unit', reason: 'ambiguous', from: c.from, to: c.to, matches });
+      continue;
+    }
+    if (confidence < PROPOSE_CONFIDENCE) {
+      review.push({ subject: 'unit', reason: 'weak', from: c.from, to: c.to, matches: [{ from: c.from, to: c.to, confidence, evidence }] });
+      continue;
+    }
+    replacements.push({ kind: replacementKind(c.from, c.to), from: c.from, to: c.to, inferred: { confidence, basis: basisOf(evidence), evidence } });
+  }
+
+  const involved = new Set<string>();
+  for (const c of components.values()) for (const id of [...c.from, ...c.to]) involved.add(id);
+
+  // A unit left out of every match that still shares a few items with one on the other side:
+  // too little to guess, worth a look ("3 of 16 functions went to …").
+  const weak = new Map<string, { r: string; a: string; shared: number }>();
+  const consider = (r: string, a: string, n: number): void => {
+    if (n < MIN_WEAK || involved.has(r) || involved.has(a)) return;
+    weak.set(`${r}\u0000${a}`, { r, a, shared: n });
+  };
+  const bestFor = new Map<string, { other: string; shared: number; tie: boolean }>();
+  const offer = (key: string, other: string, n: number): void => {
+    const known = bestFor.get(key);
+    if (!known || n > known.shared || (n === known.shared && other < known.other)) bestFor.set(key, { other, shared: n, tie: known !== undefined && n === known.shared });
+    else if (n === known.shared) known.tie = true;
+  };
+  for (const [a, counts] of shared) for (const [r, n] of counts) {
+    offer(`r${r}`, a, n);
+    offer(`a${a}`, r, n);
+  }
+  for (const [key, best] of bestFor) {
+    if (best.tie) continue;
+    if (key.startsWith('r')) consider(key.slice(1), best.other, best.shared);
+    else consider(best.other, key.slice(1), best.shared);
+  }
+  for (const { r, a, shared: n } of [...weak.values()].sort((x, y) => byCode(`${x.r} ${x.a}`, `${y.r} ${y.a}`))) {
+    const rItems = removedItems.get(r)!;
+    const aItems = addedItems.get(a)!;
+    const evidence = evidenceOf([...aItems].filter((item) => rItems.has(item)), rItems, aItems);
+    review.push({ subject: 'unit', reason: 'weak', from: [r], to: [a], matches: [{ from: [r], to: [a], confidence: round2(confidenceOf(n, rItems.size + aItems.size)), evidence }] });
+  }
+
+  // Units with nothing to go by but their names: a person has to say.
+  const bare = (items: Map<string, Set<string>>): string[] => [...items].filter(([id, set]) => set.size === 0 && !involved.has(id)).map(([id]) => id);
+  const bareRemoved = bare(removedItems);
+  const bareAdded = bare(addedItems);
+  const pairs = similarPairs(bareRemoved.map((id) => nameOf(before, id, language)), bareAdded.map((id) => nameOf(after, id, language)), NAME_REVIEW);
+  const byRemoved = new Map<string, ReviewMatch[]>();
+  for (const p of pairs) {
+    const r = bareRemoved[p.left]!;
+    const list = byRemoved.get(r) ?? [];
+    list.push({ from: [r], to: [bareAdded[p.right]!], confidence: round2(p.similarity / 2), similarity: round2(p.similarity) });
+    byRemoved.set(r, list);
+  }
+  for (const [r, matches] of byRemoved) {
+    matches.sort((x, y) => y.similarity! - x.similarity! || byCode(x.to[0]!, y.to[0]!));
+    review.push({ subject: 'unit', reason: 'names', from: [r], to: matches.map((m) => m.to[0]!).sort(byCode), matches });
+  }
+  return { replacements, review };
 }

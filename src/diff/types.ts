@@ -16,6 +16,19 @@ export type ReplacementKind = 'merge' | 'split' | 'rename-id' | 'restructure';
 /** What an inferred replacement rests on: the units had the same functions, children, or both. */
 export type InferenceBasis = 'functions' | 'children' | 'functions+children';
 
+/**
+ * What an inferred unit replacement shares: the functions (with
+ * roles; the functions of a unit's whole subtree count for it, and a reworded function counts as
+ * the same) and their subordinate units that continue on both sides. `name` is how alike the names
+ * are (0–1), for a replacement of one unit by one.
+ */
+export interface UnitEvidence {
+  /** Items in common, and how many the earlier (`from`) and the later (`to`) units hold. */
+  functions: { shared: number; from: number; to: number };
+  units: { shared: number; from: number; to: number };
+  name?: number;
+}
+
 export interface UnitAdded {
   type: 'unit-added';
   unit: string;
@@ -130,6 +143,8 @@ export interface UnitReplaced {
   /** For inferred replacements: how likely the match is not a coincidence, 0–1. */
   confidence?: number;
   basis?: InferenceBasis;
+  /** For inferred replacements: what the units have in common. */
+  evidence?: UnitEvidence;
 }
 
 export interface FunctionAdded {
@@ -146,6 +161,27 @@ export interface FunctionRemoved {
   name: LocalText;
   /** Units that led it. */
   lead: string[];
+}
+
+/**
+ * A function that went on under another id: the same duty `reworded`, or `moved` when its lead
+ * is no longer the same unit (a unit's successor counts as the same unit). Declared with
+ * `replaces` in the later function's file, or inferred from nearly the same name.
+ */
+export interface FunctionReplaced {
+  type: 'function-replaced';
+  kind: 'reworded' | 'moved';
+  /** Ids of the functions before and after. */
+  from: string[];
+  to: string[];
+  /** Units that led them before and after. */
+  lead: FromTo<string[]>;
+  /** Present only on matches that were not declared with `replaces`. */
+  inferred?: true;
+  /** For inferred matches: how likely the match is right, 0–1. */
+  confidence?: number;
+  /** For inferred matches: how alike the names are, 0–1. */
+  similarity?: number;
 }
 
 export interface FunctionRenamed {
@@ -208,6 +244,7 @@ export type Change =
   | UnitBasisChanged
   | FunctionAdded
   | FunctionRemoved
+  | FunctionReplaced
   | FunctionRenamed
   | FunctionTransferred
   | FunctionValidityChanged
@@ -231,6 +268,7 @@ export const CHANGE_TYPES: readonly ChangeType[] = [
   'unit-basis-changed',
   'function-added',
   'function-removed',
+  'function-replaced',
   'function-renamed',
   'function-transferred',
   'function-validity-changed',
@@ -255,6 +293,10 @@ export interface DiffSummary {
   replaced: Record<ReplacementKind, number>;
   /** `unit-replaced` changes that were inferred rather than declared. */
   inferred: number;
+  /** `function-replaced` changes that were inferred rather than declared. */
+  inferredFunctions: number;
+  /** Possible matches left for a person to decide (see `DiffResult.review`). */
+  review: number;
   units: FromTo<number>;
   functions: FromTo<number>;
   headcount: FromTo<number>;
@@ -273,8 +315,36 @@ export interface DiffNames {
   roles: Record<string, LocalText>;
 }
 
+/** One possible match within a review item. */
+export interface ReviewMatch {
+  from: string[];
+  to: string[];
+  confidence: number;
+  /** Functions, and units matched by name alone: how alike the names are, 0–1. */
+  similarity?: number;
+  evidence?: UnitEvidence;
+}
+
+/**
+ * Lineage that was not guessed because it is doubtful: several candidates about equally good
+ * (`ambiguous`), or one whose evidence is thin (`weak`), or units that share nothing but a
+ * similar name (`names`). The units and functions involved are reported as removed and added;
+ * a person decides, and records the answer with `replaces` (`org diff --accept`).
+ */
+export interface ReviewItem {
+  subject: 'unit' | 'function';
+  reason: 'ambiguous' | 'weak' | 'names';
+  /** Everything involved, before and after. */
+  from: string[];
+  to: string[];
+  /** The possible matches, most likely first. */
+  matches: ReviewMatch[];
+}
+
 export interface DiffResult {
   changes: Change[];
+  /** Matches to review, units first, then functions, by id. */
+  review: ReviewItem[];
   summary: DiffSummary;
   names: DiffNames;
   /** The first language of the later organisation: names are shown in it unless asked otherwise. */

@@ -70,6 +70,8 @@ export interface ExportFunction {
   leads: string[];
   from?: string;
   until?: string;
+  /** Functions this one continues under a new id, when its file declares them. */
+  replaces?: string[];
   source?: Source;
   /** Null for an id that units refer to but no function file describes. */
   file: string | null;
@@ -159,6 +161,7 @@ export function exportDocument(model: OrgModel): ExportDocument {
       leads: leadsOf(model, id).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0)),
       ...(entry?.fn.from === undefined ? {} : { from: entry.fn.from }),
       ...(entry?.fn.until === undefined ? {} : { until: entry.fn.until }),
+      ...(entry?.fn.replaces === undefined ? {} : { replaces: [...entry.fn.replaces] }),
       ...(entry?.fn.source === undefined ? {} : { source: entry.fn.source }),
       file: entry?.file ?? null,
     };

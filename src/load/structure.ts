@@ -304,6 +304,7 @@ export function coerceFunction(v: Obj): OrgFunction | undefined {
   put(fn, 'description', text(v.description));
   put(fn, 'from', date(v.from));
   put(fn, 'until', date(v.until));
+  put(fn, 'replaces', strings(v.replaces));
   put(fn, 'source', source(v.source));
   return fn;
 }

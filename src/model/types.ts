@@ -104,5 +104,6 @@ export interface OrgFunction {
   description?: Text;
   from?: string;
   until?: string;
+  replaces?: string[];
   source?: Source;
 }

@@ -1,9 +1,10 @@
 /**
  * Golden cases of `org diff`: one folder per case under tests/fixtures/diff with `before/` and
- * `after/` structures and the expected text (colour off), Markdown and JSON. Regenerate with
+ * `after/` structures and the expected text (colour off), Markdown and JSON; an `args.json` adds
+ * options to every run of its case. Regenerate with
  * `UPDATE_GOLDEN=1 npx vitest run tests/diff` and read the result before committing it.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
@@ -23,9 +24,11 @@ const formats = [
 
 describe.each(cases)('org diff golden case %s', (name) => {
   const dir = join(FIXTURES, name);
+  const argsFile = join(dir, 'args.json');
+  const extra = existsSync(argsFile) ? (JSON.parse(readFileSync(argsFile, 'utf8')) as string[]) : [];
 
   it.each(formats)('as %s', async (format, golden) => {
-    const r = await runCli(['diff', 'before', 'after', '--format', format], { cwd: dir });
+    const r = await runCli(['diff', 'before', 'after', '--format', format, ...extra], { cwd: dir });
     expect(r.code).toBe(0);
     expectGolden(join(dir, golden), r.stdout);
     // Errors of the sides go to standard error only in text; elsewhere they are in the output.

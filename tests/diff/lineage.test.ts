@@ -64,19 +64,23 @@ describe('declared lineage', () => {
 describe('inferred lineage', () => {
   it('a removed and an added unit with the same functions are one unit under a new id', () => {
     const changes = diff({ ...unit('a', { functions: { f1: 'lead', f2: 'participant' } }) }, { ...unit('b', { functions: { f1: 'lead', f2: 'participant' } }) });
-    expect(changes).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.88, basis: 'functions' }]);
+    // "Unit a" and "Unit b" are alike names, which adds to the evidence of the two shared functions.
+    expect(changes).toEqual([
+      { type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.92, basis: 'functions', evidence: { functions: { shared: 2, from: 2, to: 2 }, units: { shared: 0, from: 0, to: 0 }, name: 0.75 } },
+    ]);
   });
 
   it('the same children are evidence too, and both together are stronger', () => {
     const kids = (parent: string): Files => ({ ...unit('x', { parent, kind: 'division' }), ...unit('y', { parent, kind: 'division' }) });
     const children = diff({ ...unit('a'), ...kids('a') }, { ...unit('b'), ...kids('b') });
-    expect(ofType(children, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.88, basis: 'children' }]);
+    expect(ofType(children, 'unit-replaced')).toMatchObject([{ kind: 'rename-id', from: ['a'], to: ['b'], inferred: true, basis: 'children', evidence: { units: { shared: 2, from: 2, to: 2 } } }]);
     expect(ofType(children, 'unit-moved').map((c) => [c.unit, c.from, c.to])).toEqual([
       ['x', 'a', 'b'],
       ['y', 'a', 'b'],
     ]);
     const both = diff({ ...unit('a', { functions: { f1: 'lead' } }), ...kids('a') }, { ...unit('b', { functions: { f1: 'lead' } }), ...kids('b') });
-    expect(ofType(both, 'unit-replaced')[0]).toMatchObject({ basis: 'functions+children', confidence: 0.94 });
+    expect(ofType(both, 'unit-replaced')[0]).toMatchObject({ basis: 'functions+children', evidence: { functions: { shared: 1 }, units: { shared: 2 } } });
+    expect(ofType(both, 'unit-replaced')[0]!.confidence).toBeGreaterThan(ofType(children, 'unit-replaced')[0]!.confidence!);
   });
 
   it('an added unit holding exactly the functions of two removed ones is their merger', () => {
@@ -84,7 +88,9 @@ describe('inferred lineage', () => {
       { ...unit('a', { functions: { f1: 'lead' } }), ...unit('b', { functions: { f2: 'lead', f3: 'participant' } }) },
       { ...unit('c', { functions: { f1: 'lead', f2: 'lead', f3: 'participant' } }) },
     );
-    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.94, basis: 'functions' }]);
+    expect(ofType(changes, 'unit-replaced')).toEqual([
+      { type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.94, basis: 'functions', evidence: { functions: { shared: 3, from: 3, to: 3 }, units: { shared: 0, from: 0, to: 0 } } },
+    ]);
     expect(ofType(changes, 'function-transferred')).toHaveLength(2);
   });
 
@@ -132,5 +138,55 @@ describe('functions and assignments', () => {
     expect(result.changes).toEqual([{ type: 'unit-renamed', unit: 'constructor', from: { en: 'Unit constructor' }, to: { en: 'Builder' }, languages: ['en'] }]);
     expect(Object.keys(result.names.units)).toEqual(['constructor']);
     expect(result.names.units.constructor).toEqual({ en: 'Builder' });
+  });
+});
+
+describe('lineage from partial overlap', () => {
+  const fns = (...ids: string[]): Files => Object.assign({}, ...ids.map(fn));
+  const leads = (...ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'lead']));
+
+  it('a bureau and its division both under new ids are two changes of id, not one tangle', () => {
+    const all = fns('g1', 'g2', 'g3', 'g4', 'g5');
+    const changes = diff(
+      { ...all, ...unit('bureau', { functions: leads('g1', 'g2') }), ...unit('division', { parent: 'bureau', kind: 'division', functions: leads('g3', 'g4', 'g5') }) },
+      { ...all, ...unit('new-bureau', { functions: leads('g1', 'g2') }), ...unit('new-division', { parent: 'new-bureau', kind: 'division', functions: leads('g3', 'g4', 'g5') }) },
+    );
+    expect(ofType(changes, 'unit-replaced').map((c) => [c.kind, c.from, c.to])).toEqual([
+      ['rename-id', ['bureau'], ['new-bureau']],
+      ['rename-id', ['division'], ['new-division']],
+    ]);
+  });
+
+  it('counts a reworded function as the same function', () => {
+    const before = { ...unit('a', { functions: { f1: 'lead', f2: 'lead', old: 'lead' } }), 'functions/old.yaml': { id: 'old', name: 'Licensing of street trading in the markets' } };
+    const after = { ...unit('b', { functions: { f1: 'lead', f2: 'lead', renewed: 'lead' } }), 'functions/renewed.yaml': { id: 'renewed', name: 'Licensing of street trading at markets' } };
+    const result = diffStructures(load({ ...base, ...before }), load({ ...base, ...after }));
+    expect(ofType(result.changes, 'unit-replaced')[0]).toMatchObject({ kind: 'rename-id', evidence: { functions: { shared: 3, from: 3, to: 3 } } });
+    expect(ofType(result.changes, 'function-replaced')).toEqual([
+      { type: 'function-replaced', kind: 'reworded', from: ['old'], to: ['renewed'], lead: { from: ['a'], to: ['b'] }, inferred: true, confidence: expect.any(Number), similarity: expect.any(Number) },
+    ]);
+    expect(result.changes.map((c) => c.type)).toEqual(['unit-replaced', 'function-replaced']);
+  });
+
+  it('declared function lineage wins over the wording, and is never listed for review', () => {
+    const before = { ...unit('a', { functions: leads('f1') }), 'functions/x.yaml': { id: 'x', name: 'Parking' } };
+    const after = { ...unit('a', { functions: { f1: 'lead', y: 'lead', z: 'lead' } }), 'functions/y.yaml': { id: 'y', name: 'Parking', }, 'functions/z.yaml': { id: 'z', name: 'Street lighting', replaces: ['x'] } };
+    const result = diffStructures(load({ ...base, ...before }), load({ ...base, ...after }));
+    expect(ofType(result.changes, 'function-replaced').map((c) => [c.from, c.to, c.inferred])).toEqual([[['x'], ['z'], undefined]]);
+    expect(ofType(result.changes, 'function-added').map((c) => c.function)).toEqual(['y']);
+    expect(result.review).toEqual([]);
+  });
+
+  it('lists a weak match for review instead of guessing it: 2 of 7 functions', () => {
+    const many = ['f1', 'f2', 'f3'];
+    const result = diffStructures(
+      load({ ...base, ...fns('g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7'), ...unit('a', { functions: leads(...many, 'g1', 'g2', 'g3', 'g4') }), ...unit('keep', { name: 'Keeper' }) }),
+      load({ ...base, ...fns('g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9'), ...unit('b', { name: 'Other', functions: leads('f1', 'f2', 'g5', 'g6', 'g7', 'g8', 'g9') }), ...unit('keep', { name: 'Keeper', functions: leads('f3', 'g1', 'g2', 'g3', 'g4') }) }),
+    );
+    expect(ofType(result.changes, 'unit-replaced')).toEqual([]);
+    expect(result.review).toEqual([
+      { subject: 'unit', reason: 'weak', from: ['a'], to: ['b'], matches: [{ from: ['a'], to: ['b'], confidence: expect.any(Number), evidence: { functions: { shared: 2, from: 7, to: 7 }, units: { shared: 0, from: 0, to: 0 } } }] },
+    ]);
+    expect(result.summary.review).toBe(1);
   });
 });

@@ -87,7 +87,24 @@ function mirror(c: Change): Change {
     case 'assignment-removed':
       return { ...c, type: 'assignment-added' };
     case 'unit-replaced':
-      return { ...c, kind: c.kind === 'merge' ? 'split' : c.kind === 'split' ? 'merge' : c.kind, from: c.to, to: c.from, headcount: { from: c.headcount.to, to: c.headcount.from } };
+      return {
+        ...c,
+        kind: c.kind === 'merge' ? 'split' : c.kind === 'split' ? 'merge' : c.kind,
+        from: c.to,
+        to: c.from,
+        headcount: { from: c.headcount.to, to: c.headcount.from },
+        ...(c.evidence
+          ? {
+              evidence: {
+                ...c.evidence,
+                functions: { shared: c.evidence.functions.shared, from: c.evidence.functions.to, to: c.evidence.functions.from },
+                units: { shared: c.evidence.units.shared, from: c.evidence.units.to, to: c.evidence.units.from },
+              },
+            }
+          : {}),
+      };
+    case 'function-replaced':
+      return { ...c, from: c.to, to: c.from, lead: { from: c.lead.to, to: c.lead.from } };
     case 'headcount-changed':
       return { ...c, from: c.to, to: c.from, positions: c.positions.map((p) => ({ ...p, from: p.to, to: p.from })) };
     default:

@@ -4,7 +4,7 @@
  * Markdown one.
  */
 import { pickText } from '../../model/model.js';
-import { CHANGE_TYPES, type Change, type ChangeType, type DiffResult, type LocalText, type ReplacementKind } from '../../diff/types.js';
+import { CHANGE_TYPES, type Change, type ChangeType, type DiffResult, type LocalText, type ReplacementKind, type ReviewItem, type ReviewMatch, type UnitEvidence } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 
 export interface Namer {
@@ -60,7 +60,7 @@ export function replacedUnits(diff: DiffResult, kind: ReplacementKind): number {
 
 const GROUPS: Array<{ noun: string; parts: Part[] }> = [
   { noun: 'units', parts: ['unit-added', 'unit-removed', 'merge', 'split', 'rename-id', 'restructure', 'unit-renamed', 'unit-moved', 'unit-kind-changed', 'unit-field-changed', 'headcount-changed', 'unit-validity-changed', 'unit-basis-changed'] },
-  { noun: 'functions', parts: ['function-added', 'function-removed', 'function-renamed', 'function-transferred', 'function-validity-changed'] },
+  { noun: 'functions', parts: ['function-added', 'function-removed', 'function-replaced', 'function-renamed', 'function-transferred', 'function-validity-changed'] },
   { noun: 'assignments', parts: ['assignment-added', 'assignment-removed', 'assignment-changed'] },
 ];
 
@@ -83,6 +83,7 @@ export function summaryParts(diff: DiffResult, t: Translate): string[] {
     if (parts.length > 0) groups.push(parts.join(', '));
   }
   if (summary.lostLead.length > 0) groups.push(t('diff-sum-lost-lead', { count: summary.lostLead.length }));
+  if (diff.review.length > 0) groups.push(t('diff-sum-review', { count: diff.review.length }));
   const { from, to } = summary.headcount;
   // A structure that records no positions has no headcount to speak of.
   if (from !== to) groups.push(t('diff-sum-headcount', { from, to }));
@@ -92,6 +93,32 @@ export function summaryParts(diff: DiffResult, t: Translate): string[] {
 
 /** "Reorganisation: 3 units added, 2 removed, …", or the no-change sentence. */
 export function summaryLine(diff: DiffResult, t: Translate): string {
-  if (diff.changes.length === 0) return t('diff-no-changes');
+  if (diff.changes.length === 0 && diff.review.length === 0) return t('diff-no-changes');
   return t('diff-summary', { parts: summaryParts(diff, t).join(t('diff-sum-group-separator')) });
+}
+
+const percent = (x: number | undefined): number => Math.round((x ?? 0) * 100);
+
+/** What an inferred unit match shares, in words: "9 of 13 functions and 2 of 3 subordinate units, names 70% alike". */
+export function evidenceText(e: UnitEvidence | undefined, t: Translate): string {
+  if (!e) return '';
+  const parts: string[] = [];
+  if (e.functions.shared > 0) parts.push(t('diff-evidence-functions', { shared: e.functions.shared, of: e.functions.from }));
+  if (e.units.shared > 0) parts.push(t('diff-evidence-units', { shared: e.units.shared, of: e.units.from }));
+  const shared = parts.join(t('diff-evidence-and'));
+  const name = e.name !== undefined && e.name >= 0.5 ? t('diff-evidence-name', { percent: percent(e.name) }) : '';
+  return [shared, name].filter(Boolean).join(', ');
+}
+
+/** The lineage note of a replaced unit or function: declared, or what the guess rests on. */
+export function lineageNote(c: Extract<Change, { type: 'unit-replaced' | 'function-replaced' }>, t: Translate): string {
+  if (!c.inferred) return t('diff-declared');
+  const basis = c.type === 'unit-replaced' ? evidenceText(c.evidence, t) || t(`diff-basis-${c.basis ?? 'functions'}`) : t('diff-evidence-text', { percent: percent(c.similarity) });
+  return t('diff-inferred-from', { basis, percent: percent(c.confidence) });
+}
+
+/** One possible match of a review item, in words (without the names of what it matches). */
+export function reviewMatchNote(m: ReviewMatch, subject: ReviewItem['subject'], t: Translate): string {
+  const basis = m.evidence ? evidenceText(m.evidence, t) : t(subject === 'unit' ? 'diff-evidence-name' : 'diff-evidence-text', { percent: percent(m.similarity) });
+  return t('diff-review-match', { basis, percent: percent(m.confidence) });
 }

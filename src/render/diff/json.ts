@@ -1,5 +1,5 @@
 /**
- * The diff as JSON for programs: `{ from, to, changes, summary, names }`. `changes` keeps the
+ * The diff as JSON for programs: `{ from, to, changes, review, summary, names }`. `changes` keeps the
  * change model as it is (the `type` strings and fields are the contract); `from` and `to` say where
  * each side came from, its totals and its errors; `names` gives every mentioned id its names.
  */
@@ -20,6 +20,6 @@ function side(s: DiffSide, totals: { units: number; functions: number; headcount
 export const renderDiffJson: DiffRenderer = ({ from, to, diff }) => {
   const { summary } = diff;
   const totals = (k: 'from' | 'to') => ({ units: summary.units[k], functions: summary.functions[k], headcount: summary.headcount[k] });
-  const out = { from: side(from, totals('from')), to: side(to, totals('to')), changes: diff.changes, summary, names: diff.names };
+  const out = { from: side(from, totals('from')), to: side(to, totals('to')), changes: diff.changes, review: diff.review, summary, names: diff.names };
   return `${JSON.stringify(out, null, 2)}\n`;
 };

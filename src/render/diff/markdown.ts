@@ -4,18 +4,20 @@
  * name is escaped, so a unit called `| <b> *x*` reads as itself and cannot break a table or inject
  * HTML; long sections fold into `<details>` so a large reorganisation still fits in a comment.
  */
-import type { Change, ChangeType, DiffResult, LocalText } from '../../diff/types.js';
+import type { Change, ChangeType, DiffResult, LocalText, ReviewItem } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 import type { Diagnostic } from '../../model/finding.js';
 import type { Act } from '../../model/types.js';
 import { actParts, validityText } from '../act.js';
-import { fieldValue, namer, replacedUnits, sections, summaryLine, type Namer } from './common.js';
+import { fieldValue, lineageNote, namer, replacedUnits, reviewMatchNote, sections, summaryLine, type Namer } from './common.js';
 import type { DiffRenderer } from './types.js';
 
 /** Sections with more rows than this are folded. */
 const FOLD_ROWS = 20;
 /** Errors listed per side; the rest are counted. */
 const MAX_ERRORS = 20;
+/** GitHub refuses a comment or a job summary longer than this many characters. */
+export const DEFAULT_MAX_LENGTH = 65536;
 
 /**
  * Escapes text for a Markdown table cell or paragraph: every character with a meaning in GFM
@@ -89,7 +91,7 @@ function sectionTable(ctx: Ctx, type: ChangeType, changes: Change[]): string[] {
     case 'unit-replaced':
       for (const c of changes as Array<Extract<Change, { type: 'unit-replaced' }>>) {
         const how = escapeMarkdown(t(`diff-kind-${c.kind}`));
-        const note = c.inferred ? escapeMarkdown(t('diff-inferred', { basis: t(`diff-basis-${c.basis ?? 'functions'}`), percent: Math.round((c.confidence ?? 0) * 100) })) : escapeMarkdown(t('diff-declared'));
+        const note = escapeMarkdown(lineageNote(c, t));
         // A structure that records no positions has no headcount to show.
         const headcount = c.headcount.from === 0 && c.headcount.to === 0 ? '' : `${c.headcount.from} → ${c.headcount.to}`;
         rows.push([how, unitsCell(ctx, c.from), unitsCell(ctx, c.to), headcount, note]);
@@ -118,6 +120,13 @@ function sectionTable(ctx: Ctx, type: ChangeType, changes: Change[]): string[] {
     case 'function-removed':
       for (const c of changes as Array<Extract<Change, { type: 'function-added' | 'function-removed' }>>) rows.push([fnCell(ctx, c.function), unitsCell(ctx, c.lead)]);
       return table([h('function'), h('lead')], ['l', 'l'], rows);
+    case 'function-replaced':
+      for (const c of changes as Array<Extract<Change, { type: 'function-replaced' }>>) {
+        const fns = (ids: readonly string[]): string => ids.map((id) => fnCell(ctx, id)).join('<br>');
+        const lead = c.kind === 'moved' ? `${unitsCell(ctx, c.lead.from)} → ${unitsCell(ctx, c.lead.to)}` : unitsCell(ctx, c.lead.to);
+        rows.push([escapeMarkdown(t(`diff-fn-kind-${c.kind}`)), fns(c.from), fns(c.to), lead, escapeMarkdown(lineageNote(c, t))]);
+      }
+      return table([h('how'), h('before'), h('after'), h('lead'), h('note')], ['l', 'l', 'l', 'l', 'l'], rows);
     case 'function-renamed':
       for (const c of changes as Array<Extract<Change, { type: 'function-renamed' }>>) rows.push(...renamedRows(ctx, code(c.function), c.from, c.to, c.languages));
       return table([h('function'), h('language'), h('before'), h('after')], ['l', 'l', 'l', 'l'], rows);
@@ -167,25 +176,85 @@ function errorBlock(t: Translate, side: 'from' | 'to', label: string, errors: re
   return [...out, ''];
 }
 
-export const renderDiffMarkdown: DiffRenderer = (report, { t, language }) => {
-  const ctx: Ctx = { t, n: namer(report.diff, language), lang: language, defaultLanguage: report.diff.language };
-  const out: string[] = [`## ${t('diff-md-title', { from: code(report.from.label), to: code(report.to.label) })}`, ''];
-  if (report.to.basis) out.push(`**${escapeMarkdown(t('diff-md-basis'))}** ${actMarkdown(ctx, report.to.basis)}`, '');
-  for (const side of ['from', 'to'] as const) if (report[side].errors.length > 0) out.push(...errorBlock(t, side, report[side].label, report[side].errors));
-  out.push(`**${escapeMarkdown(summaryLine(report.diff, t))}**`, '');
-  if (report.diff.changes.length === 0) return `${out.join('\n')}`;
-  out.push(...summaryTable(report.diff, t), '');
-  for (const [type, changes] of sections(report.diff.changes)) {
-    const title = `${t(`diff-section-${type}`)} (${changes.length})`;
-    out.push(`### ${escapeMarkdown(title)}`, '');
-    const rows = sectionTable(ctx, type, changes);
-    if (changes.length > FOLD_ROWS) out.push('<details>', `<summary>${escapeHtml(t('diff-md-show', { count: changes.length }))}</summary>`, '', ...rows, '', '</details>', '');
-    else out.push(...rows, '');
+function reviewTable(ctx: Ctx, items: readonly ReviewItem[]): string[] {
+  const { t } = ctx;
+  const rows = items.map((item) => {
+    const cell = (id: string): string => (item.subject === 'unit' ? unitCell(ctx, id) : fnCell(ctx, id));
+    const matches = item.matches.map((m) => `${m.from.map(cell).join(' + ')} → ${m.to.map(cell).join(' + ')} (${escapeMarkdown(reviewMatchNote(m, item.subject, t))})`).join('<br>');
+    return [escapeMarkdown(t(`diff-review-${item.subject}-${item.reason}`)), matches];
+  });
+  return table([escapeMarkdown(t('diff-md-review-why')), escapeMarkdown(t('diff-md-review-matches'))], ['l', 'l'], rows);
+}
+
+/** A section of the report: its title and table, whose rows can be cut to fit the limit. */
+interface Section {
+  title: string;
+  /** Header and alignment lines of the table. */
+  head: string[];
+  rows: string[];
+  /** Rows kept (all unless cut). */
+  keep: number;
+  /** Changes it lists (a renamed unit has a row per language). */
+  count: number;
+}
+
+function renderSection(s: Section, t: Translate, hint: string): string[] {
+  const out = [`### ${escapeMarkdown(s.title)}`, ''];
+  const body = [...s.head, ...s.rows.slice(0, s.keep)];
+  if (s.keep < s.rows.length) body.push('', `*${escapeMarkdown(t('diff-md-cut', { count: s.rows.length - s.keep, total: s.rows.length }))}* ${hint}`);
+  if (s.count > FOLD_ROWS) out.push('<details>', `<summary>${escapeHtml(t('diff-md-show', { count: s.count }))}</summary>`, '', ...body, '', '</details>', '');
+  else out.push(...body, '');
+  return out;
+}
+
+const length = (lines: readonly string[]): number => lines.reduce((n, l) => n + l.length + 1, 0);
+
+/**
+ * Keeps the report within `max` characters: rows are cut from the end of the longest tables
+ * first, each cut table saying how many rows it left out and how to get the whole diff. The
+ * summary and the headings always stay.
+ */
+function fit(head: string[], sections: Section[], max: number, t: Translate, hint: string): string[] {
+  const render = (): string[] => [...head, ...sections.flatMap((s) => renderSection(s, t, hint))];
+  let out = render();
+  if (length(out) <= max) return out;
+  // Two passes: the notes that the first cut adds may need a little more room.
+  for (let pass = 0; pass < 2 && length(out) > max; pass++) {
+    let excess = length(out) - max;
+    const order = [...sections].sort((a, b) => length(b.rows.slice(0, b.keep)) - length(a.rows.slice(0, a.keep)));
+    for (const s of order) {
+      if (excess <= 0) break;
+      // Room for the note this cut adds.
+      if (s.keep === s.rows.length) excess += 200 + hint.length;
+      while (s.keep > 0 && excess > 0) {
+        s.keep--;
+        excess -= s.rows[s.keep]!.length + 1;
+      }
+    }
+    out = render();
   }
+  return out;
+}
+
+export const renderDiffMarkdown: DiffRenderer = (report, { t, language, maxLength }) => {
+  const ctx: Ctx = { t, n: namer(report.diff, language), lang: language, defaultLanguage: report.diff.language };
+  const head: string[] = [`## ${t('diff-md-title', { from: code(report.from.label), to: code(report.to.label) })}`, ''];
+  if (report.to.basis) head.push(`**${escapeMarkdown(t('diff-md-basis'))}** ${actMarkdown(ctx, report.to.basis)}`, '');
+  for (const side of ['from', 'to'] as const) if (report[side].errors.length > 0) head.push(...errorBlock(t, side, report[side].label, report[side].errors));
+  head.push(`**${escapeMarkdown(summaryLine(report.diff, t))}**`, '');
+  if (report.diff.changes.length === 0 && report.diff.review.length === 0) return `${head.join('\n')}`;
+  if (report.diff.changes.length > 0) head.push(...summaryTable(report.diff, t), '');
+  const section = (title: string, lines: string[], count: number): Section => ({ title, head: lines.slice(0, 2), rows: lines.slice(2), keep: lines.length - 2, count });
+  const all: Section[] = [];
+  for (const [type, changes] of sections(report.diff.changes)) all.push(section(`${t(`diff-section-${type}`)} (${changes.length})`, sectionTable(ctx, type, changes), changes.length));
   const lost = report.diff.summary.lostLead;
   if (lost.length > 0) {
-    out.push(`### ${escapeMarkdown(`${t('diff-section-lost-lead')} (${lost.length})`)}`, '');
-    out.push(...table([escapeMarkdown(t('diff-md-function')), escapeMarkdown(t('diff-md-lead-before'))], ['l', 'l'], lost.map((l) => [fnCell(ctx, l.function), unitsCell(ctx, l.from)])), '');
+    all.push(section(`${t('diff-section-lost-lead')} (${lost.length})`, table([escapeMarkdown(t('diff-md-function')), escapeMarkdown(t('diff-md-lead-before'))], ['l', 'l'], lost.map((l) => [fnCell(ctx, l.function), unitsCell(ctx, l.from)])), 0));
   }
-  return `${out.join('\n')}`;
+  if (report.diff.review.length > 0) all.push(section(`${t('diff-section-review')} (${report.diff.review.length})`, reviewTable(ctx, report.diff.review), report.diff.review.length));
+  // The command as a code span (a label with a backtick or a line break is escaped instead).
+  const command = `org diff ${report.from.label} ${report.to.label} --format json`;
+  const span = /[`\r\n]/.test(command) ? escapeMarkdown(command) : `\`${command}\``;
+  const hint = t('diff-md-full', { command: '\u0000' }).split('\u0000').map(escapeMarkdown).join(span);
+  return `${fit(head, all, maxLength ?? DEFAULT_MAX_LENGTH, t, hint).join('\n')}`;
 };

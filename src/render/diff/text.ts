@@ -8,7 +8,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Change, ChangeType, DiffResult, LocalText } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 import { actLine, validityText } from '../act.js';
-import { fieldValue, namer, sections, summaryLine, type Namer } from './common.js';
+import { fieldValue, lineageNote, namer, reviewMatchNote, sections, summaryLine, type Namer } from './common.js';
 import type { DiffRenderer, DiffRenderOptions, DiffReport } from './types.js';
 
 const MARK: Record<ChangeType, string> = {
@@ -24,6 +24,7 @@ const MARK: Record<ChangeType, string> = {
   'unit-basis-changed': '~',
   'function-added': '+',
   'function-removed': '-',
+  'function-replaced': '~',
   'function-renamed': '~',
   'function-transferred': '⇄',
   'function-validity-changed': '~',
@@ -79,7 +80,7 @@ function lines(ctx: Ctx, change: Change): string[] {
     }
     case 'unit-replaced': {
       const out = [`${mark}${c.bold(t(`diff-kind-${change.kind}`))}: ${units(ctx, change.from)} → ${units(ctx, change.to)}`];
-      if (change.inferred) out.push(`      ${c.italic(t('diff-inferred', { basis: t(`diff-basis-${change.basis ?? 'functions'}`), percent: Math.round((change.confidence ?? 0) * 100) }))}`);
+      if (change.inferred) out.push(`      ${c.italic(lineageNote(change, t))}`);
       if (change.headcount.from !== change.headcount.to) out.push(`      ${t('diff-headcount-change', { from: change.headcount.from, to: change.headcount.to })}`);
       return out;
     }
@@ -100,6 +101,12 @@ function lines(ctx: Ctx, change: Change): string[] {
       return [`${mark}${fnLabel(ctx, change.function)}  ${c.dim('(')}${change.lead.length > 0 ? t('diff-led-by', { units: units(ctx, change.lead) }) : t('diff-no-lead')}${c.dim(')')}`];
     case 'function-removed':
       return [`${mark}${fnLabel(ctx, change.function)}${change.lead.length > 0 ? `  ${c.dim('(')}${t('diff-was-led-by', { units: units(ctx, change.lead) })}${c.dim(')')}` : ''}`];
+    case 'function-replaced': {
+      const fns = (ids: readonly string[]): string => ids.map((id) => fnLabel(ctx, id)).join(' + ');
+      const lead =
+        change.kind === 'moved' ? t('diff-lead-moved', { from: units(ctx, change.lead.from), to: units(ctx, change.lead.to) }) : change.lead.to.length > 0 ? t('diff-led-by', { units: units(ctx, change.lead.to) }) : t('diff-no-lead');
+      return [`${mark}${c.bold(t(`diff-fn-kind-${change.kind}`))}: ${fns(change.from)} → ${fns(change.to)}`, `      ${lead}`, `      ${c.italic(lineageNote(change, t))}`];
+    }
     case 'function-renamed':
       return [`${mark}${fnLabel(ctx, change.function)}`, ...textChanges(ctx, change.from, change.to, change.languages)];
     case 'function-transferred':
@@ -138,8 +145,18 @@ export const renderDiffText: DiffRenderer = (report, { t, language, color = fals
     for (const l of lost) out.push(`  ${paint(c, '!')} ${fnLabel(ctx, l.function)}  ${c.dim('(')}${t('diff-was-led-by', { units: units(ctx, l.from) })}${c.dim(')')}`);
     out.push('');
   }
+  const review = report.diff.review;
+  if (review.length > 0) {
+    out.push(c.bold(`${t('diff-section-review')} (${review.length})`));
+    for (const item of review) {
+      const label = (id: string): string => (item.subject === 'unit' ? unitLabel(ctx, id) : fnLabel(ctx, id));
+      out.push(`  ${c.yellow('?')} ${t(`diff-review-${item.subject}-${item.reason}`)}`);
+      for (const m of item.matches) out.push(`      ${m.from.map(label).join(' + ')} → ${m.to.map(label).join(' + ')}  ${c.dim(`(${reviewMatchNote(m, item.subject, t)})`)}`);
+    }
+    out.push(c.dim(t('diff-review-hint')), '');
+  }
   const line = summaryLine(report.diff, t);
-  out.push(report.diff.changes.length === 0 ? c.green(line) : c.bold(line));
+  out.push(report.diff.changes.length === 0 && review.length === 0 ? c.green(line) : c.bold(line));
   return `${out.join('\n')}\n`;
 };
 

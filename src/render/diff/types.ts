@@ -35,6 +35,8 @@ export interface DiffRenderOptions {
   language?: string;
   /** Colour (text only). */
   color?: boolean;
+  /** Longest output in characters (Markdown only; default 65,536, GitHub's limit for a comment). */
+  maxLength?: number;
 }
 
 export type DiffRenderer = (report: DiffReport, options: DiffRenderOptions) => string;
