@@ -3,6 +3,8 @@
  * test (capturing output) and as a real process. Only this module and the commands touch
  * `process`.
  */
+import { readFileSync } from 'node:fs';
+
 export interface Io {
   stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
@@ -12,6 +14,8 @@ export interface Io {
   stderrIsTTY: boolean;
   /** Terminal width in columns, when writing to a terminal. */
   columns: number | undefined;
+  /** All of standard input (for `-` in place of a file); absent where there is none. */
+  readStdin?: () => Uint8Array;
 }
 
 export function nodeIo(): Io {
@@ -28,6 +32,7 @@ export function nodeIo(): Io {
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     columns: process.stdout.columns,
+    readStdin: () => readFileSync(0),
   };
 }
 

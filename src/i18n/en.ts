@@ -295,4 +295,8 @@ export const en: Record<string, string> = {
   'diff-path-outside': 'The structure directory {{path}} is outside the git repository {{repo}}.',
   'diff-not-at-revision': 'There is no {{path}} at revision {{rev}}.',
   'diff-no-organization-at': 'There is no organization.yaml in {{path}} at revision {{rev}}: it is not a structure directory there.',
+  // Adoption: structures found like a linter finds its configuration, files and several paths, CI formats, import.
+  'no-structure-found': "No structure here: no organization.yaml in this folder or any folder above it, and no {{dir}}/ folder with one beside them. Give the structure directory, or run `org init` to create one.",
+  'validate-outside-structure': "{{path}} is not part of a structure: no organization.yaml in its folder or any folder above it.",
+  'validate-no-files': "No structure files among the given paths; nothing to check.",
 };

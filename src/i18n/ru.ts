@@ -372,4 +372,8 @@ export const ru: Record<string, string> = {
   'diff-path-outside': 'Каталог структуры {{path}} находится вне репозитория git {{repo}}.',
   'diff-not-at-revision': 'В ревизии {{rev}} нет {{path}}.',
   'diff-no-organization-at': 'В ревизии {{rev}} в {{path}} нет файла organization.yaml: там это не каталог структуры.',
+  // Adoption: structures found like a linter finds its configuration, files and several paths, CI formats, import.
+  'no-structure-found': "Структура не найдена: ни в этом каталоге, ни выше нет organization.yaml и нет каталога {{dir}}/ с ним. Укажите каталог структуры или создайте её командой `org init`.",
+  'validate-outside-structure': "{{path}} не относится ни к одной структуре: ни в его каталоге, ни выше нет organization.yaml.",
+  'validate-no-files': "Среди указанных путей нет файлов структуры; проверять нечего.",
 };

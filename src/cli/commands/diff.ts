@@ -8,12 +8,12 @@
 import type { Command } from 'commander';
 import { diffStructures } from '../../diff/diff.js';
 import { diffRenderers, renderSideErrors } from '../../render/diff/index.js';
-import { checkFormat, DEFAULT_DIR, emit, type Registrar } from '../context.js';
+import { checkFormat, emit, structureDirOrDefault, type Registrar } from '../context.js';
 import { useColor } from '../io.js';
 import { compareSides } from '../sides.js';
 
 interface Options {
-  dir: string;
+  dir?: string;
   format: string;
   exitCode?: boolean;
   output?: string;
@@ -25,7 +25,7 @@ export const register: Registrar = (program, run) => {
     .description('what a reorganisation changes: units, lineage, functions and assignments between two structures or git revisions')
     .argument('<from>', 'the earlier side: a structure directory, a git revision, or REV:path')
     .argument('[to]', 'the later side (default: the structure directory in the working tree)')
-    .option('--dir <path>', 'where the structure directory is, for sides read from git', DEFAULT_DIR)
+    .option('--dir <path>', 'where the structure directory is, for sides read from git (default: the one found from the current directory, else structure)')
     .option('-f, --format <format>', 'text, markdown or json', 'text')
     .option('--exit-code', 'exit with 1 when there are changes, 0 when there are none')
     .option('-o, --output <file>', 'write the diff to a file (atomically)')
@@ -46,7 +46,7 @@ Examples:
     .action((from: string, to: string | undefined, options: Options, command: Command) =>
       run((ctx) => {
         const format = checkFormat(options.format, Object.keys(diffRenderers));
-        const [before, after] = compareSides(ctx, from, to, options.dir);
+        const [before, after] = compareSides(ctx, from, to, options.dir ?? structureDirOrDefault(ctx));
         const diff = diffStructures(before.model, after.model);
         const report = { from: before.side, to: after.side, diff };
         const language = (command.optsWithGlobals() as { lang?: string }).lang;

@@ -10,7 +10,7 @@ import { renderMermaid } from '../../export/mermaid.js';
 import { renderJsonLd, renderTurtle } from '../../export/rdf.js';
 import { UsageError } from '../../model/errors.js';
 import { namesLanguage } from '../../render/reports/names.js';
-import { checkFormat, DEFAULT_DIR, emit, loadValidated, type Registrar } from '../context.js';
+import { checkFormat, emit, loadValidated, type Registrar } from '../context.js';
 
 interface Options {
   format?: string;
@@ -28,7 +28,7 @@ export const register: Registrar = (program, run) => {
   program
     .command('export')
     .description('write the structure as JSON, CSV, a Mermaid flowchart, or W3C Organization Ontology RDF (Turtle, JSON-LD)')
-    .argument('[dir]', 'structure directory', DEFAULT_DIR)
+    .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', `${FORMATS.join(', ')} (default: from the -o extension, else json)`)
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--separator <sep>', 'CSV separator: "," or ";" (Excel in Russian locales) or tab', ',')

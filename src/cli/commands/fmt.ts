@@ -1,5 +1,5 @@
 /**
- * `org fmt [dir]`: rewrites every structure file into its canonical form (src/fmt/format.ts), each
+ * `org fmt [paths…]`: rewrites every structure file into its canonical form (src/fmt/format.ts), each
  * atomically and only when it changes. `--check` writes nothing and lists the files that would
  * change (exit 1), for CI and pre-commit. A file that does not parse is reported and left alone.
  */
@@ -11,7 +11,7 @@ import { decode, scanText } from '../../load/scan.js';
 import type { RawFile } from '../../load/structure.js';
 import { writeFileAtomic } from '../../output/write.js';
 import { UsageError } from '../../model/errors.js';
-import { DEFAULT_DIR, type Registrar, type RunContext } from '../context.js';
+import { pathTargets, type PathTarget, type Registrar, type RunContext } from '../context.js';
 import { schemaBaseFor } from './init.js';
 
 interface Options {
@@ -45,8 +45,11 @@ function structureSchemaBase(files: RawFile[], absDir: string, explicit: string 
   return schemaBaseFor(absDir);
 }
 
-function formatDir(ctx: RunContext, dir: string, options: Options): number {
-  const files = readStructureDir(dir, ctx.io.cwd);
+/** Formats the files a target names (all of a structure, or the files pre-commit passed). */
+function formatTarget(ctx: RunContext, target: PathTarget, options: Options): { changed: string[]; untouched: number; total: number } {
+  const dir = target.dir;
+  const selected = (file: string): boolean => target.whole || target.files.has(file) || target.folders.some((f) => file.startsWith(f));
+  const files = readStructureDir(dir, ctx.io.cwd).filter((raw) => selected(raw.file));
   const absDir = resolve(ctx.io.cwd, dir);
   const base = structureSchemaBase(files, absDir, options.schemas);
   const changed: string[] = [];
@@ -95,6 +98,21 @@ function formatDir(ctx: RunContext, dir: string, options: Options): number {
     }
   }
 
+  return { changed, untouched, total };
+}
+
+function formatPaths(ctx: RunContext, paths: readonly string[], options: Options): number {
+  const targets = pathTargets(ctx, paths);
+  const changed: string[] = [];
+  let untouched = 0;
+  let total = 0;
+  for (const target of targets) {
+    const result = formatTarget(ctx, target, options);
+    changed.push(...result.changed);
+    untouched += result.untouched;
+    total += result.total;
+  }
+  const dir = targets.map((t) => t.dir).join(', ');
   if (options.check) {
     for (const file of changed) ctx.io.stdout(`${file}\n`);
     const summary =
@@ -110,7 +128,7 @@ export const register: Registrar = (program, run) => {
   program
     .command('fmt')
     .description('rewrite structure files in one canonical form (key order, quoting, indentation, modeline), keeping every comment')
-    .argument('[dir]', 'structure directory', DEFAULT_DIR)
+    .argument('[paths...]', 'structure directories, or files and folders inside structures (default: the structure found from the current directory)')
     .option('--check', 'write nothing; list the files that would change and exit with 1 if any')
     .option('--schemas <path-or-url>', 'where modelines point (default: as organization.yaml says)')
     .addHelpText(
@@ -121,8 +139,9 @@ Exit codes: 0 all files formatted (or, with --check, already tidy); 1 some file 
 
 Examples:
   org fmt                               tidy ./structure in place
-  org fmt --check                       in CI or a pre-commit hook: list untidy files
+  org fmt --check                       in CI: list untidy files
+  org fmt --check structure/units/a.yaml  only these files (as pre-commit passes them)
   org fmt path/to/structure --schemas ../node_modules/orgcode/schemas`,
     )
-    .action((dir: string, options: Options) => run((ctx) => formatDir(ctx, dir, options)));
+    .action((paths: string[], options: Options) => run((ctx) => formatPaths(ctx, paths, options)));
 };

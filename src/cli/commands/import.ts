@@ -11,7 +11,7 @@ import type { RawFile } from '../../load/structure.js';
 import { planImport } from '../../import/plan.js';
 import { UsageError } from '../../model/errors.js';
 import { writeFileAtomic } from '../../output/write.js';
-import { DEFAULT_DIR, type Registrar, type RunContext } from '../context.js';
+import { structureDirOrDefault, type Registrar, type RunContext } from '../context.js';
 import { schemaBaseFor } from './init.js';
 
 interface Options {
@@ -22,9 +22,10 @@ interface Options {
 
 /** The spreadsheet as text; only UTF-8 is accepted, with a hint for the usual Windows-1251 export. */
 function readSpreadsheet(ctx: RunContext, file: string): string {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(resolve(ctx.io.cwd, file));
+    // `-` is standard input, so a spreadsheet can come through a pipe (curl …, iconv …).
+    bytes = file === '-' ? (ctx.io.readStdin?.() ?? new Uint8Array()) : readFileSync(resolve(ctx.io.cwd, file));
   } catch (e) {
     throw new UsageError('import-cannot-read', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
@@ -107,7 +108,7 @@ export const register: Registrar = (program, run) => {
     .command('csv')
     .description('create unit files from a spreadsheet of units (the columns `org export --format csv` writes)')
     .argument('<file>', 'CSV file: UTF-8 with or without BOM, separated by "," or ";"')
-    .argument('[dir]', 'structure directory (created when missing)', DEFAULT_DIR)
+    .argument('[dir]', 'structure directory, created when missing (default: the one found from the current directory, else structure)')
     .option('--partial', 'import the good rows even when some are bad')
     .option('--force', 'update unit files that already exist (everything the spreadsheet does not carry is kept)')
     .option('--schemas <path-or-url>', 'where the modelines of new files point')
@@ -129,5 +130,5 @@ Examples:
   org export -f csv -o units.csv && org import csv units.csv --force
                                               edit in a spreadsheet and bring the changes back`,
     )
-    .action((file: string, dir: string, options: Options) => run((ctx) => importCsv(ctx, file, dir, options)));
+    .action((file: string, dir: string | undefined, options: Options) => run((ctx) => importCsv(ctx, file, dir ?? structureDirOrDefault(ctx), options)));
 };

@@ -15,7 +15,7 @@ export const register: Registrar = (program, run) => {
     .command('show')
     .description('show one unit or function in full: names, place in the tree, roles, staff, lineage, source')
     .argument('<id>', 'id of a unit or a function')
-    .argument('[dir]', 'structure directory', 'structure')
+    .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', 'text or json', 'text')
     .option('-o, --output <file>', 'write to a file (atomically)')
     .addHelpText(
