@@ -299,4 +299,5 @@ export const en: Record<string, string> = {
   'no-structure-found': "No structure here: no organization.yaml in this folder or any folder above it, and no {{dir}}/ folder with one beside them. Give the structure directory, or run `org init` to create one.",
   'validate-outside-structure': "{{path}} is not part of a structure: no organization.yaml in its folder or any folder above it.",
   'validate-no-files': "No structure files among the given paths; nothing to check.",
+  'junit-failure': '{{errors}} {{errors|error|errors}}, {{warnings}} {{warnings|warning|warnings}}',
 };

@@ -376,4 +376,5 @@ export const ru: Record<string, string> = {
   'no-structure-found': "Структура не найдена: ни в этом каталоге, ни выше нет organization.yaml и нет каталога {{dir}}/ с ним. Укажите каталог структуры или создайте её командой `org init`.",
   'validate-outside-structure': "{{path}} не относится ни к одной структуре: ни в его каталоге, ни выше нет organization.yaml.",
   'validate-no-files': "Среди указанных путей нет файлов структуры; проверять нечего.",
+  'junit-failure': '{{errors}} {{errors|ошибка|ошибки|ошибок}}, {{warnings}} {{warnings|предупреждение|предупреждения|предупреждений}}',
 };

@@ -23,15 +23,17 @@ interface Options {
 /** Rules whose errors in one file are caused by what another file defines. */
 const CROSS_FILE_RULES = new Set(['duplicate-id', 'parent-exists', 'no-cycles', 'single-root', 'function-exists', 'kind-rank']);
 
+function isIn(target: PathTarget, file: string): boolean {
+  return target.whole || target.files.has(file) || target.folders.some((f) => file.startsWith(f));
+}
 /** The findings of the selected files, and the cross-file errors elsewhere that name an id those files define. */
 function selected(result: ValidationResult, target: PathTarget): Diagnostic[] {
   if (target.whole) return result.diagnostics;
-  const inTarget = (file: string): boolean => target.files.has(file) || target.folders.some((f) => file.startsWith(f));
   const ids = new Set<string>();
-  for (const { unit, file } of result.model.units.values()) if (inTarget(file)) ids.add(unit.id);
-  for (const { fn, file } of result.model.functions.values()) if (inTarget(file)) ids.add(fn.id);
+  for (const { unit, file } of result.model.units.values()) if (isIn(target, file)) ids.add(unit.id);
+  for (const { fn, file } of result.model.functions.values()) if (isIn(target, file)) ids.add(fn.id);
   const names = (message: string): boolean => [...message.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)*/g)].some((m) => ids.has(m[0]));
-  return result.diagnostics.filter((d) => inTarget(d.file) || (d.severity === 'error' && CROSS_FILE_RULES.has(d.rule) && names(d.message)));
+  return result.diagnostics.filter((d) => isIn(target, d.file) || (d.severity === 'error' && CROSS_FILE_RULES.has(d.rule) && names(d.message)));
 }
 
 function summaryOf(diagnostics: readonly Diagnostic[], results: readonly ValidationResult[]): ValidationSummary {
@@ -72,17 +74,22 @@ Examples:
         const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount('--max-warnings', options.maxWarnings);
         const results: ValidationResult[] = [];
         const all: Diagnostic[] = [];
+        const files: string[] = [];
         for (const target of pathTargets(ctx, paths)) {
-          const result = validateStructure(loadDir(ctx, target.dir), ctx.t);
+          const loaded = loadDir(ctx, target.dir);
+          const result = validateStructure(loaded, ctx.t);
           results.push(result);
-          all.push(...selected(result, target));
+          const shown = selected(result, target);
+          all.push(...shown);
+          const checked = [loaded.organizationFile, ...loaded.units.map((u) => u.file), ...loaded.functions.map((f) => f.file), ...shown.map((d) => d.file)];
+          files.push(...new Set(checked.filter((file) => isIn(target, file) || shown.some((d) => d.file === file))));
         }
         const full = summaryOf(all, results);
         const diagnostics = options.quiet ? all.filter((d) => d.severity === 'error') : all;
         const summary = options.quiet ? { ...full, warnings: 0, infos: 0 } : full;
         const toFile = options.output !== undefined && options.output !== '-';
         const color = format === 'stylish' && !toFile && useColor(ctx.io.env, ctx.io.stdoutIsTTY);
-        emit(ctx, formatters[format]!({ diagnostics, summary }, { color, t: ctx.t, version: ctx.version }), options.output);
+        emit(ctx, formatters[format]!({ diagnostics, summary, files }, { color, t: ctx.t, version: ctx.version }), options.output);
         if (full.errors > 0) return 1;
         if (maxWarnings !== undefined && full.warnings > maxWarnings) {
           ctx.io.stderr(`${ctx.t('max-warnings', { count: full.warnings, max: maxWarnings })}\n`);
