@@ -5,7 +5,6 @@
  * here prints, exits or reads the environment; the only I/O is `readStructure`, which reads the
  * directory it is given, and `renderChart` with `format: 'svg'`, which loads Graphviz (WebAssembly).
  */
-import { resolve } from 'node:path';
 import { diffStructures } from './diff/diff.js';
 import type { DiffResult } from './diff/types.js';
 import { translator, type Language } from './i18n/format.js';
@@ -51,7 +50,7 @@ export interface ReadOptions {
  */
 export function readStructure(dir: string, options: ReadOptions = {}): Structure {
   const cwd = options.cwd ?? process.cwd();
-  return loadStructure(readStructureDir(resolve(cwd, dir), cwd), options.cache ? { cache: options.cache } : {});
+  return loadStructure(readStructureDir(dir, cwd), options.cache ? { cache: options.cache } : {});
 }
 
 /**

@@ -7,11 +7,12 @@ import { statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { detectLanguage, translator, type Language, type Translate } from '../i18n/format.js';
-import { displayPath, readStructureDir } from '../load/read.js';
-import { loadCached } from './cache.js';
+import { displayPath } from '../load/read.js';
+import { openCache } from './cache.js';
+import { readStructure, validate } from '../index.js';
 import type { LoadedStructure } from '../load/structure.js';
 import { UsageError } from '../model/errors.js';
-import { validateStructure, type ValidationResult } from '../rules/run.js';
+import type { ValidationResult } from '../rules/run.js';
 import { writeFileAtomic } from '../output/write.js';
 import type { Io } from './io.js';
 
@@ -127,14 +128,18 @@ export function structureDirOrDefault(ctx: RunContext): string {
   return found === undefined ? DEFAULT_DIR : displayPath(found, ctx.io.cwd);
 }
 
+/** Reads a structure through the library's readStructure, with the parse cache kept between runs. */
 export function loadDir(ctx: RunContext, dir: string | undefined): LoadedStructure {
   const resolved = resolveDir(ctx, dir);
-  return loadCached(ctx.io, readStructureDir(resolved, ctx.io.cwd), resolved);
+  const cache = openCache(ctx.io, resolved);
+  const loaded = readStructure(resolved, { cwd: ctx.io.cwd, ...(cache ? { cache } : {}) });
+  cache?.save();
+  return loaded;
 }
 
 /** Loads and validates; tells the user on stderr when the structure has errors (for commands other than validate). */
 export function loadValidated(ctx: RunContext, dir: string | undefined, warn = true): ValidationResult {
-  const result = validateStructure(loadDir(ctx, dir), ctx.t);
+  const result = validate(loadDir(ctx, dir), { lang: ctx.lang });
   if (warn && result.summary.errors > 0) ctx.io.stderr(`${ctx.t('structure-has-errors', { count: result.summary.errors })}\n`);
   return result;
 }

@@ -41,7 +41,7 @@ describe('org completion bash', () => {
     expect(bashComplete(file, ['org', 'ex'])).toEqual(['export']);
     expect(bashComplete(file, ['org', 'render', ''])).toEqual(['chart', 'diff', 'matrix']);
     expect(bashComplete(file, ['org', 'export', '--format', ''])).toEqual(['csv', 'json', 'jsonld', 'mermaid', 'ttl']);
-    expect(bashComplete(file, ['org', 'validate', '-f', ''])).toEqual(['github', 'json', 'sarif', 'stylish']);
+    expect(bashComplete(file, ['org', 'validate', '-f', ''])).toEqual(['codequality', 'github', 'json', 'junit', 'sarif', 'stylish']);
     expect(bashComplete(file, ['org', '--lang', ''])).toEqual(['en', 'ru']);
     expect(bashComplete(file, ['org', '--lang', 'ru', 'import', 'csv', '--p'])).toEqual(['--partial']);
     expect(bashComplete(file, ['org', 'fmt', '--'])).toEqual(['--check', '--debug', '--help', '--lang', '--schemas']);
