@@ -179,7 +179,7 @@ if (!process.argv.includes('--schemas-only')) {
     logLevel: 'warning',
     define: { 'import.meta.url': '__orgModuleUrl', ORG_BUILD_ID: JSON.stringify(buildId()), ORG_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     // Native and WASM packages load their own binaries and fonts at run time: keep them external.
-    external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz', 'pdfkit', 'svg-to-pdfkit', 'dejavu-fonts-ttf', 'fontkit'],
+    external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz', 'pdfkit', 'svg-to-pdfkit', 'dejavu-fonts-ttf', 'fontkit', 'exceljs'],
     plugins: [lazyChildProcess, chalkWithoutDetection, yamlWithoutDebugLogging],
     banner: { js: "const __orgModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
@@ -195,7 +195,7 @@ if (!process.argv.includes('--schemas-only')) {
     legalComments: 'none',
     logLevel: 'warning',
     define: { ORG_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
-    external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz', 'pdfkit', 'svg-to-pdfkit', 'dejavu-fonts-ttf', 'fontkit'],
+    external: ['@resvg/resvg-js', '@hpcc-js/wasm-graphviz', 'pdfkit', 'svg-to-pdfkit', 'dejavu-fonts-ttf', 'fontkit', 'exceljs'],
     plugins: [lazyChildProcess, chalkWithoutDetection, yamlWithoutDebugLogging],
     // Bundled CommonJS packages reach Node's modules with require(), which an ES module lacks.
     banner: { js: "import { createRequire as __orgCreateRequire } from 'node:module';\nconst require = __orgCreateRequire(import.meta.url);" },

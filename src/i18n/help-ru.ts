@@ -91,12 +91,23 @@ export const helpRu: Record<string, string> = {
   'where the modelines of new files point': 'куда указывают ссылки на схемы в новых файлах',
   'write the structure as JSON, CSV, a Mermaid flowchart, or W3C Organization Ontology RDF (Turtle, JSON-LD)':
     'выгрузить структуру в JSON, CSV, схему Mermaid или RDF по W3C Organization Ontology (Turtle, JSON-LD)',
-  'json, csv, mermaid, ttl, jsonld (default: from the -o extension, else json)': 'json, csv, mermaid, ttl, jsonld (по умолчанию — по расширению -o, иначе json)',
+  'json, csv, xlsx, mermaid, ttl, jsonld (default: from the -o extension, else json)': 'json, csv, xlsx, mermaid, ttl, jsonld (по умолчанию — по расширению -o, иначе json)',
   'write to a file (atomically) instead of standard output': 'записать в файл (атомарно), а не в стандартный вывод',
   'CSV separator: "," or ";" (Excel in Russian locales) or tab': 'разделитель CSV: «,» или «;» (Excel в русской локали) или табуляция',
   'RDF: prefix of the IRIs of units, functions and posts (default urn:orgcode:<organisation id>/)':
     'RDF: префикс IRI подразделений, функций и должностей (по умолчанию urn:orgcode:<идентификатор организации>/)',
   'Mermaid: TD (top-down) or LR (left-right)': 'Mermaid: TD (сверху вниз) или LR (слева направо)',
+  'CSV: units, functions or assignments (xlsx has all three as sheets)': 'CSV: units (подразделения), functions (функции) или assignments (роли); в xlsx все три — листы',
+  'create structure files from CSV tables of units, functions and assignments (the tables `org export --format csv` writes)':
+    'создать файлы структуры из таблиц CSV подразделений, функций и ролей (тех, что пишет `org export --format csv`)',
+  'CSV files (UTF-8 with or without BOM, "," or ";"; - for standard input), then optionally the structure directory':
+    'файлы CSV (UTF-8 с BOM или без, «,» или «;»; - — стандартный ввод), затем, если нужно, каталог структуры',
+  'create structure files from an Excel workbook: sheets of units, functions and assignments (as `org export -o x.xlsx` writes)':
+    'создать файлы структуры из книги Excel: листы подразделений, функций и ролей (как пишет `org export -o x.xlsx`)',
+  'the .xlsx workbook (- for standard input)': 'книга .xlsx (- — стандартный ввод)',
+  'create unit files from the Group entities of a Backstage catalog (spec.type, parent, children, profile.displayName)':
+    'создать файлы подразделений из сущностей Group каталога Backstage (spec.type, parent, children, profile.displayName)',
+  'catalog YAML with one or more entities (- for standard input)': 'YAML каталога с одной или несколькими сущностями (- — стандартный ввод)',
   'print a shell completion script for bash or zsh': 'вывести скрипт автодополнения для bash или zsh',
   'bash or zsh': 'bash или zsh',
   'display help for a command': 'показать справку по команде',
