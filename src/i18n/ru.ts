@@ -407,6 +407,6 @@ export const ru: Record<string, string> = {
   'import-progress': "Чтение строк: {{count}}…",
   'import-more-problems': "… и ещё {{count}} {{count|замечание|замечания|замечаний}}.",
   'import-functions-imported': "Функций из таблицы функций: {{count}}.",
-  'import-backstage-yaml': "{{file}}:{{line}}:{{column}}: {{message}}",
+  'import-backstage-yaml': "{{file}}, строка {{line}}, столбец {{column}}: {{message}}",
   'import-backstage-no-groups': "В {{file}} нет сущностей Group (пропущено других: {{count}}).",
 };

@@ -53,7 +53,7 @@ export function readBackstage(text: string, file: string): BackstageGroups {
     const profile = (spec.profile ?? {}) as Record<string, unknown>;
     const name = str(metadata.name) ?? '';
     groups.push({
-      line: lineCounter.linePos(doc.range[0]).line,
+      line: lineCounter.linePos(doc.contents?.range[0] ?? doc.range[0]).line,
       id: name === '' ? '' : refToId(name),
       kind: idFromName(str(spec.type) ?? 'group') || 'group',
       name: str(profile.displayName) ?? str(metadata.title) ?? name,
