@@ -5,7 +5,7 @@
  */
 import type { Command, Help } from 'commander';
 import type { Language, Translate } from '../i18n/format.js';
-import { helpRu } from '../i18n/help-ru.js';
+import { helpNotesRu, helpRu } from '../i18n/help-ru.js';
 
 /** commander's error messages and the catalogue key of each (data from the groups, in order). */
 const COMMANDER_ERRORS: Array<[RegExp, string, string[]]> = [
@@ -68,4 +68,12 @@ export function localiseHelp(program: Command, lang: Language, t: Translate): vo
 /** commander adds "(default: x)" and "(choices: …)" after a description. */
 function localiseExtras(text: string, t: Translate): string {
   return text.replace(/\((default|choices): /g, (_, what: string) => `(${t(what === 'default' ? 'cli-default' : 'cli-choices')}: `);
+}
+
+/** The help's notes and example explanations in the user's language (written as one text by commander). */
+export function translateHelpNotes(text: string, lang: Language): string {
+  if (lang === 'en') return text;
+  let out = text;
+  for (const [en, ru] of helpNotesRu) out = out.split(en).join(ru);
+  return out;
 }

@@ -8,7 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { UsageError } from '../model/errors.js';
 import { commands } from './commands/index.js';
 import { makeContext, type RunContext } from './context.js';
-import { localiseHelp, translateCommanderError } from './help.js';
+import { localiseHelp, translateCommanderError, translateHelpNotes } from './help.js';
 import { nodeIo, type Io } from './io.js';
 
 declare const ORG_VERSION: string | undefined;
@@ -52,13 +52,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError(ctx.t('cli-help-after-error', { command: 'org' }))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)) })
+    .configureOutput({ writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)) })
     .enablePositionalOptions(false);
   for (const register of commands) register(program, run);
   localiseHelp(program, ctx.lang, ctx.t);
   const configure = (cmd: Command): void => {
     for (const sub of cmd.commands) {
-      sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)) });
+      sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)) });
       sub.showHelpAfterError(ctx.t('cli-help-after-error', { command: `org ${cmd === program ? '' : `${cmd.name()} `}${sub.name()}` }));
       configure(sub);
     }

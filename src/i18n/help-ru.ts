@@ -112,3 +112,67 @@ export const helpRu: Record<string, string> = {
   'bash or zsh': 'bash или zsh',
   'display help for a command': 'показать справку по команде',
 };
+
+/**
+ * The help's closing notes and the explanations beside its examples, as they appear in the help
+ * (line breaks included); commands and options in the examples stay as they are.
+ */
+export const helpNotesRu: ReadonlyArray<[string, string]> = [
+  ['Examples:', 'Примеры:'],
+  [
+    'Without a path, the structure is the nearest folder with organization.yaml at or above the\ncurrent directory (or a structure/ folder beside one on the way up).',
+    'Без пути структура — ближайший каталог с organization.yaml в текущем каталоге или выше\n(или каталог structure/ рядом с одним из них на пути вверх).',
+  ],
+  ['check the structure found from here', 'проверить структуру, найденную отсюда'],
+  ['findings of one file (the whole structure is loaded)', 'замечания по одному файлу (загружается вся структура)'],
+  ['two structures, one report', 'две структуры, один отчёт'],
+  ['annotations in GitHub Actions', 'аннотации в GitHub Actions'],
+  ['fail on warnings too', 'ошибка и при предупреждениях'],
+  [
+    'Each side is a directory if one exists at that path, otherwise a git revision of the repository\naround the current directory, read at --dir (REV:path reads another path at that revision).\nNames are shown in --lang, by default in the organisation\'s first language.',
+    'Каждая сторона — каталог, если он есть по этому пути, иначе ревизия git репозитория вокруг\nтекущего каталога, прочитанная в --dir (РЕВИЗИЯ:путь читает другой путь в этой ревизии).\nНазвания — на языке --lang, по умолчанию на первом языке организации.',
+  ],
+  ['what this branch does to ./structure', 'что эта ветка меняет в ./structure'],
+  ['what the last commit did', 'что сделал последний коммит'],
+  ['two directories', 'два каталога'],
+  ["Names are in the language of --lang (default: the organisation's first language).", 'Названия — на языке --lang (по умолчанию — на первом языке организации).'],
+  ['the working tree against the main branch', 'рабочая копия по сравнению с веткой main'],
+  ['table in the terminal', 'таблица в терминале'],
+  ['one column per управление', 'по столбцу на управление'],
+  ['for a spreadsheet (UTF-8 with BOM)', 'для электронной таблицы (UTF-8 с BOM)'],
+  ['a standalone page in English', 'отдельная страница на английском'],
+  ['The scaffold\'s language follows --lang (ru or en), else LANG.', 'Язык заготовки — по --lang (ru или en), иначе по LANG.'],
+  ['create ./structure', 'создать ./structure'],
+  ['a Russian scaffold in ./orgstructure', 'русская заготовка в ./orgstructure'],
+  ['the new structure passes as written', 'новая структура проходит проверку как есть'],
+  [
+    'Exit codes: 0 all files formatted (or, with --check, already tidy); 1 some file would change\n(--check) or could not be formatted; 2 could not run.',
+    'Коды выхода: 0 — все файлы оформлены (с --check — уже в порядке); 1 — какой-то файл изменился бы\n(--check) или не может быть оформлен; 2 — запуск невозможен.',
+  ],
+  ['tidy ./structure in place', 'привести ./structure в порядок на месте'],
+  ['in CI: list untidy files', 'в CI: перечислить неоформленные файлы'],
+  ['only these files (as pre-commit passes them)', 'только эти файлы (как их передаёт pre-commit)'],
+  [
+    'Tables (one CSV file or one sheet of a workbook each, told apart by their columns; English or\nRussian headers; text columns once per language, e.g. "name (ru)"):',
+    'Таблицы (каждая — файл CSV или лист книги, различаются по столбцам; заголовки на английском\nили русском; текстовые столбцы — по одному на язык, например «название (ru)»):',
+  ],
+  [
+    'An empty id is made from the name (Cyrillic and Hangul transliterated). Positions are\n"title: count" lines; a structured source is JSON. Checks follow organization.yaml (kind-rank\noff accepts any nesting). Without organization.yaml, one is created. Exit codes: 0 imported;\n1 bad rows (nothing written unless --partial); 2 could not run.',
+    'Пустой идентификатор создаётся из названия (кириллица и хангыль транслитерируются). Должности —\nстроки «название: количество»; структурированный источник — JSON. Проверки — как в organization.yaml\n(kind-rank off допускает любую вложенность). Без organization.yaml он создаётся. Коды выхода:\n0 — импортировано; 1 — ошибочные строки (ничего не записано без --partial); 2 — запуск невозможен.',
+  ],
+  ['into the structure found from here (or ./structure)', 'в структуру, найденную отсюда (или в ./structure)'],
+  ['import the good rows, report the bad ones', 'импортировать корректные строки, сообщить об ошибочных'],
+  ['edit in a spreadsheet and bring the changes back', 'править в электронной таблице и вернуть изменения'],
+  ['bring the edited workbook back', 'вернуть отредактированную книгу'],
+  [
+    'Each Group becomes a unit: id from metadata.name, kind from spec.type, parent from spec.parent\nor the group listing it in spec.children, name from spec.profile.displayName (else\nmetadata.title), description from metadata.description. Other entities are skipped.',
+    'Каждая сущность Group становится подразделением: идентификатор из metadata.name, вид из spec.type,\nвышестоящее из spec.parent или из группы, где оно в spec.children, название из\nspec.profile.displayName (иначе metadata.title), описание из metadata.description. Прочие сущности пропускаются.',
+  ],
+  [
+    'Names are in the language of --lang where the structure has it, else in its first language.\nCSV has the columns `org import csv` reads; JSON is described by schemas/export.schema.json.',
+    'Названия — на языке --lang, если он есть в структуре, иначе на её первом языке.\nCSV содержит столбцы, которые читает `org import csv`; JSON описан в schemas/export.schema.json.',
+  ],
+  ['for Excel with Russian regional settings', 'для Excel с русскими региональными настройками'],
+  ['units, functions and assignments as sheets', 'подразделения, функции и роли — листами'],
+  ['just for this shell', 'только для этой оболочки'],
+];

@@ -30,6 +30,24 @@ describe('Russian help', () => {
     expect(r.stdout).not.toMatch(/report errors only|Options:/);
   });
 
+  it('translates the notes and example explanations of every command’s help', async () => {
+    const program = new Command('org');
+    for (const register of commands) register(program, () => undefined);
+    const paths: string[][] = [];
+    const walk = (cmd: Command, path: string[]): void => {
+      for (const sub of cmd.commands) {
+        paths.push([...path, sub.name()]);
+        walk(sub, [...path, sub.name()]);
+      }
+    };
+    walk(program, []);
+    for (const path of paths) {
+      const r = await runCli(['--lang', 'ru', ...path, '--help'], { columns: 200 });
+      expect(r.stdout, path.join(' ')).not.toMatch(/Examples:|Exit codes|Without a path|what this branch does/);
+    }
+    expect((await runCli(['--lang', 'ru', 'validate', '--help'])).stdout).toContain('проверить структуру, найденную отсюда');
+  });
+
   it('follows a Russian locale without --lang', async () => {
     const r = await runCli(['--help'], { env: { LANG: 'ru_RU.UTF-8' } });
     expect(r.stdout).toContain('Команды:');
