@@ -183,9 +183,7 @@ const unsaved = new Set<FileCache>();
  */
 export function loadCached(io: Io, files: readonly RawFile[], key: string): LoadedStructure {
   const cache = openCache(io, key);
-  const loaded = loadStructure(files, cache ? { cache } : {});
-  if (cache) unsaved.add(cache);
-  return loaded;
+  return loadStructure(files, cache ? { cache } : {});
 }
 
 /** Writes every cache this run used. */
@@ -200,5 +198,7 @@ export function openCache(io: Io, structureDir: string): FileCache | undefined {
   const root = cacheRoot(io);
   if (!root) return undefined;
   const name = createHash('sha1').update(resolve(io.cwd, structureDir)).digest('hex').slice(0, 16);
-  return new FileCache(join(root, `${name}.json`), BUILD);
+  const cache = new FileCache(join(root, `${name}.json`), BUILD);
+  unsaved.add(cache);
+  return cache;
 }

@@ -3,15 +3,17 @@
  * structure directory with a one-line error when it cannot be, and writing a result to `-o FILE`
  * or standard output.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { getSystemErrorMap } from 'node:util';
 import type { Command } from 'commander';
 import { detectLanguage, translator, type Language, type Translate } from '../i18n/format.js';
-import { readStructureDir } from '../load/read.js';
-import { loadCached } from './cache.js';
+import { displayPath } from '../load/read.js';
+import { openCache } from './cache.js';
+import { readStructure, validate } from '../index.js';
 import type { LoadedStructure } from '../load/structure.js';
 import { UsageError } from '../model/errors.js';
-import { validateStructure, type ValidationResult } from '../rules/run.js';
+import type { ValidationResult } from '../rules/run.js';
 import { BatchWriteError, WriteRefused, writeFileAtomic } from '../output/write.js';
 import type { Io } from './io.js';
 
@@ -33,15 +35,111 @@ export function makeContext(io: Io, langOption: string | undefined, version: str
   return { io, lang, t: translator(lang), version };
 }
 
+/** The folder a structure is looked for in, beside each folder on the way up (a repository's root). */
 export const DEFAULT_DIR = 'structure';
 
+const kindOf = (abs: string): 'file' | 'dir' | undefined => {
+  const st = statSync(abs, { throwIfNoEntry: false });
+  return st === undefined ? undefined : st.isDirectory() ? 'dir' : 'file';
+};
+const isStructureRoot = (abs: string): boolean => kindOf(join(abs, 'organization.yaml')) === 'file' || kindOf(join(abs, 'organization.yml')) === 'file';
+
+/** The structure an absolute path belongs to: the nearest folder at or above it with organization.yaml. */
+export function structureRootOf(abs: string): string | undefined {
+  for (let dir = abs; ; dir = dirname(dir)) {
+    if (isStructureRoot(dir)) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Where a command finds its structure when given none, as a linter finds its configuration: the
+ * nearest folder at or above the working directory that has organization.yaml, or a `structure/`
+ * folder with one beside a folder on the way (the repository's root, usually). Undefined when
+ * there is none up to the file system's root.
+ */
+export function findStructure(cwd: string): string | undefined {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (isStructureRoot(dir)) return dir;
+    if (isStructureRoot(join(dir, DEFAULT_DIR))) return join(dir, DEFAULT_DIR);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * The one place a command's directory argument is decided. Given nothing: the structure found
+ * from the working directory (findStructure). Given a structure directory: that. Given a folder
+ * or file inside a structure: the structure it belongs to. Anything else is returned as given, so
+ * reading it reports what is wrong (no such directory, no organization.yaml). The result is as
+ * the user would write it: relative to the working directory when below it.
+ */
+export function resolveDir(ctx: RunContext, dir: string | undefined): string {
+  const { cwd } = ctx.io;
+  if (dir === undefined) {
+    const found = findStructure(cwd);
+    if (found === undefined) throw new UsageError('no-structure-found', { dir: DEFAULT_DIR });
+    return displayPath(found, cwd);
+  }
+  const abs = resolve(cwd, dir);
+  if (isStructureRoot(abs) || kindOf(abs) === undefined) return dir;
+  const root = structureRootOf(kindOf(abs) === 'dir' ? abs : dirname(abs));
+  return root === undefined ? dir : displayPath(root, cwd);
+}
+
+/** A structure named by paths, and which of its files they name (all when `whole`). */
+export interface PathTarget {
+  dir: string;
+  whole: boolean;
+  files: Set<string>;
+  folders: string[];
+}
+
+/**
+ * Paths as linters take them, grouped by the structure each belongs to: a structure directory
+ * stands for all of it, a file or folder inside one for those files (pre-commit and lint-staged
+ * pass the changed files). No paths: the structure found from the working directory.
+ */
+export function pathTargets(ctx: RunContext, paths: readonly string[]): PathTarget[] {
+  if (paths.length === 0) return [{ dir: resolveDir(ctx, undefined), whole: true, files: new Set(), folders: [] }];
+  const { cwd } = ctx.io;
+  const byDir = new Map<string, PathTarget>();
+  const target = (dir: string, key: string): PathTarget => {
+    const t = byDir.get(key) ?? { dir, whole: false, files: new Set<string>(), folders: [] };
+    byDir.set(key, t);
+    return t;
+  };
+  for (const path of paths) {
+    const abs = resolve(cwd, path);
+    const st = statSync(abs, { throwIfNoEntry: false });
+    const root = st === undefined ? undefined : structureRootOf(st.isDirectory() ? abs : dirname(abs));
+    if (root === undefined) {
+      // Reading it says what is wrong: no such directory, or no organization.yaml in it.
+      if (st === undefined || st.isDirectory()) target(path, abs).whole = true;
+      else throw new UsageError('validate-outside-structure', { path });
+    } else if (root === abs) target(path, abs).whole = true;
+    else if (st!.isDirectory()) target(displayPath(root, cwd), root).folders.push(`${displayPath(abs, cwd)}/`);
+    else target(displayPath(root, cwd), root).files.add(displayPath(abs, cwd));
+  }
+  return [...byDir.values()];
+}
+
+/** The structure directory found from the working directory, else `structure` (which may exist only in git). */
+export function structureDirOrDefault(ctx: RunContext): string {
+  const found = findStructure(ctx.io.cwd);
+  return found === undefined ? DEFAULT_DIR : displayPath(found, ctx.io.cwd);
+}
+
+/** Reads a structure through the library's readStructure, with the parse cache kept between runs. */
 export function loadDir(ctx: RunContext, dir: string | undefined): LoadedStructure {
-  return loadCached(ctx.io, readStructureDir(dir ?? DEFAULT_DIR, ctx.io.cwd), dir ?? DEFAULT_DIR);
+  const resolved = resolveDir(ctx, dir);
+  const cache = openCache(ctx.io, resolved);
+  // The cache is written at the end of the run (saveCaches in main), after the long part of the command.
+  return readStructure(resolved, { cwd: ctx.io.cwd, ...(cache ? { cache } : {}) });
 }
 
 /** Loads and validates; tells the user on stderr when the structure has errors (for commands other than validate). */
 export function loadValidated(ctx: RunContext, dir: string | undefined, warn = true): ValidationResult {
-  const result = validateStructure(loadDir(ctx, dir), ctx.t);
+  const result = validate(loadDir(ctx, dir), { lang: ctx.lang });
   if (warn && result.summary.errors > 0) ctx.io.stderr(`${ctx.t('structure-has-errors', { count: result.summary.errors })}\n`);
   return result;
 }

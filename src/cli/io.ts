@@ -3,6 +3,8 @@
  * test (capturing output) and as a real process. Only this module and the commands touch
  * `process`.
  */
+import { readFileSync } from 'node:fs';
+
 export interface Io {
   stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
@@ -17,6 +19,8 @@ export interface Io {
    * stopped it (a full disk, a closed pipe), if any.
    */
   flush?(): Promise<NodeJS.ErrnoException | undefined>;
+  /** All of standard input (for `-` in place of a file); absent where there is none. */
+  readStdin?: () => Uint8Array;
 }
 
 export function nodeIo(): Io {
@@ -40,6 +44,7 @@ export function nodeIo(): Io {
         if (failure !== undefined || process.stdout.destroyed) done(failure);
         else process.stdout.write('', (e) => done(failure ?? (e as NodeJS.ErrnoException | null | undefined) ?? undefined));
       }),
+    readStdin: () => readFileSync(0),
   };
 }
 

@@ -9,6 +9,7 @@ import { UsageError } from '../model/errors.js';
 import { saveCaches } from './cache.js';
 import { commands } from './commands/index.js';
 import { errorReason, makeContext, type RunContext } from './context.js';
+import { localiseHelp, translateCommanderError, translateHelpNotes } from './help.js';
 import { nodeIo, type Io } from './io.js';
 
 declare const ORG_VERSION: string | undefined;
@@ -60,15 +61,16 @@ async function runMain(argv: readonly string[], io: Io): Promise<number> {
     .version(VERSION, '-V, --version')
     .option('--lang <lang>', "language of messages and names (ru, en); default from LANG")
     .option('--debug', 'show stack traces of internal errors')
-    .showHelpAfterError("(run 'org --help' for usage)")
+    .showHelpAfterError(ctx.t('cli-help-after-error', { command: 'org' }))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(s) })
+    .configureOutput({ writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)) })
     .enablePositionalOptions(false);
   for (const register of commands) register(program, run);
+  localiseHelp(program, ctx.lang, ctx.t);
   const configure = (cmd: Command): void => {
     for (const sub of cmd.commands) {
-      sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
-      sub.showHelpAfterError(`(run 'org ${cmd === program ? '' : `${cmd.name()} `}${sub.name()} --help' for usage)`);
+      sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)) });
+      sub.showHelpAfterError(ctx.t('cli-help-after-error', { command: `org ${cmd === program ? '' : `${cmd.name()} `}${sub.name()}` }));
       configure(sub);
     }
   };

@@ -6,7 +6,47 @@
  * the organisation's default language.
  */
 
-export type Field = 'id' | 'parent' | 'kind' | 'name' | 'short' | 'headcount' | 'leads' | 'order' | 'staff' | 'from' | 'until';
+/**
+ * The three tables of a structure: units, functions, and assignments (which unit takes which role
+ * in which function). Each column is one Field; a new field of the file format becomes a column by
+ * adding it here (WRITTEN, ACCEPTED, TABLE_FIELDS) and to the two places that fill and read it
+ * (src/export/csv.ts cellOf, src/import/plan.ts).
+ */
+export type Table = 'units' | 'functions' | 'assignments';
+
+export type Field =
+  | 'id'
+  | 'parent'
+  | 'kind'
+  | 'name'
+  | 'short'
+  | 'description'
+  | 'headcount'
+  | 'positions'
+  | 'leads'
+  | 'replaces'
+  | 'source'
+  | 'type'
+  | 'unit'
+  | 'function'
+  | 'role';
+
+/** Fields with one column per language. */
+export const TEXT_FIELDS: ReadonlySet<Field> = new Set(['name', 'short', 'description']);
+
+/** The columns each table is written with, in order (text fields: one per language). */
+export const TABLE_FIELDS: Readonly<Record<Table, readonly Field[]>> = {
+  units: ['id', 'parent', 'kind', 'name', 'short', 'description', 'headcount', 'positions', 'leads', 'replaces', 'source'],
+  functions: ['id', 'name', 'type', 'description', 'source'],
+  assignments: ['unit', 'function', 'role'],
+};
+
+/** Which table a header row is: assignments name a unit and a function, units have a kind. */
+export function tableOf(fields: ReadonlySet<Field>): Table {
+  if (fields.has('unit') && fields.has('function')) return 'assignments';
+  if (fields.has('kind') || fields.has('parent')) return 'units';
+  return 'functions';
+}
 
 export interface Column {
   field: Field;
@@ -23,10 +63,14 @@ const WRITTEN: Record<Field, { en: string; ru: string }> = {
   short: { en: 'short name', ru: 'краткое название' },
   headcount: { en: 'headcount', ru: 'численность' },
   leads: { en: 'functions led', ru: 'ведёт функции' },
-  order: { en: 'order', ru: 'порядок' },
-  staff: { en: 'staff unit', ru: 'штабное' },
-  from: { en: 'in force from', ru: 'действует с' },
-  until: { en: 'in force until', ru: 'действует до' },
+  description: { en: 'description', ru: 'описание' },
+  positions: { en: 'positions', ru: 'должности' },
+  replaces: { en: 'replaces', ru: 'заменяет' },
+  source: { en: 'source', ru: 'источник' },
+  type: { en: 'type', ru: 'тип' },
+  unit: { en: 'unit', ru: 'подразделение' },
+  function: { en: 'function', ru: 'функция' },
+  role: { en: 'role', ru: 'роль' },
 };
 
 /** Every spelling accepted on import, normalised (lower case, single spaces, ё as е). */
@@ -40,12 +84,15 @@ accept('kind', 'kind', 'вид', 'вид подразделения', 'тип п
 accept('name', 'name', 'full name', 'название', 'наименование', 'полное название', 'полное наименование');
 accept('short', 'short', 'short name', 'краткое название', 'краткое наименование', 'сокращённое название', 'сокращение');
 accept('headcount', 'headcount', 'staff', 'численность', 'штатная численность', 'штат');
-// Not plain "staff": that word already means the headcount column.
-accept('order', 'order', 'sort order', 'порядок', 'порядковый номер', 'номер по порядку');
-accept('staff', 'staff unit', 'advisory', 'staff or line', 'штабное', 'штабное подразделение', 'аппарат при руководителе');
-accept('from', 'in force from', 'from', 'valid from', 'действует с', 'дата создания');
-accept('until', 'in force until', 'until', 'valid until', 'действует до', 'дата упразднения');
 accept('leads', 'functions led', 'leads', 'lead functions', 'ведёт функции', 'отвечает за функции', 'ответственный за функции');
+accept('description', 'description', 'описание');
+accept('positions', 'positions', 'posts', 'должности', 'штатное расписание');
+accept('replaces', 'replaces', 'заменяет', 'преемник');
+accept('source', 'source', 'источник');
+accept('type', 'type', 'function type', 'тип', 'тип функции');
+accept('unit', 'unit', 'подразделение');
+accept('function', 'function', 'function id', 'функция');
+accept('role', 'role', 'роль');
 
 function normalise(text: string): string {
   return text.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/ё/g, 'е').replace(/[_\s]+/g, ' ');
@@ -67,6 +114,6 @@ export function parseHeader(text: string): Column | undefined {
   if (!m) return undefined;
   const field = ACCEPTED[normalise(m[1]!)];
   const lang = m[2] ?? m[3] ?? m[4] ?? '';
-  if ((field === 'name' || field === 'short') && LANGUAGE.test(lang)) return { field, lang };
+  if (field !== undefined && TEXT_FIELDS.has(field) && LANGUAGE.test(lang)) return { field, lang };
   return undefined;
 }

@@ -1,88 +1,116 @@
 /**
- * `org export --format csv`: one row per unit in tree order, with exactly the columns
- * `org import csv` reads (see columns.ts), so a spreadsheet can go out, be edited and come back.
- * UTF-8 with a byte-order mark and CRLF line ends, which spreadsheet programs need to open
- * Cyrillic text correctly; the separator is `,` or `;` (what Excel expects in Russian locales).
+ * `org export --format csv`: the structure as the three tables `org import` reads (columns.ts):
+ * units (one row per unit in tree order), functions, and assignments (unit, function, role), so a
+ * structure can go out to a spreadsheet, be edited and come back with nothing lost. UTF-8 with a
+ * byte-order mark and CRLF line ends, which spreadsheet programs need to open Cyrillic text
+ * correctly; the separator is `,` or `;` (what Excel expects in Russian locales).
+ *
+ * Cells that hold more than a word: positions are `title: count` lines (JSON when a title has
+ * several languages or a line break), a structured source is JSON, replaces are ids separated by
+ * commas.
  */
 import { headcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
-import { hasValidity } from '../model/validity.js';
-import type { Text } from '../model/types.js';
-import { headerText, type Column } from './columns.js';
+import type { Position, Source, Text } from '../model/types.js';
+import { headerText, TABLE_FIELDS, TEXT_FIELDS, type Column, type Table } from './columns.js';
 import { unitOrder } from './json.js';
 
 export interface CsvOptions {
   /** Language of the header row. */
   lang: 'en' | 'ru';
   separator: ',' | ';' | '\t';
+  /** Which table (default: units). */
+  table?: Table;
 }
 
 /** A field as CSV (RFC 4180): quoted when it holds the separator, a quote, a line break or edge spaces. */
-const STAFF_YES = { en: 'yes', ru: 'да' } as const;
-
 export function csvField(value: string, separator: string): string {
   if (value === '' || (!value.includes(separator) && !/["\r\n]/.test(value) && value.trim() === value)) return value;
   return `"${value.replace(/"/g, '""')}"`;
 }
 
-/** Languages of the name columns: the organisation's, then any others the units use, sorted. */
-function languages(model: OrgModel): string[] {
+/** Languages of the text columns: the organisation's, then any others the structure uses, sorted. */
+function languages(model: OrgModel, texts: Iterable<Text | undefined>): string[] {
   const out = [...model.organization.languages];
   const extra = new Set<string>();
-  for (const { unit } of model.units.values()) {
-    for (const text of [unit.name, unit.short]) for (const lang of Object.keys(textsByLanguage(text, model.defaultLanguage))) if (!out.includes(lang)) extra.add(lang);
-  }
+  for (const text of texts) for (const lang of Object.keys(textsByLanguage(text, model.defaultLanguage))) if (!out.includes(lang)) extra.add(lang);
   return [...out, ...[...extra].sort()];
 }
 
-export function renderCsv(model: OrgModel, options: CsvOptions): string {
-  const langs = languages(model);
-  const columns: Column[] = [
-    { field: 'id' },
-    { field: 'parent' },
-    { field: 'kind' },
-    ...langs.map((lang): Column => ({ field: 'name', lang })),
-    ...langs.map((lang): Column => ({ field: 'short', lang })),
-    { field: 'headcount' },
-    { field: 'leads' },
-    { field: 'order' },
-    { field: 'staff' },
-    // Dates only for a structure that records them: other spreadsheets keep the columns they had.
-    ...(hasValidity(model) ? [{ field: 'from' } as Column, { field: 'until' } as Column] : []),
-  ];
-  const sep = options.separator;
-  const text = (t: Text | undefined, lang: string): string => textsByLanguage(t, model.defaultLanguage)[lang] ?? '';
-  const rows = [columns.map((c) => headerText(c, options.lang))];
-  for (const id of unitOrder(model)) {
-    const { unit } = model.units.get(id)!;
-    rows.push(
-      columns.map((c) => {
-        switch (c.field) {
-          case 'id':
-            return unit.id;
-          case 'parent':
-            return unit.parent ?? '';
-          case 'kind':
-            return unit.kind;
-          case 'name':
-            return text(unit.name, c.lang!);
-          case 'short':
-            return text(unit.short, c.lang!);
-          case 'headcount':
-            return String(headcount(unit));
-          case 'leads':
-            return functionsLedBy(unit).join(', ');
-          case 'order':
-            return typeof unit.order === 'number' ? String(unit.order) : '';
-          case 'staff':
-            // A word, not true/false: the spreadsheet is read by people in their own language.
-            return unit.staff === true ? STAFF_YES[options.lang] : '';
-          case 'from':
-            return unit.from ?? '';
-          case 'until':
-            return unit.until ?? '';
-        }
-      }),
-    );
+export function positionsCell(positions: readonly Position[] | undefined, defaultLanguage: string): string {
+  if (!positions || positions.length === 0) return '';
+  const plain = positions.map((p) => {
+    const title = textsByLanguage(p.title, defaultLanguage);
+    const langs = Object.keys(title);
+    return langs.length === 1 && langs[0] === defaultLanguage && !/[\r\n]/.test(title[defaultLanguage]!) ? `${title[defaultLanguage]}: ${p.count}` : undefined;
+  });
+  return plain.every((p) => p !== undefined) ? plain.join('\n') : JSON.stringify(positions);
+}
+
+export function sourceCell(source: Source | undefined): string {
+  if (source === undefined) return '';
+  return typeof source === 'string' && !source.startsWith('{') ? source : JSON.stringify(source);
+}
+
+/** The rows of one table, header first, as strings. */
+export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): string[][] {
+  const units = unitOrder(model).map((id) => model.units.get(id)!.unit);
+  const functions = [...model.functions.values()].map((f) => f.fn).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const textSources = table === 'units' ? units.flatMap((u) => [u.name, u.short, u.description]) : functions.flatMap((f) => [f.name, f.description]);
+  const langs = languages(model, textSources);
+  const columns: Column[] = TABLE_FIELDS[table].flatMap((field): Column[] => (TEXT_FIELDS.has(field) ? langs.map((l) => ({ field, lang: l })) : [{ field }]));
+  const text = (t: Text | undefined, l: string): string => textsByLanguage(t, model.defaultLanguage)[l] ?? '';
+  const rows = [columns.map((c) => headerText(c, lang))];
+  if (table === 'units') {
+    for (const unit of units) {
+      rows.push(
+        columns.map((c) => {
+          switch (c.field) {
+            case 'id':
+              return unit.id;
+            case 'parent':
+              return unit.parent ?? '';
+            case 'kind':
+              return unit.kind;
+            case 'name':
+            case 'short':
+            case 'description':
+              return text(unit[c.field], c.lang!);
+            case 'headcount':
+              return String(headcount(unit));
+            case 'positions':
+              return positionsCell(unit.positions, model.defaultLanguage);
+            case 'leads':
+              return functionsLedBy(unit).join(', ');
+            case 'replaces':
+              return (unit.replaces ?? []).join(', ');
+            case 'source':
+              return sourceCell(unit.source);
+            default:
+              return '';
+          }
+        }),
+      );
+    }
+  } else if (table === 'functions') {
+    for (const fn of functions) {
+      rows.push(
+        columns.map((c) => {
+          if (c.field === 'id') return fn.id;
+          if (c.field === 'name' || c.field === 'description') return text(fn[c.field], c.lang!);
+          if (c.field === 'type') return fn.type ?? '';
+          if (c.field === 'source') return sourceCell(fn.source);
+          return '';
+        }),
+      );
+    }
+  } else {
+    for (const unit of units) for (const [fn, role] of Object.entries(unit.functions ?? {})) rows.push([unit.id, fn, role]);
   }
+  return rows;
+}
+
+export function renderCsv(model: OrgModel, options: CsvOptions): string {
+  const sep = options.separator;
+  const rows = tableRows(model, options.table ?? 'units', options.lang);
   return `\uFEFF${rows.map((r) => r.map((v) => csvField(v, sep)).join(sep)).join('\r\n')}\r\n`;
 }

@@ -40,8 +40,8 @@ describe('org completion bash', () => {
     expect(spawnSync('bash', ['-n', file]).status).toBe(0);
     expect(bashComplete(file, ['org', 'ex'])).toEqual(['export']);
     expect(bashComplete(file, ['org', 'render', ''])).toEqual(['chart', 'diff', 'matrix']);
-    expect(bashComplete(file, ['org', 'export', '--format', ''])).toEqual(['csv', 'json', 'jsonld', 'mermaid', 'ttl']);
-    expect(bashComplete(file, ['org', 'validate', '-f', ''])).toEqual(['github', 'json', 'sarif', 'stylish']);
+    expect(bashComplete(file, ['org', 'export', '--format', ''])).toEqual(['csv', 'json', 'jsonld', 'mermaid', 'ttl', 'xlsx']);
+    expect(bashComplete(file, ['org', 'validate', '-f', ''])).toEqual(['codequality', 'github', 'json', 'junit', 'sarif', 'stylish']);
     expect(bashComplete(file, ['org', '--lang', ''])).toEqual(['en', 'ru']);
     expect(bashComplete(file, ['org', '--lang', 'ru', 'import', 'csv', '--p'])).toEqual(['--partial']);
     expect(bashComplete(file, ['org', 'fmt', '--'])).toEqual(['--check', '--debug', '--help', '--lang', '--schemas']);
@@ -61,7 +61,7 @@ describe('org completion zsh', () => {
     const text = await script('zsh');
     expect(text.startsWith('#compdef org\n')).toBe(true);
     expect(text).toContain("'export:write the structure as JSON, CSV, a Mermaid flowchart, or W3C Organization Ontology RDF (Turtle, JSON-LD)'");
-    expect(text).toContain("-f|--format) values=('json' 'csv' 'mermaid' 'ttl' 'jsonld') ;;");
+    expect(text).toContain("-f|--format) values=('json' 'csv' 'xlsx' 'mermaid' 'ttl' 'jsonld') ;;");
   });
 
   it.skipIf(!hasZsh)('is valid zsh', async () => {

@@ -219,18 +219,28 @@ describe('export csv', () => {
     const r = await runCli(['export', TRICKY, '-f', 'csv']);
     expect(r.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows: string[][] = parseCsv(r.stdout, { bom: true });
-    expect(rows[0]).toEqual(['id', 'parent', 'kind', 'name (ru)', 'name (en)', 'short name (ru)', 'short name (en)', 'headcount', 'functions led', 'order', 'staff unit']);
+    expect(rows[0]).toEqual([
+      'id', 'parent', 'kind', 'name (ru)', 'name (en)', 'short name (ru)', 'short name (en)', 'description (ru)', 'description (en)',
+      'headcount', 'positions', 'functions led', 'replaces', 'source',
+    ]);
+    const positions = JSON.stringify([
+      { title: { ru: 'Руководитель', en: 'Head' }, count: 1 },
+      { title: { ru: 'Специалист "первой" категории', en: 'Specialist' }, count: 3 },
+    ]);
     expect(rows.slice(1)).toEqual([
-      ['end', '', 'office', 'Аппарат <главный> & "центральный"', 'Head office #1 | A\\B `x`', 'Аппарат', 'Office', '4', 'oversight', '', ''],
-      ['audit', 'end', 'department', 'Управление аудита;\nи контроля', 'Audit, Control; and Review', '', '', '4', 'records', '', ''],
-      ['sector-a', 'end', 'sector', 'Сектор А', 'Sector A', '', '', '0', '', '', ''],
+      ['end', '', 'office', 'Аппарат <главный> & "центральный"', 'Head office #1 | A\\B `x`', 'Аппарат', 'Office', '', '', '4', positions, 'oversight', '', ''],
+      ['audit', 'end', 'department', 'Управление аудита;\nи контроля', 'Audit, Control; and Review', '', '', 'Создано слиянием отделов аудита и контроля.', '', '4', 'Аудитор: 4', 'records', 'audit-old, control-old', ''],
+      ['sector-a', 'end', 'sector', 'Сектор А', 'Sector A', '', '', '', '', '0', '', '', '', ''],
     ]);
   });
 
   it('uses Russian headers with --lang ru and the separator asked for', async () => {
     const r = await runCli(['--lang', 'ru', 'export', TRICKY, '-f', 'csv', '--separator', ';']);
     const rows: string[][] = parseCsv(r.stdout, { bom: true, delimiter: ';' });
-    expect(rows[0]).toEqual(['идентификатор', 'вышестоящее', 'вид', 'название (ru)', 'название (en)', 'краткое название (ru)', 'краткое название (en)', 'численность', 'ведёт функции', 'порядок', 'штабное']);
+    expect(rows[0]).toEqual([
+      'идентификатор', 'вышестоящее', 'вид', 'название (ru)', 'название (en)', 'краткое название (ru)', 'краткое название (en)', 'описание (ru)', 'описание (en)',
+      'численность', 'должности', 'ведёт функции', 'заменяет', 'источник',
+    ]);
     expect(rows[2]![3]).toBe('Управление аудита;\nи контроля');
   });
 
@@ -244,7 +254,7 @@ describe('export csv', () => {
   });
 
   it('rejects an unknown format or separator', async () => {
-    expect((await runCli(['export', TRICKY, '-f', 'xml'])).stderr).toBe('org: Unknown format "xml"; choose one of: json, csv, mermaid, ttl, jsonld.\n');
+    expect((await runCli(['export', TRICKY, '-f', 'xml'])).stderr).toBe('org: Unknown format "xml"; choose one of: json, csv, xlsx, mermaid, ttl, jsonld.\n');
     expect((await runCli(['export', TRICKY, '-f', 'csv', '--separator', '|'])).code).toBe(2);
   });
 });

@@ -27,6 +27,8 @@ export interface CliOptions {
   /** Pretend standard output is a terminal. */
   tty?: boolean;
   columns?: number;
+  /** Standard input of an in-process run. */
+  stdin?: string | Uint8Array;
 }
 
 // Spawned runs keep their parse caches in one folder of this test run, not in the user's home.
@@ -44,6 +46,7 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     stdoutIsTTY: options.tty ?? false,
     stderrIsTTY: false,
     columns: options.columns,
+    ...(options.stdin !== undefined ? { readStdin: () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : options.stdin!) } : {}),
   });
   const bytes = Buffer.concat(out);
   return { code, stdout: bytes.toString('utf8'), stderr, bytes };

@@ -70,12 +70,14 @@ describe('export csv → import csv → the same model', () => {
         '    Управление аудита;',
         '    и контроля',
         '  en: Audit, Control; and Review',
+        'description:',
+        '  ru: Создано слиянием отделов аудита и контроля.',
         'functions:',
         '  records: lead',
         'positions:',
-        '  - title:',
-        '      ru: Штатные единицы',
+        '  - title: Аудитор',
         '    count: 4',
+        'replaces: [audit-old, control-old]',
         '',
       ].join('\n'),
     );
@@ -210,7 +212,7 @@ describe('reading the spreadsheet', () => {
     const a = await runCli(['import', 'csv', 'a.csv', 'out'], { cwd });
     expect(a.stderr).toBe('a.csv: ignoring columns this format does not have: "примечание".\n');
     expect(a.code).toBe(0);
-    writeFileSync(join(cwd, 'b.csv'), 'id,name\na,A\n');
+    writeFileSync(join(cwd, 'b.csv'), 'id,parent,name\na,,A\n');
     const b = await runCli(['import', 'csv', 'b.csv', 'out2'], { cwd });
     expect({ code: b.code, stderr: b.stderr }).toEqual({ code: 2, stderr: 'org: The spreadsheet lacks the columns: kind (the first row names the columns).\n' });
   });

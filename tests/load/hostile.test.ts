@@ -135,7 +135,7 @@ describe('links at the top of the structure', () => {
 describe('a run that cannot be done exits 2 with one line', () => {
   const cases2: Array<[string, string[], RegExp]> = [
     ['missing directory', ['validate', 'no/such/dir'], /^org: No such directory: no\/such\/dir\n$/],
-    ['a file instead of a directory', ['validate', 'package.json'], /^org: Not a directory: package.json\n$/],
+    ['a file outside any structure', ['validate', 'package.json'], /^org: package.json is not part of a structure/],
     ['a directory without organization.yaml', ['validate', 'docs'], /^org: No organization.yaml in docs/],
     ['an unknown format', ['validate', '--format', 'xml'], /^org: Unknown format "xml"/],
     ['a bad --max-warnings', ['validate', '--max-warnings', 'many'], /^org: Option --max-warnings expects a whole number/],

@@ -14,12 +14,12 @@ import type { OrgModel } from '../../model/model.js';
 import { UsageError } from '../../model/errors.js';
 import { writeFileAtomic } from '../../output/write.js';
 import { diffRenderers, renderSideErrors, type DiffSide } from '../../render/diff/index.js';
-import { checkFormat, DEFAULT_DIR, emit, parseCount, type Registrar, type RunContext } from '../context.js';
+import { checkFormat, emit, parseCount, structureDirOrDefault, type Registrar, type RunContext } from '../context.js';
 import { useColor } from '../io.js';
 import { compareSides } from '../sides.js';
 
 interface Options {
-  dir: string;
+  dir?: string;
   format: string;
   exitCode?: boolean;
   output?: string;
@@ -71,7 +71,7 @@ export const register: Registrar = (program, run) => {
     .description('what a reorganisation changes: units, lineage, functions and assignments between two structures or git revisions')
     .argument('<from>', 'the earlier side: a structure directory, a git revision, or REV:path')
     .argument('[to]', 'the later side (default: the structure directory in the working tree)')
-    .option('--dir <path>', 'where the structure directory is, for sides read from git', DEFAULT_DIR)
+    .option('--dir <path>', 'where the structure directory is, for sides read from git (default: the one found from the current directory, else structure)')
     .option('-f, --format <format>', 'text, markdown or json', 'text')
     .option('--exit-code', 'exit with 1 when there are changes, 0 when there are none')
     .option('-o, --output <file>', 'write the diff to a file (atomically)')
@@ -98,7 +98,7 @@ Examples:
       run((ctx) => {
         const format = checkFormat(options.format, Object.keys(diffRenderers));
         const maxLength = options.maxLength === undefined ? undefined : parseCount('--max-length', options.maxLength);
-        let [before, after] = compareSides(ctx, from, to, options.dir);
+        let [before, after] = compareSides(ctx, from, to, options.dir ?? structureDirOrDefault(ctx));
         let diff = diffStructures(before.model, after.model);
         if (options.accept !== undefined) {
           let acceptances: Acceptance[];
@@ -111,7 +111,7 @@ Examples:
           }
           accept(ctx, after, acceptances);
           // What the files say now: the accepted matches are declared.
-          [before, after] = compareSides(ctx, from, to, options.dir);
+          [before, after] = compareSides(ctx, from, to, options.dir ?? structureDirOrDefault(ctx));
           diff = diffStructures(before.model, after.model);
         }
         const report = { from: before.side, to: after.side, diff };

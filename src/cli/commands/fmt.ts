@@ -1,5 +1,5 @@
 /**
- * `org fmt [dir]`: rewrites every structure file into its canonical form (src/fmt/format.ts), each
+ * `org fmt [paths…]`: rewrites every structure file into its canonical form (src/fmt/format.ts), each
  * atomically and only when it changes. `--check` writes nothing and lists the files that would
  * change (exit 1), for CI and pre-commit. A file that does not parse is reported and left alone.
  *
@@ -16,7 +16,7 @@ import { readStructureDir } from '../../load/read.js';
 import { decode, scanText } from '../../load/scan.js';
 import type { RawFile } from '../../load/structure.js';
 import { WriteRefused, writeFileAtomic, yieldToSignals } from '../../output/write.js';
-import { DEFAULT_DIR, writeError, type Registrar, type RunContext } from '../context.js';
+import { pathTargets, writeError, type PathTarget, type Registrar, type RunContext } from '../context.js';
 import { schemaBaseFor } from './init.js';
 
 interface Options {
@@ -50,8 +50,19 @@ function structureSchemaBase(files: RawFile[], absDir: string, explicit: string 
   return schemaBaseFor(absDir);
 }
 
-async function formatDir(ctx: RunContext, dir: string, options: Options): Promise<number> {
-  const files = readStructureDir(dir, ctx.io.cwd);
+interface TargetResult {
+  dir: string;
+  root: string;
+  changed: Array<{ raw: RawFile; text: string }>;
+  untouched: number;
+  total: number;
+}
+
+/** Formats, in memory, the files a target names (all of a structure, or the files pre-commit passed). */
+function formatTarget(ctx: RunContext, target: PathTarget, options: Options): TargetResult {
+  const dir = target.dir;
+  const selected = (file: string): boolean => target.whole || target.files.has(file) || target.folders.some((f) => file.startsWith(f));
+  const files = readStructureDir(dir, ctx.io.cwd).filter((raw) => selected(raw.file));
   const absDir = resolve(ctx.io.cwd, dir);
   const root = realpathSync(absDir);
   const base = structureSchemaBase(files, absDir, options.schemas);
@@ -107,6 +118,15 @@ async function formatDir(ctx: RunContext, dir: string, options: Options): Promis
     changed.push({ raw, text: result.text });
   }
 
+  return { dir, root, changed, untouched, total };
+}
+
+async function formatPaths(ctx: RunContext, paths: readonly string[], options: Options): Promise<number> {
+  const results = pathTargets(ctx, paths).map((target) => formatTarget(ctx, target, options));
+  const changed = results.flatMap((r) => r.changed.map((c) => ({ ...c, root: r.root, dir: r.dir })));
+  let untouched = results.reduce((n, r) => n + r.untouched, 0);
+  const total = results.reduce((n, r) => n + r.total, 0);
+  const dir = results.map((r) => r.dir).join(', ');
   if (options.check) {
     for (const { raw } of changed) ctx.io.stdout(`${raw.file}\n`);
     const summary =
@@ -119,7 +139,7 @@ async function formatDir(ctx: RunContext, dir: string, options: Options): Promis
     return changed.length > 0 || untouched > 0 ? 1 : 0;
   }
   let written = 0;
-  for (const { raw, text } of changed) {
+  for (const { raw, text, root, dir: within } of changed) {
     // Each file is replaced on its own; between files a Ctrl-C can act (see src/output/write.ts).
     await yieldToSignals();
     try {
@@ -129,7 +149,7 @@ async function formatDir(ctx: RunContext, dir: string, options: Options): Promis
       if (e instanceof WriteRefused && e.reason === 'changed') {
         untouched++;
         ctx.io.stderr(`${ctx.t('fmt-changed', { file: raw.file })}\n`);
-      } else throw writeError(e, raw.file, dir);
+      } else throw writeError(e, raw.file, within);
     }
   }
   ctx.io.stdout(`${written > 0 ? ctx.t('fmt-formatted', { count: written, total: total - untouched }) : ctx.t('fmt-clean', { count: total - untouched })}\n`);
@@ -140,7 +160,7 @@ export const register: Registrar = (program, run) => {
   program
     .command('fmt')
     .description('rewrite structure files in one canonical form (key order, quoting, indentation, modeline), keeping every comment')
-    .argument('[dir]', 'structure directory', DEFAULT_DIR)
+    .argument('[paths...]', 'structure directories, or files and folders inside structures (default: the structure found from the current directory)')
     .option('--check', 'write nothing; list the files that would change and exit with 1 if any')
     .option('--schemas <path-or-url>', 'where modelines point (default: as organization.yaml says)')
     .addHelpText(
@@ -151,8 +171,9 @@ Exit codes: 0 all files formatted (or, with --check, already tidy); 1 some file 
 
 Examples:
   org fmt                               tidy ./structure in place
-  org fmt --check                       in CI or a pre-commit hook: list untidy files
+  org fmt --check                       in CI: list untidy files
+  org fmt --check structure/units/a.yaml  only these files (as pre-commit passes them)
   org fmt path/to/structure --schemas ../node_modules/orgcode/schemas`,
     )
-    .action((dir: string, options: Options) => run((ctx) => formatDir(ctx, dir, options)));
+    .action((paths: string[], options: Options) => run((ctx) => formatPaths(ctx, paths, options)));
 };

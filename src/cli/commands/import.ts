@@ -1,21 +1,24 @@
 /**
- * `org import csv FILE [dir]`: unit files from a spreadsheet (src/import/plan.ts decides
+ * `org import csv FILE… [dir]`, `org import xlsx FILE [dir]`, `org import backstage FILE [dir]`:
+ * structure files from tables of units, functions and assignments (src/import/plan.ts decides
  * everything). Every bad row is reported as `FILE:LINE: message`; when there is one, nothing is
- * written unless --partial. Existing unit files are updated only with --force. The files are
- * written all or nothing: every one is checked and written to a temporary file before the first
- * is renamed into place, and nothing is written through a link leading out of the structure.
+ * written unless --partial. Existing unit files are updated only with --force. Each file is
+ * written atomically.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
 import { readStructureDir } from '../../load/read.js';
 import type { RawFile } from '../../load/structure.js';
-import { planImport } from '../../import/plan.js';
+import { planImport, type InputTable } from '../../import/plan.js';
+import { readCsv } from '../../import/csv-read.js';
+import { registerBackstage } from './import-backstage.js';
 import { UsageError } from '../../model/errors.js';
 import { BatchWriteError, realDirectory, writeFilesAtomic } from '../../output/write.js';
-import { DEFAULT_DIR, writeError, type Registrar, type RunContext } from '../context.js';
+import { structureDirOrDefault, writeError, type Registrar, type RunContext } from '../context.js';
 import { schemaBaseFor } from './init.js';
 
-interface Options {
+export interface Options {
   partial?: boolean;
   force?: boolean;
   schemas?: string;
@@ -23,9 +26,10 @@ interface Options {
 
 /** The spreadsheet as text; only UTF-8 is accepted, with a hint for the usual Windows-1251 export. */
 function readSpreadsheet(ctx: RunContext, file: string): string {
-  let bytes: Buffer;
+  let bytes: Uint8Array;
   try {
-    bytes = readFileSync(resolve(ctx.io.cwd, file));
+    // `-` is standard input, so a spreadsheet can come through a pipe (curl …, iconv …).
+    bytes = file === '-' ? (ctx.io.readStdin?.() ?? new Uint8Array()) : readFileSync(resolve(ctx.io.cwd, file));
   } catch (e) {
     throw new UsageError('import-cannot-read', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
@@ -59,23 +63,58 @@ function looseFiles(absDir: string, dir: string): RawFile[] {
   return out;
 }
 
-function importCsv(ctx: RunContext, file: string, dir: string, options: Options): number {
-  const csv = readSpreadsheet(ctx, file);
+/** A CSV file (or `-`, standard input) as one table. */
+function csvTable(ctx: RunContext, file: string): InputTable {
+  const table = readCsv(readSpreadsheet(ctx, file));
+  if (table.unclosedQuote !== undefined) throw new UsageError('import-unclosed-quote', { line: table.unclosedQuote, file });
+  return { file: file === '-' ? '<stdin>' : file, rows: table.rows };
+}
+
+/** Each sheet of a workbook as a table (sheets whose header names no columns are skipped). */
+async function xlsxTables(ctx: RunContext, file: string): Promise<InputTable[]> {
+  let bytes: Uint8Array;
+  try {
+    bytes = file === '-' ? (ctx.io.readStdin?.() ?? new Uint8Array()) : readFileSync(resolve(ctx.io.cwd, file));
+  } catch (e) {
+    throw new UsageError('import-cannot-read', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+  const { readXlsx } = await import('../../export/xlsx.js');
+  let sheets;
+  try {
+    sheets = await readXlsx(bytes);
+  } catch (e) {
+    throw new UsageError('import-not-xlsx', { file, reason: (e as Error).message.split('\n')[0]! });
+  }
+  return sheets.filter((s) => s.rows.length > 0).map((s) => ({ file: `${file}#${s.sheet}`, rows: s.rows }));
+}
+
+/** Splits `FILE… [DIR]`: the last argument is the target when it is a directory or has no file extension. */
+function filesAndDir(ctx: RunContext, args: string[]): { files: string[]; dir: string } {
+  const last = args.at(-1)!;
+  const isDir = args.length > 1 && last !== '-' && (statSync(resolve(ctx.io.cwd, last), { throwIfNoEntry: false })?.isDirectory() === true || extname(last) === '');
+  return isDir ? { files: args.slice(0, -1), dir: last } : { files: args, dir: structureDirOrDefault(ctx) };
+}
+
+export function runImport(ctx: RunContext, tables: InputTable[], dir: string, options: Options): number {
   const absDir = resolve(ctx.io.cwd, dir);
   if (existsSync(absDir) && !statSync(absDir).isDirectory()) throw new UsageError('not-a-dir', { dir });
   const hasOrganization = existsSync(join(absDir, 'organization.yaml')) || existsSync(join(absDir, 'organization.yml'));
   const existing = hasOrganization ? readStructureDir(dir, ctx.io.cwd) : looseFiles(absDir, dir);
+  const total = tables.reduce((n, t) => n + t.rows.length, 0);
+  if (ctx.io.stderrIsTTY && total > PROGRESS_ROWS) ctx.io.stderr(`${ctx.t('import-progress', { count: total })}\n`);
   const plan = planImport({
-    csv,
+    tables,
     existing,
     schemaBase: schemaBaseFor(absDir, options.schemas),
     force: options.force === true,
     partial: options.partial === true,
   });
 
-  if (plan.ignoredColumns.length > 0) ctx.io.stderr(`${ctx.t('import-ignored-columns', { file, columns: plan.ignoredColumns.map((c) => `"${c}"`).join(', ') })}\n`);
-  for (const p of plan.problems) ctx.io.stderr(`${file}:${p.line}: ${ctx.t(p.messageId, p.data)}\n`);
-  const badRows = new Set(plan.problems.map((p) => p.line)).size;
+  for (const { file, columns } of plan.ignoredColumns) ctx.io.stderr(`${ctx.t('import-ignored-columns', { file, columns: columns.map((c) => `"${c}"`).join(', ') })}\n`);
+  // Many bad rows (a whole government refused for one setting) are summarised, not all printed.
+  for (const p of plan.problems.slice(0, MAX_PROBLEMS)) ctx.io.stderr(`${p.file}:${p.line}: ${ctx.t(p.messageId, p.data)}\n`);
+  if (plan.problems.length > MAX_PROBLEMS) ctx.io.stderr(`${ctx.t('import-more-problems', { count: plan.problems.length - MAX_PROBLEMS })}\n`);
+  const badRows = new Set(plan.problems.map((p) => `${p.file}:${p.line}`)).size;
   if (badRows > 0 && !options.partial) {
     ctx.io.stderr(`${ctx.t('import-nothing-written', { count: badRows })}\n`);
     return 1;
@@ -88,6 +127,7 @@ function importCsv(ctx: RunContext, file: string, dir: string, options: Options)
     if (planned.action === 'create' && existsSync(target) && !options.force) throw new UsageError('import-file-appeared', { file: `${dir}/${planned.rel}` });
     writes.push({ file: target, content: planned.text, shown: `${dir}/${planned.rel}` });
   }
+  // All or nothing: every file is checked and written to a temporary before the first is renamed.
   try {
     writeFilesAtomic(writes, { within: realDirectory(absDir), createDirs: true });
   } catch (e) {
@@ -98,41 +138,81 @@ function importCsv(ctx: RunContext, file: string, dir: string, options: Options)
   }
 
   const lines = [ctx.t('import-done', { count: plan.created + plan.updated, dir, created: plan.created, updated: plan.updated })];
+  if (plan.functionsImported > 0) lines.push(ctx.t('import-functions-imported', { count: plan.functionsImported }));
   if (plan.organizationCreated) lines.push(ctx.t('import-organization-created', { file: `${dir}/organization.yaml` }));
-  if (plan.functionsCreated.length > 0) lines.push(ctx.t('import-functions-created', { count: plan.functionsCreated.length, functions: plan.functionsCreated.join(', ') }));
+  if (plan.functionsCreated.length > 0) {
+    const shown = plan.functionsCreated.slice(0, 5).join(', ');
+    lines.push(ctx.t('import-functions-created', { count: plan.functionsCreated.length, functions: plan.functionsCreated.length > 5 ? `${shown}, …` : shown }));
+  }
   if (badRows > 0) lines.push(ctx.t('import-partial', { count: badRows }));
   lines.push(ctx.t('import-next', { dir }));
   ctx.io.stdout(`${lines.join('\n')}\n`);
   return badRows > 0 ? 1 : 0;
 }
 
+const PROGRESS_ROWS = 5000;
+const MAX_PROBLEMS = 50;
+
+const COLUMNS_HELP = `
+Tables (one CSV file or one sheet of a workbook each, told apart by their columns; English or
+Russian headers; text columns once per language, e.g. "name (ru)"):
+  units        id, parent, kind, name, short name, description, headcount, positions,
+               functions led, replaces, source
+  functions    id, name, type, description, source
+  assignments  unit, function, role
+An empty id is made from the name (Cyrillic and Hangul transliterated). Positions are
+"title: count" lines; a structured source is JSON. Checks follow organization.yaml (kind-rank
+off accepts any nesting). Without organization.yaml, one is created. Exit codes: 0 imported;
+1 bad rows (nothing written unless --partial); 2 could not run.`;
+
 export const register: Registrar = (program, run) => {
   const group = program.command('import').description('create structure files from other formats (see `org import csv --help`)');
-  group
-    .command('csv')
-    .description('create unit files from a spreadsheet of units (the columns `org export --format csv` writes)')
-    .argument('<file>', 'CSV file: UTF-8 with or without BOM, separated by "," or ";"')
-    .argument('[dir]', 'structure directory (created when missing)', DEFAULT_DIR)
-    .option('--partial', 'import the good rows even when some are bad')
-    .option('--force', 'update unit files that already exist (everything the spreadsheet does not carry is kept)')
-    .option('--schemas <path-or-url>', 'where the modelines of new files point')
+  const common = (cmd: Command): Command =>
+    cmd
+      .option('--partial', 'import the good rows even when some are bad')
+      .option('--force', 'update unit files that already exist (everything the spreadsheet does not carry is kept)')
+      .option('--schemas <path-or-url>', 'where the modelines of new files point');
+  common(
+    group
+      .command('csv')
+      .description('create structure files from CSV tables of units, functions and assignments (the tables `org export --format csv` writes)')
+      .argument('<files...>', 'CSV files (UTF-8 with or without BOM, "," or ";"; - for standard input), then optionally the structure directory'),
+  )
     .addHelpText(
       'after',
-      `
-Columns (English or Russian names; names and short names per language):
-  id / идентификатор, parent / вышестоящее, kind / вид, name (ru) / название (ru),
-  short name (ru) / краткое название (ru), headcount / численность,
-  functions led / ведёт функции
-Without organization.yaml, one is created (languages from the columns, kinds from the
-tree), with a stub file for each function led. Exit codes: 0 imported; 1 bad rows (nothing
-written unless --partial); 2 could not run.
+      `${COLUMNS_HELP}
 
 Examples:
-  org import csv units.csv                    into ./structure
-  org import csv units.csv new-structure      start a structure from a spreadsheet
+  org import csv units.csv                    into the structure found from here (or ./structure)
+  org import csv units.csv functions.csv assignments.csv new-structure
+  iconv -f cp1251 -t utf-8 units.csv | org import csv - new-structure
   org import csv units.csv --partial          import the good rows, report the bad ones
   org export -f csv -o units.csv && org import csv units.csv --force
                                               edit in a spreadsheet and bring the changes back`,
     )
-    .action((file: string, dir: string, options: Options) => run((ctx) => importCsv(ctx, file, dir, options)));
+    .action((args: string[], options: Options) =>
+      run((ctx) => {
+        const { files, dir } = filesAndDir(ctx, args);
+        return runImport(ctx, files.map((f) => csvTable(ctx, f)), dir, options);
+      }),
+    );
+  common(
+    group
+      .command('xlsx')
+      .description('create structure files from an Excel workbook: sheets of units, functions and assignments (as `org export -o x.xlsx` writes)')
+      .argument('<file>', 'the .xlsx workbook (- for standard input)')
+      .argument('[dir]', 'structure directory, created when missing (default: the one found from the current directory, else structure)'),
+  )
+    .addHelpText(
+      'after',
+      `${COLUMNS_HELP}
+
+Examples:
+  org export -o structure.xlsx && org import xlsx structure.xlsx copy
+  org import xlsx staff.xlsx --force          bring the edited workbook back`,
+    )
+    .action((file: string, dir: string | undefined, options: Options) =>
+      run(async (ctx) => runImport(ctx, await xlsxTables(ctx, file), dir ?? structureDirOrDefault(ctx), options)),
+    );
+  registerBackstage(group, run, common, runImport);
 };

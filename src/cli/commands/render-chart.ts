@@ -223,7 +223,7 @@ export const register: Registrar = (parent, run) => {
   const command = parent
     .command('chart')
     .description('draw the org chart as SVG, PDF, PNG, PPTX (editable slides) or DOT')
-    .argument('[dir]', 'structure directory', 'structure')
+    .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('--root <unit>', 'draw only this unit (id, start of an id, or name) and the units below it')
     .option('--depth <n>', 'number of levels to draw (1 = the top unit only)')
     .option('--headcount', "show each unit's headcount (and the total below it)")

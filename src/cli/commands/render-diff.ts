@@ -9,14 +9,14 @@ import { resolve } from 'node:path';
 import { diffStructures } from '../../diff/diff.js';
 import { translator } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
-import { DEFAULT_DIR, parseCount, type Registrar } from '../context.js';
+import { parseCount, structureDirOrDefault, type Registrar } from '../context.js';
 import { commandFonts } from '../fonts.js';
 import { compareSides } from '../sides.js';
 import { findUnit } from '../lookup.js';
 import { emitPicture, parseDirection, pictureCommandOptions, pictureFormat, wordsLanguage, type PictureOptions } from './render-chart.js';
 
 interface Options extends PictureOptions {
-  dir: string;
+  dir?: string;
   root?: string;
   depth?: string;
   headcount?: boolean;
@@ -31,7 +31,7 @@ export const register: Registrar = (parent, run) => {
     .description('draw a reorganisation: the later structure with added, changed, removed and merged units marked')
     .argument('<from>', 'the earlier side: a structure directory, a git revision, or REV:path')
     .argument('[to]', 'the later side (default: the structure directory in the working tree)')
-    .option('--dir <path>', 'where the structure directory is, for sides read from git', DEFAULT_DIR)
+    .option('--dir <path>', 'where the structure directory is, for sides read from git (default: the one found from the current directory, else structure)')
     .option('--root <unit>', 'draw only this unit (id, start of an id, or name, in the later structure) and the units below it')
     .option('--depth <n>', 'number of levels to draw (1 = the top unit only)')
     .option('--headcount', "show each unit's headcount")
@@ -52,7 +52,7 @@ Examples:
         const direction = parseDirection(options.direction);
         const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
         if (depth === 0) throw new UsageError('chart-bad-depth');
-        const [before, after] = compareSides(ctx, from, to, options.dir);
+        const [before, after] = compareSides(ctx, from, to, options.dir ?? structureDirOrDefault(ctx));
         const beforeModel = before.model;
         const afterModel = after.model;
         const diff = diffStructures(beforeModel, afterModel);
@@ -60,7 +60,7 @@ Examples:
         const root = options.root === undefined ? undefined : findUnit(ctx, afterModel, options.root);
         const [{ reorganisationSpec }, { reorganisationTable }] = await Promise.all([import('../../render/chart/reorganisation.js'), import('../../render/chart/change-table.js')]);
         // Fonts named in organization.yaml are found beside the later side when it is a directory, else in the working tree's structure.
-        const fontBase = to !== undefined && statSync(resolve(ctx.io.cwd, to), { throwIfNoEntry: false })?.isDirectory() === true ? to : options.dir;
+        const fontBase = to !== undefined && statSync(resolve(ctx.io.cwd, to), { throwIfNoEntry: false })?.isDirectory() === true ? to : (options.dir ?? structureDirOrDefault(ctx));
         const fonts = await commandFonts(ctx, options.font, afterModel, fontBase);
         const chartOptions = {
           lang,

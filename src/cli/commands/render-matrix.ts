@@ -66,7 +66,7 @@ export const register: Registrar = (parent, run) => {
   parent
     .command('matrix')
     .description('the function matrix: functions down the side, units across, a role code in each cell')
-    .argument('[dir]', 'structure directory', 'structure')
+    .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', `${FORMATS.join(', ')} (default: from the -o extension, else table)`)
     .option('-o, --output <file>', 'write to a file (atomically)')
     .option('--by <kind>', 'one column per unit of this kind; subunits count for it, the strongest role wins')

@@ -28,7 +28,7 @@ export const register: Registrar = (program, run) => {
     .command('show')
     .description('show one unit or function in full: names, place in the tree, roles, staff, lineage, dates, source')
     .argument('<unit>', 'a unit or a function: its id, the start of its id, or its name in any language')
-    .argument('[dir]', 'structure directory', 'structure')
+    .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', 'text or json', 'text')
     .option(...AT_OPTION)
     .option('--history', "the unit's names, parents and lineage through the git history of the structure")

@@ -16,7 +16,7 @@ export const register: Registrar = (program, run) => {
   program
     .command('stats')
     .description('figures for a functional review: units per kind, layers, span of control, headcount, function coverage')
-    .argument('[dir]', 'structure directory', 'structure')
+    .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', 'text or json', 'text')
     .option(...AT_OPTION)
     .option('-o, --output <file>', 'write to a file (atomically)')

@@ -19,7 +19,7 @@ export const register: Registrar = (program, run) => {
   program
     .command('tree')
     .description('show the structure as a tree: kind, headcount and functions led for each unit')
-    .argument('[dir]', 'structure directory', 'structure')
+    .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', 'text or json', 'text')
     .option('--root <unit>', 'start from this unit: its id, the start of its id, or its name')
     .option('--depth <n>', 'show this many levels (1 = only the top)')

@@ -10,4 +10,7 @@ export interface FormatOptions {
   version: string;
 }
 
-export type Formatter = (result: Pick<ValidationResult, 'diagnostics' | 'summary'>, options: FormatOptions) => string;
+/** What a formatter formats; `files` lists every file checked (JUnit makes a test case of each). */
+export type FormatterInput = Pick<ValidationResult, 'diagnostics' | 'summary'> & { files?: readonly string[] };
+
+export type Formatter = (result: FormatterInput, options: FormatOptions) => string;
