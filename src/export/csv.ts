@@ -3,11 +3,13 @@
  * `org import csv` reads (see columns.ts), so a spreadsheet can go out, be edited and come back.
  * UTF-8 with a byte-order mark and CRLF line ends, which spreadsheet programs need to open
  * Cyrillic text correctly; the separator is `,` or `;` (what Excel expects in Russian locales).
+ * Cells a spreadsheet would run as formulas are neutralised as in every CSV org writes (render/csv.ts).
  */
 import { headcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
 import type { Text } from '../model/types.js';
 import { headerText, type Column } from './columns.js';
 import { unitOrder } from './json.js';
+import { csvField } from '../render/csv.js';
 
 export interface CsvOptions {
   /** Language of the header row. */
@@ -15,11 +17,6 @@ export interface CsvOptions {
   separator: ',' | ';' | '\t';
 }
 
-/** A field as CSV (RFC 4180): quoted when it holds the separator, a quote, a line break or edge spaces. */
-export function csvField(value: string, separator: string): string {
-  if (value === '' || (!value.includes(separator) && !/["\r\n]/.test(value) && value.trim() === value)) return value;
-  return `"${value.replace(/"/g, '""')}"`;
-}
 
 /** Languages of the name columns: the organisation's, then any others the units use, sorted. */
 function languages(model: OrgModel): string[] {

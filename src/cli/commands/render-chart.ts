@@ -76,7 +76,7 @@ export async function emitPicture(ctx: RunContext, dot: string, format: ChartFor
   const toStdout = options.output === undefined || options.output === '-';
   if ((format === 'pdf' || format === 'png') && toStdout && ctx.io.stdoutIsTTY) throw new UsageError('chart-binary-to-terminal', { format: format.toUpperCase() });
   if (format === 'dot') {
-    emit(ctx, dot, options.output);
+    emit(ctx, dot, options.output, 'data');
     return;
   }
   const engine = options.engine.toLowerCase();
@@ -98,7 +98,7 @@ export async function emitPicture(ctx: RunContext, dot: string, format: ChartFor
   }
   const svg = finishSvg(raw, { title });
   if (format === 'svg') {
-    emit(ctx, svg, options.output);
+    emit(ctx, svg, options.output, 'data');
     return;
   }
   if (format === 'png') {

@@ -130,7 +130,7 @@ Examples:
             });
           }
         }
-        emit(ctx, content, options.output);
+        emit(ctx, content, options.output, format === 'table' || format === 'md' ? 'text' : 'data');
         return 0;
       }),
     );

@@ -36,7 +36,7 @@ Examples:
           const near = suggestIds(id, new Set([...model.units.keys(), ...model.functions.keys(), ...model.assignments.keys()]));
           throw new UsageError('show-unknown-id', { id, hint: near.length > 0 ? ctx.t('show-did-you-mean', { ids: near.join(', ') }) : '' });
         }
-        emit(ctx, format === 'json' ? renderShowJson(id, details) : renderShowText(details, ctx.io.stdoutIsTTY && options.output === undefined && ctx.io.columns ? { t: ctx.t, lang, width: ctx.io.columns } : { t: ctx.t, lang }), options.output);
+        emit(ctx, format === 'json' ? renderShowJson(id, details) : renderShowText(details, ctx.io.stdoutIsTTY && options.output === undefined && ctx.io.columns ? { t: ctx.t, lang, width: ctx.io.columns } : { t: ctx.t, lang }), options.output, format === 'json' ? 'data' : 'text');
         return 0;
       }),
     );

@@ -46,7 +46,7 @@ Examples:
         }
         if (depth !== undefined) treeOptions.depth = Math.max(1, depth);
         const tree = buildTree(model, treeOptions);
-        emit(ctx, format === 'json' ? renderTreeJson(tree) : renderTreeText(tree, width === undefined ? { t: ctx.t } : { t: ctx.t, width }), options.output);
+        emit(ctx, format === 'json' ? renderTreeJson(tree) : renderTreeText(tree, width === undefined ? { t: ctx.t } : { t: ctx.t, width }), options.output, format === 'json' ? 'data' : 'text');
         return 0;
       }),
     );

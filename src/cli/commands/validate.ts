@@ -38,7 +38,7 @@ Examples:
         const summary = options.quiet ? { ...result.summary, warnings: 0, infos: 0 } : result.summary;
         const toFile = options.output !== undefined && options.output !== '-';
         const color = format === 'stylish' && !toFile && useColor(ctx.io.env, ctx.io.stdoutIsTTY);
-        emit(ctx, formatters[format]!({ diagnostics, summary }, { color, t: ctx.t, version: ctx.version }), options.output);
+        emit(ctx, formatters[format]!({ diagnostics, summary }, { color, t: ctx.t, version: ctx.version }), options.output, format === 'stylish' ? 'text' : format === 'github' ? 'annotations' : 'data');
         if (result.summary.errors > 0) return 1;
         if (maxWarnings !== undefined && result.summary.warnings > maxWarnings) {
           ctx.io.stderr(`${ctx.t('max-warnings', { count: result.summary.warnings, max: maxWarnings })}\n`);

@@ -9,20 +9,14 @@ import type { Translate } from '../../i18n/format.js';
 import type { Diagnostic } from '../../model/finding.js';
 import { namer, replacedUnits, sections, summaryLine, type Namer } from './common.js';
 import type { DiffRenderer } from './types.js';
+import { escapeMarkdown } from '../markdown.js';
 
 /** Sections with more rows than this are folded. */
 const FOLD_ROWS = 20;
 /** Errors listed per side; the rest are counted. */
 const MAX_ERRORS = 20;
 
-/**
- * Escapes text for a Markdown table cell or paragraph: every character with a meaning in GFM
- * (emphasis, code, links, HTML, tables, entities, headings, strikethrough, math) gets a
- * backslash, and line breaks become spaces.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\|<>*_`[\]~&#$]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
-}
+export { escapeMarkdown } from '../markdown.js';
 
 /** Inside an HTML block Markdown escapes are not processed; HTML's are. */
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
