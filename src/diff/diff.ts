@@ -5,7 +5,7 @@
  * result is sorted by change type, then id, so the same two structures always give the same list.
  */
 import type { LoadedStructure } from '../load/structure.js';
-import { buildModel, headcount, leadsOf, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
+import { buildModel, knownHeadcount, leadsOf, sumKnown, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
 import type { Text } from '../model/types.js';
 import { declaredReplacements, inferredReplacements, type Replacement } from './lineage.js';
 import {
@@ -78,16 +78,14 @@ export function sortChanges(changes: readonly Change[]): Change[] {
     .map((x) => x.change);
 }
 
-function sumHeadcount(model: OrgModel, ids: readonly string[]): number {
-  let sum = 0;
-  for (const id of ids) sum += headcount(model.units.get(id)!.unit);
-  return sum;
+// Headcounts as far as they are known: units listing no positions add nothing, and a side where
+// none lists any has an unknown (null) headcount, not 0.
+function sumHeadcount(model: OrgModel, ids: readonly string[]): number | null {
+  return sumKnown(ids.map((id) => knownHeadcount(model.units.get(id)!.unit)));
 }
 
-function totalHeadcount(model: OrgModel): number {
-  let sum = 0;
-  for (const { unit } of model.units.values()) sum += headcount(unit);
-  return sum;
+function totalHeadcount(model: OrgModel): number | null {
+  return sumKnown([...model.units.values()].map(({ unit }) => knownHeadcount(unit)));
 }
 
 /** Counts a list of changes; the totals of the two sides are passed through. */
@@ -140,7 +138,7 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
   const unitFacts = (model: OrgModel, id: string) => {
     const unit = model.units.get(id)!.unit;
     const parent = unit.parent ?? null;
-    return { unit: id, name: unitName(model, id), kind: unit.kind, parent, headcount: headcount(unit), functions: { ...(unit.functions ?? {}) } };
+    return { unit: id, name: unitName(model, id), kind: unit.kind, parent, headcount: knownHeadcount(unit), functions: { ...(unit.functions ?? {}) } };
   };
   for (const id of removed) if (!explained.has(id)) changes.push({ type: 'unit-removed', ...unitFacts(before, id) });
   for (const id of added) if (!explained.has(id)) changes.push({ type: 'unit-added', ...unitFacts(after, id) });
@@ -166,7 +164,7 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
       const later = newPositions.get(key);
       if ((earlier?.count ?? 0) !== (later?.count ?? 0)) positions.push({ title: later?.title ?? earlier!.title, from: earlier?.count ?? 0, to: later?.count ?? 0 });
     }
-    if (positions.length > 0) changes.push({ type: 'headcount-changed', unit: id, name, from: headcount(was), to: headcount(now), positions });
+    if (positions.length > 0) changes.push({ type: 'headcount-changed', unit: id, name, from: knownHeadcount(was), to: knownHeadcount(now), positions });
   }
 
   // Functions: the catalogue (function files), then who leads each.

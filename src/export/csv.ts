@@ -5,7 +5,7 @@
  * Cyrillic text correctly; the separator is `,` or `;` (what Excel expects in Russian locales).
  * Cells a spreadsheet would run as formulas are neutralised as in every CSV org writes (render/csv.ts).
  */
-import { headcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
+import { knownHeadcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
 import type { Text } from '../model/types.js';
 import { headerText, type Column } from './columns.js';
 import { unitOrder } from './json.js';
@@ -58,7 +58,8 @@ export function renderCsv(model: OrgModel, options: CsvOptions): string {
           case 'short':
             return text(unit.short, c.lang!);
           case 'headcount':
-            return String(headcount(unit));
+            // Unknown (no positions listed) is an empty cell, which import reads as "not given".
+            return String(knownHeadcount(unit) ?? '');
           case 'leads':
             return functionsLedBy(unit).join(', ');
         }

@@ -21,7 +21,7 @@ describe('declared lineage', () => {
       { ...unit('a', { functions: { f1: 'lead' } }), ...unit('b', { functions: { f2: 'lead' } }) },
       { ...unit('c', { replaces: ['a', 'b'], functions: { f1: 'lead', f2: 'lead' } }) },
     );
-    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: 0, to: 0 } }]);
+    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: null, to: null } }]);
     expect(ofType(changes, 'unit-removed')).toEqual([]);
     expect(ofType(changes, 'unit-added')).toEqual([]);
     expect(ofType(changes, 'function-transferred').map((c) => [c.function, c.from, c.to])).toEqual([
@@ -56,7 +56,7 @@ describe('declared lineage', () => {
 
   it('declared lineage wins over a match by functions', () => {
     const changes = diff({ ...unit('a', { functions: { f1: 'lead' } }) }, { ...unit('b', { functions: { f1: 'lead' } }), ...unit('c', { replaces: ['a'] }) });
-    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['c'], headcount: { from: 0, to: 0 } }]);
+    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['c'], headcount: { from: null, to: null } }]);
     expect(ofType(changes, 'unit-added').map((c) => c.unit)).toEqual(['b']);
   });
 });
@@ -64,13 +64,13 @@ describe('declared lineage', () => {
 describe('inferred lineage', () => {
   it('a removed and an added unit with the same functions are one unit under a new id', () => {
     const changes = diff({ ...unit('a', { functions: { f1: 'lead', f2: 'participant' } }) }, { ...unit('b', { functions: { f1: 'lead', f2: 'participant' } }) });
-    expect(changes).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.88, basis: 'functions' }]);
+    expect(changes).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: null, to: null }, inferred: true, confidence: 0.88, basis: 'functions' }]);
   });
 
   it('the same children are evidence too, and both together are stronger', () => {
     const kids = (parent: string): Files => ({ ...unit('x', { parent, kind: 'division' }), ...unit('y', { parent, kind: 'division' }) });
     const children = diff({ ...unit('a'), ...kids('a') }, { ...unit('b'), ...kids('b') });
-    expect(ofType(children, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.88, basis: 'children' }]);
+    expect(ofType(children, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: null, to: null }, inferred: true, confidence: 0.88, basis: 'children' }]);
     expect(ofType(children, 'unit-moved').map((c) => [c.unit, c.from, c.to])).toEqual([
       ['x', 'a', 'b'],
       ['y', 'a', 'b'],
@@ -84,7 +84,7 @@ describe('inferred lineage', () => {
       { ...unit('a', { functions: { f1: 'lead' } }), ...unit('b', { functions: { f2: 'lead', f3: 'participant' } }) },
       { ...unit('c', { functions: { f1: 'lead', f2: 'lead', f3: 'participant' } }) },
     );
-    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.94, basis: 'functions' }]);
+    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: null, to: null }, inferred: true, confidence: 0.94, basis: 'functions' }]);
     expect(ofType(changes, 'function-transferred')).toHaveLength(2);
   });
 
