@@ -6,6 +6,7 @@
 import type { Translate } from '../../i18n/format.js';
 import { functionsLedBy, knownHeadcount, pickText, treeOrder, type OrgModel } from '../../model/model.js';
 import { displayWidth, maxOf, padEnd, padStart, truncate } from '../text-width.js';
+import { jsonText } from '../json-text.js';
 
 export interface TreeNode {
   id: string;
@@ -135,6 +136,7 @@ export function renderTreeText(nodes: TreeNode[], { t, width }: TreeTextOptions)
   return `${out.join('\n')}\n`;
 }
 
+/** The tree as JSON: nested like the tree, written without recursion (json-text.ts). */
 export function renderTreeJson(nodes: TreeNode[]): string {
-  return `${JSON.stringify(nodes, null, 2)}\n`;
+  return `${jsonText(nodes)}\n`;
 }
