@@ -4,18 +4,21 @@
 //
 //   npm run bench                  all sizes (1,000, 10,000 and 100,000 units)
 //   npm run bench -- --quick       1,000 and 10,000 units only
+//   npm run bench -- --scaling     only the scaling table (bench/scaling.mjs)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStructure, change, writeStructure } from './generate.mjs';
+import { scaling, scalingTable } from './scaling.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const bin = join(root, 'bin', 'org.js');
 const quick = process.argv.includes('--quick');
-const sizes = quick ? [1000, 10000] : [1000, 10000, 100000];
+const onlyScaling = process.argv.includes('--scaling');
+const sizes = onlyScaling ? [] : quick ? [1000, 10000] : [1000, 10000, 100000];
 const work = mkdtempSync(join(tmpdir(), 'org-bench-'));
 const rssFile = join(work, 'rss.txt');
 
@@ -53,12 +56,14 @@ const row = (name, m, baselineName, baseline, target) => {
 };
 
 console.error(`org benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-const nodeBare = measure(['-e', '0'], 11);
-row('node -e 0', nodeBare, '', null);
 // Cold: every file parsed (a fresh CI checkout). Warm: the parse cache of the previous run (an analyst's laptop).
 const cold = { ORG_NO_CACHE: '1' };
-row('org validate (Bishkek, 18 units), cold', measure([bin, 'validate', 'structure'], 11, cold), 'node -e 0', nodeBare, '≤ 1.5×');
-row('org validate (Bishkek, 18 units), warm', measure([bin, 'validate', 'structure'], 11), 'node -e 0', nodeBare, '≤ 1.5×');
+if (!onlyScaling) {
+  const nodeBare = measure(['-e', '0'], 11);
+  row('node -e 0', nodeBare, '', null);
+  row('org validate (Bishkek, 18 units), cold', measure([bin, 'validate', 'structure'], 11, cold), 'node -e 0', nodeBare, '≤ 1.5×');
+  row('org validate (Bishkek, 18 units), warm', measure([bin, 'validate', 'structure'], 11), 'node -e 0', nodeBare, '≤ 1.5×');
+}
 
 for (const n of sizes) {
   const runs = n >= 100000 ? 1 : n >= 10000 ? 3 : 5;
@@ -84,11 +89,13 @@ for (const n of sizes) {
   rmSync(join(work, `a${n}`), { recursive: true, force: true });
   rmSync(join(work, `b${n}`), { recursive: true, force: true });
 }
+const scalingRows = scaling({ bin, work, measure, env: { NO_COLOR: '1', ORG_CACHE_DIR: join(work, 'cache') } });
 rmSync(work, { recursive: true, force: true });
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) };
-writeFileSync(join(here, 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+writeFileSync(join(here, onlyScaling ? 'scaling.json' : 'results.json'), `${JSON.stringify({ machine, rows, scaling: scalingRows }, null, 2)}\n`);
 const lines = ['| measurement | time | peak memory | baseline | ratio | target |', '|---|---:|---:|---|---:|---|'];
 for (const r of rows) lines.push(`| ${r.name} | ${r.ms} ms | ${r.rssMb} MB | ${r.baseline || '—'} | ${r.ratio === null ? '—' : `${r.ratio}×`} | ${r.target ?? ''} |`);
-console.log(lines.join('\n'));
+if (rows.length > 0) console.log(`${lines.join('\n')}\n`);
+console.log(scalingTable(scalingRows));
 console.log(`\n${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}`);
