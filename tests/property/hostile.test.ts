@@ -23,7 +23,9 @@ const structure = fc.record({
   functionName: name,
 });
 
-function files(s: fc.infer<typeof structure>): Files {
+type Hostile = typeof structure extends fc.Arbitrary<infer T> ? T : never;
+
+function files(s: Hostile): Files {
   const out: Files = {};
   for (let i = 0; i < s.size; i++) {
     const parent =
