@@ -20,6 +20,7 @@ import { jsonText } from '../../src/render/json-text.js';
 import { fc, test } from '@fast-check/vitest';
 import { diffStructures } from '../../src/diff/diff.js';
 import { runCli } from '../helpers/cli.js';
+import { layoutOptions } from '../../src/output/graphviz.js';
 import { BASE_ORGANIZATION, rawFiles, type Files } from '../helpers/structure.js';
 
 const t = translator('en');
@@ -111,5 +112,14 @@ describe('a file with tens of thousands of findings', () => {
 describe('JSON without recursion', () => {
   test.prop([fc.jsonValue({ maxDepth: 6 })], { numRuns: 200 })('gives the text JSON.stringify gives', (value) => {
     expect(jsonText(value)).toBe(JSON.stringify(value, null, 2));
+  });
+});
+
+describe('a chart graph with every node pinned', () => {
+  it('is drawn in neato\'s no-op mode, which skips the all-pairs stress set-up (quadratic in nodes)', () => {
+    const pinned = 'digraph {\n  graph [layout=neato, maxiter=0];\n  node [shape=box];\n  "a" [pos="1,2!", label="A"];\n  "b" [pos="3.5,-4!"];\n  "a" -> "b";\n}\n';
+    expect(layoutOptions(pinned, 'neato')).toEqual({ nop: 1 });
+    expect(layoutOptions(pinned.replace('pos="3.5,-4!"', 'label="B"'), 'neato')).toBeUndefined();
+    expect(layoutOptions(pinned, 'dot')).toBeUndefined();
   });
 });
