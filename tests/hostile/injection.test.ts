@@ -174,3 +174,20 @@ describe('Markdown', () => {
     expect(r.stdout).not.toMatch(/@org\//);
   });
 });
+
+describe('formats whose escaping already held', () => {
+  it('HTML, SVG and DOT carry the names as text, Turtle parses', async () => {
+    const html = (await runCli(['render', 'matrix', dir, '--format', 'html'])).stdout;
+    expect(html).not.toContain('<b>x</b>');
+    expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
+    const dot = (await runCli(['render', 'chart', dir, '--format', 'dot'])).stdout;
+    expect(dot).not.toContain('<b>x</b>');
+    expect(dot).not.toContain('\u001b');
+    const svg = (await runCli(['render', 'matrix', dir, '--format', 'svg'])).stdout;
+    expect(svg).not.toContain('<b>x</b>');
+    const { Parser } = await import('n3');
+    const ttl = (await runCli(['export', dir, '--format', 'ttl'])).stdout;
+    const names = new Parser().parse(ttl).filter((q) => q.predicate.value.endsWith('prefLabel')).map((q) => q.object.value);
+    expect(names).toContain(FORGED);
+  });
+});
