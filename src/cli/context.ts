@@ -80,7 +80,8 @@ export function emit(ctx: RunContext, content: string | Uint8Array, output: stri
     return;
   }
   try {
-    writeFileAtomic(resolve(ctx.io.cwd, output), content);
+    // Text for people is escaped in a file too: it is read with `cat` in the same terminals and logs.
+    writeFileAtomic(resolve(ctx.io.cwd, output), typeof content === 'string' && kind === 'text' ? escapeTerminal(content) : content);
   } catch (e) {
     throw new UsageError('write-failed', { file: output, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }

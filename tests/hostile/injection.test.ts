@@ -91,6 +91,15 @@ describe('terminal output of hostile names', () => {
     expect(r.stdout).toContain('Evil \\e]0;pwned\\x07 office');
   });
 
+  it('text written with -o is escaped as on the terminal', async () => {
+    const out = `${writeStructure({}, false)}/tree.txt`;
+    const r = await runCli(['tree', dir, '-o', out]);
+    expect(r.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expectSafe(text, 'tree -o');
+    expect(text).toBe((await runCli(['tree', dir])).stdout);
+  });
+
   it('data formats stay byte-exact when piped, and are escaped on a terminal', async () => {
     const piped = await runCli(['export', dir, '--format', 'json']);
     expect(JSON.parse(piped.stdout).organization.name.en).toBe(`Evil ${OSC_TITLE} office`);
