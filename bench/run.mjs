@@ -6,6 +6,7 @@
 //   npm run bench -- --quick       1,000 and 10,000 units only
 //   npm run bench -- --only matrix the function matrix only
 //   npm run bench -- --charts      the chart rows only
+//   npm run bench -- --scaling     only the scaling table (bench/scaling.mjs)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -13,12 +14,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildMatrixStructure, buildStructure, change, writeStructure } from './generate.mjs';
 import { reworded } from './reword.mjs';
+import { scaling, scalingTable } from './scaling.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const bin = join(root, 'bin', 'org.js');
 const quick = process.argv.includes('--quick');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : process.argv.includes('--charts') ? 'charts' : undefined;
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : process.argv.includes('--charts') ? 'charts' : process.argv.includes('--scaling') ? 'scaling' : undefined;
 const sizes = only ? [] : quick ? [1000, 10000] : [1000, 10000, 100000];
 const work = mkdtempSync(join(tmpdir(), 'org-bench-'));
 const rssFile = join(work, 'rss.txt');
@@ -62,11 +64,11 @@ const row = (name, m, baselineName, baseline, target) => {
 };
 
 console.error(`org benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-const nodeBare = measure(['-e', '0'], 11);
-row('node -e 0', nodeBare, '', null);
 // Cold: every file parsed (a fresh CI checkout). Warm: the parse cache of the previous run (an analyst's laptop).
 const cold = { ORG_NO_CACHE: '1' };
 if (!only) {
+  const nodeBare = measure(['-e', '0'], 11);
+  row('node -e 0', nodeBare, '', null);
   row('org validate (Bishkek, 18 units), cold', measure([bin, 'validate', 'structure'], 11, cold), 'node -e 0', nodeBare, '≤ 1.5×');
   row('org validate (Bishkek, 18 units), warm', measure([bin, 'validate', 'structure'], 11), 'node -e 0', nodeBare, '≤ 1.5×');
 }
@@ -179,12 +181,14 @@ if ((!only || only === 'charts') && has(['render', 'chart'])) {
     }
   }
 }
+const scalingRows = !only || only === 'scaling' ? scaling({ bin, work, measure, env: { NO_COLOR: '1', ORG_CACHE_DIR: join(work, 'cache') } }) : [];
 rmSync(work, { recursive: true, force: true });
 
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) };
-// A partial run (--only, --charts) does not replace the full table the README quotes.
-writeFileSync(join(here, only ? `results-${only}.json` : 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+// A partial run (--only, --charts, --scaling) does not replace the full table the README quotes.
+writeFileSync(join(here, only ? `results-${only}.json` : 'results.json'), `${JSON.stringify({ machine, rows, scaling: scalingRows }, null, 2)}\n`);
 const lines = ['| measurement | time | peak memory | baseline | ratio | target |', '|---|---:|---:|---|---:|---|'];
 for (const r of rows) lines.push(`| ${r.name} | ${r.ms} ms | ${r.rssMb} MB | ${r.baseline || '—'} | ${r.ratio === null ? '—' : `${r.ratio}×`} | ${r.target ?? ''} |`);
-console.log(lines.join('\n'));
+if (rows.length > 0) console.log(`${lines.join('\n')}\n`);
+console.log(scalingTable(scalingRows));
 console.log(`\n${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}`);

@@ -15,10 +15,14 @@ import type { LoadedStructure } from '../load/structure.js';
 import { UsageError } from '../model/errors.js';
 import type { ValidationResult } from '../rules/run.js';
 import { BatchWriteError, WriteRefused, writeFileAtomic } from '../output/write.js';
-import type { Io } from './io.js';
+import { useColor, type Io } from './io.js';
+import { escapeTerminal } from '../render/terminal.js';
 
 export interface RunContext {
+  /** The outside world, with every string written to stdout or stderr escaped for a terminal. */
   io: Io;
+  /** Standard output as it is, for formats that go out byte-exact (see `emit`). */
+  rawStdout: Io['stdout'];
   lang: Language;
   t: Translate;
   version: string;
@@ -32,8 +36,31 @@ export type Registrar = (parent: Command, run: Run) => void;
 
 export function makeContext(io: Io, langOption: string | undefined, version: string): RunContext {
   const lang = detectLanguage(langOption, io.env);
-  return { io, lang, t: translator(lang), version };
+  return { io: guardTerminal(io), rawStdout: (content) => io.stdout(content), lang, t: translator(lang), version };
 }
+
+/**
+ * The terminal edge: every message and every text written for people passes through one escaping
+ * step (render/terminal.ts), whatever command or renderer produced it. Colour codes survive only
+ * where org colours the stream itself.
+ */
+export function guardTerminal(io: Io): Io {
+  const keepStyles = useColor(io.env, io.stdoutIsTTY);
+  return {
+    ...io,
+    stdout: (content) => io.stdout(typeof content === 'string' ? escapeTerminal(content, { keepStyles }) : content),
+    stderr: (text) => io.stderr(escapeTerminal(text)),
+  };
+}
+
+/**
+ * What a command writes, for the terminal edge: `text` is for people (escaped); `annotations` are
+ * CI workflow commands (control characters escaped, the commands themselves kept); `data` is a
+ * machine format (JSON, CSV, SVG, DOT…) that goes out byte-exact when piped or written to a file,
+ * and escaped only when standard output is a terminal someone is looking at.
+ */
+export type OutputKind = 'text' | 'annotations' | 'data';
+
 
 /** The folder a structure is looked for in, beside each folder on the way up (a repository's root). */
 export const DEFAULT_DIR = 'structure';
@@ -164,16 +191,20 @@ export function writeError(e: unknown, file: string, dir = '.'): UsageError {
 }
 
 /**
- * Writes to standard output, or to `-o FILE` (atomically when it is a file; devices, FIFOs and
- * descriptor links such as /dev/stdout are written in place; a link is followed to its target).
+ * Writes to standard output (through the terminal edge, see OutputKind), or to `-o FILE`
+ * (atomically when it is a file; devices, FIFOs and descriptor links such as /dev/stdout are
+ * written in place; a link is followed to its target).
  */
-export function emit(ctx: RunContext, content: string | Uint8Array, output: string | undefined): void {
+export function emit(ctx: RunContext, content: string | Uint8Array, output: string | undefined, kind: OutputKind = 'text'): void {
   if (output === undefined || output === '-' || output === '/dev/stdout') {
-    ctx.io.stdout(content);
+    if (typeof content !== 'string' || kind === 'text' || (kind === 'data' && ctx.io.stdoutIsTTY)) ctx.io.stdout(content);
+    else if (kind === 'annotations') ctx.rawStdout(escapeTerminal(content, { commands: true }));
+    else ctx.rawStdout(content);
     return;
   }
   try {
-    writeFileAtomic(resolve(ctx.io.cwd, output), content);
+    // Text for people is escaped in a file too: it is read with `cat` in the same terminals and logs.
+    writeFileAtomic(resolve(ctx.io.cwd, output), typeof content === 'string' && kind === 'text' ? escapeTerminal(content) : content);
   } catch (e) {
     throw writeError(e, output);
   }

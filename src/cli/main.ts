@@ -34,6 +34,8 @@ async function runMain(argv: readonly string[], io: Io): Promise<number> {
   const langIndex = argv.indexOf('--lang');
   const langArg = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined);
   const ctx = makeContext(io, langArg, VERSION);
+  // From here on, all output goes through the terminal edge (context.ts guardTerminal).
+  io = ctx.io;
 
   const fail = (e: unknown): void => {
     if (e instanceof UsageError) {

@@ -7,7 +7,7 @@
  * structures always give the same list.
  */
 import type { LoadedStructure } from '../load/structure.js';
-import { buildModel, headcount, leadsOf, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
+import { buildModel, knownHeadcount, leadsOf, sumKnown, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
 import type { Act, Text } from '../model/types.js';
 import { functionLineage } from './function-lineage.js';
 import { declaredReplacements, inferredReplacements, type Replacement } from './lineage.js';
@@ -102,16 +102,14 @@ export function sortChanges(changes: readonly Change[]): Change[] {
     .map((x) => x.change);
 }
 
-function sumHeadcount(model: OrgModel, ids: readonly string[]): number {
-  let sum = 0;
-  for (const id of ids) sum += headcount(model.units.get(id)!.unit);
-  return sum;
+// Headcounts as far as they are known: units listing no positions add nothing, and a side where
+// none lists any has an unknown (null) headcount, not 0.
+function sumHeadcount(model: OrgModel, ids: readonly string[]): number | null {
+  return sumKnown(ids.map((id) => knownHeadcount(model.units.get(id)!.unit)));
 }
 
-function totalHeadcount(model: OrgModel): number {
-  let sum = 0;
-  for (const { unit } of model.units.values()) sum += headcount(unit);
-  return sum;
+function totalHeadcount(model: OrgModel): number | null {
+  return sumKnown([...model.units.values()].map(({ unit }) => knownHeadcount(unit)));
 }
 
 /** Counts a list of changes; the totals of the two sides are passed through. */
@@ -173,7 +171,7 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
   const unitFacts = (model: OrgModel, id: string) => {
     const unit = model.units.get(id)!.unit;
     const parent = unit.parent ?? null;
-    return { unit: id, name: unitName(model, id), kind: unit.kind, parent, headcount: headcount(unit), functions: { ...(unit.functions ?? {}) } };
+    return { unit: id, name: unitName(model, id), kind: unit.kind, parent, headcount: knownHeadcount(unit), functions: { ...(unit.functions ?? {}) } };
   };
   for (const id of removed) if (!explained.has(id)) changes.push({ type: 'unit-removed', ...unitFacts(before, id) });
   for (const id of added) if (!explained.has(id)) changes.push({ type: 'unit-added', ...unitFacts(after, id) });
@@ -203,7 +201,7 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
       const later = newPositions.get(key);
       if ((earlier?.count ?? 0) !== (later?.count ?? 0)) positions.push({ title: later?.title ?? earlier!.title, from: earlier?.count ?? 0, to: later?.count ?? 0 });
     }
-    if (positions.length > 0) changes.push({ type: 'headcount-changed', unit: id, name, from: headcount(was), to: headcount(now), positions });
+    if (positions.length > 0) changes.push({ type: 'headcount-changed', unit: id, name, from: knownHeadcount(was), to: knownHeadcount(now), positions });
     if (!sameValidity(was, now)) changes.push({ type: 'unit-validity-changed', unit: id, name, from: validity(was), to: validity(now) });
     if (!sameAct(was.basis, now.basis)) changes.push({ type: 'unit-basis-changed', unit: id, name, from: was.basis ?? null, to: now.basis ?? null });
   }

@@ -35,7 +35,8 @@ export interface UnitAdded {
   name: LocalText;
   kind: string;
   parent: string | null;
-  headcount: number;
+  /** Null when the unit lists no positions (unknown, not zero). */
+  headcount: number | null;
   /** Function id → role id. */
   functions: Record<string, string>;
 }
@@ -46,7 +47,8 @@ export interface UnitRemoved {
   name: LocalText;
   kind: string;
   parent: string | null;
-  headcount: number;
+  /** Null when the unit lists no positions (unknown, not zero). */
+  headcount: number | null;
   functions: Record<string, string>;
 }
 
@@ -100,8 +102,9 @@ export interface HeadcountChanged {
   type: 'headcount-changed';
   unit: string;
   name: LocalText;
-  from: number;
-  to: number;
+  /** Null on the side where the unit lists no positions. */
+  from: number | null;
+  to: number | null;
   /** Positions whose count changed (a position that appeared or disappeared counts 0 on that side). */
   positions: PositionChange[];
 }
@@ -136,8 +139,8 @@ export interface UnitReplaced {
   from: string[];
   /** Ids of the units after. */
   to: string[];
-  /** Headcount of the units before and after. */
-  headcount: FromTo<number>;
+  /** Headcount of the units before and after; null where none of them lists positions. */
+  headcount: FromTo<number | null>;
   /** Present only on replacements that were not declared with `replaces`. */
   inferred?: true;
   /** For inferred replacements: how likely the match is not a coincidence, 0–1. */
@@ -299,7 +302,8 @@ export interface DiffSummary {
   review: number;
   units: FromTo<number>;
   functions: FromTo<number>;
-  headcount: FromTo<number>;
+  /** Null on a side where no unit lists positions. */
+  headcount: FromTo<number | null>;
   /** Functions that had a lead before and have none after, with the units that led them. */
   lostLead: Array<{ function: string; from: string[] }>;
 }

@@ -98,7 +98,8 @@ function normalise(text: string): string {
   return text.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/ё/g, 'е').replace(/[_\s]+/g, ' ');
 }
 
-const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+// The language tags the schemas accept (a BCP 47 subset: language, script, region, variants).
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$/;
 
 /** The header text of a column, in the language of the tool's messages. */
 export function headerText(column: Column, lang: 'en' | 'ru'): string {

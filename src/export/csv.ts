@@ -7,12 +7,14 @@
  *
  * Cells that hold more than a word: positions are `title: count` lines (JSON when a title has
  * several languages or a line break), a structured source is JSON, replaces are ids separated by
- * commas.
+ * commas. Cells a spreadsheet would run as formulas are neutralised as in every CSV org writes
+ * (render/csv.ts).
  */
-import { headcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
+import { knownHeadcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
 import type { Position, Source, Text } from '../model/types.js';
 import { headerText, TABLE_FIELDS, TEXT_FIELDS, type Column, type Table } from './columns.js';
 import { unitOrder } from './json.js';
+import { csvField } from '../render/csv.js';
 
 export interface CsvOptions {
   /** Language of the header row. */
@@ -22,11 +24,6 @@ export interface CsvOptions {
   table?: Table;
 }
 
-/** A field as CSV (RFC 4180): quoted when it holds the separator, a quote, a line break or edge spaces. */
-export function csvField(value: string, separator: string): string {
-  if (value === '' || (!value.includes(separator) && !/["\r\n]/.test(value) && value.trim() === value)) return value;
-  return `"${value.replace(/"/g, '""')}"`;
-}
 
 /** Languages of the text columns: the organisation's, then any others the structure uses, sorted. */
 function languages(model: OrgModel, texts: Iterable<Text | undefined>): string[] {
@@ -76,7 +73,8 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
             case 'description':
               return text(unit[c.field], c.lang!);
             case 'headcount':
-              return String(headcount(unit));
+              // Unknown (no positions listed) is an empty cell, which import reads as "not given".
+              return String(knownHeadcount(unit) ?? '');
             case 'positions':
               return positionsCell(unit.positions, model.defaultLanguage);
             case 'leads':

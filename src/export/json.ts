@@ -4,7 +4,7 @@
  * function's assignments and leads — and every text is a language map, so a reader never has to
  * handle the string-or-map shorthand. Documented by schemas/export.schema.json.
  */
-import { ancestors, headcount, isStaff, leadsOf, subtreeHeadcount, textsByLanguage, treeOrder, type OrgModel } from '../model/model.js';
+import { isStaff, knownHeadcount, leadsOf, subtreeHeadcounts, sumKnown, textsByLanguage, treeOrder, type OrgModel } from '../model/model.js';
 import type { Act, Source, Text } from '../model/types.js';
 
 /** The `$schema` of an export: where schemas/export.schema.json is published. */
@@ -37,21 +37,21 @@ export interface ExportUnit {
   name: Texts;
   short?: Texts;
   description?: Texts;
-  /** Null for a root, or a unit whose parent does not exist. */
+  /** Null for a root, or a unit whose parent does not exist. The chain above a unit is followed through `parent`. */
   parent: string | null;
   /** A staff (advisory) unit of its parent. */
   staff: boolean;
   /** Place among its siblings, when the file gives one. */
   order?: number;
-  /** Parent chain, nearest first. */
-  ancestors: string[];
   children: string[];
-  /** 0 for a root. */
+  /** 0 for a root (and for a unit caught in a cycle, which has none). */
   depth: number;
   functions: Array<{ function: string; role: string }>;
   positions: Array<{ title: Texts; count: number }>;
-  headcount: number;
-  subtreeHeadcount: number;
+  /** Null when the unit lists no positions (unknown, not zero). */
+  headcount: number | null;
+  /** Null when no unit of the subtree lists positions. */
+  subtreeHeadcount: number | null;
   replaces: string[];
   from?: string;
   until?: string;
@@ -99,7 +99,8 @@ export interface ExportDocument {
   units: ExportUnit[];
   /** Functions by id; ids that units use without a function file are included with `file: null`. */
   functions: ExportFunction[];
-  headcount: number;
+  /** Null when no unit lists positions. */
+  headcount: number | null;
 }
 
 /** Units in tree order, then any the tree walk cannot reach (cycles), by id. */
@@ -118,10 +119,13 @@ export function exportDocument(model: OrgModel): ExportDocument {
   const org = model.organization;
   const order = unitOrder(model);
   const position = new Map(order.map((id, i) => [id, i]));
+  // Depth and subtree headcounts in one pass each: per-unit walks would make a deep chain quadratic.
+  const depthOf = new Map<string, number>();
+  for (const { id, depth } of treeOrder(model)) depthOf.set(id, depth);
+  const below = subtreeHeadcounts(model);
 
   const units = order.map((id): ExportUnit => {
     const { unit, file } = model.units.get(id)!;
-    const chain = ancestors(model, id);
     const parent = unit.parent !== undefined && model.units.has(unit.parent) && unit.parent !== id ? unit.parent : null;
     return {
       id,
@@ -132,13 +136,12 @@ export function exportDocument(model: OrgModel): ExportDocument {
       parent,
       staff: isStaff(model, id),
       ...(typeof unit.order === 'number' ? { order: unit.order } : {}),
-      ancestors: chain,
       children: [...(model.children.get(id) ?? [])],
-      depth: chain.length,
+      depth: depthOf.get(id) ?? 0,
       functions: Object.entries(unit.functions ?? {}).map(([fn, role]) => ({ function: fn, role })),
       positions: (unit.positions ?? []).map((p) => ({ title: texts(p.title), count: p.count })),
-      headcount: headcount(unit),
-      subtreeHeadcount: subtreeHeadcount(model, id),
+      headcount: knownHeadcount(unit),
+      subtreeHeadcount: below.get(id) ?? null,
       replaces: [...(unit.replaces ?? [])],
       ...(unit.from === undefined ? {} : { from: unit.from }),
       ...(unit.until === undefined ? {} : { until: unit.until }),
@@ -186,7 +189,7 @@ export function exportDocument(model: OrgModel): ExportDocument {
     roots: [...model.roots],
     units,
     functions,
-    headcount: units.reduce((sum, u) => sum + u.headcount, 0),
+    headcount: sumKnown(units.map((u) => u.headcount)),
   };
 }
 

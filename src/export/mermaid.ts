@@ -7,6 +7,7 @@
 import { isStaff, pickText, type OrgModel } from '../model/model.js';
 import { displayWidth } from '../render/text-width.js';
 import { unitOrder } from './json.js';
+import { escapeTerminal } from '../render/terminal.js';
 
 export interface MermaidOptions {
   /** Language of the names. */
@@ -17,16 +18,23 @@ export interface MermaidOptions {
   wrapAt?: number;
 }
 
-/** A unit id as a Mermaid node id: unit ids never contain `_`, so the mapping is one to one. */
-export const nodeId = (id: string): string => `u_${id.replace(/-/g, '_')}`;
+const VALID_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * A unit id as a Mermaid node id: unit ids never contain `_`, so the mapping is one to one. An id
+ * the schema rejects (a structure with errors is still exported) could hold a line break and a
+ * `click … javascript:` statement of its own, so it is spelled out in hex under another prefix.
+ */
+export const nodeId = (id: string): string =>
+  VALID_ID.test(id) ? `u_${id.replace(/-/g, '_')}` : `x_${Buffer.from(id, 'utf8').toString('hex')}`;
 
 const ENTITIES: Record<string, string> = { '"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', '`': '#96;', '\\': '#92;', '|': '#124;' };
 
-/** Text safe inside a quoted Mermaid label; line breaks become <br/>. */
+/** Text safe inside a quoted Mermaid label; line breaks become <br/>, other control characters visible escapes. */
 export function escapeMermaid(text: string): string {
   return text
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/["#&<>`\\|]/g, (c) => ENTITIES[c]!))
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => escapeTerminal(line, { commands: true }).replace(/["#&<>`\\|]/g, (c) => ENTITIES[c]!))
     .join('<br/>');
 }
 
@@ -50,7 +58,7 @@ function breakLines(text: string, width: number): string[] {
 export function renderMermaid(model: OrgModel, options: MermaidOptions): string {
   const width = options.wrapAt ?? 32;
   const name = (t: Parameters<typeof pickText>[0]): string => pickText(t, options.lang, model.defaultLanguage);
-  const lines = [`%% ${name(model.organization.name).replace(/[\r\n]+/g, ' ')}`, `flowchart ${options.direction ?? 'TD'}`];
+  const lines = [`%% ${escapeTerminal(name(model.organization.name).replace(/[\r\n\u2028\u2029]+/g, ' '), { commands: true })}`, `flowchart ${options.direction ?? 'TD'}`];
   const order = unitOrder(model);
   for (const id of order) {
     const unit = model.units.get(id)!.unit;

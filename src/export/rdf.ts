@@ -12,7 +12,7 @@
  * The statements are built once as triples, then written as Turtle or as JSON-LD, so the two
  * formats always say the same thing.
  */
-import { headcount, isStaff, textsByLanguage, type OrgModel } from '../model/model.js';
+import { isStaff, knownHeadcount, textsByLanguage, type OrgModel } from '../model/model.js';
 import type { Act, Source, Text } from '../model/types.js';
 import { unitOrder } from './json.js';
 
@@ -164,7 +164,9 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
     for (const child of model.children.get(id) ?? []) iri(u, ns('org', 'hasSubOrganization'), unitIri(child));
     // org:purpose is what the unit is for: every function it takes part in, whatever its role.
     for (const fn of Object.keys(unit.functions ?? {})) iri(u, ns('org', 'purpose'), `${local.function}${fn}`);
-    literal(u, ns('orgcode', 'headcount'), String(headcount(unit)), ns('xsd', 'integer'));
+    // An unknown headcount (no positions listed) is no triple at all, not a zero.
+    const people = knownHeadcount(unit);
+    if (people !== null) literal(u, ns('orgcode', 'headcount'), String(people), ns('xsd', 'integer'));
     // The ontology has no notion of staff versus line units nor of sibling order: two of our own.
     if (isStaff(model, id)) literal(u, ns('orgcode', 'staffUnit'), 'true', ns('xsd', 'boolean'));
     if (typeof unit.order === 'number' && Number.isFinite(unit.order)) literal(u, ns('orgcode', 'order'), String(unit.order), ns('xsd', Number.isInteger(unit.order) ? 'integer' : 'double'));
@@ -301,7 +303,9 @@ export function renderTurtle(model: OrgModel, options: RdfOptions = {}): string 
     const byPredicate = new Map<string, string[]>();
     for (const t of list) {
       const p = t.predicate === RDF_TYPE ? 'a' : name(t.predicate);
-      byPredicate.set(p, [...(byPredicate.get(p) ?? []), term(t.object)]);
+      const objects = byPredicate.get(p);
+      if (objects) objects.push(term(t.object));
+      else byPredicate.set(p, [term(t.object)]);
     }
     // A long list of objects gets a line each, so a diff of two exports shows one unit per line.
     const parts = [...byPredicate].map(([p, objects]) => {
@@ -327,7 +331,10 @@ export function renderJsonLd(model: OrgModel, options: RdfOptions = {}): string 
       const o = t.object;
       const value = 'iri' in o ? { '@id': name(o.iri) } : o.lang ? { '@value': o.value, '@language': o.lang } : o.datatype ? { '@value': o.value, '@type': name(o.datatype) } : { '@value': o.value };
       const key = name(t.predicate);
-      node[key] = [...((node[key] as unknown[] | undefined) ?? []), value];
+      // Appended in place: the organisation has one object per unit, and copying would be quadratic.
+      const values = node[key] as unknown[] | undefined;
+      if (values) values.push(value);
+      else node[key] = [value];
     }
     return node;
   });

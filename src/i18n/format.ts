@@ -27,11 +27,26 @@ export function catalogue(lang: Language): Record<string, string> {
  */
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
+/**
+ * In strict mode (the test suite turns it on) a message key with no template, or a placeholder
+ * the data does not fill, throws instead of showing the key or a raw `{{name}}` to the user, so
+ * such a slip fails a test rather than reaching a message.
+ */
+let strict = false;
+export function strictMessages(on: boolean): void {
+  strict = on;
+}
+
+export class MessageError extends Error {}
+
 export function fill(template: string, data: MessageData = {}, lang: Language = 'en'): string {
   let rules = pluralRules.get(lang);
   if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang)));
   return template.replace(/\{\{(\w+)((?:\|[^|}]*)*)\}\}/g, (whole, name: string, forms: string) => {
-    if (!(name in data)) return whole;
+    if (!(name in data)) {
+      if (strict) throw new MessageError(`message placeholder {{${name}}} is not filled in: ${template}`);
+      return whole;
+    }
     if (!forms) return String(data[name]);
     const [one, few, many] = forms.slice(1).split('|');
     const category = rules.select(Number(data[name]));
@@ -45,7 +60,11 @@ export type Translate = (key: string, data?: MessageData) => string;
 
 export function translator(lang: Language): Translate {
   const messages = catalogue(lang);
-  return (key, data) => fill(messages[key] ?? key, data, lang);
+  return (key, data) => {
+    const template = messages[key];
+    if (template === undefined && strict) throw new MessageError(`no message "${key}" in the ${lang} catalogue`);
+    return fill(template ?? key, data, lang);
+  };
 }
 
 /** Picks the language of the tool's messages: an explicit choice, else LC_ALL / LC_MESSAGES / LANG. */

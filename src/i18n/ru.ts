@@ -198,6 +198,10 @@ export const ru: Record<string, string> = {
   // Правила проверки: `<правило>/<сообщение>`
   'duplicate-id/unit': 'Идентификатор подразделения «{{id}}» уже используется в {{other}}.',
   'duplicate-id/function': 'Идентификатор функции «{{id}}» уже используется в {{other}}.',
+  // Hardening: duplicate declarations in organization.yaml.
+  'duplicate-id/kind': 'Вид «{{id}}» уже объявлен в organization.yaml под номером {{first}}.',
+  'duplicate-id/role': 'Роль «{{id}}» уже объявлена в organization.yaml под номером {{first}}.',
+  'duplicate-id/function-type': 'Тип функции «{{id}}» уже объявлен в organization.yaml под номером {{first}}.',
   'filename-matches-id/mismatch': 'Идентификатор «{{id}}» не совпадает с именем файла «{{stem}}»; переименуйте одно из двух.',
   'function-exists/unknown': 'Функция «{{fn}}» не описана в каталоге functions/.',
   'function-exists/unknown-suggest': 'Функция «{{fn}}» не описана в каталоге functions/; возможно, имелась в виду «{{suggestion}}»?',

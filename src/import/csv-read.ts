@@ -3,7 +3,10 @@
  * can be reported as `file:line`. RFC 4180 quoting (a quoted cell may hold the separator, quotes
  * doubled, and line breaks, which is why a row's line is not its index). The separator is found
  * from the header line: `;` is what spreadsheet programs write in Russian locales, `,` elsewhere.
+ * The apostrophe `org export --format csv` puts before a cell a spreadsheet would run as a formula
+ * is taken away again (render/csv.ts).
  */
+import { restoreFormulaText } from '../render/csv.js';
 
 export type Separator = ',' | ';' | '\t';
 
@@ -44,7 +47,7 @@ export function readCsv(input: string, separator: Separator = detectSeparator(in
   let quoteLine = 0;
   let cellStarted = false; // the current cell has content (so a quote in it is literal)
   const endCell = (): void => {
-    cells.push(cell);
+    cells.push(restoreFormulaText(cell));
     cell = '';
     cellStarted = false;
   };

@@ -12,8 +12,14 @@
  * documents, complex keys) is first loaded with js-yaml on the same core schema; anything unusual,
  * and any error, goes through the full path, which produces the exact diagnostics. Positions are
  * never needed from the fast path: findings are located later from the text (locate.ts).
+ *
+ * The two paths must give a file one meaning. js-yaml's own core schema is more generous than
+ * YAML 1.2's (`0b1010`, `+0x1`, `-0o7`, `1_000` are numbers to it, strings to `yaml`; `+.5` the
+ * other way round), so the fast path resolves plain scalars with CORE_SCALARS below, written
+ * after `yaml`'s core schema test for test and conversion for conversion; a property test holds
+ * the two paths equal.
  */
-import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
+import { FAILSAFE_SCHEMA, Type, load as fastLoad } from 'js-yaml';
 import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Document } from 'yaml';
 import type { Range } from '../model/finding.js';
 import { positions } from './scan.js';
@@ -56,8 +62,27 @@ export const PARSE_OPTIONS = {
 } as const;
 
 // Anything that might need the full path: anchors, aliases, tags, directives, merge keys, tabs,
-// document markers, explicit keys, and flow collections used as keys.
-const UNUSUAL = /[&*!%<\t]|^(---|\.\.\.)|^\s*\?(\s|$)|\][ ]*:(\s|$)|\}[ ]*:(\s|$)/m;
+// document markers, explicit keys, flow collections used as keys, and a plain null as a key
+// (`~:`, `null:`), which js-yaml turns into the string "null" and the full path rejects.
+const UNUSUAL = /[&*!%<\t]|^(---|\.\.\.)|^\s*\?(\s|$)|\][ ]*:(\s|$)|\}[ ]*:(\s|$)|(^|[\s{,[?-])(~|[Nn]ull|NULL)?[ ]*:(\s|$)/m;
+
+// YAML 1.2 core schema, as `yaml` resolves it (yaml/dist/schema/core): null, bool, int (decimal,
+// 0o octal, 0x hex, no signs on the last two), float (with a dot or an exponent), .inf and .nan.
+const CORE_SCALARS = [
+  new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s), construct: () => null }),
+  new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), construct: (s: string) => s[0] === 't' || s[0] === 'T' }),
+  new Type('tag:yaml.org,2002:int', {
+    kind: 'scalar',
+    resolve: (s: string) => /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(s),
+    construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
+  }),
+  new Type('tag:yaml.org,2002:float', {
+    kind: 'scalar',
+    resolve: (s: string) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(s),
+    construct: (s: string) => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : parseFloat(s)),
+  }),
+];
+const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });
 
 function hasForbiddenKey(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasForbiddenKey);
@@ -73,7 +98,7 @@ function parsePlain(text: string): Record<string, unknown> | undefined {
   if (UNUSUAL.test(text)) return undefined;
   let value: unknown;
   try {
-    value = fastLoad(text, { schema: CORE_SCHEMA, json: false });
+    value = fastLoad(text, { schema: FAST_SCHEMA, json: false });
   } catch {
     return undefined;
   }

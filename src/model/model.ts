@@ -143,6 +143,43 @@ export function subtreeHeadcount(model: OrgModel, id: string): number {
   return sum;
 }
 
+/**
+ * Headcount as far as it is known: null when the unit lists no positions. A unit without
+ * positions has an unknown headcount, not a headcount of 0, and every output says so (an empty
+ * cell, `null`, no triple, "—") rather than adding a zero that nobody counted.
+ */
+export function knownHeadcount(unit: Unit): number | null {
+  return unit.positions !== undefined && unit.positions.length > 0 ? headcount(unit) : null;
+}
+
+/** Sum of known headcounts; null when none is known. */
+export function sumKnown(values: Iterable<number | null>): number | null {
+  let sum: number | null = null;
+  for (const v of values) if (v !== null) sum = (sum ?? 0) + v;
+  return sum;
+}
+
+/**
+ * The known headcount of every unit with everything below it, in one pass from the leaves up
+ * (linear, where asking subtreeHeadcount for each unit would be quadratic in a deep tree). Null
+ * where no unit of the subtree lists positions. Units caught in a cycle count only themselves.
+ */
+export function subtreeHeadcounts(model: OrgModel): Map<string, number | null> {
+  const order = treeOrder(model);
+  const out = new Map<string, number | null>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const id = order[i]!.id;
+    let sum = knownHeadcount(model.units.get(id)!.unit);
+    for (const child of model.children.get(id) ?? []) {
+      const below = out.get(child);
+      if (below !== undefined && below !== null) sum = (sum ?? 0) + below;
+    }
+    out.set(id, sum);
+  }
+  for (const [id, { unit }] of model.units) if (!out.has(id)) out.set(id, knownHeadcount(unit));
+  return out;
+}
+
 /** Units that lead a function (role `lead`). */
 export function leadsOf(model: OrgModel, fn: string): string[] {
   return (model.assignments.get(fn) ?? []).filter((a) => a.role === 'lead').map((a) => a.unit);

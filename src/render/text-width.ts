@@ -73,3 +73,14 @@ export function wrap(text: string, width: number): string[] {
   if (line) lines.push(line);
   return lines.length > 0 ? lines : [''];
 }
+
+/**
+ * The largest of `values`, or `floor` when there are none or all are smaller. A loop, not
+ * `Math.max(...values)`: spreading an array of a hundred thousand rows into arguments overflows
+ * the stack.
+ */
+export function maxOf(values: Iterable<number>, floor = Number.NEGATIVE_INFINITY): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}

@@ -38,14 +38,26 @@ export function pointerToPath(pointer: string, value: unknown): (string | number
 /** Drops errors from `oneOf` branches the value was not meant for. */
 function reduceAlternatives(errors: ErrorObject[]): ErrorObject[] {
   const drop = new Set<ErrorObject>();
-  for (const one of errors) {
+  for (let at = 0; at < errors.length; at++) {
+    const one = errors[at]!;
     if (one.keyword !== 'oneOf') continue;
     const prefix = `${one.schemaPath}/`;
-    const inside = errors.filter((e) => e.schemaPath.startsWith(prefix));
+    // ajv reports a failed oneOf right after the errors of its branches, so they are the run just
+    // before it — of this value only: items of an array share a schema path, and searching all
+    // errors for each would make a file with thousands of bad items quadratic.
+    const inside: ErrorObject[] = [];
+    for (let i = at - 1; i >= 0; i--) {
+      const e = errors[i]!;
+      if (!e.schemaPath.startsWith(prefix) || !(e.instancePath === one.instancePath || e.instancePath.startsWith(`${one.instancePath}/`))) break;
+      inside.push(e);
+    }
+    inside.reverse();
     const byBranch = new Map<string, ErrorObject[]>();
     for (const e of inside) {
       const branch = e.schemaPath.slice(prefix.length).split('/')[0] ?? '';
-      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
+      const list = byBranch.get(branch);
+      if (list) list.push(e);
+      else byBranch.set(branch, [e]);
     }
     const meant = [...byBranch.values()].filter(
       (list) => !list.some((e) => e.keyword === 'type' && e.instancePath === one.instancePath),
@@ -94,13 +106,14 @@ export function validateValue(kind: FileKind, value: unknown, file: string): Fin
         data = { expected: String(e.params.type) };
         break;
       case 'pattern':
+        // Language tags and ids are named for what they are; every message gets all its data.
         if (e.propertyName !== undefined) {
           path = [...path, e.propertyName];
           target = 'key';
-          messageId = e.schemaPath.includes('/text/') ? 'language-code' : 'pattern';
-          data = { value: e.propertyName };
+          messageId = e.schemaPath.includes('/text/') ? 'language-code' : e.schemaPath.includes('/id/') ? 'id-pattern' : 'pattern';
+          data = { value: e.propertyName, pattern: String(e.params.pattern) };
         } else {
-          messageId = e.schemaPath.includes('/id/') || e.schemaPath.endsWith('/id/pattern') ? 'id-pattern' : 'pattern';
+          messageId = e.schemaPath.includes('/id/') ? 'id-pattern' : e.schemaPath.includes('/languages/') ? 'language-code' : 'pattern';
           data = { value: String(valueAt(value, path)), pattern: String(e.params.pattern) };
         }
         break;

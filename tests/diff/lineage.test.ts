@@ -21,7 +21,7 @@ describe('declared lineage', () => {
       { ...unit('a', { functions: { f1: 'lead' } }), ...unit('b', { functions: { f2: 'lead' } }) },
       { ...unit('c', { replaces: ['a', 'b'], functions: { f1: 'lead', f2: 'lead' } }) },
     );
-    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: 0, to: 0 } }]);
+    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: null, to: null } }]);
     expect(ofType(changes, 'unit-removed')).toEqual([]);
     expect(ofType(changes, 'unit-added')).toEqual([]);
     expect(ofType(changes, 'function-transferred').map((c) => [c.function, c.from, c.to])).toEqual([
@@ -56,7 +56,7 @@ describe('declared lineage', () => {
 
   it('declared lineage wins over a match by functions', () => {
     const changes = diff({ ...unit('a', { functions: { f1: 'lead' } }) }, { ...unit('b', { functions: { f1: 'lead' } }), ...unit('c', { replaces: ['a'] }) });
-    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['c'], headcount: { from: 0, to: 0 } }]);
+    expect(ofType(changes, 'unit-replaced')).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['c'], headcount: { from: null, to: null } }]);
     expect(ofType(changes, 'unit-added').map((c) => c.unit)).toEqual(['b']);
   });
 });
@@ -66,7 +66,7 @@ describe('inferred lineage', () => {
     const changes = diff({ ...unit('a', { functions: { f1: 'lead', f2: 'participant' } }) }, { ...unit('b', { functions: { f1: 'lead', f2: 'participant' } }) });
     // "Unit a" and "Unit b" are alike names, which adds to the evidence of the two shared functions.
     expect(changes).toEqual([
-      { type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.92, basis: 'functions', evidence: { functions: { shared: 2, from: 2, to: 2 }, units: { shared: 0, from: 0, to: 0 }, name: 0.75 } },
+      { type: 'unit-replaced', kind: 'rename-id', from: ['a'], to: ['b'], headcount: { from: null, to: null }, inferred: true, confidence: 0.92, basis: 'functions', evidence: { functions: { shared: 2, from: 2, to: 2 }, units: { shared: 0, from: 0, to: 0 }, name: 0.75 } },
     ]);
   });
 
@@ -89,7 +89,7 @@ describe('inferred lineage', () => {
       { ...unit('c', { functions: { f1: 'lead', f2: 'lead', f3: 'participant' } }) },
     );
     expect(ofType(changes, 'unit-replaced')).toEqual([
-      { type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: 0, to: 0 }, inferred: true, confidence: 0.94, basis: 'functions', evidence: { functions: { shared: 3, from: 3, to: 3 }, units: { shared: 0, from: 0, to: 0 } } },
+      { type: 'unit-replaced', kind: 'merge', from: ['a', 'b'], to: ['c'], headcount: { from: null, to: null }, inferred: true, confidence: 0.94, basis: 'functions', evidence: { functions: { shared: 3, from: 3, to: 3 }, units: { shared: 0, from: 0, to: 0 } } },
     ]);
     expect(ofType(changes, 'function-transferred')).toHaveLength(2);
   });

@@ -74,7 +74,8 @@ describe('export json', () => {
     expect(doc.functions).toHaveLength(11);
     expect(doc.roots).toEqual(['tsentralnyy-apparat']);
     const legal = doc.units.find((u: { id: string }) => u.id === 'otdel-pravovoy-raboty');
-    expect(legal).toMatchObject({ parent: 'upravlenie-podgotovki-resheniy', ancestors: ['upravlenie-podgotovki-resheniy', 'tsentralnyy-apparat'], depth: 2, children: [] });
+    expect(legal).toMatchObject({ parent: 'upravlenie-podgotovki-resheniy', depth: 2, children: [] });
+    expect(legal).not.toHaveProperty('ancestors');
     const appeals = doc.functions.find((f: { id: string }) => f.id === 'rassmotrenie-obrashcheniy-grazhdan');
     expect(appeals.leads).toEqual(['upravlenie-organizatsionno-kontrolnoy-raboty']);
     // Parents come before their children.
@@ -230,7 +231,7 @@ describe('export csv', () => {
     expect(rows.slice(1)).toEqual([
       ['end', '', 'office', 'Аппарат <главный> & "центральный"', 'Head office #1 | A\\B `x`', 'Аппарат', 'Office', '', '', '4', positions, 'oversight', '', ''],
       ['audit', 'end', 'department', 'Управление аудита;\nи контроля', 'Audit, Control; and Review', '', '', 'Создано слиянием отделов аудита и контроля.', '', '4', 'Аудитор: 4', 'records', 'audit-old, control-old', ''],
-      ['sector-a', 'end', 'sector', 'Сектор А', 'Sector A', '', '', '', '', '0', '', '', '', ''],
+      ['sector-a', 'end', 'sector', 'Сектор А', 'Sector A', '', '', '', '', '', '', '', '', ''],
     ]);
   });
 

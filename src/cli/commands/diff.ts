@@ -122,7 +122,7 @@ Examples:
           const errors = renderSideErrors(report, ctx.t);
           if (errors) ctx.io.stderr(errors);
         }
-        emit(ctx, diffRenderers[format]!(report, { t: ctx.t, color, ...(language !== undefined ? { language } : {}), ...(maxLength !== undefined ? { maxLength } : {}) }), options.output);
+        emit(ctx, diffRenderers[format]!(report, { t: ctx.t, color, ...(language !== undefined ? { language } : {}), ...(maxLength !== undefined ? { maxLength } : {}) }), options.output, format === 'json' ? 'data' : 'text');
         return options.exitCode && diff.changes.length > 0 ? 1 : 0;
       }),
     );

@@ -86,7 +86,7 @@ Examples:
                 : format === 'ttl'
                   ? renderTurtle(model, rdf)
                   : renderJsonLd(model, rdf);
-        emit(ctx, text, options.output);
+        emit(ctx, text, options.output, 'data');
         return 0;
       }),
     );

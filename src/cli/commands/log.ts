@@ -90,7 +90,7 @@ Examples:
         const language = command.optsWithGlobals<{ lang?: string }>().lang;
         const renderOptions = { t: ctx.t, ...(language !== undefined ? { language } : {}) };
         const report = { path, range, entries };
-        emit(ctx, format === 'json' ? renderLogJson(report, renderOptions) : format === 'markdown' ? renderLogMarkdown(report, renderOptions) : renderLogText(report, renderOptions), options.output);
+        emit(ctx, format === 'json' ? renderLogJson(report, renderOptions) : format === 'markdown' ? renderLogMarkdown(report, renderOptions) : renderLogText(report, renderOptions), options.output, format === 'json' ? 'data' : 'text');
         return 0;
       }),
     );

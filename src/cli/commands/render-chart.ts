@@ -134,7 +134,7 @@ export async function emitPicture(
   const measure = fonts.measure;
   if (format === 'dot') {
     const { writeDot } = await import('../../render/chart/dot.js');
-    emit(ctx, writeDot(spec, measure), options.output);
+    emit(ctx, writeDot(spec, measure), options.output, 'data');
     return;
   }
   let slide: import('../../output/pptx.js').SlideSize | undefined;
@@ -160,7 +160,7 @@ export async function emitPicture(
       const svg = drawingSvg(drawing, { measure, fontFamily: fonts.cssFamily });
       if (format === 'svg') {
         shown.end();
-        emit(ctx, svg, options.output);
+        emit(ctx, svg, options.output, 'data');
         return;
       }
       const { svgToPng } = await import('../../output/png.js');

@@ -161,7 +161,7 @@ Examples:
             });
           }
         }
-        emit(ctx, content, options.output);
+        emit(ctx, content, options.output, format === 'table' || format === 'md' ? 'text' : 'data');
         return 0;
       }),
     );

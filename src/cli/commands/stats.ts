@@ -40,7 +40,7 @@ Examples:
         const model = applyAt(ctx, full, options.at);
         const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const stats = computeStats(model, { lang, spanLimit });
-        emit(ctx, format === 'json' ? renderStatsJson(stats) : renderStatsText(stats, { t: ctx.t }), options.output);
+        emit(ctx, format === 'json' ? renderStatsJson(stats) : renderStatsText(stats, { t: ctx.t }), options.output, format === 'json' ? 'data' : 'text');
         return 0;
       }),
     );

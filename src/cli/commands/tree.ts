@@ -48,7 +48,7 @@ Examples:
         if (options.root !== undefined) treeOptions.root = findUnit(ctx, model, options.root);
         if (depth !== undefined) treeOptions.depth = Math.max(1, depth);
         const tree = buildTree(model, treeOptions);
-        emit(ctx, format === 'json' ? renderTreeJson(tree) : renderTreeText(tree, width === undefined ? { t: ctx.t } : { t: ctx.t, width }), options.output);
+        emit(ctx, format === 'json' ? renderTreeJson(tree) : renderTreeText(tree, width === undefined ? { t: ctx.t } : { t: ctx.t, width }), options.output, format === 'json' ? 'data' : 'text');
         return 0;
       }),
     );

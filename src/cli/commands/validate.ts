@@ -89,7 +89,7 @@ Examples:
         const summary = options.quiet ? { ...full, warnings: 0, infos: 0 } : full;
         const toFile = options.output !== undefined && options.output !== '-';
         const color = format === 'stylish' && !toFile && useColor(ctx.io.env, ctx.io.stdoutIsTTY);
-        emit(ctx, formatters[format]!({ diagnostics, summary, files }, { color, t: ctx.t, version: ctx.version }), options.output);
+        emit(ctx, formatters[format]!({ diagnostics, summary, files }, { color, t: ctx.t, version: ctx.version }), options.output, format === 'stylish' ? 'text' : format === 'github' ? 'annotations' : 'data');
         if (full.errors > 0) return 1;
         if (maxWarnings !== undefined && full.warnings > maxWarnings) {
           ctx.io.stderr(`${ctx.t('max-warnings', { count: full.warnings, max: maxWarnings })}\n`);

@@ -106,7 +106,7 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
         break;
       case 'headcount-changed':
         setMark(change.unit, 'changed');
-        note(change.unit, t('chart-diff-headcount', { from: change.from, to: change.to }), NOTE.changed);
+        note(change.unit, t('chart-diff-headcount', { from: change.from ?? '—', to: change.to ?? '—' }), NOTE.changed);
         break;
       case 'unit-replaced':
         replacements.push(change);
@@ -180,19 +180,25 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
   for (const [id, change] of [...removed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (after.units.has(id)) continue;
     const parent = change.parent;
-    if (parent !== null && (after.units.has(parent) || removed.has(parent))) children.set(parent, [...(children.get(parent) ?? []), id]);
-    else roots.push(id);
+    if (parent !== null && (after.units.has(parent) || removed.has(parent))) {
+      const list = children.get(parent);
+      if (list) list.push(id);
+      else children.set(parent, [id]);
+    } else roots.push(id);
   }
   const order: Array<{ id: string; depth: number }> = [];
   const seen = new Set<string>();
   const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
-  const visit = (id: string, depth: number): void => {
-    if (seen.has(id) || depth >= maxDepth) return;
+  // Depth first with an explicit stack, so a very deep tree cannot exhaust the call stack.
+  const stack = (options.root !== undefined ? [options.root] : roots).map((id) => ({ id, depth: 0 })).reverse();
+  while (stack.length > 0) {
+    const { id, depth } = stack.pop()!;
+    if (seen.has(id) || depth >= maxDepth) continue;
     seen.add(id);
     order.push({ id, depth });
-    for (const child of children.get(id) ?? []) visit(child, depth + 1);
-  };
-  for (const root of options.root !== undefined ? [options.root] : roots) visit(root, 0);
+    const kids = children.get(id) ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ id: kids[i]!, depth: depth + 1 });
+  }
 
   const boxes: Box[] = order.map(({ id, depth }) => {
     const state = mark.get(id);

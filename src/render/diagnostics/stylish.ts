@@ -1,6 +1,6 @@
 /** Human output for the terminal: problems grouped by file, aligned, with a closing count. */
 import { Chalk } from 'chalk';
-import { displayWidth, padEnd } from '../text-width.js';
+import { displayWidth, maxOf, padEnd } from '../text-width.js';
 import type { Formatter } from './types.js';
 
 // Without colour, styling is the identity: no need to build chalk's styles for plain text (a
@@ -12,13 +12,17 @@ export const stylish: Formatter = ({ diagnostics, summary }, { color, t }) => {
   const c = color ? new Chalk({ level: 1 }) : plain;
   const lines: string[] = [];
   const byFile = new Map<string, typeof diagnostics>();
-  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of diagnostics) {
+    const list = byFile.get(d.file);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
+  }
   for (const [file, list] of byFile) {
     lines.push(c.underline(file));
     const where = list.map((d) => `${d.line}:${d.column}`);
-    const whereWidth = Math.max(...where.map((w) => w.length));
-    const sevWidth = Math.max(...list.map((d) => displayWidth(t(`severity-${d.severity}`))));
-    const msgWidth = Math.max(...list.map((d) => displayWidth(d.message)));
+    const whereWidth = maxOf(where.map((w) => w.length));
+    const sevWidth = maxOf(list.map((d) => displayWidth(t(`severity-${d.severity}`))));
+    const msgWidth = maxOf(list.map((d) => displayWidth(d.message)));
     list.forEach((d, i) => {
       const sev = padEnd(t(`severity-${d.severity}`), sevWidth);
       const sevText = d.severity === 'error' ? c.red(sev) : d.severity === 'warning' ? c.yellow(sev) : c.blue(sev);

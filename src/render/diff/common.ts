@@ -86,8 +86,8 @@ export function summaryParts(diff: DiffResult, t: Translate): string[] {
   if (diff.review.length > 0) groups.push(t('diff-sum-review', { count: diff.review.length }));
   const { from, to } = summary.headcount;
   // A structure that records no positions has no headcount to speak of.
-  if (from !== to) groups.push(t('diff-sum-headcount', { from, to }));
-  else if (from > 0) groups.push(t('diff-sum-headcount-same', { count: from }));
+  if (from !== to) groups.push(t('diff-sum-headcount', { from: from ?? '—', to: to ?? '—' }));
+  else if (from !== null && from > 0) groups.push(t('diff-sum-headcount-same', { count: from }));
   return groups;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { DiffRenderer, DiffSide } from './types.js';
 
-function side(s: DiffSide, totals: { units: number; functions: number; headcount: number }) {
+function side(s: DiffSide, totals: { units: number; functions: number; headcount: number | null }) {
   return {
     label: s.label,
     source: s.source,

@@ -11,6 +11,7 @@ import type { Act } from '../../model/types.js';
 import { actParts, validityText } from '../act.js';
 import { fieldValue, lineageNote, namer, replacedUnits, reviewMatchNote, sections, summaryLine, type Namer } from './common.js';
 import type { DiffRenderer } from './types.js';
+import { escapeMarkdown } from '../markdown.js';
 
 /** Sections with more rows than this are folded. */
 const FOLD_ROWS = 20;
@@ -19,14 +20,7 @@ const MAX_ERRORS = 20;
 /** GitHub refuses a comment or a job summary longer than this many characters. */
 export const DEFAULT_MAX_LENGTH = 65536;
 
-/**
- * Escapes text for a Markdown table cell or paragraph: every character with a meaning in GFM
- * (emphasis, code, links, HTML, tables, entities, headings, strikethrough, math) gets a
- * backslash, and line breaks become spaces.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\|<>*_`[\]~&#$]/g, '\\$&').replace(/\s*[\r\n]+\s*/g, ' ');
-}
+export { escapeMarkdown } from '../markdown.js';
 
 /** Inside an HTML block Markdown escapes are not processed; HTML's are. */
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -86,14 +80,14 @@ function sectionTable(ctx: Ctx, type: ChangeType, changes: Change[]): string[] {
     case 'unit-added':
     case 'unit-removed':
       for (const c of changes as Array<Extract<Change, { type: 'unit-added' | 'unit-removed' }>>)
-        rows.push([unitCell(ctx, c.unit), escapeMarkdown(n.kind(c.kind)), c.parent === null ? '' : unitCell(ctx, c.parent), String(c.headcount), functionsCell(ctx, c.functions)]);
+        rows.push([unitCell(ctx, c.unit), escapeMarkdown(n.kind(c.kind)), c.parent === null ? '' : unitCell(ctx, c.parent), c.headcount === null ? '' : String(c.headcount), functionsCell(ctx, c.functions)]);
       return table([h('unit'), h('kind'), h('parent'), h('headcount'), h('functions')], ['l', 'l', 'l', 'r', 'l'], rows);
     case 'unit-replaced':
       for (const c of changes as Array<Extract<Change, { type: 'unit-replaced' }>>) {
         const how = escapeMarkdown(t(`diff-kind-${c.kind}`));
         const note = escapeMarkdown(lineageNote(c, t));
         // A structure that records no positions has no headcount to show.
-        const headcount = c.headcount.from === 0 && c.headcount.to === 0 ? '' : `${c.headcount.from} → ${c.headcount.to}`;
+        const headcount = !c.headcount.from && !c.headcount.to ? '' : `${c.headcount.from ?? '—'} → ${c.headcount.to ?? '—'}`;
         rows.push([how, unitsCell(ctx, c.from), unitsCell(ctx, c.to), headcount, note]);
       }
       return table([h('how'), h('before'), h('after'), h('headcount'), h('note')], ['l', 'l', 'l', 'r', 'l'], rows);
@@ -113,7 +107,7 @@ function sectionTable(ctx: Ctx, type: ChangeType, changes: Change[]): string[] {
     case 'headcount-changed':
       for (const c of changes as Array<Extract<Change, { type: 'headcount-changed' }>>) {
         const positions = c.positions.map((p) => `${escapeMarkdown(n.text(p.title) || t('diff-untitled'))}: ${p.from} → ${p.to}`).join('<br>');
-        rows.push([unitCell(ctx, c.unit), String(c.from), String(c.to), positions]);
+        rows.push([unitCell(ctx, c.unit), c.from === null ? '—' : String(c.from), c.to === null ? '—' : String(c.to), positions]);
       }
       return table([h('unit'), h('before'), h('after'), h('positions')], ['l', 'r', 'r', 'l'], rows);
     case 'function-added':
@@ -165,7 +159,7 @@ function summaryTable(diff: DiffResult, t: Translate): string[] {
   if (summary.lostLead.length > 0) rows.push([`**${escapeMarkdown(t('diff-section-lost-lead'))}**`, `**${summary.lostLead.length}**`]);
   rows.push([escapeMarkdown(t('diff-md-units')), `${summary.units.from} → ${summary.units.to}`]);
   rows.push([escapeMarkdown(t('diff-md-functions')), `${summary.functions.from} → ${summary.functions.to}`]);
-  if (summary.headcount.from !== 0 || summary.headcount.to !== 0) rows.push([escapeMarkdown(t('diff-md-headcount')), `${summary.headcount.from} → ${summary.headcount.to}`]);
+  if (summary.headcount.from || summary.headcount.to) rows.push([escapeMarkdown(t('diff-md-headcount')), `${summary.headcount.from ?? '—'} → ${summary.headcount.to ?? '—'}`]);
   return table([escapeMarkdown(t('diff-md-change')), escapeMarkdown(t('diff-md-count'))], ['l', 'r'], rows);
 }
 

@@ -33,6 +33,9 @@ const MARK: Record<ChangeType, string> = {
   'assignment-changed': '~',
 };
 
+/** A headcount, or a dash where it is unknown. */
+const known = (n: number | null): string => (n === null ? '—' : String(n));
+
 function paint(c: ChalkInstance, mark: string): string {
   if (mark === '+') return c.green(mark);
   if (mark === '-' || mark === '!') return c.red(mark);
@@ -73,7 +76,7 @@ function lines(ctx: Ctx, change: Change): string[] {
     case 'unit-removed': {
       const facts = [n.kind(change.kind)];
       if (change.parent !== null) facts.push(t('diff-under', { parent: unitLabel(ctx, change.parent) }));
-      if (change.headcount > 0) facts.push(t('diff-headcount', { count: change.headcount }));
+      if (change.headcount !== null && change.headcount > 0) facts.push(t('diff-headcount', { count: change.headcount }));
       const out = [`${mark}${unitLabel(ctx, change.unit)}  ${c.dim('(')}${facts.join(', ')}${c.dim(')')}`];
       for (const [fn, role] of Object.entries(change.functions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.push(`      ${n.role(role)}: ${fnLabel(ctx, fn)}`);
       return out;
@@ -81,7 +84,7 @@ function lines(ctx: Ctx, change: Change): string[] {
     case 'unit-replaced': {
       const out = [`${mark}${c.bold(t(`diff-kind-${change.kind}`))}: ${units(ctx, change.from)} → ${units(ctx, change.to)}`];
       if (change.inferred) out.push(`      ${c.italic(lineageNote(change, t))}`);
-      if (change.headcount.from !== change.headcount.to) out.push(`      ${t('diff-headcount-change', { from: change.headcount.from, to: change.headcount.to })}`);
+      if (change.headcount.from !== change.headcount.to) out.push(`      ${t('diff-headcount-change', { from: known(change.headcount.from), to: known(change.headcount.to) })}`);
       return out;
     }
     case 'unit-renamed':
@@ -94,7 +97,7 @@ function lines(ctx: Ctx, change: Change): string[] {
       return [`${mark}${unitLabel(ctx, change.unit)}: ${t(`diff-field-${change.field}`)} ${fieldValue(t, change.from)} → ${fieldValue(t, change.to)}`];
     case 'headcount-changed':
       return [
-        `${mark}${unitLabel(ctx, change.unit)}: ${change.from} → ${change.to}`,
+        `${mark}${unitLabel(ctx, change.unit)}: ${known(change.from)} → ${known(change.to)}`,
         ...change.positions.map((p) => `      ${n.text(p.title) || c.dim(t('diff-untitled'))}: ${p.from} → ${p.to}`),
       ];
     case 'function-added':

@@ -8,18 +8,13 @@
 import type { Translate } from '../../i18n/format.js';
 import { groupLabel, rowFlag, rowName } from './labels.js';
 import type { FunctionMatrix } from './model.js';
+import { csvField } from '../csv.js';
 
 export interface MatrixCsvOptions {
   t: Translate;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV field: formula-neutralised, then quoted when RFC 4180 requires it. */
-export function csvField(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export { csvField } from '../csv.js';
 
 export function renderMatrixCsv(m: FunctionMatrix, { t }: MatrixCsvOptions): string {
   const code = new Map(m.roles.map((r) => [r.id, r.code]));
@@ -36,5 +31,5 @@ export function renderMatrixCsv(m: FunctionMatrix, { t }: MatrixCsvOptions): str
       ]);
     }
   }
-  return `\uFEFF${records.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${records.map((r) => r.map((v) => csvField(v)).join(',')).join('\r\n')}\r\n`;
 }

@@ -7,15 +7,13 @@
 import type { Translate } from '../../i18n/format.js';
 import { findingLine, findingLists, groupLabel, matrixSubtitles, matrixTitle, rowFlag, rowName } from './labels.js';
 import type { FunctionMatrix } from './model.js';
+import { escapeMarkdown } from '../markdown.js';
 
 export interface MatrixMarkdownOptions {
   t: Translate;
 }
 
-/** Escapes Markdown inline syntax and keeps the text on one line. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_[\]<>|#~]/g, (ch) => `\\${ch}`);
-}
+export { escapeMarkdown } from '../markdown.js';
 
 export function renderMatrixMarkdown(m: FunctionMatrix, { t }: MatrixMarkdownOptions): string {
   const e = escapeMarkdown;

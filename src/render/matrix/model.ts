@@ -7,6 +7,7 @@
  */
 import { pickText, treeOrder, type OrgModel } from '../../model/model.js';
 import type { Role, Text } from '../../model/types.js';
+import { maxOf } from '../text-width.js';
 
 export interface MatrixOptions {
   /** Language of names (one of the organisation's languages). */
@@ -178,7 +179,7 @@ export function buildMatrix(model: OrgModel, options: MatrixOptions): FunctionMa
     }
     return current;
   };
-  const minDepth = Math.min(...columnIds.map((id) => depthOf.get(id)!));
+  const minDepth = -maxOf(columnIds.map((id) => -depthOf.get(id)!));
   const columns: MatrixColumn[] = columnIds.map((id) => {
     const u = model.units.get(id)!.unit;
     return {
@@ -195,7 +196,7 @@ export function buildMatrix(model: OrgModel, options: MatrixOptions): FunctionMa
 
   // Rows: every function with a file, and every id units name without one.
   const fnIds = new Set<string>([...model.functions.keys(), ...model.assignments.keys()]);
-  const collator = new Intl.Collator(lang);
+  const collator = collatorFor(lang);
   const rows: MatrixRow[] = [];
   for (const id of fnIds) {
     const fn = model.functions.get(id)?.fn;
@@ -235,7 +236,9 @@ export function buildMatrix(model: OrgModel, options: MatrixOptions): FunctionMa
     const byUnit = new Map<string, MatrixRow[]>();
     for (const row of rows.filter((r) => r.status === 'ok')) {
       const lead = row.leads[0]!.id;
-      byUnit.set(lead, [...(byUnit.get(lead) ?? []), row]);
+      const list = byUnit.get(lead);
+      if (list) list.push(row);
+      else byUnit.set(lead, [row]);
     }
     const order = (id: string): number => unitOrder.get(id) ?? Number.MAX_SAFE_INTEGER;
     for (const id of [...byUnit.keys()].sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1))) {
@@ -277,4 +280,17 @@ export function buildMatrix(model: OrgModel, options: MatrixOptions): FunctionMa
 /** All rows in the order they are shown. */
 export function matrixRows(matrix: FunctionMatrix): MatrixRow[] {
   return matrix.groups.flatMap((g) => g.rows);
+}
+
+/**
+ * A collator for the names' language. A tag Intl does not know (the schema reports a malformed
+ * one, but a structure with errors is still shown) falls back to the root collation rather than
+ * stopping the command.
+ */
+function collatorFor(lang: string): Intl.Collator {
+  try {
+    return new Intl.Collator(lang);
+  } catch {
+    return new Intl.Collator('und');
+  }
 }

@@ -11,6 +11,7 @@ import type { Translate } from '../../i18n/format.js';
 import { cleanText, type Measure, type TextStyle } from '../chart/text.js';
 import { findingLine, findingLists, groupLabel, matrixSubtitles, matrixTitle, rowFlag, rowName } from './labels.js';
 import type { FunctionMatrix, MatrixRow } from './model.js';
+import { maxOf } from '../text-width.js';
 
 export interface MatrixSvgOptions {
   t: Translate;
@@ -152,8 +153,8 @@ export function layoutMatrix(m: FunctionMatrix, { t, measure }: Pick<MatrixSvgOp
     vertical ? VERTICAL_COLUMN + 14 * Math.max(0, headerLines[i]!.length - 1) : Math.max(40, Math.ceil(Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))) + 2 * PAD),
   );
   const headerHeight = vertical
-    ? Math.ceil(Math.max(60, ...m.columns.map((c, i) => Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))))) + 2 * PAD
-    : Math.max(LINE, ...headerLines.map((h) => h.length * 13)) + 2 * PAD;
+    ? Math.ceil(maxOf(m.columns.map((c, i) => Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))), 60)) + 2 * PAD
+    : maxOf(headerLines.map((h) => h.length * 13), LINE) + 2 * PAD;
   const tableWidth = fnWidth + colWidths.reduce((sum, w) => sum + w, 0);
   const colOffsets: number[] = [];
   colWidths.reduce((x, w, i) => {

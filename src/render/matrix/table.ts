@@ -7,7 +7,7 @@
  */
 import { Chalk } from 'chalk';
 import type { Translate } from '../../i18n/format.js';
-import { displayWidth, padEnd, padStart, truncate } from '../text-width.js';
+import { displayWidth, maxOf, padEnd, padStart, truncate } from '../text-width.js';
 import { findingLine, findingLists, groupLabel, matrixSubtitles, matrixTitle, rowFlag, rowName } from './labels.js';
 import type { FunctionMatrix, MatrixRow } from './model.js';
 
@@ -110,7 +110,7 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
   const numberedLead = L.numbered ? ' ' : '';
 
   // Header.
-  const headerHeight = Math.max(1, ...L.headers.map((h) => h.length));
+  const headerHeight = maxOf(L.headers.map((h) => h.length), 1);
   for (let line = 0; line < headerHeight; line++) {
     const values = L.headers.map((h) => h[line - (headerHeight - h.length)] ?? '');
     const first = line === headerHeight - 1 ? t('matrix-function') : '';

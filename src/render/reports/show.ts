@@ -11,7 +11,7 @@ import type { Validity } from '../../diff/types.js';
 import { actLine, validityText } from '../act.js';
 import { roleCode } from '../matrix/model.js';
 import { wrapName } from '../matrix/table.js';
-import { displayWidth, padEnd } from '../text-width.js';
+import { displayWidth, maxOf, padEnd } from '../text-width.js';
 
 export interface Ref {
   id: string;
@@ -150,11 +150,14 @@ function sourceLines(source: Source | null): string[] {
   return [source.title, source.url, source.date, source.note].filter((s): s is string => s !== undefined).map((s) => s.replace(/\s+/g, ' ').trim());
 }
 
+/** Parent levels shown as a staircase; deeper ones keep its last step and give their level (bounded line width in a deep chain). */
+const PARENT_LEVELS = 32;
+
 const ref = (r: Ref): string => (r.name === r.id ? r.id : `${r.name} (${r.id})`);
 
 /** Aligned `label  value` lines; a list value continues on the following lines under the first. */
 function section(pairs: Array<[string, string[]]>, total: number | undefined): string[] {
-  const width = Math.max(...pairs.map(([l]) => displayWidth(l)));
+  const width = maxOf(pairs.map(([l]) => displayWidth(l)));
   const out: string[] = [];
   for (const [label, values] of pairs) {
     const given = values.length > 0 ? values : ['—'];
@@ -190,7 +193,7 @@ export function renderShowText(list: Details[], { t, lang, width, defaultLanguag
           [t('show-names'), langs(d.names)],
           [t('show-short'), langs(d.short)],
           [t('show-kind'), [d.kind.name === d.kind.id ? d.kind.id : `${d.kind.name} (${d.kind.id})`]],
-          [t('show-parents'), parents.length > 0 ? parents.map((p, i) => `${'  '.repeat(i)}${p}`) : [t('show-root')]],
+          [t('show-parents'), parents.length > 0 ? parents.map((p, i) => (i < PARENT_LEVELS ? `${'  '.repeat(i)}${p}` : `${'  '.repeat(PARENT_LEVELS)}${i + 1}: ${p}`)) : [t('show-root')]],
           [t('show-children'), d.children.map(ref)],
           [t('show-functions'), d.functions.map((f) => `${f.code}  ${f.roleName}: ${ref(f)}`)],
           [t('show-positions'), d.positions.map((p) => `${p.count} × ${p.title}`)],

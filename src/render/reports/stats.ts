@@ -7,7 +7,7 @@
 import type { Translate } from '../../i18n/format.js';
 import { headcount, isStaff, leadsOf, pickText, subtreeHeadcount, treeOrder, type OrgModel } from '../../model/model.js';
 import type { Text } from '../../model/types.js';
-import { displayWidth, padEnd, padStart } from '../text-width.js';
+import { displayWidth, maxOf, padEnd, padStart } from '../text-width.js';
 
 export interface Ref {
   id: string;
@@ -73,10 +73,12 @@ export function computeStats(model: OrgModel, { lang, spanLimit }: StatsOptions)
     const kind = model.units.get(id)!.unit.kind;
     kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
   }
-  const declared = model.organization.kinds.map((k) => k.id);
+  const declared = new Set(model.organization.kinds.map((k) => k.id));
+  const listed = new Set<string>();
   const byKind = [
-    ...model.organization.kinds.map((k) => ({ kind: k.id, name: text(k.name), count: kindCounts.get(k.id) ?? 0 })),
-    ...[...kindCounts.keys()].filter((k) => !declared.includes(k)).sort().map((k) => ({ kind: k, name: k, count: kindCounts.get(k)! })),
+    // A kind declared twice (a duplicate-id error) is counted once, where it is first declared.
+    ...model.organization.kinds.filter((k) => !listed.has(k.id) && Boolean(listed.add(k.id))).map((k) => ({ kind: k.id, name: text(k.name), count: kindCounts.get(k.id) ?? 0 })),
+    ...[...kindCounts.keys()].filter((k) => !declared.has(k)).sort().map((k) => ({ kind: k, name: k, count: kindCounts.get(k)! })),
   ];
 
   const spans = ids.map((id) => ({ id, count: (model.children.get(id) ?? []).length })).filter((s) => s.count > 0);
@@ -113,7 +115,7 @@ export function computeStats(model: OrgModel, { lang, spanLimit }: StatsOptions)
   return {
     organization: text(model.organization.name),
     units: { total: ids.length, byKind, staff: ids.filter((id) => isStaff(model, id)).map((id) => ({ ...ref(id), parent: ref(model.units.get(id)!.unit.parent!) })) },
-    depth: ids.length === 0 ? 0 : Math.max(...order.map((o) => o.depth)) + 1,
+    depth: ids.length === 0 ? 0 : maxOf(order.map((o) => o.depth)) + 1,
     span: {
       units: spans.length,
       min: sortedSpans[0] ?? null,
@@ -144,8 +146,8 @@ export function renderStatsText(s: StructureStats, { t }: StatsTextOptions): str
   /** A heading with a figure, then indented `name  count` lines with the counts aligned. */
   const table = (heading: string, figure: string | number, rows: Array<[string, string | number]>): void => {
     out.push(`${heading}: ${figure}`);
-    const width = Math.max(0, ...rows.map(([n]) => displayWidth(n)));
-    const numWidth = Math.max(0, ...rows.map(([, v]) => String(v).length));
+    const width = maxOf(rows.map(([n]) => displayWidth(n)), 0);
+    const numWidth = maxOf(rows.map(([, v]) => String(v).length), 0);
     for (const [name, value] of rows) out.push(`  ${padEnd(name, width)}  ${padStart(String(value), numWidth)}`);
   };
   const list = (heading: string, items: string[]): void => {

@@ -4,8 +4,9 @@
  * JSON for scripts. The tree is built first (a plain value), then rendered.
  */
 import type { Translate } from '../../i18n/format.js';
-import { functionsLedBy, headcount, isStaff, pickText, type OrgModel } from '../../model/model.js';
-import { displayWidth, padEnd, padStart, truncate } from '../text-width.js';
+import { functionsLedBy, isStaff, knownHeadcount, pickText, treeOrder, type OrgModel } from '../../model/model.js';
+import { displayWidth, maxOf, padEnd, padStart, truncate } from '../text-width.js';
+import { jsonText } from '../json-text.js';
 
 export interface TreeNode {
   id: string;
@@ -34,28 +35,32 @@ export function buildTree(model: OrgModel, options: TreeOptions): TreeNode[] {
   const text = (t: Parameters<typeof pickText>[0]): string => pickText(t, options.lang, model.defaultLanguage);
   const kindNames = new Map(model.organization.kinds.map((k) => [k.id, text(k.name)]));
   const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
-  const seen = new Set<string>();
-
-  // Returns the node and, separately, totals of the whole subtree (shown or not).
-  const visit = (id: string, level: number): { node: TreeNode; units: number; people: number | null } => {
-    seen.add(id);
-    const unit = model.units.get(id)!.unit;
-    const node: TreeNode = { id, name: text(unit.name), kind: unit.kind, kindName: kindNames.get(unit.kind) ?? unit.kind, headcount: null, functionsLed: functionsLedBy(unit).length, hidden: 0, staff: isStaff(model, id), children: [] };
-    let people: number | null = unit.positions !== undefined && unit.positions.length > 0 ? headcount(unit) : null;
-    let units = 1;
-    for (const child of model.children.get(id) ?? []) {
-      if (seen.has(child)) continue;
-      const sub = visit(child, level + 1);
-      units += sub.units;
-      if (sub.people !== null) people = (people ?? 0) + sub.people;
-      if (level + 1 < maxDepth) node.children.push(sub.node);
-      else node.hidden += sub.units;
-    }
-    node.headcount = people;
-    return { node, units, people };
-  };
   const tops = options.root !== undefined ? [options.root] : model.roots;
-  return tops.filter((id) => model.units.has(id)).map((id) => visit(id, 0).node);
+  // Parents before children (an explicit stack: a tree thousands of levels deep must not exhaust
+  // the call stack); then, walking that order backwards, each subtree's totals are complete
+  // before its parent adds them up.
+  const order = tops.flatMap((id) => treeOrder(model, id));
+  const nodes = new Map<string, TreeNode>();
+  const units = new Map<string, number>();
+  for (const { id } of order) {
+    const unit = model.units.get(id)!.unit;
+    nodes.set(id, { id, name: text(unit.name), kind: unit.kind, kindName: kindNames.get(unit.kind) ?? unit.kind, headcount: knownHeadcount(unit), functionsLed: functionsLedBy(unit).length, hidden: 0, staff: isStaff(model, id), children: [] });
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const { id, depth } = order[i]!;
+    const node = nodes.get(id)!;
+    let count = 1;
+    for (const child of model.children.get(id) ?? []) {
+      const sub = nodes.get(child);
+      if (!sub) continue;
+      count += units.get(child)!;
+      if (sub.headcount !== null) node.headcount = (node.headcount ?? 0) + sub.headcount;
+      if (depth + 1 < maxDepth) node.children.push(sub);
+      else node.hidden += units.get(child)!;
+    }
+    units.set(id, count);
+  }
+  return tops.filter((id) => nodes.has(id)).map((id) => nodes.get(id)!);
 }
 
 export interface TreeTextOptions {
@@ -69,18 +74,32 @@ interface Line {
   node: TreeNode;
 }
 
+/**
+ * Levels drawn with tree lines. Deeper levels keep the indentation of the last drawn one and show
+ * their level number instead, so a chain thousands of levels deep prints lines of bounded width
+ * (and output linear in the number of units) rather than a triangle of spaces.
+ */
+export const DRAWN_LEVELS = 32;
+
 function flatten(nodes: TreeNode[]): Line[] {
   const out: Line[] = [];
-  const walk = (node: TreeNode, lead: string, prefix: string): void => {
+  const stack: Array<{ node: TreeNode; lead: string; prefix: string; level: number }> = nodes.map((node) => ({ node, lead: '', prefix: '', level: 0 })).reverse();
+  while (stack.length > 0) {
+    const { node, lead, prefix, level } = stack.pop()!;
     out.push({ prefix, node });
-    node.children.forEach((child, i) => {
+    const deep = level + 1 >= DRAWN_LEVELS;
+    for (let i = node.children.length - 1; i >= 0; i--) {
       const last = i === node.children.length - 1;
       // A staff unit hangs on a dashed branch, as organograms draw it.
-      const branch = child.staff ? (last ? '└╌╌ ' : '├╌╌ ') : last ? '└── ' : '├── ';
-      walk(child, lead + (last ? '    ' : '│   '), lead + branch);
-    });
-  };
-  for (const n of nodes) walk(n, '', '');
+      const branch = node.children[i]!.staff ? (last ? '└╌╌ ' : '├╌╌ ') : last ? '└── ' : '├── ';
+      stack.push({
+        node: node.children[i]!,
+        lead: deep ? lead : lead + (last ? '    ' : '│   '),
+        prefix: deep ? `${lead}${branch}${level + 2}: ` : lead + branch,
+        level: level + 1,
+      });
+    }
+  }
   return out;
 }
 
@@ -88,12 +107,13 @@ function totals(nodes: TreeNode[]): { units: number; headcount: number | string;
   let units = 0;
   let people = 0;
   let functions = 0;
-  const walk = (n: TreeNode): void => {
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
     units += 1 + n.hidden;
     functions += n.functionsLed;
-    n.children.forEach(walk);
-  };
-  nodes.forEach(walk);
+    for (const child of n.children) stack.push(child);
+  }
   for (const n of nodes) people += n.headcount ?? 0;
   return { units, headcount: nodes.some((n) => n.headcount !== null) ? people : '—', functions };
 }
@@ -106,11 +126,11 @@ export function renderTreeText(nodes: TreeNode[], { t, width }: TreeTextOptions)
   };
   const label = (l: Line): string => l.prefix + l.node.name + note(l);
   const heads = [t('tree-unit'), t('tree-kind'), t('tree-headcount'), t('tree-functions-led')];
-  const kindWidth = Math.max(displayWidth(heads[1]!), ...lines.map((l) => displayWidth(l.node.kindName)));
-  const peopleWidth = Math.max(displayWidth(heads[2]!), ...lines.map((l) => String(l.node.headcount ?? '—').length));
+  const kindWidth = maxOf(lines.map((l) => displayWidth(l.node.kindName)), displayWidth(heads[1]!));
+  const peopleWidth = maxOf(lines.map((l) => String(l.node.headcount ?? '—').length), displayWidth(heads[2]!));
   const fnWidth = displayWidth(heads[3]!);
   const rest = 2 + kindWidth + 2 + peopleWidth + 2 + fnWidth;
-  let nameWidth = Math.max(displayWidth(heads[0]!), ...lines.map((l) => displayWidth(label(l))));
+  let nameWidth = maxOf(lines.map((l) => displayWidth(label(l))), displayWidth(heads[0]!));
   if (width !== undefined) nameWidth = Math.max(20, Math.min(nameWidth, width - rest));
   const row = (name: string, kind: string, people: string, fns: string): string =>
     `${padEnd(truncate(name, nameWidth), nameWidth)}  ${padEnd(kind, kindWidth)}  ${padStart(people, peopleWidth)}  ${padStart(fns, fnWidth)}`.trimEnd();
@@ -122,6 +142,7 @@ export function renderTreeText(nodes: TreeNode[], { t, width }: TreeTextOptions)
   return `${out.join('\n')}\n`;
 }
 
+/** The tree as JSON: nested like the tree, written without recursion (json-text.ts). */
 export function renderTreeJson(nodes: TreeNode[]): string {
-  return `${JSON.stringify(nodes, null, 2)}\n`;
+  return `${jsonText(nodes)}\n`;
 }

@@ -115,7 +115,7 @@ describe('CSV', () => {
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
     expect(csvField('Отдел')).toBe('Отдел');
-    expect(parseCsv(['=x', 'a,"b"', '+y\r\nz'].map(csvField).join(','))).toEqual([["'=x", 'a,"b"', "'+y\r\nz"]]);
+    expect(parseCsv(['=x', 'a,"b"', '+y\r\nz'].map((v) => csvField(v)).join(','))).toEqual([["'=x", 'a,"b"', "'+y\r\nz"]]);
   });
 });
 
