@@ -16,7 +16,7 @@ import type { ChartSpec } from '../../render/chart/dot.js';
 import { layoutHeading } from '../../render/chart/draw.js';
 import type { ChartBook, TablePage } from '../../render/chart/drawing.js';
 import { progress } from '../progress.js';
-import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
+import { checkFormat, emit, loadValidated, parseCount, type Registrar, resolveDir, type RunContext } from '../context.js';
 import { AT_OPTION, applyAt } from '../at.js';
 import { collect, commandFonts, warnMissingGlyphs } from '../fonts.js';
 import { findUnit } from '../lookup.js';
@@ -256,7 +256,7 @@ Examples:
         const root = options.root === undefined ? undefined : findUnit(ctx, model, options.root);
         const lang = cmd.optsWithGlobals().lang ?? model.defaultLanguage;
         const { chartSpec } = await import('../../render/chart/chart.js');
-        const fonts = await commandFonts(ctx, options.font, model, dir);
+        const fonts = await commandFonts(ctx, options.font, model, resolveDir(ctx, dir));
         const chartOptions: ChartOptions = {
           lang,
           t: translator(wordsLanguage(lang)),

@@ -16,7 +16,7 @@ import { buildMatrix, type MatrixOptions } from '../../render/matrix/model.js';
 import { renderMatrixTable } from '../../render/matrix/table.js';
 import { namesLanguage, suggestIds } from '../../render/reports/names.js';
 import type { PageSize } from '../../output/pdf.js';
-import { checkFormat, emit, loadValidated, parseCount, type Registrar, type RunContext } from '../context.js';
+import { checkFormat, emit, loadValidated, parseCount, type Registrar, resolveDir, type RunContext } from '../context.js';
 import { collect, commandFonts, warnMissingGlyphs } from '../fonts.js';
 import { useColor } from '../io.js';
 import { AT_OPTION, applyAt } from '../at.js';
@@ -115,7 +115,7 @@ Examples:
         else {
           // The fonts, fontkit and pdfkit load only here: `org validate` never pays for them.
           const [{ renderMatrixSvg }, { svgTexts }] = await Promise.all([import('../../render/matrix/svg.js'), import('../../output/svg-runs.js')]);
-          const fonts = await commandFonts(ctx, options.font, model, dir);
+          const fonts = await commandFonts(ctx, options.font, model, resolveDir(ctx, dir));
           const measure = fonts.measure;
           const drawing = { t, measure, fontFamily: fonts.cssFamily };
           if (format === 'svg') {
