@@ -60,7 +60,7 @@ describe('org diff --accept', () => {
     expect(r.stdout).not.toContain('inferred');
     const again = await runCli(['diff', 'before', 'after', '--format', 'json'], { cwd: dir });
     const replaced = (JSON.parse(again.stdout) as { changes: Array<Record<string, unknown>> }).changes.filter((c) => c.type === 'unit-replaced');
-    expect(replaced).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['roads'], to: ['transport'], headcount: { from: 0, to: 0 } }]);
+    expect(replaced).toEqual([{ type: 'unit-replaced', kind: 'rename-id', from: ['roads'], to: ['transport'], headcount: { from: null, to: null } }]);
     // Accepting again has nothing left to do.
     const third = await runCli(['diff', 'before', 'after', '--accept'], { cwd: dir });
     expect(third.stderr).toMatch(/^Nothing to record/);

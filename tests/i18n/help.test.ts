@@ -57,7 +57,7 @@ describe('Russian help', () => {
   it('translates commander’s usage errors, with the exit code kept', async () => {
     const cases: Array<[string[], RegExp]> = [
       [['validate', '--bogus'], /^ошибка: неизвестный параметр «--bogus»\n\(справка: «org validate --help»\)\n$/],
-      [['show'], /^ошибка: не указан обязательный аргумент «id»/],
+      [['show'], /^ошибка: не указан обязательный аргумент «unit»/],
       [['tree', 'a', 'b'], /^ошибка: слишком много аргументов для «tree»: ожидалось 1, получено 2\./],
       [['validate', '--format'], /^ошибка: у параметра «-f, --format <format>» нет значения/],
       [['nosuch'], /^ошибка: неизвестная команда «nosuch»/],

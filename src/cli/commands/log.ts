@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { logEntry, type LogEntry } from '../../diff/history.js';
 import { UsageError } from '../../model/errors.js';
 import { renderLogJson, renderLogMarkdown, renderLogText } from '../../render/log.js';
-import { checkFormat, DEFAULT_DIR, emit, type Registrar, type RunContext } from '../context.js';
+import { checkFormat, structureDirOrDefault, emit, type Registrar, type RunContext } from '../context.js';
 import { repositoryPath, repositoryRoot } from '../git.js';
 import { listCommits, StructureHistory } from '../history.js';
 
@@ -59,7 +59,7 @@ export const register: Registrar = (program, run) => {
     .command('log')
     .description('the reorganisations in the git history of a structure: per commit, its date, subject, summary and legal basis')
     .argument('[range]', 'git revisions to look at, as git log takes them (HEAD, main..HEAD, v1..v2)', 'HEAD')
-    .argument('[dir]', 'structure directory', DEFAULT_DIR)
+    .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', 'text, markdown or json', 'text')
     .option('-n, --max-count <n>', 'show only the newest n commits')
     .option('-o, --output <file>', 'write to a file (atomically)')
@@ -80,7 +80,7 @@ Examples:
         const format = checkFormat(options.format, ['text', 'markdown', 'json']);
         const given = command.args.length;
         // `org log structure` names a directory; `org log main..HEAD` a range.
-        const [range, dir] = given === 1 && isDirectory(resolve(ctx.io.cwd, rangeArg)) ? ['HEAD', rangeArg] : [rangeArg, dirArg];
+        const [range, dir] = given === 1 && isDirectory(resolve(ctx.io.cwd, rangeArg)) ? ['HEAD', rangeArg] : [rangeArg, dirArg ?? structureDirOrDefault(ctx)];
         let limit: number | undefined;
         if (options.maxCount !== undefined) {
           if (!/^\d+$/.test(options.maxCount) || Number(options.maxCount) === 0) throw new UsageError('bad-number', { option: '--max-count', value: options.maxCount });

@@ -11,7 +11,7 @@ import { renderUnitHistoryJson, renderUnitHistoryText } from '../../render/log.j
 import { namesLanguage } from '../../render/reports/names.js';
 import { renderShowJson, renderShowText, showDetails } from '../../render/reports/show.js';
 import { AT_OPTION, applyAt } from '../at.js';
-import { checkFormat, emit, loadValidated, type Registrar } from '../context.js';
+import { checkFormat, emit, loadValidated, type Registrar, resolveDir } from '../context.js';
 import { findShown } from '../lookup.js';
 import { readLog } from './log.js';
 
@@ -49,12 +49,13 @@ Examples:
     .action((query: string, dir: string, options: Options, command: Command) =>
       run((ctx) => {
         const format = checkFormat(options.format, ['text', 'json']);
-        const loaded = loadValidated(ctx, dir);
+        const structureDir = resolveDir(ctx, dir);
+        const loaded = loadValidated(ctx, structureDir);
         const model = applyAt(ctx, loaded.model, options.at);
         const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const language = command.optsWithGlobals<{ lang?: string }>().lang;
         if (options.history) {
-          const { path, entries } = readLog(ctx, dir, options.range);
+          const { path, entries } = readLog(ctx, structureDir, options.range);
           // A unit is looked up in the working tree; one that is gone from it is still found by its id in the history.
           const known = lookup(model, query, ['unit']);
           let id: string;
