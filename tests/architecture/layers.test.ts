@@ -1,0 +1,92 @@
+/**
+ * The layers of docs/architecture.md, enforced: each folder of src/ may import only from the
+ * folders listed for it, so the pure core never reaches into the shell and no two layers form a
+ * cycle. The table here and the one in the document are the same; a new folder must be added to
+ * both.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, normalize, relative, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = join(import.meta.dirname, '..', '..', 'src');
+
+/** What each layer may import, besides itself. Lower layers first. */
+const ALLOWED: Record<string, string[]> = {
+  model: [],
+  i18n: ['model'],
+  schema: ['model'],
+  load: ['model', 'schema'],
+  rules: ['model', 'load', 'schema', 'i18n'],
+  diff: ['model'],
+  render: ['model', 'i18n', 'diff'],
+  export: ['model', 'render'],
+  fmt: ['model', 'load', 'init'],
+  init: ['model'],
+  import: ['model', 'load', 'export', 'fmt', 'init'],
+  output: ['model', 'render'],
+  cli: ['model', 'i18n', 'schema', 'load', 'rules', 'diff', 'render', 'export', 'fmt', 'init', 'import', 'output'],
+};
+
+function files(dir: string): string[] {
+  const out: string[] = [];
+  const stack = [dir];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    for (const name of readdirSync(current)) {
+      const path = join(current, name);
+      if (statSync(path).isDirectory()) stack.push(path);
+      else if (name.endsWith('.ts')) out.push(path);
+    }
+  }
+  return out.sort();
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+
+/** The src/ folders a file imports from, with the specifier. */
+function imports(file: string): Array<{ layer: string; specifier: string }> {
+  const text = readFileSync(file, 'utf8');
+  const out: Array<{ layer: string; specifier: string }> = [];
+  for (const m of text.matchAll(IMPORT)) {
+    const specifier = m[1] ?? m[2]!;
+    const target = relative(SRC, normalize(join(dirname(file), specifier)));
+    if (target.startsWith('..')) continue;
+    const [layer] = target.split(sep);
+    if (layer !== undefined && !layer.endsWith('.ts')) out.push({ layer, specifier });
+  }
+  return out;
+}
+
+describe('layers', () => {
+  const all = files(SRC);
+  it('every folder of src/ has a place in the table', () => {
+    const layers = new Set(all.map((f) => relative(SRC, f).split(sep)[0]!).filter((l) => !l.endsWith('.ts')));
+    expect([...layers].filter((l) => !(l in ALLOWED))).toEqual([]);
+  });
+
+  it('imports go only downwards', () => {
+    const wrong: string[] = [];
+    for (const file of all) {
+      const from = relative(SRC, file).split(sep)[0]!;
+      const allowed = ALLOWED[from];
+      if (allowed === undefined) continue;
+      for (const { layer, specifier } of imports(file)) {
+        if (layer !== from && !allowed.includes(layer)) wrong.push(`${relative(SRC, file)} → ${specifier}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('the table has no cycles', () => {
+    const seen = new Set<string>();
+    const order: string[] = [];
+    // Kahn's algorithm: a layer is placed once everything it imports is placed.
+    while (order.length < Object.keys(ALLOWED).length) {
+      const next = Object.keys(ALLOWED).find((l) => !seen.has(l) && ALLOWED[l]!.every((d) => seen.has(d)));
+      expect(next, `cycle among ${Object.keys(ALLOWED).filter((l) => !seen.has(l)).join(', ')}`).toBeDefined();
+      seen.add(next!);
+      order.push(next!);
+    }
+  });
+
+});
