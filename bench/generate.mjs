@@ -122,7 +122,8 @@ export function writeStructure(dir, { units, functions }) {
   };
   writeFileSync(join(dir, 'organization.yaml'), `${JSON.stringify(org, null, 2)}\n`);
   for (const u of units) {
-    const { depth: _depth, ...plain } = u;
+    const plain = { ...u };
+    delete plain.depth;
     writeFileSync(join(dir, 'units', `${u.id}.yaml`), unitYaml(u));
     writeFileSync(join(dir, 'json', `${u.id}.json`), JSON.stringify(plain));
   }

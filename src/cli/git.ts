@@ -25,7 +25,7 @@ export interface GitRevisionSide {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Refuses a revision git could read as an option, before git ever sees it. */
@@ -67,7 +67,7 @@ export function repositoryPath(root: string, cwd: string, dir: string, existsHer
   if (isAbsolute(dir)) abs = dir;
   else if (existsHere || dir.startsWith('./') || dir.startsWith('../')) abs = resolve(cwd, dir);
   else abs = resolve(realRoot, dir);
-  let real = abs;
+  let real: string;
   try {
     real = realpathSync(abs);
   } catch {

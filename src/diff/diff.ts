@@ -6,7 +6,7 @@
  * not decide goes to the review list. The result is sorted by change type, then id, so the same two
  * structures always give the same list.
  */
-import type { LoadedStructure } from '../load/structure.js';
+import type { LoadedStructure } from '../model/loaded.js';
 import { buildModel, knownHeadcount, leadsOf, sumKnown, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
 import type { Act, Text } from '../model/types.js';
 import { functionLineage } from './function-lineage.js';

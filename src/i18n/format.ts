@@ -3,7 +3,7 @@
  * says besides lives in `en.ts`; `ru.ts` translates both, key for key (a test keeps them in step).
  * Keys: `<rule-id>/<message-id>` for findings, plain names for the tool's own messages.
  */
-import type { MessageData } from '../model/finding.js';
+import type { MessageData, Translate } from '../model/finding.js';
 import { rules } from '../rules/index.js';
 import { en } from './en.js';
 import { ru } from './ru.js';
@@ -56,7 +56,7 @@ export function fill(template: string, data: MessageData = {}, lang: Language = 
   });
 }
 
-export type Translate = (key: string, data?: MessageData) => string;
+export type { Translate };
 
 export function translator(lang: Language): Translate {
   const messages = catalogue(lang);

@@ -4,6 +4,7 @@
  * with errors, so that every command can work on a structure that is not yet valid. Pure: file
  * contents come in, values and findings go out.
  */
+import type { FunctionEntry, LoadedStructure, UnitEntry } from '../model/loaded.js';
 import type { Finding } from '../model/finding.js';
 import type { Act, ActKind, FunctionType, Kind, OrgFunction, Organization, Position, Role, RuleSetting, Source, Text, Unit } from '../model/types.js';
 import { validateValue, type FileKind } from '../schema/validate.js';
@@ -27,28 +28,7 @@ export interface RawFile {
   problem?: ReadProblem;
 }
 
-export interface UnitEntry {
-  unit: Unit;
-  file: string;
-}
-
-export interface FunctionEntry {
-  fn: OrgFunction;
-  file: string;
-}
-
-export interface LoadedStructure {
-  organization: Organization;
-  /** False when organization.yaml is missing or could not be understood; defaults stand in. */
-  hasOrganization: boolean;
-  organizationFile: string;
-  units: UnitEntry[];
-  functions: FunctionEntry[];
-  /** `yaml-syntax` and `schema` findings. */
-  findings: Finding[];
-  /** Decoded text of every file that parsed, by display path: used to locate findings. */
-  texts: Map<string, string>;
-}
+export type { FunctionEntry, LoadedStructure, UnitEntry } from '../model/loaded.js';
 
 export const DEFAULT_ROLES: Role[] = [
   { id: 'lead', name: { en: 'lead', ru: 'ответственный' }, code: { en: 'L', ru: 'О' } },

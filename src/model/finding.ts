@@ -10,6 +10,9 @@ export type YamlPath = ReadonlyArray<string | number>;
 /** Message parameters substituted into `{{name}}` placeholders of a message template. */
 export type MessageData = Readonly<Record<string, string | number>>;
 
+/** Words for a message id in the reader's language (made by src/i18n/format.ts). */
+export type Translate = (key: string, data?: MessageData) => string;
+
 export interface Finding {
   /** Rule id, such as `parent-exists`. */
   rule: string;

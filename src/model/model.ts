@@ -4,7 +4,7 @@
  * tolerates broken input (unknown parents, cycles, duplicate ids): the first unit with an id wins,
  * and walks up or down the tree never loop.
  */
-import type { FunctionEntry, LoadedStructure, UnitEntry } from '../load/structure.js';
+import type { FunctionEntry, LoadedStructure, UnitEntry } from './loaded.js';
 import type { Organization, Role, Text, Unit } from './types.js';
 
 export interface Assignment {

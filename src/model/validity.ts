@@ -4,7 +4,7 @@
  * calendar days, compared as strings, which orders them correctly. `structureAt` cuts a model
  * down to what was in force on one day, for every command's `--at DATE`.
  */
-import type { FunctionEntry, LoadedStructure, UnitEntry } from '../load/structure.js';
+import type { FunctionEntry, LoadedStructure, UnitEntry } from './loaded.js';
 import { buildModel, type OrgModel } from './model.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -142,6 +142,8 @@ function invisible(ch: string): boolean {
 
 /** A combining mark stays with the character before it, so shaping sees them together. */
 function joinsPrevious(ch: string): boolean {
+  // A class of single code points (combining marks, joiners, variation selectors), each tested alone.
+  // eslint-disable-next-line no-misleading-character-class
   return /^[\p{M}\u200C\u200D\u{FE00}-\u{FE0F}\u{E0100}-\u{E01EF}]$/u.test(ch);
 }
 

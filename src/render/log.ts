@@ -25,7 +25,7 @@ export interface LogReport {
   entries: LogEntry[];
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** A commit subject is typed by anyone: no control character of it reaches a terminal. */
 const clean = (s: string): string => s.replace(CONTROL, ' ');

@@ -9,15 +9,15 @@
  */
 
 /** C0 controls except LF, DEL, C1 controls, bidirectional overrides and isolates, line/paragraph separators. */
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** The colour codes org's own renderers emit (bold, dim, underline, the eight colours, resets). */
-// eslint-disable-next-line no-control-regex
+ 
 const STYLE = /\u001B\[(?:0|1|2|4|22|24|3[0-9]|9[0-7])m/y;
 
 /** A workflow command of GitHub Actions or Azure Pipelines (`##vso[`) at the start of a line, after blanks. */
-// eslint-disable-next-line no-control-regex
+ 
 const COMMAND_START = /^([ \t]*(?:\u001B\[[0-9;]*m)*)(::|##(?=\[|vso\[))/gm;
 
 const NAMED: Record<string, string> = { '\u001B': '\\e', '\r': '\\r', '\t': '\\t' };

@@ -7,9 +7,9 @@
 import type { LoadedStructure } from '../load/structure.js';
 import { locator, type Locator } from '../load/locate.js';
 import type { Diagnostic, DiagnosticSeverity, Finding } from '../model/finding.js';
+import type { Translate } from '../model/finding.js';
 import { buildModel, type OrgModel } from '../model/model.js';
 import type { Severity } from '../model/types.js';
-import type { Translate } from '../i18n/format.js';
 import { rules } from './index.js';
 import type { OptionSpec } from './rule.js';
 

@@ -155,8 +155,14 @@ describe('the GitHub Action', () => {
 });
 
 describe('the GitLab CI template', () => {
-  const template = parse(readFileSync(join(ROOT, 'ci/gitlab/org.gitlab-ci.yml'), 'utf8')) as Record<string, any>;
-  const job = template['org-validate'];
+  interface Job {
+    script: string[];
+    before_script?: string[];
+    variables?: Record<string, string>;
+    artifacts: { reports: Record<string, string>; when: string };
+  }
+  const template = parse(readFileSync(join(ROOT, 'ci/gitlab/org.gitlab-ci.yml'), 'utf8')) as { variables: Record<string, string> } & Record<string, Job>;
+  const job = template['org-validate']!;
 
   it('is a job with the Code Quality and JUnit reports', () => {
     expect(job.artifacts.reports).toEqual({ codequality: 'gl-code-quality-report.json', junit: 'org-junit.xml' });
@@ -182,7 +188,7 @@ describe('the GitLab CI template', () => {
       ...template.variables,
       ...job.variables,
     };
-    for (const line of [...job.before_script, ...job.script] as string[]) {
+    for (const line of [...(job.before_script ?? []), ...job.script]) {
       const r = spawnSync('bash', ['-e', '-c', line], { cwd: work, env, encoding: 'utf8' });
       expect(r.status, `${line}\n${r.stderr}`).toBe(0);
     }

@@ -15,7 +15,7 @@ export interface TextStyle {
 export type Measure = (text: string, style: TextStyle) => number;
 
 // Control characters (other than none we keep) would end up as invalid XML in the SVG.
-// eslint-disable-next-line no-control-regex
+ 
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 /** Collapses whitespace and drops control characters, so a name is one line of plain text. */

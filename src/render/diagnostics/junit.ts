@@ -9,7 +9,7 @@ import type { Diagnostic } from '../../model/finding.js';
 import type { Formatter } from './types.js';
 
 /** Characters XML 1.0 does not allow anywhere (even escaped), including lone surrogates. */
-// eslint-disable-next-line no-control-regex
+ 
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlEscape(text: string): string {

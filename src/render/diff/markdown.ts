@@ -46,7 +46,7 @@ export function actMarkdown(ctx: Ctx, act: Act | null): string {
   const { head, title, url } = actParts(act, ctx.t, ctx.lang, ctx.defaultLanguage);
   const text = escapeMarkdown([head, title ? ctx.t('act-title', { title }) : ''].filter(Boolean).join(' '));
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return text;
-  const href = url.replace(/[()<>\[\]\\`*_|"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const href = url.replace(/[()<>[\]\\`*_|"']/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `${text} ([${escapeMarkdown(ctx.t('act-link'))}](${href}))`;
 }
 

@@ -186,7 +186,7 @@ export function renderStatsText(s: StructureStats, { t }: StatsTextOptions): str
   const indent = (before: number): void => {
     for (let i = before; i < out.length; i++) out[i] = `  ${out[i]}`;
   };
-  let at = out.length;
+  const at = out.length;
   list(t('stats-no-lead'), s.functions.noLead.map(named));
   list(t('stats-multiple-leads'), s.functions.multipleLeads.map((f) => `${named(f)}: ${f.leads.join(', ')}`));
   list(t('stats-leading-none'), s.functions.unitsLeadingNone.map(named));

@@ -158,7 +158,7 @@ describe('terminal table', () => {
     const coloured = renderMatrixTable(m, { t: t('en'), width: 100, color: true });
     expect(coloured).toContain('\u001b[');
     // Colour changes nothing in the layout, trailing spaces included.
-    // eslint-disable-next-line no-control-regex
+     
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(renderMatrixTable(m, { t: t('en'), width: 100, color: false }));
   });
 });
