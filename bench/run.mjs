@@ -7,6 +7,7 @@
 //   npm run bench -- --only matrix the function matrix only
 //   npm run bench -- --charts      the chart rows only
 //   npm run bench -- --scaling     only the scaling table (bench/scaling.mjs)
+//   npm run bench -- --only startup  org --version and validate of the default structure beside node -e 0
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -66,7 +67,7 @@ const row = (name, m, baselineName, baseline, target) => {
 console.error(`org benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
 // Cold: every file parsed (a fresh CI checkout). Warm: the parse cache of the previous run (an analyst's laptop).
 const cold = { ORG_NO_CACHE: '1' };
-if (!only) {
+if (!only || only === 'startup') {
   const nodeBare = measure(['-e', '0'], 11);
   row('node -e 0', nodeBare, '', null);
   row('org --version', measure([bin, '--version'], 11), 'node -e 0', nodeBare, '≤ 1.15×');
@@ -191,5 +192,5 @@ writeFileSync(join(here, only ? `results-${only}.json` : 'results.json'), `${JSO
 const lines = ['| measurement | time | peak memory | baseline | ratio | target |', '|---|---:|---:|---|---:|---|'];
 for (const r of rows) lines.push(`| ${r.name} | ${r.ms} ms | ${r.rssMb} MB | ${r.baseline || '—'} | ${r.ratio === null ? '—' : `${r.ratio}×`} | ${r.target ?? ''} |`);
 if (rows.length > 0) console.log(`${lines.join('\n')}\n`);
-console.log(scalingTable(scalingRows));
+if (scalingRows.length > 0) console.log(scalingTable(scalingRows));
 console.log(`\n${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}`);
