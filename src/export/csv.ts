@@ -7,12 +7,14 @@
  *
  * Cells that hold more than a word: positions are `title: count` lines (JSON when a title has
  * several languages or a line break), a structured source is JSON, replaces are ids separated by
- * commas. Cells a spreadsheet would run as formulas are neutralised as in every CSV org writes
- * (render/csv.ts).
+ * commas, a staff unit is `yes` / `да` in the language of the headers, the dates of validity
+ * (only for a structure that records any) are `YYYY-MM-DD`. Cells a spreadsheet would run as
+ * formulas are neutralised as in every CSV org writes (render/csv.ts).
  */
 import { knownHeadcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
 import type { Position, Source, Text } from '../model/types.js';
-import { headerText, TABLE_FIELDS, TEXT_FIELDS, type Column, type Table } from './columns.js';
+import { hasValidity } from '../model/validity.js';
+import { DATE_FIELDS, headerText, TABLE_FIELDS, TEXT_FIELDS, type Column, type Table } from './columns.js';
 import { unitOrder } from './json.js';
 import { csvField } from '../render/csv.js';
 
@@ -24,6 +26,8 @@ export interface CsvOptions {
   table?: Table;
 }
 
+/** The staff mark is a word, not true/false: the spreadsheet is read by people in their own language. */
+const STAFF_YES = { en: 'yes', ru: 'да' } as const;
 
 /** Languages of the text columns: the organisation's, then any others the structure uses, sorted. */
 function languages(model: OrgModel, texts: Iterable<Text | undefined>): string[] {
@@ -54,7 +58,10 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
   const functions = [...model.functions.values()].map((f) => f.fn).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const textSources = table === 'units' ? units.flatMap((u) => [u.name, u.short, u.description]) : functions.flatMap((f) => [f.name, f.description]);
   const langs = languages(model, textSources);
-  const columns: Column[] = TABLE_FIELDS[table].flatMap((field): Column[] => (TEXT_FIELDS.has(field) ? langs.map((l) => ({ field, lang: l })) : [{ field }]));
+  const dated = hasValidity(model);
+  const columns: Column[] = TABLE_FIELDS[table]
+    .filter((field) => dated || !DATE_FIELDS.has(field))
+    .flatMap((field): Column[] => (TEXT_FIELDS.has(field) ? langs.map((l) => ({ field, lang: l })) : [{ field }]));
   const text = (t: Text | undefined, l: string): string => textsByLanguage(t, model.defaultLanguage)[l] ?? '';
   const rows = [columns.map((c) => headerText(c, lang))];
   if (table === 'units') {
@@ -83,6 +90,13 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
               return (unit.replaces ?? []).join(', ');
             case 'source':
               return sourceCell(unit.source);
+            case 'order':
+              return typeof unit.order === 'number' ? String(unit.order) : '';
+            case 'staff':
+              return unit.staff === true ? STAFF_YES[lang] : '';
+            case 'from':
+            case 'until':
+              return unit[c.field] ?? '';
             default:
               return '';
           }
@@ -97,6 +111,8 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
           if (c.field === 'name' || c.field === 'description') return text(fn[c.field], c.lang!);
           if (c.field === 'type') return fn.type ?? '';
           if (c.field === 'source') return sourceCell(fn.source);
+          if (c.field === 'replaces') return (fn.replaces ?? []).join(', ');
+          if (c.field === 'from' || c.field === 'until') return fn[c.field] ?? '';
           return '';
         }),
       );
