@@ -28,6 +28,7 @@ export type Field =
   | 'staff'
   | 'from'
   | 'until'
+  | 'basis'
   | 'replaces'
   | 'source'
   | 'type'
@@ -43,7 +44,7 @@ export const DATE_FIELDS: ReadonlySet<Field> = new Set(['from', 'until']);
 
 /** The columns each table is written with, in order (text fields: one per language). */
 export const TABLE_FIELDS: Readonly<Record<Table, readonly Field[]>> = {
-  units: ['id', 'parent', 'kind', 'name', 'short', 'description', 'headcount', 'positions', 'leads', 'replaces', 'source', 'order', 'staff', 'from', 'until'],
+  units: ['id', 'parent', 'kind', 'name', 'short', 'description', 'headcount', 'positions', 'leads', 'replaces', 'source', 'order', 'staff', 'from', 'until', 'basis'],
   functions: ['id', 'name', 'type', 'description', 'replaces', 'source', 'from', 'until'],
   assignments: ['unit', 'function', 'role'],
 };
@@ -76,6 +77,7 @@ const WRITTEN: Record<Field, { en: string; ru: string }> = {
   staff: { en: 'staff unit', ru: 'штабное' },
   from: { en: 'in force from', ru: 'действует с' },
   until: { en: 'in force until', ru: 'действует до' },
+  basis: { en: 'basis', ru: 'основание' },
   replaces: { en: 'replaces', ru: 'заменяет' },
   source: { en: 'source', ru: 'источник' },
   type: { en: 'type', ru: 'тип' },
@@ -103,6 +105,7 @@ accept('order', 'order', 'sort order', 'порядок', 'порядковый �
 accept('staff', 'staff unit', 'advisory', 'staff or line', 'штабное', 'штабное подразделение', 'аппарат при руководителе');
 accept('from', 'in force from', 'from', 'valid from', 'действует с', 'дата создания');
 accept('until', 'in force until', 'until', 'valid until', 'действует до', 'дата упразднения');
+accept('basis', 'basis', 'legal basis', 'основание', 'правовое основание');
 accept('replaces', 'replaces', 'заменяет', 'преемник');
 accept('source', 'source', 'источник');
 accept('type', 'type', 'function type', 'тип', 'тип функции');

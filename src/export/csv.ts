@@ -8,7 +8,8 @@
  * Cells that hold more than a word: positions are `title: count` lines (JSON when a title has
  * several languages or a line break), a structured source is JSON, replaces are ids separated by
  * commas, a staff unit is `yes` / `да` in the language of the headers, the dates of validity
- * (only for a structure that records any) are `YYYY-MM-DD`. Cells a spreadsheet would run as
+ * (only for a structure that records any) are `YYYY-MM-DD`, the act behind a unit is JSON (a
+ * column only where some unit has one). Cells a spreadsheet would run as
  * formulas are neutralised as in every CSV org writes (render/csv.ts).
  */
 import { knownHeadcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
@@ -58,9 +59,11 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
   const functions = [...model.functions.values()].map((f) => f.fn).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const textSources = table === 'units' ? units.flatMap((u) => [u.name, u.short, u.description]) : functions.flatMap((f) => [f.name, f.description]);
   const langs = languages(model, textSources);
+  // Dates and acts only for a structure that records them: other spreadsheets keep the columns they had.
   const dated = hasValidity(model);
+  const acts = table === 'units' && units.some((u) => u.basis !== undefined);
   const columns: Column[] = TABLE_FIELDS[table]
-    .filter((field) => dated || !DATE_FIELDS.has(field))
+    .filter((field) => (DATE_FIELDS.has(field) ? dated : field === 'basis' ? acts : true))
     .flatMap((field): Column[] => (TEXT_FIELDS.has(field) ? langs.map((l) => ({ field, lang: l })) : [{ field }]));
   const text = (t: Text | undefined, l: string): string => textsByLanguage(t, model.defaultLanguage)[l] ?? '';
   const rows = [columns.map((c) => headerText(c, lang))];
@@ -97,6 +100,8 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
             case 'from':
             case 'until':
               return unit[c.field] ?? '';
+            case 'basis':
+              return unit.basis === undefined ? '' : JSON.stringify(unit.basis);
             default:
               return '';
           }

@@ -21,7 +21,7 @@ import { UsageError } from '../model/errors.js';
 import type { MessageData } from '../model/finding.js';
 import { headcount, textsByLanguage } from '../model/model.js';
 import { isCalendarDate } from '../model/validity.js';
-import type { OrgFunction, Position, Source, Text, Unit } from '../model/types.js';
+import type { Act, OrgFunction, Position, Source, Text, Unit } from '../model/types.js';
 import { DEFAULT_ROLES } from '../load/structure.js';
 import type { CsvRow } from './csv-read.js';
 import { IdMaker } from './ids.js';
@@ -95,6 +95,8 @@ interface Row {
   /** Dates of validity; undefined for an empty cell or no column (which of the two: Present). */
   from: string | undefined;
   until: string | undefined;
+  /** The act behind the unit; undefined for an empty cell or no column. */
+  basis: Act | undefined;
   /** Roles from the assignments table, which is authoritative for the units it names. */
   roles: Map<string, string> | undefined;
 }
@@ -158,6 +160,30 @@ function parseStaff(cell: string): boolean | 'bad' {
   if (/^(|no|false|0|нет|-)$/.test(word)) return false;
   if (/^(yes|true|1|x|да|\+)$/.test(word)) return true;
   return 'bad';
+}
+
+const ACT_KINDS = new Set(['law', 'decree', 'resolution', 'order', 'directive', 'decision', 'protocol', 'charter', 'other']);
+
+/** An act from its cell: JSON as the export writes it, held to what the unit schema accepts. */
+function parseBasis(cell: string): Act | 'bad' {
+  let value: unknown;
+  try {
+    value = JSON.parse(cell);
+  } catch {
+    return 'bad';
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'bad';
+  const act = value as Record<string, unknown>;
+  const isText = (t: unknown): boolean => typeof t === 'string' || (!!t && typeof t === 'object' && !Array.isArray(t) && Object.values(t).every((v) => typeof v === 'string'));
+  const ok: Record<string, (v: unknown) => boolean> = {
+    kind: (v) => typeof v === 'string' && ACT_KINDS.has(v),
+    number: (v) => (typeof v === 'string' && v !== '') || Number.isInteger(v),
+    date: (v) => typeof v === 'string' && isCalendarDate(v),
+    title: isText,
+    url: (v) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v),
+  };
+  const keys = Object.keys(act);
+  return keys.length > 0 && keys.every((k) => ok[k]?.(act[k]) === true) ? (act as Act) : 'bad';
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -280,6 +306,7 @@ function updatedUnitText(text: string, row: Row, defaultLanguage: string, presen
   if (present.fields.has('staff')) set('staff', row.staff === true ? true : undefined);
   // A date column that is there sets the date, and an empty cell removes it; without the column the file keeps its own.
   for (const key of ['from', 'until'] as const) if (present.fields.has(key)) set(key, row[key]);
+  if (present.fields.has('basis')) set('basis', row.basis);
   if (!isMap(doc.contents)) throw new Error('import: unit file is not a mapping');
   return doc.toString();
 }
@@ -357,7 +384,7 @@ export function planImport(input: ImportInput): ImportPlan {
   const rows: Row[] = [];
   for (const t of unitsTables) {
     for (const raw of t.body) {
-      const row: Row = { file: t.file, line: raw.line, id: '', parent: undefined, kind: '', name: {}, short: {}, description: {}, headcount: undefined, positions: undefined, replaces: undefined, source: undefined, leads: [], order: undefined, staff: undefined, from: undefined, until: undefined, roles: undefined };
+      const row: Row = { file: t.file, line: raw.line, id: '', parent: undefined, kind: '', name: {}, short: {}, description: {}, headcount: undefined, positions: undefined, replaces: undefined, source: undefined, leads: [], order: undefined, staff: undefined, from: undefined, until: undefined, basis: undefined, roles: undefined };
       for (const [c, value] of cellsOf(t, raw)) {
         switch (c.field) {
           case 'id':
@@ -421,6 +448,13 @@ export function planImport(input: ImportInput): ImportPlan {
             if (!isCalendarDate(value)) report(t.file, raw.line, 'import-bad-date', { value });
             else row[c.field] = value;
             break;
+          case 'basis': {
+            if (value === '') break;
+            const basis = parseBasis(value);
+            if (basis === 'bad') report(t.file, raw.line, 'import-bad-basis', { value });
+            else row.basis = basis;
+            break;
+          }
           default:
             break;
         }
@@ -695,6 +729,7 @@ export function planImport(input: ImportInput): ImportPlan {
     if (row.staff === true) unit.staff = true;
     if (row.from !== undefined) unit.from = row.from;
     if (row.until !== undefined) unit.until = row.until;
+    if (row.basis !== undefined) unit.basis = row.basis;
     plan.files.push({ rel, text: canonical(stringify(unit), 'unit', rel, input.schemaBase), action: 'create' });
     plan.created++;
   }

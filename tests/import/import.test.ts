@@ -255,13 +255,13 @@ describe('reading the spreadsheet', () => {
 });
 
 describe('sibling order, staff units and dates of validity', () => {
-  it('refuses cells that are not a number, a yes or no, or a day, each by its line', async () => {
+  it('refuses cells that are not a number, a yes or no, a day or an act, each by its line', async () => {
     const cwd = temp();
     const rows = [
-      'id,parent,kind,name,order,staff unit,in force from,in force until',
-      'root,,office,Root,,,,',
-      'a,root,department,A,first,maybe,2025-13-01,',
-      'b,root,department,B,2000000,да,,2025-02-29',
+      'id,parent,kind,name,order,staff unit,in force from,in force until,basis',
+      'root,,office,Root,,,,,"{""kind"":""order"",""number"":""12-р"",""date"":""2024-06-20""}"',
+      'a,root,department,A,first,maybe,2025-13-01,,"{""kind"":""edict""}"',
+      'b,root,department,B,2000000,да,,2025-02-29,',
     ];
     writeFileSync(join(cwd, 'u.csv'), `${rows.join('\n')}\n`);
     const r = await runCli(['import', 'csv', 'u.csv', 'out'], { cwd });
@@ -271,6 +271,7 @@ describe('sibling order, staff units and dates of validity', () => {
         'u.csv:3: "first" is not a number (column order).',
         'u.csv:3: "maybe" is neither yes nor no (column staff unit).',
         'u.csv:3: "2025-13-01" is not a day as YYYY-MM-DD.',
+        'u.csv:3: "{"kind":"edict"}" is not an act: write JSON with kind, number, date, title, url (column basis).',
         'u.csv:4: "2000000" is not a number (column order).',
         'u.csv:4: "2025-02-29" is not a day as YYYY-MM-DD.',
         '2 bad rows: nothing was written (use --partial to import the good rows).',

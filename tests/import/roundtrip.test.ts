@@ -4,7 +4,7 @@
  * tables and as an xlsx workbook, come back into a directory that keeps organization.yaml, and
  * every unit and function compares equal field by field (names in every language, kinds, parents,
  * roles, positions, replaces, sources, descriptions, sibling order, staff marks, dates of
- * validity), in the same tree order.
+ * validity, the acts behind units), in the same tree order.
  */
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,6 +36,7 @@ function facts(dir: string): unknown {
       staff: u.staff === true,
       from: u.from,
       until: u.until,
+      basis: u.basis,
     };
   });
   const functions = [...model.functions.values()]
@@ -48,8 +49,8 @@ const CASES = [
   ['the Bishkek structure', join(ROOT, 'structure')],
   ['the Korean National Tax Service (156 units)', join(ROOT, 'tests/fixtures/import/kr-nts')],
   ['the Korean ministry of culture (68 units, 331 functions)', join(ROOT, 'tests/fixtures/import/kr-mcst')],
-  // Staff units, negative and fractional order, dates of units and functions, a function that
-  // replaces another, cells a spreadsheet would run as formulas.
+  // Staff units, negative and fractional order, dates of units and functions, acts, a function
+  // that replaces another, cells a spreadsheet would run as formulas.
   ['a dated structure with staff units and ordered siblings', join(ROOT, 'tests/fixtures/import/columns')],
 ] as const;
 
