@@ -10,7 +10,7 @@
  * The three tables of a structure: units, functions, and assignments (which unit takes which role
  * in which function). Each column is one Field; a new field of the file format becomes a column by
  * adding it here (WRITTEN, ACCEPTED, TABLE_FIELDS) and to the two places that fill and read it
- * (src/export/csv.ts cellOf, src/import/plan.ts).
+ * (src/export/csv.ts tableRows, src/import/plan.ts).
  */
 export type Table = 'units' | 'functions' | 'assignments';
 
@@ -24,6 +24,11 @@ export type Field =
   | 'headcount'
   | 'positions'
   | 'leads'
+  | 'order'
+  | 'staff'
+  | 'from'
+  | 'until'
+  | 'basis'
   | 'replaces'
   | 'source'
   | 'type'
@@ -34,10 +39,13 @@ export type Field =
 /** Fields with one column per language. */
 export const TEXT_FIELDS: ReadonlySet<Field> = new Set(['name', 'short', 'description']);
 
+/** Fields written only for a structure that records dates of validity, so other spreadsheets keep the columns they had. */
+export const DATE_FIELDS: ReadonlySet<Field> = new Set(['from', 'until']);
+
 /** The columns each table is written with, in order (text fields: one per language). */
 export const TABLE_FIELDS: Readonly<Record<Table, readonly Field[]>> = {
-  units: ['id', 'parent', 'kind', 'name', 'short', 'description', 'headcount', 'positions', 'leads', 'replaces', 'source'],
-  functions: ['id', 'name', 'type', 'description', 'source'],
+  units: ['id', 'parent', 'kind', 'name', 'short', 'description', 'headcount', 'positions', 'leads', 'replaces', 'source', 'order', 'staff', 'from', 'until', 'basis'],
+  functions: ['id', 'name', 'type', 'description', 'replaces', 'source', 'from', 'until'],
   assignments: ['unit', 'function', 'role'],
 };
 
@@ -65,6 +73,11 @@ const WRITTEN: Record<Field, { en: string; ru: string }> = {
   leads: { en: 'functions led', ru: 'ведёт функции' },
   description: { en: 'description', ru: 'описание' },
   positions: { en: 'positions', ru: 'должности' },
+  order: { en: 'order', ru: 'порядок' },
+  staff: { en: 'staff unit', ru: 'штабное' },
+  from: { en: 'in force from', ru: 'действует с' },
+  until: { en: 'in force until', ru: 'действует до' },
+  basis: { en: 'basis', ru: 'основание' },
   replaces: { en: 'replaces', ru: 'заменяет' },
   source: { en: 'source', ru: 'источник' },
   type: { en: 'type', ru: 'тип' },
@@ -87,6 +100,12 @@ accept('headcount', 'headcount', 'staff', 'численность', 'штатн�
 accept('leads', 'functions led', 'leads', 'lead functions', 'ведёт функции', 'отвечает за функции', 'ответственный за функции');
 accept('description', 'description', 'описание');
 accept('positions', 'positions', 'posts', 'должности', 'штатное расписание');
+// Not plain "staff": that word already means the headcount column.
+accept('order', 'order', 'sort order', 'порядок', 'порядковый номер', 'номер по порядку');
+accept('staff', 'staff unit', 'advisory', 'staff or line', 'штабное', 'штабное подразделение', 'аппарат при руководителе');
+accept('from', 'in force from', 'from', 'valid from', 'действует с', 'дата создания');
+accept('until', 'in force until', 'until', 'valid until', 'действует до', 'дата упразднения');
+accept('basis', 'basis', 'legal basis', 'основание', 'правовое основание');
 accept('replaces', 'replaces', 'заменяет', 'преемник');
 accept('source', 'source', 'источник');
 accept('type', 'type', 'function type', 'тип', 'тип функции');

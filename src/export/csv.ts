@@ -7,12 +7,15 @@
  *
  * Cells that hold more than a word: positions are `title: count` lines (JSON when a title has
  * several languages or a line break), a structured source is JSON, replaces are ids separated by
- * commas. Cells a spreadsheet would run as formulas are neutralised as in every CSV org writes
- * (render/csv.ts).
+ * commas, a staff unit is `yes` / `да` in the language of the headers, the dates of validity
+ * (only for a structure that records any) are `YYYY-MM-DD`, the act behind a unit is JSON (a
+ * column only where some unit has one). Cells a spreadsheet would run as
+ * formulas are neutralised as in every CSV org writes (render/csv.ts).
  */
 import { knownHeadcount, textsByLanguage, functionsLedBy, type OrgModel } from '../model/model.js';
 import type { Position, Source, Text } from '../model/types.js';
-import { headerText, TABLE_FIELDS, TEXT_FIELDS, type Column, type Table } from './columns.js';
+import { hasValidity } from '../model/validity.js';
+import { DATE_FIELDS, headerText, TABLE_FIELDS, TEXT_FIELDS, type Column, type Table } from './columns.js';
 import { unitOrder } from './json.js';
 import { csvField } from '../render/csv.js';
 
@@ -24,6 +27,8 @@ export interface CsvOptions {
   table?: Table;
 }
 
+/** The staff mark is a word, not true/false: the spreadsheet is read by people in their own language. */
+const STAFF_YES = { en: 'yes', ru: 'да' } as const;
 
 /** Languages of the text columns: the organisation's, then any others the structure uses, sorted. */
 function languages(model: OrgModel, texts: Iterable<Text | undefined>): string[] {
@@ -54,7 +59,12 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
   const functions = [...model.functions.values()].map((f) => f.fn).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const textSources = table === 'units' ? units.flatMap((u) => [u.name, u.short, u.description]) : functions.flatMap((f) => [f.name, f.description]);
   const langs = languages(model, textSources);
-  const columns: Column[] = TABLE_FIELDS[table].flatMap((field): Column[] => (TEXT_FIELDS.has(field) ? langs.map((l) => ({ field, lang: l })) : [{ field }]));
+  // Dates and acts only for a structure that records them: other spreadsheets keep the columns they had.
+  const dated = hasValidity(model);
+  const acts = table === 'units' && units.some((u) => u.basis !== undefined);
+  const columns: Column[] = TABLE_FIELDS[table]
+    .filter((field) => (DATE_FIELDS.has(field) ? dated : field === 'basis' ? acts : true))
+    .flatMap((field): Column[] => (TEXT_FIELDS.has(field) ? langs.map((l) => ({ field, lang: l })) : [{ field }]));
   const text = (t: Text | undefined, l: string): string => textsByLanguage(t, model.defaultLanguage)[l] ?? '';
   const rows = [columns.map((c) => headerText(c, lang))];
   if (table === 'units') {
@@ -83,6 +93,15 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
               return (unit.replaces ?? []).join(', ');
             case 'source':
               return sourceCell(unit.source);
+            case 'order':
+              return typeof unit.order === 'number' ? String(unit.order) : '';
+            case 'staff':
+              return unit.staff === true ? STAFF_YES[lang] : '';
+            case 'from':
+            case 'until':
+              return unit[c.field] ?? '';
+            case 'basis':
+              return unit.basis === undefined ? '' : JSON.stringify(unit.basis);
             default:
               return '';
           }
@@ -97,6 +116,8 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
           if (c.field === 'name' || c.field === 'description') return text(fn[c.field], c.lang!);
           if (c.field === 'type') return fn.type ?? '';
           if (c.field === 'source') return sourceCell(fn.source);
+          if (c.field === 'replaces') return (fn.replaces ?? []).join(', ');
+          if (c.field === 'from' || c.field === 'until') return fn[c.field] ?? '';
           return '';
         }),
       );

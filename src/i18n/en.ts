@@ -454,4 +454,6 @@ export const en: Record<string, string> = {
   'import-functions-imported': "{{count}} {{count|function|functions}} from the functions table.",
   'import-backstage-yaml': "{{file}}:{{line}}:{{column}}: {{message}}",
   'import-backstage-no-groups': "{{file}} has no Group entities ({{count}} other {{count|entity|entities}} skipped).",
+  // Import and export tables: the legal act behind a unit.
+  'import-bad-basis': '"{{value}}" is not an act: write JSON with kind, number, date, title, url (column basis).',
 };

@@ -538,4 +538,6 @@ export const ru: Record<string, string> = {
   'import-functions-imported': "Функций из таблицы функций: {{count}}.",
   'import-backstage-yaml': "{{file}}, строка {{line}}, столбец {{column}}: {{message}}",
   'import-backstage-no-groups': "В {{file}} нет сущностей Group (пропущено других: {{count}}).",
+  // Таблицы импорта и экспорта: правовой акт, на котором основано подразделение.
+  'import-bad-basis': '«{{value}}» — не акт: укажите JSON с kind, number, date, title, url (столбец «основание»).',
 };

@@ -20,7 +20,8 @@ import { loadStructure, type LoadedStructure, type RawFile } from '../load/struc
 import { UsageError } from '../model/errors.js';
 import type { MessageData } from '../model/finding.js';
 import { headcount, textsByLanguage } from '../model/model.js';
-import type { OrgFunction, Position, Source, Text, Unit } from '../model/types.js';
+import { isCalendarDate } from '../model/validity.js';
+import type { Act, OrgFunction, Position, Source, Text, Unit } from '../model/types.js';
 import { DEFAULT_ROLES } from '../load/structure.js';
 import type { CsvRow } from './csv-read.js';
 import { IdMaker } from './ids.js';
@@ -87,6 +88,15 @@ interface Row {
   replaces: string[] | undefined;
   source: Source | undefined;
   leads: string[];
+  /** A number; null for an empty cell (no order); undefined without the column. */
+  order: number | null | undefined;
+  /** Undefined without the column. */
+  staff: boolean | undefined;
+  /** Dates of validity; undefined for an empty cell or no column (which of the two: Present). */
+  from: string | undefined;
+  until: string | undefined;
+  /** The act behind the unit; undefined for an empty cell or no column. */
+  basis: Act | undefined;
   /** Roles from the assignments table, which is authoritative for the units it names. */
   roles: Map<string, string> | undefined;
 }
@@ -99,6 +109,9 @@ interface FunctionRow {
   type: string | undefined;
   description: Record<string, string>;
   source: Source | undefined;
+  replaces: string[] | undefined;
+  from: string | undefined;
+  until: string | undefined;
 }
 
 /** Positions from their cell: `title: count` lines, or JSON. */
@@ -130,6 +143,47 @@ function parseSource(cell: string): Source | 'bad' {
     /* reported below */
   }
   return 'bad';
+}
+
+/** An order cell: a number as written (a decimal comma too, as Russian spreadsheets show it), within the schema's range. */
+function parseOrder(cell: string): number | null | 'bad' {
+  if (cell === '') return null;
+  const text = /^-?\d+,\d+$/.test(cell) ? cell.replace(',', '.') : cell;
+  if (!/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(text)) return 'bad';
+  const value = Number(text);
+  return Number.isFinite(value) && Math.abs(value) <= 1_000_000 ? value : 'bad';
+}
+
+/** A staff-unit cell: the words people write for yes and no, in English and Russian; empty is no. */
+function parseStaff(cell: string): boolean | 'bad' {
+  const word = cell.toLowerCase();
+  if (/^(|no|false|0|нет|-)$/.test(word)) return false;
+  if (/^(yes|true|1|x|да|\+)$/.test(word)) return true;
+  return 'bad';
+}
+
+const ACT_KINDS = new Set(['law', 'decree', 'resolution', 'order', 'directive', 'decision', 'protocol', 'charter', 'other']);
+
+/** An act from its cell: JSON as the export writes it, held to what the unit schema accepts. */
+function parseBasis(cell: string): Act | 'bad' {
+  let value: unknown;
+  try {
+    value = JSON.parse(cell);
+  } catch {
+    return 'bad';
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'bad';
+  const act = value as Record<string, unknown>;
+  const isText = (t: unknown): boolean => typeof t === 'string' || (!!t && typeof t === 'object' && !Array.isArray(t) && Object.values(t).every((v) => typeof v === 'string'));
+  const ok: Record<string, (v: unknown) => boolean> = {
+    kind: (v) => typeof v === 'string' && ACT_KINDS.has(v),
+    number: (v) => (typeof v === 'string' && v !== '') || Number.isInteger(v),
+    date: (v) => typeof v === 'string' && isCalendarDate(v),
+    title: isText,
+    url: (v) => typeof v === 'string' && /^https?:\/\/\S+$/.test(v),
+  };
+  const keys = Object.keys(act);
+  return keys.length > 0 && keys.every((k) => ok[k]?.(act[k]) === true) ? (act as Act) : 'bad';
 }
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -248,6 +302,11 @@ function updatedUnitText(text: string, row: Row, defaultLanguage: string, presen
   else if (row.headcount !== undefined && row.headcount !== headcount(current)) set('positions', row.headcount > 0 ? staffPositions(row.headcount, defaultLanguage) : undefined);
   if (present.fields.has('replaces')) set('replaces', row.replaces && row.replaces.length > 0 ? row.replaces : undefined);
   if (present.fields.has('source')) set('source', row.source === '' ? undefined : row.source);
+  if (present.fields.has('order')) set('order', row.order ?? undefined);
+  if (present.fields.has('staff')) set('staff', row.staff === true ? true : undefined);
+  // A date column that is there sets the date, and an empty cell removes it; without the column the file keeps its own.
+  for (const key of ['from', 'until'] as const) if (present.fields.has(key)) set(key, row[key]);
+  if (present.fields.has('basis')) set('basis', row.basis);
   if (!isMap(doc.contents)) throw new Error('import: unit file is not a mapping');
   return doc.toString();
 }
@@ -273,6 +332,8 @@ function updatedFunctionText(text: string, row: FunctionRow, defaultLanguage: st
   if (fields.has('type')) set('type', row.type);
   if (descriptionColumns.length > 0) set('description', merge(current.description, row.description, descriptionColumns));
   if (fields.has('source')) set('source', row.source === '' ? undefined : row.source);
+  if (fields.has('replaces')) set('replaces', row.replaces && row.replaces.length > 0 ? row.replaces : undefined);
+  for (const key of ['from', 'until'] as const) if (fields.has(key)) set(key, row[key]);
   return doc.toString();
 }
 
@@ -323,7 +384,7 @@ export function planImport(input: ImportInput): ImportPlan {
   const rows: Row[] = [];
   for (const t of unitsTables) {
     for (const raw of t.body) {
-      const row: Row = { file: t.file, line: raw.line, id: '', parent: undefined, kind: '', name: {}, short: {}, description: {}, headcount: undefined, positions: undefined, replaces: undefined, source: undefined, leads: [], roles: undefined };
+      const row: Row = { file: t.file, line: raw.line, id: '', parent: undefined, kind: '', name: {}, short: {}, description: {}, headcount: undefined, positions: undefined, replaces: undefined, source: undefined, leads: [], order: undefined, staff: undefined, from: undefined, until: undefined, basis: undefined, roles: undefined };
       for (const [c, value] of cellsOf(t, raw)) {
         switch (c.field) {
           case 'id':
@@ -369,6 +430,31 @@ export function planImport(input: ImportInput): ImportPlan {
               else if (!row.leads.includes(fn)) row.leads.push(fn);
             }
             break;
+          case 'order': {
+            const order = parseOrder(value);
+            if (order === 'bad') report(t.file, raw.line, 'import-bad-order', { value });
+            else row.order = order;
+            break;
+          }
+          case 'staff': {
+            const staff = parseStaff(value);
+            if (staff === 'bad') report(t.file, raw.line, 'import-bad-staff', { value });
+            else row.staff = staff;
+            break;
+          }
+          case 'from':
+          case 'until':
+            if (value === '') break;
+            if (!isCalendarDate(value)) report(t.file, raw.line, 'import-bad-date', { value });
+            else row[c.field] = value;
+            break;
+          case 'basis': {
+            if (value === '') break;
+            const basis = parseBasis(value);
+            if (basis === 'bad') report(t.file, raw.line, 'import-bad-basis', { value });
+            else row.basis = basis;
+            break;
+          }
           default:
             break;
         }
@@ -384,7 +470,7 @@ export function planImport(input: ImportInput): ImportPlan {
   const fnRows: FunctionRow[] = [];
   for (const t of functionTables) {
     for (const raw of t.body) {
-      const row: FunctionRow = { file: t.file, line: raw.line, id: '', name: {}, type: undefined, description: {}, source: undefined };
+      const row: FunctionRow = { file: t.file, line: raw.line, id: '', name: {}, type: undefined, description: {}, source: undefined, replaces: undefined, from: undefined, until: undefined };
       for (const [c, value] of cellsOf(t, raw)) {
         if (c.field === 'id') row.id = value;
         else if ((c.field === 'name' || c.field === 'description') && value !== '') row[c.field][c.lang!] = value;
@@ -393,6 +479,12 @@ export function planImport(input: ImportInput): ImportPlan {
           const source = parseSource(value);
           if (source === 'bad') report(t.file, raw.line, 'import-bad-source', { value });
           else row.source = source;
+        } else if (c.field === 'replaces') {
+          row.replaces = value.split(/[\s,;]+/).filter(Boolean);
+          for (const id of row.replaces) if (!ID.test(id)) report(t.file, raw.line, 'import-bad-function', { value: id });
+        } else if ((c.field === 'from' || c.field === 'until') && value !== '') {
+          if (!isCalendarDate(value)) report(t.file, raw.line, 'import-bad-date', { value });
+          else row[c.field] = value;
         }
       }
       if (row.id !== '' && !ID.test(row.id)) report(t.file, raw.line, 'import-bad-function', { value: row.id });
@@ -588,6 +680,9 @@ export function planImport(input: ImportInput): ImportPlan {
     if (row.type !== undefined) fn.type = row.type;
     if (Object.keys(row.description).length > 0) fn.description = row.description;
     if (row.source !== undefined && row.source !== '') fn.source = row.source;
+    if (row.replaces !== undefined && row.replaces.length > 0) fn.replaces = row.replaces;
+    if (row.from !== undefined) fn.from = row.from;
+    if (row.until !== undefined) fn.until = row.until;
     plan.files.push({ rel, text: canonical(stringify(fn), 'function', rel, input.schemaBase), action: 'create' });
     plan.functionsImported++;
   }
@@ -630,6 +725,11 @@ export function planImport(input: ImportInput): ImportPlan {
     } else if (row.headcount !== undefined && row.headcount > 0) unit.positions = staffPositions(row.headcount, defaultLanguage);
     if (row.replaces !== undefined && row.replaces.length > 0) unit.replaces = row.replaces;
     if (row.source !== undefined && row.source !== '') unit.source = row.source;
+    if (typeof row.order === 'number') unit.order = row.order;
+    if (row.staff === true) unit.staff = true;
+    if (row.from !== undefined) unit.from = row.from;
+    if (row.until !== undefined) unit.until = row.until;
+    if (row.basis !== undefined) unit.basis = row.basis;
     plan.files.push({ rel, text: canonical(stringify(unit), 'unit', rel, input.schemaBase), action: 'create' });
     plan.created++;
   }

@@ -222,16 +222,16 @@ describe('export csv', () => {
     const rows: string[][] = parseCsv(r.stdout, { bom: true });
     expect(rows[0]).toEqual([
       'id', 'parent', 'kind', 'name (ru)', 'name (en)', 'short name (ru)', 'short name (en)', 'description (ru)', 'description (en)',
-      'headcount', 'positions', 'functions led', 'replaces', 'source',
+      'headcount', 'positions', 'functions led', 'replaces', 'source', 'order', 'staff unit',
     ]);
     const positions = JSON.stringify([
       { title: { ru: 'Руководитель', en: 'Head' }, count: 1 },
       { title: { ru: 'Специалист "первой" категории', en: 'Specialist' }, count: 3 },
     ]);
     expect(rows.slice(1)).toEqual([
-      ['end', '', 'office', 'Аппарат <главный> & "центральный"', 'Head office #1 | A\\B `x`', 'Аппарат', 'Office', '', '', '4', positions, 'oversight', '', ''],
-      ['audit', 'end', 'department', 'Управление аудита;\nи контроля', 'Audit, Control; and Review', '', '', 'Создано слиянием отделов аудита и контроля.', '', '4', 'Аудитор: 4', 'records', 'audit-old, control-old', ''],
-      ['sector-a', 'end', 'sector', 'Сектор А', 'Sector A', '', '', '', '', '', '', '', '', ''],
+      ['end', '', 'office', 'Аппарат <главный> & "центральный"', 'Head office #1 | A\\B `x`', 'Аппарат', 'Office', '', '', '4', positions, 'oversight', '', '', '', ''],
+      ['audit', 'end', 'department', 'Управление аудита;\nи контроля', 'Audit, Control; and Review', '', '', 'Создано слиянием отделов аудита и контроля.', '', '4', 'Аудитор: 4', 'records', 'audit-old, control-old', '', '', ''],
+      ['sector-a', 'end', 'sector', 'Сектор А', 'Sector A', '', '', '', '', '', '', '', '', '', '', ''],
     ]);
   });
 
@@ -240,7 +240,7 @@ describe('export csv', () => {
     const rows: string[][] = parseCsv(r.stdout, { bom: true, delimiter: ';' });
     expect(rows[0]).toEqual([
       'идентификатор', 'вышестоящее', 'вид', 'название (ru)', 'название (en)', 'краткое название (ru)', 'краткое название (en)', 'описание (ru)', 'описание (en)',
-      'численность', 'должности', 'ведёт функции', 'заменяет', 'источник',
+      'численность', 'должности', 'ведёт функции', 'заменяет', 'источник', 'порядок', 'штабное',
     ]);
     expect(rows[2]![3]).toBe('Управление аудита;\nи контроля');
   });

@@ -7,10 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { readCsv, detectSeparator } from '../../src/import/csv-read.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
 const TRICKY = join(ROOT, 'tests', 'fixtures', 'export', 'tricky');
+const parseCsvRows = (text: string): string[][] => parse(text, { bom: true }) as string[][];
 const temp = (): string => mkdtempSync(join(tmpdir(), 'org-import-'));
 
 const HEADER = 'id,parent,kind,name (ru),name (en),headcount,functions led';
@@ -249,5 +251,93 @@ describe('reading the spreadsheet', () => {
     expect(detectSeparator('"a,b";c;d\n')).toBe(';');
     expect(detectSeparator('id\n')).toBe(',');
     expect(readCsv('a,"open\nb\n').unclosedQuote).toBe(1);
+  });
+});
+
+describe('sibling order, staff units and dates of validity', () => {
+  it('refuses cells that are not a number, a yes or no, a day or an act, each by its line', async () => {
+    const cwd = temp();
+    const rows = [
+      'id,parent,kind,name,order,staff unit,in force from,in force until,basis',
+      'root,,office,Root,,,,,"{""kind"":""order"",""number"":""12-р"",""date"":""2024-06-20""}"',
+      'a,root,department,A,first,maybe,2025-13-01,,"{""kind"":""edict""}"',
+      'b,root,department,B,2000000,да,,2025-02-29,',
+    ];
+    writeFileSync(join(cwd, 'u.csv'), `${rows.join('\n')}\n`);
+    const r = await runCli(['import', 'csv', 'u.csv', 'out'], { cwd });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      [
+        'u.csv:3: "first" is not a number (column order).',
+        'u.csv:3: "maybe" is neither yes nor no (column staff unit).',
+        'u.csv:3: "2025-13-01" is not a day as YYYY-MM-DD.',
+        'u.csv:3: "{"kind":"edict"}" is not an act: write JSON with kind, number, date, title, url (column basis).',
+        'u.csv:4: "2000000" is not a number (column order).',
+        'u.csv:4: "2025-02-29" is not a day as YYYY-MM-DD.',
+        '2 bad rows: nothing was written (use --partial to import the good rows).',
+        '',
+      ].join('\n'),
+    );
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+
+  it('reads the words people write for yes and no, and a decimal comma', async () => {
+    const cwd = temp();
+    const cells: Array<[string, string, boolean]> = [
+      ['x', '1,5', true],
+      ['Да', '-2', true],
+      ['+', '3', true],
+      ['TRUE', '', true],
+      ['нет', '1e2', false],
+      ['-', '', false],
+      ['', '0', false],
+    ];
+    const rows = ['идентификатор;вышестоящее;вид;название;порядок;штабное', 'root;;office;Root;;'];
+    cells.forEach(([staff, order], i) => rows.push(`u${i};root;department;U${i};${order};${staff}`));
+    writeFileSync(join(cwd, 'u.csv'), `${rows.join('\n')}\n`);
+    const r = await runCli(['import', 'csv', 'u.csv', 'out'], { cwd });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse((await runCli(['export', 'out'], { cwd })).stdout) as { units: Array<{ id: string; staff: boolean; order?: number }> };
+    const byId = Object.fromEntries(doc.units.map((u) => [u.id, u]));
+    expect(cells.map((_, i) => [byId[`u${i}`]!.staff, byId[`u${i}`]!.order])).toEqual([
+      [true, 1.5],
+      [true, -2],
+      [true, 3],
+      [true, undefined],
+      [false, 100],
+      [false, undefined],
+      [false, 0],
+    ]);
+    // The staff mark goes back out as a word in the language of the headers.
+    const ru = parseCsvRows((await runCli(['--lang', 'ru', 'export', 'out', '-f', 'csv'], { cwd })).stdout);
+    expect(ru.find((row) => row[0] === 'u1')![ru[0]!.indexOf('штабное')]).toBe('да');
+  });
+
+  it('with --force: an empty cell removes the order, the staff mark or the date; a missing column keeps it', async () => {
+    const cwd = temp();
+    await runCli(['--lang', 'en', 'init', 's'], { cwd });
+    const file = join(cwd, 's', 'units', 'legal.yaml');
+    writeFileSync(file, 'id: legal\nkind: department\nparent: head-office\nstaff: true\norder: 3\nname: { en: Legal }\nfunctions: { records-management: participant }\nfrom: "2020-01-01"\nuntil: "2030-01-01"\n');
+    expect((await runCli(['validate', 's'], { cwd })).code).toBe(0);
+
+    writeFileSync(join(cwd, 'keep.csv'), 'id,parent,kind,name (en)\nlegal,head-office,department,Legal Service\n');
+    expect((await runCli(['import', 'csv', 'keep.csv', 's', '--force'], { cwd })).code).toBe(0);
+    const kept = readFileSync(file, 'utf8');
+    expect(kept).toContain('  en: Legal Service\n');
+    for (const line of ['staff: true', 'order: 3', 'from: "2020-01-01"', 'until: "2030-01-01"']) expect(kept).toContain(`${line}\n`);
+
+    writeFileSync(join(cwd, 'clear.csv'), 'id,parent,kind,name (en),order,staff unit,in force from\nlegal,head-office,department,Legal Service,,,\n');
+    expect((await runCli(['import', 'csv', 'clear.csv', 's', '--force'], { cwd })).code).toBe(0);
+    const cleared = readFileSync(file, 'utf8');
+    expect(cleared).not.toMatch(/^(staff|order|from):/m);
+    expect(cleared).toContain('until: "2030-01-01"\n'); // no until column: kept
+    expect(cleared).toContain('records-management: participant'); // roles other than lead: kept
+
+    writeFileSync(join(cwd, 'set.csv'), 'id,parent,kind,name (en),order,staff unit,in force until\nlegal,head-office,department,Legal Service,7,yes,2031-01-01\n');
+    expect((await runCli(['import', 'csv', 'set.csv', 's', '--force'], { cwd })).code).toBe(0);
+    const set = readFileSync(file, 'utf8');
+    for (const line of ['staff: true', 'order: 7', 'until: "2031-01-01"']) expect(set).toContain(`${line}\n`);
+    expect((await runCli(['validate', 's'], { cwd })).code).toBe(0);
   });
 });

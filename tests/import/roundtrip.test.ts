@@ -3,7 +3,8 @@
  * Korean tax service, a ministry with its statutory duties as functions) go out as the three CSV
  * tables and as an xlsx workbook, come back into a directory that keeps organization.yaml, and
  * every unit and function compares equal field by field (names in every language, kinds, parents,
- * roles, positions, replaces, sources, descriptions), in the same tree order.
+ * roles, positions, replaces, sources, descriptions, sibling order, staff marks, dates of
+ * validity, the acts behind units), in the same tree order.
  */
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,10 +32,15 @@ function facts(dir: string): unknown {
       positions: (u.positions ?? []).map((p) => ({ title: text(p.title), count: p.count })),
       replaces: u.replaces ?? [],
       source: u.source,
+      order: u.order,
+      staff: u.staff === true,
+      from: u.from,
+      until: u.until,
+      basis: u.basis,
     };
   });
   const functions = [...model.functions.values()]
-    .map(({ fn }) => ({ id: fn.id, name: text(fn.name), type: fn.type, description: text(fn.description), source: fn.source }))
+    .map(({ fn }) => ({ id: fn.id, name: text(fn.name), type: fn.type, description: text(fn.description), source: fn.source, replaces: fn.replaces ?? [], from: fn.from, until: fn.until }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return { units, functions };
 }
@@ -43,6 +49,9 @@ const CASES = [
   ['the Bishkek structure', join(ROOT, 'structure')],
   ['the Korean National Tax Service (156 units)', join(ROOT, 'tests/fixtures/import/kr-nts')],
   ['the Korean ministry of culture (68 units, 331 functions)', join(ROOT, 'tests/fixtures/import/kr-mcst')],
+  // Staff units, negative and fractional order, dates of units and functions, acts, a function
+  // that replaces another, cells a spreadsheet would run as formulas.
+  ['a dated structure with staff units and ordered siblings', join(ROOT, 'tests/fixtures/import/columns')],
 ] as const;
 
 describe('export → import → the same structure', () => {

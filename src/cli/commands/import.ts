@@ -157,8 +157,9 @@ const COLUMNS_HELP = `
 Tables (one CSV file or one sheet of a workbook each, told apart by their columns; English or
 Russian headers; text columns once per language, e.g. "name (ru)"):
   units        id, parent, kind, name, short name, description, headcount, positions,
-               functions led, replaces, source
-  functions    id, name, type, description, source
+               functions led, replaces, source, order, staff unit, in force from,
+               in force until, basis
+  functions    id, name, type, description, replaces, source, in force from, in force until
   assignments  unit, function, role
 An empty id is made from the name (Cyrillic and Hangul transliterated). Positions are
 "title: count" lines; a structured source is JSON. Checks follow organization.yaml (kind-rank
