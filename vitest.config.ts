@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { SLOW_SUITES } from './tests/slow.js';
 
+// `npm test`: everything but the slow suites, which `npm run test:slow` runs (vitest.slow.config.ts).
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...SLOW_SUITES],
     setupFiles: ['tests/helpers/strict-messages.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

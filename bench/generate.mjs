@@ -24,8 +24,33 @@ const KINDS = [
   ['sektor', 'сектор'],
   ['gruppa', 'группа'],
 ];
-const TOPICS = ['финансового контроля', 'правовой работы', 'цифрового развития', 'кадровой политики', 'муниципального имущества', 'транспорта и дорожного хозяйства', 'социальной защиты населения', 'градостроительства', 'образования', 'здравоохранения', 'взаимодействия с общественностью', 'экономического анализа', 'жилищно-коммунального хозяйства', 'экологии и природопользования', 'информационной безопасности'];
-const ACTIONS = ['Планирование', 'Контроль', 'Мониторинг', 'Организация', 'Координация', 'Разработка политики', 'Обеспечение', 'Анализ'];
+const TOPICS = [
+  'финансового контроля',
+  'правовой работы',
+  'цифрового развития',
+  'кадровой политики',
+  'муниципального имущества',
+  'транспорта и дорожного хозяйства',
+  'социальной защиты населения',
+  'градостроительства',
+  'образования',
+  'здравоохранения',
+  'взаимодействия с общественностью',
+  'экономического анализа',
+  'жилищно-коммунального хозяйства',
+  'экологии и природопользования',
+  'информационной безопасности',
+];
+const ACTIONS = [
+  'Планирование',
+  'Контроль',
+  'Мониторинг',
+  'Организация',
+  'Координация',
+  'Разработка политики',
+  'Обеспечение',
+  'Анализ',
+];
 const POSITIONS = ['Заведующий', 'Главный специалист', 'Ведущий специалист', 'Специалист'];
 
 const q = (s) => JSON.stringify(s);
@@ -60,13 +85,27 @@ export function buildStructure(n, seed = 1) {
       const [kind, kindName] = KINDS[parent.depth + 1];
       const id = `u${units.length}`;
       const topic = pick(TOPICS);
-      const u = { id, kind, parent: parent.id, depth: parent.depth + 1, name: { ru: `${kindName[0].toUpperCase()}${kindName.slice(1)} ${topic} № ${units.length}`, en: `${kind} ${units.length}` } };
+      const u = {
+        id,
+        kind,
+        parent: parent.id,
+        depth: parent.depth + 1,
+        name: {
+          ru: `${kindName[0].toUpperCase()}${kindName.slice(1)} ${topic} № ${units.length}`,
+          en: `${kind} ${units.length}`,
+        },
+      };
       units.push(u);
       queue.push(u);
     }
   }
   const functions = [];
-  for (let i = 0; i < Math.ceil(units.length / 4); i++) functions.push({ id: `f${i}`, name: { ru: `${pick(ACTIONS)} в сфере ${pick(TOPICS)} (${i})`, en: `function ${i}` }, type: pick(['policy', 'control', 'service', 'support']) });
+  for (let i = 0; i < Math.ceil(units.length / 4); i++)
+    functions.push({
+      id: `f${i}`,
+      name: { ru: `${pick(ACTIONS)} в сфере ${pick(TOPICS)} (${i})`, en: `function ${i}` },
+      type: pick(['policy', 'control', 'service', 'support']),
+    });
   units.forEach((u, i) => {
     u.functions = {};
     if (i % 4 === 0 && functions[i / 4]) u.functions[functions[i / 4].id] = 'lead';
@@ -74,7 +113,10 @@ export function buildStructure(n, seed = 1) {
       const f = pick(functions).id;
       if (!u.functions[f]) u.functions[f] = 'participant';
     }
-    u.positions = POSITIONS.slice(0, 1 + Math.floor(rnd() * 3)).map((title) => ({ title, count: 1 + Math.floor(rnd() * 4) }));
+    u.positions = POSITIONS.slice(0, 1 + Math.floor(rnd() * 3)).map((title) => ({
+      title,
+      count: 1 + Math.floor(rnd() * 4),
+    }));
   });
   return { units, functions, rnd };
 }
@@ -103,7 +145,15 @@ export function change({ units, functions, rnd }) {
   const kept = units.filter((u) => !removed.has(u.id));
   for (let i = 0; i < count; i++) {
     const p = pickFrom(kept.filter((u) => u.depth < 5));
-    kept.push({ ...structuredClone(p), id: `new${i}`, parent: p.id, depth: p.depth + 1, kind: KINDS[p.depth + 1][0], name: { ru: `Новый сектор № ${i}`, en: `new ${i}` }, functions: {} });
+    kept.push({
+      ...structuredClone(p),
+      id: `new${i}`,
+      parent: p.id,
+      depth: p.depth + 1,
+      kind: KINDS[p.depth + 1][0],
+      name: { ru: `Новый сектор № ${i}`, en: `new ${i}` },
+      functions: {},
+    });
   }
   return { units: kept, functions, rnd };
 }
@@ -128,7 +178,10 @@ export function writeStructure(dir, { units, functions }) {
     writeFileSync(join(dir, 'json', `${u.id}.json`), JSON.stringify(plain));
   }
   for (const f of functions) {
-    writeFileSync(join(dir, 'functions', `${f.id}.yaml`), `# yaml-language-server: $schema=../../schemas/function.schema.json\nid: ${f.id}\nname:\n  ru: ${q(f.name.ru)}\n  en: ${q(f.name.en)}\ntype: ${f.type}\n`);
+    writeFileSync(
+      join(dir, 'functions', `${f.id}.yaml`),
+      `# yaml-language-server: $schema=../../schemas/function.schema.json\nid: ${f.id}\nname:\n  ru: ${q(f.name.ru)}\n  en: ${q(f.name.en)}\ntype: ${f.type}\n`,
+    );
     writeFileSync(join(dir, 'json', `${f.id}.json`), JSON.stringify(f));
   }
 }
@@ -143,7 +196,11 @@ export function buildMatrixStructure(n, f, seed = 1) {
   const functions = [];
   for (const u of units) u.functions = {};
   for (let i = 0; i < f; i++) {
-    const fn = { id: `f${i}`, name: { ru: `${pick(ACTIONS)} в сфере ${pick(TOPICS)} (${i})`, en: `function ${i}` }, type: pick(['policy', 'control', 'service', 'support']) };
+    const fn = {
+      id: `f${i}`,
+      name: { ru: `${pick(ACTIONS)} в сфере ${pick(TOPICS)} (${i})`, en: `function ${i}` },
+      type: pick(['policy', 'control', 'service', 'support']),
+    };
     functions.push(fn);
     pick(units).functions[fn.id] = 'lead';
     for (let k = 1 + Math.floor(rnd() * 2); k > 0; k--) {

@@ -9,7 +9,11 @@ export function reworded(n, seed = 42) {
   const ids = new Map(units.map((u, i) => [u.id, unitId(u.id, i)]));
   return {
     rnd,
-    functions: functions.map((f) => ({ ...f, id: fnId(f.id), name: { ...f.name, ru: `${f.name.ru.replace(' в сфере ', ' в области ')} и контроль` } })),
+    functions: functions.map((f) => ({
+      ...f,
+      id: fnId(f.id),
+      name: { ...f.name, ru: `${f.name.ru.replace(' в сфере ', ' в области ')} и контроль` },
+    })),
     units: units.map((u) => ({
       ...u,
       id: ids.get(u.id),

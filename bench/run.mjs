@@ -21,7 +21,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const bin = join(root, 'bin', 'org.js');
 const quick = process.argv.includes('--quick');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : process.argv.includes('--charts') ? 'charts' : process.argv.includes('--scaling') ? 'scaling' : undefined;
+const only = process.argv.includes('--only')
+  ? process.argv[process.argv.indexOf('--only') + 1]
+  : process.argv.includes('--charts')
+    ? 'charts'
+    : process.argv.includes('--scaling')
+      ? 'scaling'
+      : undefined;
 const sizes = only ? [] : quick ? [1000, 10000] : [1000, 10000, 100000];
 const work = mkdtempSync(join(tmpdir(), 'org-bench-'));
 const rssFile = join(work, 'rss.txt');
@@ -39,15 +45,30 @@ function measure(args, runs, env = {}, cwd = root) {
     const start = process.hrtime.bigint();
     const r = spawnSync(process.execPath, ['--require', join(here, 'rss.cjs'), ...args], {
       cwd,
-      env: { ...process.env, ORG_BENCH_RSS: rssFile, ORG_BENCH_CPU: cpuFile, NO_COLOR: '1', ORG_CACHE_DIR: join(work, 'cache'), ...env },
+      env: {
+        ...process.env,
+        ORG_BENCH_RSS: rssFile,
+        ORG_BENCH_CPU: cpuFile,
+        NO_COLOR: '1',
+        ORG_CACHE_DIR: join(work, 'cache'),
+        ...env,
+      },
       maxBuffer: 1024 * 1024 * 1024,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     status = r.status;
     if (existsSync(cpuFile)) cpu.push(Number(readFileSync(cpuFile, 'utf8').trim().split('\n')[0]));
-    if (existsSync(rssFile)) rss = Math.max(rss, ...readFileSync(rssFile, 'utf8').trim().split('\n').map((kb) => Number(kb) / 1024));
-    if (r.status === null || r.status > 1) throw new Error(`${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr.toString().slice(0, 500)}`);
+    if (existsSync(rssFile))
+      rss = Math.max(
+        rss,
+        ...readFileSync(rssFile, 'utf8')
+          .trim()
+          .split('\n')
+          .map((kb) => Number(kb) / 1024),
+      );
+    if (r.status === null || r.status > 1)
+      throw new Error(`${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr.toString().slice(0, 500)}`);
   }
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
@@ -61,18 +82,39 @@ const has = (command) => {
 };
 const rows = [];
 const row = (name, m, baselineName, baseline, target) => {
-  rows.push({ name, ms: Math.round(m.ms), rssMb: Math.round(m.rssMb), baseline: baselineName, ratio: baseline ? Number((m.ms / baseline.ms).toFixed(2)) : null, target: target ?? null });
+  rows.push({
+    name,
+    ms: Math.round(m.ms),
+    rssMb: Math.round(m.rssMb),
+    baseline: baselineName,
+    ratio: baseline ? Number((m.ms / baseline.ms).toFixed(2)) : null,
+    target: target ?? null,
+  });
 };
 
-console.error(`org benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.error(
+  `org benchmark: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
 // Cold: every file parsed (a fresh CI checkout). Warm: the parse cache of the previous run (an analyst's laptop).
 const cold = { ORG_NO_CACHE: '1' };
 if (!only || only === 'startup') {
   const nodeBare = measure(['-e', '0'], 11);
   row('node -e 0', nodeBare, '', null);
   row('org --version', measure([bin, '--version'], 11), 'node -e 0', nodeBare, '≤ 1.15×');
-  row('org validate (Bishkek, 18 units), cold', measure([bin, 'validate', 'structure'], 11, cold), 'node -e 0', nodeBare, '≤ 1.3×');
-  row('org validate (Bishkek, 18 units), warm', measure([bin, 'validate', 'structure'], 11), 'node -e 0', nodeBare, '≤ 1.3×');
+  row(
+    'org validate (Bishkek, 18 units), cold',
+    measure([bin, 'validate', 'structure'], 11, cold),
+    'node -e 0',
+    nodeBare,
+    '≤ 1.3×',
+  );
+  row(
+    'org validate (Bishkek, 18 units), warm',
+    measure([bin, 'validate', 'structure'], 11),
+    'node -e 0',
+    nodeBare,
+    '≤ 1.3×',
+  );
 }
 
 for (const n of sizes) {
@@ -84,21 +126,45 @@ for (const n of sizes) {
   const floor = measure([join(here, 'floor.mjs'), a], runs);
   row(`floor: read + JSON.parse (${n.toLocaleString('en')})`, floor, '', null);
   const validate = measure([bin, 'validate', a, '--format', 'json'], runs, cold);
-  row(`org validate (${n.toLocaleString('en')} units), cold`, validate, 'floor', floor, n === 10000 ? '≤ 4×' : n === 100000 ? '≤ 1 GB' : undefined);
-  if (n <= 10000) row(`org validate (${n.toLocaleString('en')} units), warm`, measure([bin, 'validate', a, '--format', 'json'], runs), 'floor', floor);
+  row(
+    `org validate (${n.toLocaleString('en')} units), cold`,
+    validate,
+    'floor',
+    floor,
+    n === 10000 ? '≤ 4×' : n === 100000 ? '≤ 1 GB' : undefined,
+  );
+  if (n <= 10000)
+    row(
+      `org validate (${n.toLocaleString('en')} units), warm`,
+      measure([bin, 'validate', a, '--format', 'json'], runs),
+      'floor',
+      floor,
+    );
   if (n <= 10000 && has(['diff'])) {
     const b = join(work, `b${n}`);
     writeStructure(b, change(buildStructure(n, 42)));
     const validateB = measure([bin, 'validate', b, '--format', 'json'], runs, cold);
     const both = { ms: validate.ms + validateB.ms, rssMb: Math.max(validate.rssMb, validateB.rssMb) };
-    row(`org diff (${n.toLocaleString('en')} units, ~5% changed), cold`, measure([bin, 'diff', a, b, '--format', 'json'], runs, cold), 'validate both sides', both, n === 10000 ? '≤ 1.5×' : undefined);
+    row(
+      `org diff (${n.toLocaleString('en')} units, ~5% changed), cold`,
+      measure([bin, 'diff', a, b, '--format', 'json'], runs, cold),
+      'validate both sides',
+      both,
+      n === 10000 ? '≤ 1.5×' : undefined,
+    );
     // Lineage inference at its busiest: every function reworded under a new id (names made from
     // one template, so thousands are alike), every tenth unit under a new id.
     const c = join(work, `c${n}`);
     writeStructure(c, reworded(n, 42));
     const validateC = measure([bin, 'validate', c, '--format', 'json'], runs, cold);
     const bothC = { ms: validate.ms + validateC.ms, rssMb: Math.max(validate.rssMb, validateC.rssMb) };
-    row(`org diff (${n.toLocaleString('en')} units, all functions reworded), cold`, measure([bin, 'diff', a, c, '--format', 'json'], runs, cold), 'validate both sides', bothC, n === 10000 ? '≤ 1.5×' : undefined);
+    row(
+      `org diff (${n.toLocaleString('en')} units, all functions reworded), cold`,
+      measure([bin, 'diff', a, c, '--format', 'json'], runs, cold),
+      'validate both sides',
+      bothC,
+      n === 10000 ? '≤ 1.5×' : undefined,
+    );
     rmSync(c, { recursive: true, force: true });
   }
   if (n === 1000 && has(['log'])) {
@@ -106,7 +172,11 @@ for (const n of sizes) {
     // file version once; its baseline is one `org diff` of two revisions in the same repository.
     const repo = join(work, 'history');
     const git = (...args) => {
-      const r = spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+      const r = spawnSync(
+        'git',
+        ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', '-c', 'commit.gpgsign=false', ...args],
+        { cwd: repo, encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
     };
     spawnSync('git', ['init', '-q', repo]);
@@ -124,11 +194,22 @@ for (const n of sizes) {
     }
     const oneDiff = measure([bin, 'diff', 'HEAD~1', 'HEAD', '--format', 'json'], runs, cold, repo);
     row('org diff HEAD~1 HEAD (1,000 units), cold', oneDiff, 'validate both sides', { ms: validate.ms * 2 });
-    row(`org log (1,000 units, ${commits} commits), cold`, measure([bin, 'log', '--format', 'json'], runs, cold, repo), 'org diff HEAD~1 HEAD', oneDiff, `≤ ${commits}×`);
+    row(
+      `org log (1,000 units, ${commits} commits), cold`,
+      measure([bin, 'log', '--format', 'json'], runs, cold, repo),
+      'org diff HEAD~1 HEAD',
+      oneDiff,
+      `≤ ${commits}×`,
+    );
     rmSync(repo, { recursive: true, force: true });
   }
   if (n === 1000 && has(['render', 'chart'])) {
-    row('org render chart --format svg (1,000 units)', measure([bin, 'render', 'chart', a, '--format', 'svg', '-o', join(work, 'chart.svg')], 3, cold), 'org validate', validate);
+    row(
+      'org render chart --format svg (1,000 units)',
+      measure([bin, 'render', 'chart', a, '--format', 'svg', '-o', join(work, 'chart.svg')], 3, cold),
+      'org validate',
+      validate,
+    );
   }
   rmSync(join(work, `a${n}`), { recursive: true, force: true });
   rmSync(join(work, `b${n}`), { recursive: true, force: true });
@@ -141,7 +222,13 @@ if ((!only || only === 'matrix') && has(['render', 'matrix'])) {
   writeStructure(m, buildMatrixStructure(200, 1400, 7));
   const svg = measure([bin, 'render', 'matrix', m, '-o', join(work, 'matrix.svg')], 3, cold);
   row('org render matrix -o matrix.svg (200 × 1,400)', svg, '', null);
-  row('org render matrix -o matrix.pdf (200 × 1,400)', measure([bin, 'render', 'matrix', m, '-o', join(work, 'matrix.pdf')], 3, cold), 'its SVG', svg, '≤ 3×');
+  row(
+    'org render matrix -o matrix.pdf (200 × 1,400)',
+    measure([bin, 'render', 'matrix', m, '-o', join(work, 'matrix.pdf')], 3, cold),
+    'its SVG',
+    svg,
+    '≤ 3×',
+  );
   rmSync(m, { recursive: true, force: true });
 }
 
@@ -166,10 +253,19 @@ if ((!only || only === 'charts') && has(['render', 'chart'])) {
   for (const n of chartSizes) {
     const label = n.toLocaleString('en');
     row(`org render chart → SVG (${label} units), CPU time`, charts[n].svg, '', null);
-    row(`org render chart → PDF book (${label} units), CPU time`, charts[n].pdf, `SVG, ${label} units`, charts[n].svg, n === 5000 ? '≤ 3×; ≤ 600 MB' : undefined);
+    row(
+      `org render chart → PDF book (${label} units), CPU time`,
+      charts[n].pdf,
+      `SVG, ${label} units`,
+      charts[n].svg,
+      n === 5000 ? '≤ 3×; ≤ 600 MB' : undefined,
+    );
   }
   for (const format of ['svg', 'pdf']) {
-    for (const [a, b] of [[1250, 2500], [2500, 5000]]) {
+    for (const [a, b] of [
+      [1250, 2500],
+      [2500, 5000],
+    ]) {
       const m = charts[b][format];
       // The ratio of time per unit: 1.0 is linear.
       rows.push({
@@ -183,14 +279,29 @@ if ((!only || only === 'charts') && has(['render', 'chart'])) {
     }
   }
 }
-const scalingRows = !only || only === 'scaling' ? scaling({ bin, work, measure, env: { NO_COLOR: '1', ORG_CACHE_DIR: join(work, 'cache') } }) : [];
+const scalingRows =
+  !only || only === 'scaling'
+    ? scaling({ bin, work, measure, env: { NO_COLOR: '1', ORG_CACHE_DIR: join(work, 'cache') } })
+    : [];
 rmSync(work, { recursive: true, force: true });
 
-const machine = { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, date: new Date().toISOString().slice(0, 10) };
+const machine = {
+  cpus: cpus().length,
+  cpu: cpus()[0]?.model ?? '',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  date: new Date().toISOString().slice(0, 10),
+};
 // A partial run (--only, --charts, --scaling) does not replace the full table the README quotes.
-writeFileSync(join(here, only ? `results-${only}.json` : 'results.json'), `${JSON.stringify({ machine, rows, scaling: scalingRows }, null, 2)}\n`);
+writeFileSync(
+  join(here, only ? `results-${only}.json` : 'results.json'),
+  `${JSON.stringify({ machine, rows, scaling: scalingRows }, null, 2)}\n`,
+);
 const lines = ['| measurement | time | peak memory | baseline | ratio | target |', '|---|---:|---:|---|---:|---|'];
-for (const r of rows) lines.push(`| ${r.name} | ${r.ms} ms | ${r.rssMb} MB | ${r.baseline || '—'} | ${r.ratio === null ? '—' : `${r.ratio}×`} | ${r.target ?? ''} |`);
+for (const r of rows)
+  lines.push(
+    `| ${r.name} | ${r.ms} ms | ${r.rssMb} MB | ${r.baseline || '—'} | ${r.ratio === null ? '—' : `${r.ratio}×`} | ${r.target ?? ''} |`,
+  );
 if (rows.length > 0) console.log(`${lines.join('\n')}\n`);
 if (scalingRows.length > 0) console.log(scalingTable(scalingRows));
 console.log(`\n${machine.cpus} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.date}`);

@@ -8,7 +8,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ORG = (rules = '') => `id: bench\nname: Bench\nlanguages: [ru, en]\nkinds:\n  - { id: k, name: k }\n${rules}`;
-const QUIET = 'rules:\n  max-depth: off\n  kind-rank: off\n  span-of-control: off\n  unit-has-functions: off\n  single-root: off\n';
+const QUIET =
+  'rules:\n  max-depth: off\n  kind-rank: off\n  span-of-control: off\n  unit-has-functions: off\n  single-root: off\n';
 
 function write(dir, files) {
   rmSync(dir, { recursive: true, force: true });
@@ -18,7 +19,8 @@ function write(dir, files) {
   }
 }
 
-const unit = (id, parent, extra = '') => `id: ${id}\nkind: k\nname: Подразделение ${id}\n${parent ? `parent: ${parent}\n` : ''}${extra}`;
+const unit = (id, parent, extra = '') =>
+  `id: ${id}\nkind: k\nname: Подразделение ${id}\n${parent ? `parent: ${parent}\n` : ''}${extra}`;
 
 /** Each case: a name, what one "size" is, the base size, a structure of size n, and the command. */
 export const CASES = [
@@ -26,7 +28,10 @@ export const CASES = [
     name: 'unknown keys in one file',
     unit: 'keys',
     base: 400,
-    files: (n) => ({ 'organization.yaml': ORG(), 'units/root.yaml': unit('root', null, Array.from({ length: n }, (_, i) => `unknown${i}: x\n`).join('')) }),
+    files: (n) => ({
+      'organization.yaml': ORG(),
+      'units/root.yaml': unit('root', null, Array.from({ length: n }, (_, i) => `unknown${i}: x\n`).join('')),
+    }),
     args: (dir) => ['validate', dir],
   },
   {
@@ -35,7 +40,8 @@ export const CASES = [
     base: 100,
     files: (n) => {
       const files = { 'organization.yaml': ORG(QUIET), 'units/root.yaml': unit('root', null) };
-      for (let i = 0; i < n; i++) files[`units/u${i}.yaml`] = unit(`u${i}`, 'root', 'positions:\n  - { title: Специалист, count: 1 }\n');
+      for (let i = 0; i < n; i++)
+        files[`units/u${i}.yaml`] = unit(`u${i}`, 'root', 'positions:\n  - { title: Специалист, count: 1 }\n');
       return files;
     },
     args: (dir) => ['tree', dir],
@@ -46,7 +52,12 @@ export const CASES = [
     base: 30,
     files: (n) => {
       const files = { 'organization.yaml': ORG(QUIET) };
-      for (let i = 0; i < n; i++) files[`units/u${i}.yaml`] = unit(`u${i}`, i > 0 ? `u${i - 1}` : null, 'positions:\n  - { title: Специалист, count: 1 }\n');
+      for (let i = 0; i < n; i++)
+        files[`units/u${i}.yaml`] = unit(
+          `u${i}`,
+          i > 0 ? `u${i - 1}` : null,
+          'positions:\n  - { title: Специалист, count: 1 }\n',
+        );
       return files;
     },
     args: (dir) => ['export', dir, '--format', 'json'],
@@ -58,7 +69,12 @@ export const CASES = [
     files: (n) => {
       const files = { 'organization.yaml': ORG(QUIET), 'units/root.yaml': unit('root', null) };
       for (let f = 0; f < 20; f++) files[`functions/f${f}.yaml`] = `id: f${f}\nname: Функция ${f}\n`;
-      for (let i = 0; i < n; i++) files[`units/u${i}.yaml`] = unit(`u${i}`, 'root', `functions:\n  f${i % 20}: ${i < 20 ? 'lead' : 'participant'}\n  f${(i + 7) % 20}: informed\n`);
+      for (let i = 0; i < n; i++)
+        files[`units/u${i}.yaml`] = unit(
+          `u${i}`,
+          'root',
+          `functions:\n  f${i % 20}: ${i < 20 ? 'lead' : 'participant'}\n  f${(i + 7) % 20}: informed\n`,
+        );
       return files;
     },
     args: (dir) => ['render', 'matrix', dir, '--format', 'csv'],
@@ -99,10 +115,15 @@ export function scaling({ bin, work, measure, env }) {
 }
 
 export function scalingTable(rows) {
-  const lines = ['| input | 1× | 10× | 100× | time 10× / 1× | time 100× / 10× | within 1.3× of 10× |', '|---|---:|---:|---:|---:|---:|---|'];
+  const lines = [
+    '| input | 1× | 10× | 100× | time 10× / 1× | time 100× / 10× | within 1.3× of 10× |',
+    '|---|---:|---:|---:|---:|---:|---|',
+  ];
   for (const r of rows) {
     const [a, b, c] = r.sizes.map((s) => s.toLocaleString('en'));
-    lines.push(`| ${r.name} (${a} / ${b} / ${c} ${r.unit}) | ${r.ms[0]} ms | ${r.ms[1]} ms | ${r.ms[2]} ms | ${r.ratio10}× | ${r.ratio100}× | ${r.holds ? 'yes' : '**no**'} |`);
+    lines.push(
+      `| ${r.name} (${a} / ${b} / ${c} ${r.unit}) | ${r.ms[0]} ms | ${r.ms[1]} ms | ${r.ms[2]} ms | ${r.ratio10}× | ${r.ratio100}× | ${r.holds ? 'yes' : '**no**'} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -26,9 +26,12 @@ const git = run(process.env);
 /** Git with the temporary index, so the real one (and what is staged in it) is left alone. */
 const gitTmp = run({ ...process.env, GIT_INDEX_FILE: index });
 
-if (git(['status', '--porcelain', '--untracked-files=no']) !== '') throw new Error('release: commit or stash the changes first');
-if (git(['tag', '--list', tag]) !== '') throw new Error(`release: tag ${tag} exists; raise the version in package.json and CHANGELOG.md`);
-if (!readFileSync(join(root, 'CHANGELOG.md'), 'utf8').includes(`## ${pkg.version}`)) throw new Error(`release: CHANGELOG.md has no section for ${pkg.version}`);
+if (git(['status', '--porcelain', '--untracked-files=no']) !== '')
+  throw new Error('release: commit or stash the changes first');
+if (git(['tag', '--list', tag]) !== '')
+  throw new Error(`release: tag ${tag} exists; raise the version in package.json and CHANGELOG.md`);
+if (!readFileSync(join(root, 'CHANGELOG.md'), 'utf8').includes(`## ${pkg.version}`))
+  throw new Error(`release: CHANGELOG.md has no section for ${pkg.version}`);
 
 execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
 const built = pkg.files.filter((f) => f.startsWith('dist/'));
@@ -36,7 +39,11 @@ for (const f of built) if (!existsSync(join(root, f))) throw new Error(`release:
 
 // npm prepares a git dependency (and meets npm/cli#8440 for global installs) when it has any of
 // these scripts, `build` included; the released tree is already built and needs none of them.
-const scripts = Object.fromEntries(Object.entries(pkg.scripts).filter(([name]) => !['prepare', 'prepack', 'build', 'install', 'preinstall', 'postinstall', 'release'].includes(name)));
+const scripts = Object.fromEntries(
+  Object.entries(pkg.scripts).filter(
+    ([name]) => !['prepare', 'prepack', 'build', 'install', 'preinstall', 'postinstall', 'release'].includes(name),
+  ),
+);
 const releasedPkg = `${JSON.stringify({ ...pkg, scripts }, null, 2)}\n`;
 rmSync(index, { force: true });
 try {
@@ -45,7 +52,14 @@ try {
   const blob = gitTmp(['hash-object', '-w', '--stdin'], releasedPkg);
   gitTmp(['update-index', '--cacheinfo', `100644,${blob},package.json`]);
   const tree = gitTmp(['write-tree']);
-  const commit = gitTmp(['commit-tree', tree, '-p', 'HEAD', '-m', `Release ${pkg.version}: the tagged tree carries the build`]);
+  const commit = gitTmp([
+    'commit-tree',
+    tree,
+    '-p',
+    'HEAD',
+    '-m',
+    `Release ${pkg.version}: the tagged tree carries the build`,
+  ]);
   git(['tag', '-a', tag, commit, '-m', `orgcode ${pkg.version}`]);
   console.log(`${tag} → ${commit.slice(0, 12)} (${built.join(', ')})`);
 } finally {

@@ -58,13 +58,20 @@ export function readStructure(dir: string, options: ReadOptions = {}): Structure
  * `units/city.yaml`, `functions/budget.yaml`) to their text or bytes. `prefix` is put in front of
  * each path in findings (default: none).
  */
-export function structureFromFiles(files: Readonly<Record<string, string | Uint8Array>>, options: { prefix?: string } = {}): Structure {
+export function structureFromFiles(
+  files: Readonly<Record<string, string | Uint8Array>>,
+  options: { prefix?: string } = {},
+): Structure {
   const encoder = new TextEncoder();
   const raw: RawFile[] = Object.keys(files)
     .sort()
     .map((rel) => {
       const content = files[rel]!;
-      return { rel, file: options.prefix ? `${options.prefix.replace(/\/+$/, '')}/${rel}` : rel, bytes: typeof content === 'string' ? encoder.encode(content) : content };
+      return {
+        rel,
+        file: options.prefix ? `${options.prefix.replace(/\/+$/, '')}/${rel}` : rel,
+        bytes: typeof content === 'string' ? encoder.encode(content) : content,
+      };
     });
   return loadStructure(raw);
 }
@@ -87,14 +94,22 @@ export function model(structure: Structure): OrgModel {
 }
 
 /** What a reorganisation changes from `before` to `after`: typed changes matched by id and declared or inferred lineage. */
-export function diff(before: Structure | OrgModel, after: Structure | OrgModel, options: { infer?: boolean } = {}): DiffResult {
+export function diff(
+  before: Structure | OrgModel,
+  after: Structure | OrgModel,
+  options: { infer?: boolean } = {},
+): DiffResult {
   return diffStructures(before, after, options);
 }
 
 export type DiagnosticsFormat = 'stylish' | 'json' | 'github' | 'sarif' | 'codequality' | 'junit';
 
 /** A validation result as `org validate --format` writes it. */
-export function formatDiagnostics(result: Pick<ValidationResult, 'diagnostics' | 'summary'>, format: DiagnosticsFormat = 'stylish', options: { lang?: Language } = {}): string {
+export function formatDiagnostics(
+  result: Pick<ValidationResult, 'diagnostics' | 'summary'>,
+  format: DiagnosticsFormat = 'stylish',
+  options: { lang?: Language } = {},
+): string {
   const formatter = formatters[format];
   if (!formatter) throw new Error(`unknown diagnostics format: ${format}`);
   return formatter(result, { color: false, t: translator(options.lang ?? 'en'), version: VERSION });
@@ -111,11 +126,16 @@ export function formatDiff(
   const side = (label: string, m: OrgModel | undefined): DiffSide => ({
     label,
     source: { type: 'directory', path: label },
-    organization: m ? { id: m.organization.id, name: textsByLanguage(m.organization.name, m.defaultLanguage) } : { id: label, name: {} },
+    organization: m
+      ? { id: m.organization.id, name: textsByLanguage(m.organization.name, m.defaultLanguage) }
+      : { id: label, name: {} },
     errors: [],
   });
   const [from, to] = options.labels ?? ['before', 'after'];
-  return renderer({ from: side(from, options.before), to: side(to, options.after), diff: result }, { t: translator(options.lang ?? 'en') });
+  return renderer(
+    { from: side(from, options.before), to: side(to, options.after), diff: result },
+    { t: translator(options.lang ?? 'en') },
+  );
 }
 
 export interface ChartOptions {
@@ -136,7 +156,10 @@ const wordsLanguage = (lang: string): Language => (lang === 'ru' ? 'ru' : 'en');
 export async function renderChart(structure: Structure | OrgModel, options: ChartOptions = {}): Promise<string> {
   const m = structure.units instanceof Map ? (structure as OrgModel) : buildModel(structure as Structure);
   const lang = options.lang ?? m.defaultLanguage;
-  const [{ chartSpec }, { measure }] = await Promise.all([import('./render/chart/chart.js'), import('./output/measure.js')]);
+  const [{ chartSpec }, { measure }] = await Promise.all([
+    import('./render/chart/chart.js'),
+    import('./output/measure.js'),
+  ]);
   const chartOptions = {
     lang,
     t: translator(wordsLanguage(lang)),
@@ -153,7 +176,11 @@ export async function renderChart(structure: Structure | OrgModel, options: Char
     return writeDot(spec, measure);
   }
   // The same drawing every picture format of the command starts from.
-  const [{ chartDrawing }, { drawingSvg }, { defaultFontSet }] = await Promise.all([import('./render/chart/draw.js'), import('./render/chart/svg.js'), import('./output/fonts.js')]);
+  const [{ chartDrawing }, { drawingSvg }, { defaultFontSet }] = await Promise.all([
+    import('./render/chart/draw.js'),
+    import('./render/chart/svg.js'),
+    import('./output/fonts.js'),
+  ]);
   return drawingSvg(chartDrawing(spec, measure), { measure, fontFamily: defaultFontSet().cssFamily });
 }
 

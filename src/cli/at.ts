@@ -8,7 +8,10 @@ import type { OrgModel } from '../model/model.js';
 import { isCalendarDate, structureAt } from '../model/validity.js';
 import type { RunContext } from './context.js';
 
-export const AT_OPTION = ['--at <date>', 'the structure in force on this day (YYYY-MM-DD or today): units and functions not yet created or already abolished are left out'] as const;
+export const AT_OPTION = [
+  '--at <date>',
+  'the structure in force on this day (YYYY-MM-DD or today): units and functions not yet created or already abolished are left out',
+] as const;
 
 /** The day `--at` names, as YYYY-MM-DD; `today` is the local calendar day. */
 export function parseAt(value: string, now: Date = new Date()): string {
@@ -16,7 +19,8 @@ export function parseAt(value: string, now: Date = new Date()): string {
     const pad = (n: number): string => String(n).padStart(2, '0');
     return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   }
-  if (!isCalendarDate(value)) throw new UsageError('at-bad-date', { value: value.replace(/[\u0000-\u001f\u007f]/g, ' ') });
+  if (!isCalendarDate(value))
+    throw new UsageError('at-bad-date', { value: value.replace(/[\u0000-\u001f\u007f]/g, ' ') });
   return value;
 }
 

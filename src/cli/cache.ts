@@ -11,7 +11,13 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadStructure, type FileResult, type LoadedStructure, type ParseCache, type RawFile } from '../load/structure.js';
+import {
+  loadStructure,
+  type FileResult,
+  type LoadedStructure,
+  type ParseCache,
+  type RawFile,
+} from '../load/structure.js';
 import type { FileKind } from '../schema/validate.js';
 import { writeFileAtomic } from '../output/write.js';
 import type { Io } from './io.js';
@@ -35,14 +41,21 @@ interface Header {
   checksum: string;
 }
 
-const checksumOf = (build: string, body: Buffer | string): string => createHash('sha256').update(build).update('\u0000').update(body).digest('hex');
+const checksumOf = (build: string, body: Buffer | string): string =>
+  createHash('sha256').update(build).update('\u0000').update(body).digest('hex');
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPosInt = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 1;
 const isOptional = (v: unknown, check: (x: unknown) => boolean): boolean => v === undefined || check(v);
 
 function isRange(v: unknown): boolean {
-  return isRecord(v) && isPosInt(v.line) && isPosInt(v.column) && isOptional(v.endLine, isPosInt) && isOptional(v.endColumn, isPosInt);
+  return (
+    isRecord(v) &&
+    isPosInt(v.line) &&
+    isPosInt(v.column) &&
+    isOptional(v.endLine, isPosInt) &&
+    isOptional(v.endColumn, isPosInt)
+  );
 }
 
 function isFinding(v: unknown): boolean {
@@ -50,7 +63,10 @@ function isFinding(v: unknown): boolean {
     isRecord(v) &&
     typeof v.rule === 'string' &&
     typeof v.messageId === 'string' &&
-    isOptional(v.data, (d) => isRecord(d) && Object.values(d).every((x) => typeof x === 'string' || typeof x === 'number')) &&
+    isOptional(
+      v.data,
+      (d) => isRecord(d) && Object.values(d).every((x) => typeof x === 'string' || typeof x === 'number'),
+    ) &&
     isOptional(v.path, (p) => Array.isArray(p) && p.every((x) => typeof x === 'string' || Number.isInteger(x))) &&
     isOptional(v.target, (t) => t === 'key' || t === 'value') &&
     isOptional(v.range, isRange)
@@ -106,7 +122,8 @@ export function readCacheFile(file: string, build: string): Record<string, FileR
     if (header.checksum !== checksumOf(build, body)) return undefined;
     const entries = JSON.parse(body.toString('utf8')) as unknown;
     if (!isRecord(entries)) return undefined;
-    for (const [key, entry] of Object.entries(entries)) if (!/^[\w-]{27}$/.test(key) || !isFileResult(entry)) return undefined;
+    for (const [key, entry] of Object.entries(entries))
+      if (!/^[\w-]{27}$/.test(key) || !isFileResult(entry)) return undefined;
     return entries as Record<string, FileResult>;
   } catch {
     return undefined;
@@ -145,7 +162,8 @@ export class FileCache implements ParseCache {
 
   get(kind: FileKind, bytes: Uint8Array): FileResult | undefined {
     const key = this.key(kind, bytes);
-    const hit = this.used.get(key) ?? (Object.prototype.hasOwnProperty.call(this.previous, key) ? this.previous[key] : undefined);
+    const hit =
+      this.used.get(key) ?? (Object.prototype.hasOwnProperty.call(this.previous, key) ? this.previous[key] : undefined);
     if (hit) this.used.set(key, hit);
     return hit;
   }

@@ -61,7 +61,6 @@ export function guardTerminal(io: Io): Io {
  */
 export type OutputKind = 'text' | 'annotations' | 'data';
 
-
 /** The folder a structure is looked for in, beside each folder on the way up (a repository's root). */
 export const DEFAULT_DIR = 'structure';
 
@@ -69,7 +68,8 @@ const kindOf = (abs: string): 'file' | 'dir' | undefined => {
   const st = statSync(abs, { throwIfNoEntry: false });
   return st === undefined ? undefined : st.isDirectory() ? 'dir' : 'file';
 };
-const isStructureRoot = (abs: string): boolean => kindOf(join(abs, 'organization.yaml')) === 'file' || kindOf(join(abs, 'organization.yml')) === 'file';
+const isStructureRoot = (abs: string): boolean =>
+  kindOf(join(abs, 'organization.yaml')) === 'file' || kindOf(join(abs, 'organization.yml')) === 'file';
 
 /** The structure an absolute path belongs to: the nearest folder at or above it with organization.yaml. */
 export function structureRootOf(abs: string): string | undefined {
@@ -167,7 +167,8 @@ export function loadDir(ctx: RunContext, dir: string | undefined): LoadedStructu
 /** Loads and validates; tells the user on stderr when the structure has errors (for commands other than validate). */
 export function loadValidated(ctx: RunContext, dir: string | undefined, warn = true): ValidationResult {
   const result = validate(loadDir(ctx, dir), { lang: ctx.lang });
-  if (warn && result.summary.errors > 0) ctx.io.stderr(`${ctx.t('structure-has-errors', { count: result.summary.errors })}\n`);
+  if (warn && result.summary.errors > 0)
+    ctx.io.stderr(`${ctx.t('structure-has-errors', { count: result.summary.errors })}\n`);
   return result;
 }
 
@@ -195,16 +196,25 @@ export function writeError(e: unknown, file: string, dir = '.'): UsageError {
  * (atomically when it is a file; devices, FIFOs and descriptor links such as /dev/stdout are
  * written in place; a link is followed to its target).
  */
-export function emit(ctx: RunContext, content: string | Uint8Array, output: string | undefined, kind: OutputKind = 'text'): void {
+export function emit(
+  ctx: RunContext,
+  content: string | Uint8Array,
+  output: string | undefined,
+  kind: OutputKind = 'text',
+): void {
   if (output === undefined || output === '-' || output === '/dev/stdout') {
-    if (typeof content !== 'string' || kind === 'text' || (kind === 'data' && ctx.io.stdoutIsTTY)) ctx.io.stdout(content);
+    if (typeof content !== 'string' || kind === 'text' || (kind === 'data' && ctx.io.stdoutIsTTY))
+      ctx.io.stdout(content);
     else if (kind === 'annotations') ctx.rawStdout(escapeTerminal(content, { commands: true }));
     else ctx.rawStdout(content);
     return;
   }
   try {
     // Text for people is escaped in a file too: it is read with `cat` in the same terminals and logs.
-    writeFileAtomic(resolve(ctx.io.cwd, output), typeof content === 'string' && kind === 'text' ? escapeTerminal(content) : content);
+    writeFileAtomic(
+      resolve(ctx.io.cwd, output),
+      typeof content === 'string' && kind === 'text' ? escapeTerminal(content) : content,
+    );
   } catch (e) {
     throw writeError(e, output);
   }

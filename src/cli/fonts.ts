@@ -22,7 +22,12 @@ const SHOWN = 12;
  * Loads the font set for a command. `structureDir` is where organization.yaml lies (as given on
  * the command line); a font file that cannot be used is a usage error naming where it was listed.
  */
-export async function commandFonts(ctx: RunContext, given: readonly string[] | undefined, model: OrgModel, structureDir: string): Promise<FontSet> {
+export async function commandFonts(
+  ctx: RunContext,
+  given: readonly string[] | undefined,
+  model: OrgModel,
+  structureDir: string,
+): Promise<FontSet> {
   const { loadFontSet } = await import('../output/fonts.js');
   const fromOption = (given ?? []).map((f) => resolve(ctx.io.cwd, f));
   const base = resolve(ctx.io.cwd, structureDir);
@@ -42,7 +47,12 @@ export async function commandFonts(ctx: RunContext, given: readonly string[] | u
 export function warnMissingGlyphs(ctx: RunContext, fonts: FontSet, texts: Iterable<string>): void {
   const missing = fonts.missing(texts);
   if (missing.length === 0) return;
-  const shown = missing.slice(0, SHOWN).map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
-  const chars = missing.length > SHOWN ? `${shown.join(', ')} ${ctx.t('font-missing-more', { count: missing.length - SHOWN })}` : shown.join(', ');
+  const shown = missing
+    .slice(0, SHOWN)
+    .map((ch) => `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+  const chars =
+    missing.length > SHOWN
+      ? `${shown.join(', ')} ${ctx.t('font-missing-more', { count: missing.length - SHOWN })}`
+      : shown.join(', ');
   ctx.io.stderr(`${ctx.t('font-missing-glyphs', { count: missing.length, chars })}\n`);
 }

@@ -25,15 +25,20 @@ export interface GitRevisionSide {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
- 
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Refuses a revision git could read as an option, before git ever sees it. */
 export function checkRevision(rev: string): void {
-  if (rev.startsWith('-') || CONTROL.test(rev)) throw new UsageError('diff-bad-revision', { rev: JSON.stringify(rev).slice(1, -1) });
+  if (rev.startsWith('-') || CONTROL.test(rev))
+    throw new UsageError('diff-bad-revision', { rev: JSON.stringify(rev).slice(1, -1) });
 }
 
-export function git(args: readonly string[], cwd: string, env: Env, input?: Buffer): { status: number; stdout: Buffer; stderr: string } {
+export function git(
+  args: readonly string[],
+  cwd: string,
+  env: Env,
+  input?: Buffer,
+): { status: number; stdout: Buffer; stderr: string } {
   const r = spawnSync('git', args, {
     cwd,
     env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
@@ -107,7 +112,11 @@ export function readRevision(root: string, revision: string, path: string, env: 
   const commit = resolved.stdout.toString('utf8').trim();
 
   const prefix = path === '' || path === '.' ? '' : `${path.replace(/\/+$/, '')}/`;
-  const listing = git(['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', ...(prefix ? [prefix] : [])], root, env);
+  const listing = git(
+    ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', ...(prefix ? [prefix] : [])],
+    root,
+    env,
+  );
   if (listing.status !== 0) throw new UsageError('diff-git-failed', { command: 'ls-tree', message: listing.stderr });
 
   const shown = `${revision}:${prefix}`;
@@ -132,7 +141,10 @@ export function readRevision(root: string, revision: string, path: string, env: 
   }
   if (!hasOrganization) {
     const exists = prefix === '' || git(['cat-file', '-e', `${commit}:${prefix}`], root, env).status === 0;
-    throw new UsageError(exists ? 'diff-no-organization-at' : 'diff-not-at-revision', { path: prefix.replace(/\/$/, '') || '.', rev: revision });
+    throw new UsageError(exists ? 'diff-no-organization-at' : 'diff-not-at-revision', {
+      path: prefix.replace(/\/$/, '') || '.',
+      rev: revision,
+    });
   }
 
   if (wanted.length > 0) {
@@ -146,6 +158,10 @@ export function readRevision(root: string, revision: string, path: string, env: 
     }
   }
   // The organisation file first, as on disk, so that it is known before the units.
-  files.sort((a, b) => Number(fileKind(b.rel) === 'organization') - Number(fileKind(a.rel) === 'organization') || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  files.sort(
+    (a, b) =>
+      Number(fileKind(b.rel) === 'organization') - Number(fileKind(a.rel) === 'organization') ||
+      (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0),
+  );
   return { revision, commit, path: prefix.replace(/\/$/, '') || '.', files };
 }

@@ -15,7 +15,11 @@ const COMMANDER_ERRORS: Array<[RegExp, string, string[]]> = [
   [/^error: option '(.+?)' argument missing/, 'cli-option-argument-missing', ['option']],
   [/^error: required option '(.+?)' not specified/, 'cli-required-option', ['option']],
   [/^error: option '(.+?)' argument '(.*?)' is invalid\./, 'cli-option-invalid', ['option', 'value']],
-  [/^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./, 'cli-too-many-arguments', ['command', 'expected', 'got']],
+  [
+    /^error: too many arguments(?: for '(.+?)')?\. Expected (\d+) arguments? but got (\d+)\./,
+    'cli-too-many-arguments',
+    ['command', 'expected', 'got'],
+  ],
 ];
 
 /** commander's message in the user's language; unknown wording stays as it is. */
@@ -62,12 +66,16 @@ export function localiseHelp(program: Command, lang: Language, t: Translate): vo
     for (const sub of cmd.commands) walk(sub);
   };
   walk(program);
-  if (program.commands.some((c) => c.name() === 'help') === false) program.helpCommand('help [command]', tr('display help for a command'));
+  if (program.commands.some((c) => c.name() === 'help') === false)
+    program.helpCommand('help [command]', tr('display help for a command'));
 }
 
 /** commander adds "(default: x)" and "(choices: …)" after a description. */
 function localiseExtras(text: string, t: Translate): string {
-  return text.replace(/\((default|choices): /g, (_, what: string) => `(${t(what === 'default' ? 'cli-default' : 'cli-choices')}: `);
+  return text.replace(
+    /\((default|choices): /g,
+    (_, what: string) => `(${t(what === 'default' ? 'cli-default' : 'cli-choices')}: `,
+  );
 }
 
 /** The help's notes and example explanations in the user's language (written as one text by commander). */

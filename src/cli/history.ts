@@ -27,9 +27,14 @@ export function listCommits(root: string, range: string, path: string, env: Env)
   checkRevision(range);
   const pathspec = path === '.' || path === '' ? '.' : path;
   // One record per commit, fields split by US and records ended by NUL: a subject holds neither.
-  const r = git(['log', '-z', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s', '--end-of-options', range, '--', pathspec], root, env);
+  const r = git(
+    ['log', '-z', '--format=%H%x1f%P%x1f%aI%x1f%an%x1f%s', '--end-of-options', range, '--', pathspec],
+    root,
+    env,
+  );
   if (r.status !== 0) {
-    if (/unknown revision|bad revision|ambiguous argument/i.test(r.stderr)) throw new UsageError('diff-unknown-revision', { side: range });
+    if (/unknown revision|bad revision|ambiguous argument/i.test(r.stderr))
+      throw new UsageError('diff-unknown-revision', { side: range });
     throw new UsageError('diff-git-failed', { command: 'log', message: r.stderr.split('\n')[0] ?? '' });
   }
   const out: Revision[] = [];
@@ -96,7 +101,12 @@ export class StructureHistory {
     const wanted = [...new Set(commits)].filter((c) => !this.trees.has(c));
     if (wanted.length === 0) return;
     const spec = (c: string): string => (this.path === '.' ? `${c}^{tree}` : `${c}:${this.path}`);
-    const r = git(['cat-file', '--batch-check'], this.root, this.ctx.io.env, Buffer.from(`${wanted.map(spec).join('\n')}\n`));
+    const r = git(
+      ['cat-file', '--batch-check'],
+      this.root,
+      this.ctx.io.env,
+      Buffer.from(`${wanted.map(spec).join('\n')}\n`),
+    );
     if (r.status !== 0) throw new UsageError('diff-git-failed', { command: 'cat-file', message: r.stderr });
     const lines = r.stdout.toString('utf8').split('\n');
     wanted.forEach((c, i) => {
@@ -134,11 +144,14 @@ export class StructureHistory {
       if (!fileKind(rel)) continue;
       // As in git.ts: links and submodules are not files of the structure, and big files are not read.
       if (type !== 'blob' || mode === '120000') entries.push({ rel, problem: { code: 'not-regular' } });
-      else if (Number(sizeText) > MAX_FILE_BYTES) entries.push({ rel, problem: { code: 'too-large', size: Number(sizeText) } });
+      else if (Number(sizeText) > MAX_FILE_BYTES)
+        entries.push({ rel, problem: { code: 'too-large', size: Number(sizeText) } });
       else entries.push({ rel, oid: oid! });
     }
     if (!entries.some((e) => fileKind(e.rel) === 'organization')) return null;
-    const missing = [...new Set(entries.flatMap((e) => (e.oid !== undefined && !this.blobs.has(e.oid) ? [e.oid] : [])))];
+    const missing = [
+      ...new Set(entries.flatMap((e) => (e.oid !== undefined && !this.blobs.has(e.oid) ? [e.oid] : []))),
+    ];
     if (missing.length > 0) {
       const batch = git(['cat-file', '--batch'], this.root, this.ctx.io.env, Buffer.from(`${missing.join('\n')}\n`));
       if (batch.status !== 0) throw new UsageError('diff-git-failed', { command: 'cat-file', message: batch.stderr });
@@ -155,7 +168,11 @@ export class StructureHistory {
       }
       return file;
     });
-    files.sort((a, b) => Number(fileKind(b.rel) === 'organization') - Number(fileKind(a.rel) === 'organization') || (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    files.sort(
+      (a, b) =>
+        Number(fileKind(b.rel) === 'organization') - Number(fileKind(a.rel) === 'organization') ||
+        (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0),
+    );
     return buildModel(loadStructure(files, { cache: this.cache }));
   }
 }

@@ -42,7 +42,10 @@ export function nodeIo(): Io {
     flush: () =>
       new Promise((done) => {
         if (failure !== undefined || process.stdout.destroyed) done(failure);
-        else process.stdout.write('', (e) => done(failure ?? (e as NodeJS.ErrnoException | null | undefined) ?? undefined));
+        else
+          process.stdout.write('', (e) =>
+            done(failure ?? (e as NodeJS.ErrnoException | null | undefined) ?? undefined),
+          );
       }),
     readStdin: () => readFileSync(0),
   };

@@ -22,9 +22,13 @@ export function candidateList(candidates: readonly Candidate[]): string {
 function fail(ctx: RunContext, query: string, result: ReturnType<typeof lookup>, messageId: string): never {
   // The query is echoed as typed but on one line: it may come from a script.
   const id = query.replace(/[\u0000-\u001f\u007f]/g, ' ');
-  if ('ambiguous' in result) throw new UsageError('lookup-ambiguous', { query: id, candidates: candidateList(result.ambiguous) });
+  if ('ambiguous' in result)
+    throw new UsageError('lookup-ambiguous', { query: id, candidates: candidateList(result.ambiguous) });
   const list = 'suggestions' in result ? result.suggestions : [];
-  throw new UsageError(messageId, { id, hint: list.length > 0 ? ctx.t('show-did-you-mean', { ids: candidateList(list) }) : '' });
+  throw new UsageError(messageId, {
+    id,
+    hint: list.length > 0 ? ctx.t('show-did-you-mean', { ids: candidateList(list) }) : '',
+  });
 }
 
 /** The id of the unit `query` names, for `--root`; throws a UsageError when there is none or several. */
@@ -35,7 +39,12 @@ export function findUnit(ctx: RunContext, model: OrgModel, query: string): strin
 }
 
 /** The ids `query` names for `org show`: a unit, a function, or one of each with the same id or name. */
-export function findShown(ctx: RunContext, model: OrgModel, query: string, namespaces: readonly Namespace[] = ['unit', 'function']): Candidate[] {
+export function findShown(
+  ctx: RunContext,
+  model: OrgModel,
+  query: string,
+  namespaces: readonly Namespace[] = ['unit', 'function'],
+): Candidate[] {
   const result = lookup(model, query, namespaces);
   if ('found' in result) return result.found;
   return fail(ctx, query, result, 'show-unknown-id');

@@ -15,13 +15,16 @@ import { nodeIo, type Io } from './io.js';
 declare const ORG_VERSION: string | undefined;
 export const VERSION = typeof ORG_VERSION === 'string' ? ORG_VERSION : '0.0.0-dev';
 
-
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const code = await runMain(argv, io);
   const failure = await io.flush?.();
   if (failure === undefined) return code;
   const langIndex = argv.indexOf('--lang');
-  const { t } = makeContext(io, argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined), VERSION);
+  const { t } = makeContext(
+    io,
+    argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined),
+    VERSION,
+  );
   io.stderr(`org: ${t('stdout-failed', { reason: errorReason(failure) })}\n`);
   return 2;
 }
@@ -32,7 +35,8 @@ async function runMain(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('org');
   const debug = argv.includes('--debug');
   const langIndex = argv.indexOf('--lang');
-  const langArg = argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined);
+  const langArg =
+    argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined);
   const ctx = makeContext(io, langArg, VERSION);
   // From here on, all output goes through the terminal edge (context.ts guardTerminal).
   io = ctx.io;
@@ -59,20 +63,32 @@ async function runMain(argv: readonly string[], io: Io): Promise<number> {
   };
 
   program
-    .description('Organisation structure as code: validate, diff and render org charts and function matrices from YAML.')
+    .description(
+      'Organisation structure as code: validate, diff and render org charts and function matrices from YAML.',
+    )
     .version(VERSION, '-V, --version')
-    .option('--lang <lang>', "language of messages and names (ru, en); default from LANG")
+    .option('--lang <lang>', 'language of messages and names (ru, en); default from LANG')
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError(ctx.t('cli-help-after-error', { command: 'org' }))
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)) })
+    .configureOutput({
+      writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)),
+    })
     .enablePositionalOptions(false);
   for (const register of commands) register(program, run);
   localiseHelp(program, ctx.lang, ctx.t);
   const configure = (cmd: Command): void => {
     for (const sub of cmd.commands) {
-      sub.exitOverride().configureOutput({ writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)), writeErr: (s) => io.stderr(s), outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)) });
-      sub.showHelpAfterError(ctx.t('cli-help-after-error', { command: `org ${cmd === program ? '' : `${cmd.name()} `}${sub.name()}` }));
+      sub.exitOverride().configureOutput({
+        writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)),
+        writeErr: (s) => io.stderr(s),
+        outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)),
+      });
+      sub.showHelpAfterError(
+        ctx.t('cli-help-after-error', { command: `org ${cmd === program ? '' : `${cmd.name()} `}${sub.name()}` }),
+      );
       configure(sub);
     }
   };

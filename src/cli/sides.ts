@@ -18,7 +18,9 @@ import { applyAt, parseAt } from './at.js';
 import { checkRevision, readRevision, repositoryPath, repositoryRoot } from './git.js';
 
 /** A side as the user wrote it, before anything is read; `at` cuts it to the structure in force that day. */
-type SideSpec = ({ type: 'directory'; path: string } | { type: 'git'; revision: string; path: string | undefined; given: string }) & { at?: string };
+type SideSpec = (
+  { type: 'directory'; path: string } | { type: 'git'; revision: string; path: string | undefined; given: string }
+) & { at?: string };
 
 /** `SIDE@YYYY-MM-DD`: a side as in force on a day (git's own dates are written `REV@{…}`, so they never match). */
 const AT_SUFFIX = /^(.+)@(\d{4}-\d{2}-\d{2}|today)$/;
@@ -42,7 +44,11 @@ export function parseSide(ctx: RunContext, given: string): SideSpec {
   return { type: 'git', revision, path: colon < 0 ? undefined : given.slice(colon + 1), given };
 }
 
-export function readSide(ctx: RunContext, spec: SideSpec, dir: string): { files: RawFile[]; label: string; source: SideSource } {
+export function readSide(
+  ctx: RunContext,
+  spec: SideSpec,
+  dir: string,
+): { files: RawFile[]; label: string; source: SideSource } {
   const { cwd, env } = ctx.io;
   if (spec.type === 'directory') {
     const files = readStructureDir(spec.path, cwd);
@@ -52,10 +58,17 @@ export function readSide(ctx: RunContext, spec: SideSpec, dir: string): { files:
   const root = repositoryRoot(cwd, env);
   if (root === undefined) throw new UsageError('diff-not-a-repository', { side: spec.given, cwd });
   // `REV:path` follows git: the path is from the repository root unless it starts with ./ or ../.
-  const path = spec.path !== undefined ? repositoryPath(root, cwd, spec.path === '' ? '.' : spec.path, false) : repositoryPath(root, cwd, dir, isDirectory(resolve(cwd, dir)));
+  const path =
+    spec.path !== undefined
+      ? repositoryPath(root, cwd, spec.path === '' ? '.' : spec.path, false)
+      : repositoryPath(root, cwd, dir, isDirectory(resolve(cwd, dir)));
   const side = readRevision(root, spec.revision, path, env);
   const label = `${spec.revision}:${side.path}`;
-  return { files: side.files, label, source: { type: 'git', revision: spec.revision, commit: side.commit, path: side.path } };
+  return {
+    files: side.files,
+    label,
+    source: { type: 'git', revision: spec.revision, commit: side.commit, path: side.path },
+  };
 }
 
 /** Reads, loads and validates one side. */
@@ -91,7 +104,12 @@ export function workingTreeSide(ctx: RunContext, dir: string): SideSpec {
 }
 
 /** Both sides of a comparison, read, loaded and validated; `to` defaults to the working tree. */
-export function compareSides(ctx: RunContext, from: string, to: string | undefined, dir: string): [{ side: DiffSide; model: OrgModel }, { side: DiffSide; model: OrgModel }] {
+export function compareSides(
+  ctx: RunContext,
+  from: string,
+  to: string | undefined,
+  dir: string,
+): [{ side: DiffSide; model: OrgModel }, { side: DiffSide; model: OrgModel }] {
   const specs = [parseSide(ctx, from), to === undefined ? workingTreeSide(ctx, dir) : parseSide(ctx, to)] as const;
   return [compareSide(ctx, specs[0], dir), compareSide(ctx, specs[1], dir)];
 }

@@ -33,7 +33,9 @@ function collect(links: Array<[Subject, string, string]>): Acceptance[] {
     if (!a) by.set(key, (a = { subject, id, replaces: [] }));
     if (!a.replaces.includes(old)) a.replaces.push(old);
   }
-  return [...by.values()].map((a) => ({ ...a, replaces: a.replaces.sort(byCode) })).sort((x, y) => byCode(`${x.subject} ${x.id}`, `${y.subject} ${y.id}`));
+  return [...by.values()]
+    .map((a) => ({ ...a, replaces: a.replaces.sort(byCode) }))
+    .sort((x, y) => byCode(`${x.subject} ${x.id}`, `${y.subject} ${y.id}`));
 }
 
 /**
@@ -48,7 +50,8 @@ export function inferredAcceptances(diff: DiffResult): Acceptance[] {
     if (c.type !== 'unit-replaced' && c.type !== 'function-replaced') continue;
     if (!c.inferred) continue;
     const subject: Subject = c.type === 'unit-replaced' ? 'unit' : 'function';
-    for (const to of c.to) for (const from of c.from) if (from !== to && !c.to.includes(from)) links.push([subject, to, from]);
+    for (const to of c.to)
+      for (const from of c.from) if (from !== to && !c.to.includes(from)) links.push([subject, to, from]);
   }
   return collect(links);
 }
@@ -64,7 +67,9 @@ export function namedAcceptances(
   const links: Array<[Subject, string, string]> = [];
   for (const pair of pairs) {
     const m = /^([^=\s]+)=([^=\s]+)$/.exec(pair);
-    const subject = m ? (['unit', 'function'] as const).find((s) => has.before(s, m[1]!) && has.after(s, m[2]!)) : undefined;
+    const subject = m
+      ? (['unit', 'function'] as const).find((s) => has.before(s, m[1]!) && has.after(s, m[2]!))
+      : undefined;
     if (!m || !subject || m[1] === m[2]) return { ok: false, pair };
     links.push([subject, m[2]!, m[1]!]);
   }

@@ -7,7 +7,15 @@
  * structures always give the same list.
  */
 import type { LoadedStructure } from '../model/loaded.js';
-import { buildModel, knownHeadcount, leadsOf, sumKnown, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
+import {
+  buildModel,
+  knownHeadcount,
+  leadsOf,
+  sumKnown,
+  pickText,
+  textsByLanguage,
+  type OrgModel,
+} from '../model/model.js';
 import type { Act, Text } from '../model/types.js';
 import { functionLineage } from './function-lineage.js';
 import { declaredReplacements, inferredReplacements, type Replacement } from './lineage.js';
@@ -55,11 +63,17 @@ function positionCounts(model: OrgModel, id: string): Map<string, { title: Local
 }
 
 const validity = (p: { from?: string; until?: string }): Validity => ({ from: p.from ?? null, until: p.until ?? null });
-const sameValidity = (a: { from?: string; until?: string }, b: { from?: string; until?: string }): boolean => a.from === b.from && a.until === b.until;
+const sameValidity = (a: { from?: string; until?: string }, b: { from?: string; until?: string }): boolean =>
+  a.from === b.from && a.until === b.until;
 
 /** A key equal for two acts exactly when they say the same (key order of the title aside). */
 export function actKey(act: Act): string {
-  const title = act.title === undefined ? '' : typeof act.title === 'string' ? act.title : JSON.stringify(Object.entries(act.title).sort(([x], [y]) => byCode(x, y)));
+  const title =
+    act.title === undefined
+      ? ''
+      : typeof act.title === 'string'
+        ? act.title
+        : JSON.stringify(Object.entries(act.title).sort(([x], [y]) => byCode(x, y)));
   return JSON.stringify([act.kind ?? '', String(act.number ?? ''), act.date ?? '', act.url ?? '', title]);
 }
 
@@ -113,7 +127,11 @@ function totalHeadcount(model: OrgModel): number | null {
 }
 
 /** Counts a list of changes; the totals of the two sides are passed through. */
-export function summarize(changes: readonly Change[], sides: Pick<DiffSummary, 'units' | 'functions' | 'headcount' | 'lostLead'>, review = 0): DiffSummary {
+export function summarize(
+  changes: readonly Change[],
+  sides: Pick<DiffSummary, 'units' | 'functions' | 'headcount' | 'lostLead'>,
+  review = 0,
+): DiffSummary {
   const counts = Object.fromEntries(CHANGE_TYPES.map((t) => [t, 0])) as Record<ChangeType, number>;
   const replaced = Object.fromEntries(REPLACEMENT_KINDS.map((k) => [k, 0])) as DiffSummary['replaced'];
   let inferred = 0;
@@ -133,7 +151,11 @@ export function summarize(changes: readonly Change[], sides: Pick<DiffSummary, '
  * Everything that changed between `before` and `after`, in a stable order, with a summary and the
  * names of everything mentioned.
  */
-export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInput: OrgModel | LoadedStructure, options: DiffOptions = {}): DiffResult {
+export function diffStructures(
+  beforeInput: OrgModel | LoadedStructure,
+  afterInput: OrgModel | LoadedStructure,
+  options: DiffOptions = {},
+): DiffResult {
   const before = asModel(beforeInput);
   const after = asModel(afterInput);
   const changes: Change[] = [];
@@ -150,9 +172,13 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
   const fnLineage = functionLineage(before, after, options.infer !== false);
   // Both ends of a match get one name, so either side's mention of either id counts as the same.
   const matchName = new Map<string, string>();
-  for (const m of fnLineage.matches) for (const id of [...m.from, ...m.to]) matchName.set(id, `${m.from.join(' ')}>${m.to.join(' ')}`);
+  for (const m of fnLineage.matches)
+    for (const id of [...m.from, ...m.to]) matchName.set(id, `${m.from.join(' ')}>${m.to.join(' ')}`);
   const mapFunction = (fn: string): readonly string[] => [matchName.get(fn) ?? fn];
-  const unitInference = options.infer === false ? { replacements: [], review: [] } : inferredReplacements(before, after, removed, added, mapFunction);
+  const unitInference =
+    options.infer === false
+      ? { replacements: [], review: [] }
+      : inferredReplacements(before, after, removed, added, mapFunction);
   const inferred = unitInference.replacements;
   for (const r of inferred) for (const id of [...r.from, ...r.to]) explained.add(id);
 
@@ -164,14 +190,28 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
       from: r.from,
       to: r.to,
       headcount: { from: sumHeadcount(before, r.from), to: sumHeadcount(after, r.to) },
-      ...(r.inferred ? { inferred: true as const, confidence: r.inferred.confidence, basis: r.inferred.basis, evidence: r.inferred.evidence } : {}),
+      ...(r.inferred
+        ? {
+            inferred: true as const,
+            confidence: r.inferred.confidence,
+            basis: r.inferred.basis,
+            evidence: r.inferred.evidence,
+          }
+        : {}),
     });
   }
 
   const unitFacts = (model: OrgModel, id: string) => {
     const unit = model.units.get(id)!.unit;
     const parent = unit.parent ?? null;
-    return { unit: id, name: unitName(model, id), kind: unit.kind, parent, headcount: knownHeadcount(unit), functions: { ...(unit.functions ?? {}) } };
+    return {
+      unit: id,
+      name: unitName(model, id),
+      kind: unit.kind,
+      parent,
+      headcount: knownHeadcount(unit),
+      functions: { ...(unit.functions ?? {}) },
+    };
   };
   for (const id of removed) if (!explained.has(id)) changes.push({ type: 'unit-removed', ...unitFacts(before, id) });
   for (const id of added) if (!explained.has(id)) changes.push({ type: 'unit-added', ...unitFacts(after, id) });
@@ -191,19 +231,39 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     }
     const oldOrder = typeof was.order === 'number' ? was.order : null;
     const newOrder = typeof now.order === 'number' ? now.order : null;
-    if (oldOrder !== newOrder) changes.push({ type: 'unit-field-changed', unit: id, name, field: 'order', from: oldOrder, to: newOrder });
-    if ((was.staff === true) !== (now.staff === true)) changes.push({ type: 'unit-field-changed', unit: id, name, field: 'staff', from: was.staff === true, to: now.staff === true });
+    if (oldOrder !== newOrder)
+      changes.push({ type: 'unit-field-changed', unit: id, name, field: 'order', from: oldOrder, to: newOrder });
+    if ((was.staff === true) !== (now.staff === true))
+      changes.push({
+        type: 'unit-field-changed',
+        unit: id,
+        name,
+        field: 'staff',
+        from: was.staff === true,
+        to: now.staff === true,
+      });
     const oldPositions = positionCounts(before, id);
     const newPositions = positionCounts(after, id);
     const positions: PositionChange[] = [];
     for (const key of [...new Set([...oldPositions.keys(), ...newPositions.keys()])].sort(byCode)) {
       const earlier = oldPositions.get(key);
       const later = newPositions.get(key);
-      if ((earlier?.count ?? 0) !== (later?.count ?? 0)) positions.push({ title: later?.title ?? earlier!.title, from: earlier?.count ?? 0, to: later?.count ?? 0 });
+      if ((earlier?.count ?? 0) !== (later?.count ?? 0))
+        positions.push({ title: later?.title ?? earlier!.title, from: earlier?.count ?? 0, to: later?.count ?? 0 });
     }
-    if (positions.length > 0) changes.push({ type: 'headcount-changed', unit: id, name, from: knownHeadcount(was), to: knownHeadcount(now), positions });
-    if (!sameValidity(was, now)) changes.push({ type: 'unit-validity-changed', unit: id, name, from: validity(was), to: validity(now) });
-    if (!sameAct(was.basis, now.basis)) changes.push({ type: 'unit-basis-changed', unit: id, name, from: was.basis ?? null, to: now.basis ?? null });
+    if (positions.length > 0)
+      changes.push({
+        type: 'headcount-changed',
+        unit: id,
+        name,
+        from: knownHeadcount(was),
+        to: knownHeadcount(now),
+        positions,
+      });
+    if (!sameValidity(was, now))
+      changes.push({ type: 'unit-validity-changed', unit: id, name, from: validity(was), to: validity(now) });
+    if (!sameAct(was.basis, now.basis))
+      changes.push({ type: 'unit-basis-changed', unit: id, name, from: was.basis ?? null, to: now.basis ?? null });
   }
 
   // Functions: the catalogue (function files), then who leads each.
@@ -222,14 +282,18 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     // through its successors, and every unit leading it after is one of those or a successor.
     const successorsOf = (id: string): string[] => unitSuccessors.get(id) ?? [id];
     const mapped = new Set(leadBefore.flatMap(successorsOf));
-    const same = leadBefore.every((id) => successorsOf(id).some((next) => leadAfter.includes(next))) && leadAfter.every((id) => mapped.has(id));
+    const same =
+      leadBefore.every((id) => successorsOf(id).some((next) => leadAfter.includes(next))) &&
+      leadAfter.every((id) => mapped.has(id));
     changes.push({
       type: 'function-replaced',
       kind: same ? 'reworded' : 'moved',
       from: m.from,
       to: m.to,
       lead: { from: leadBefore, to: leadAfter },
-      ...(m.inferred ? { inferred: true as const, confidence: m.inferred.confidence, similarity: m.inferred.similarity } : {}),
+      ...(m.inferred
+        ? { inferred: true as const, confidence: m.inferred.confidence, similarity: m.inferred.similarity }
+        : {}),
     });
   }
   for (const [id, { fn }] of before.functions) {
@@ -251,8 +315,10 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     }
     const oldName = textOf(before, was.name);
     const languages = sameText(oldName, name);
-    if (languages.length > 0) changes.push({ type: 'function-renamed', function: id, from: oldName, to: name, languages });
-    if (!sameValidity(was, fn)) changes.push({ type: 'function-validity-changed', function: id, name, from: validity(was), to: validity(fn) });
+    if (languages.length > 0)
+      changes.push({ type: 'function-renamed', function: id, from: oldName, to: name, languages });
+    if (!sameValidity(was, fn))
+      changes.push({ type: 'function-validity-changed', function: id, name, from: validity(was), to: validity(fn) });
   }
 
   const newId = new Map<string, string>();
@@ -267,10 +333,22 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     if (from.length > 0 && to.length === 0 && after.functions.has(fn)) lostLead.push({ function: fn, from });
     if (from.length === 0 || to.length === 0 || from.join(' ') === to.join(' ')) continue;
     // A unit that only got a new id still leads what it led: that is not a transfer.
-    if (from.map((id) => newId.get(id) ?? id).sort(byCode).join(' ') === to.join(' ')) continue;
+    if (
+      from
+        .map((id) => newId.get(id) ?? id)
+        .sort(byCode)
+        .join(' ') === to.join(' ')
+    )
+      continue;
     transferred.add(fn);
     const entry = after.functions.get(fn) ?? before.functions.get(fn);
-    changes.push({ type: 'function-transferred', function: fn, name: entry ? textOf(after.functions.has(fn) ? after : before, entry.fn.name) : {}, from, to });
+    changes.push({
+      type: 'function-transferred',
+      function: fn,
+      name: entry ? textOf(after.functions.has(fn) ? after : before, entry.fn.name) : {},
+      from,
+      to,
+    });
   }
 
   // Assignments of units that exist on both sides. A lead already told as a transfer, or as the
@@ -282,7 +360,8 @@ export function diffStructures(beforeInput: OrgModel | LoadedStructure, afterInp
     const newRoles = now.functions ?? {};
     // A function that went on under a new id, held in the same role, is not a change of assignment.
     const canon = (fn: string): string => matchName.get(fn) ?? fn;
-    const keys = (roles: Record<string, string>): Set<string> => new Set(Object.entries(roles).map(([fn, role]) => `${canon(fn)}\u0000${role}`));
+    const keys = (roles: Record<string, string>): Set<string> =>
+      new Set(Object.entries(roles).map(([fn, role]) => `${canon(fn)}\u0000${role}`));
     const oldKeys = keys(oldRoles);
     const newKeys = keys(newRoles);
     for (const [fn, role] of Object.entries(oldRoles)) {
@@ -327,11 +406,21 @@ function sortReview(items: ReviewItem[]): ReviewItem[] {
 }
 
 /** The ids each change refers to, by what they are. */
-function referencedIds(c: Change): { units: Array<string | null>; functions: string[]; kinds: string[]; roles: string[] } {
+function referencedIds(c: Change): {
+  units: Array<string | null>;
+  functions: string[];
+  kinds: string[];
+  roles: string[];
+} {
   switch (c.type) {
     case 'unit-added':
     case 'unit-removed':
-      return { units: [c.unit, c.parent], functions: Object.keys(c.functions), kinds: [c.kind], roles: Object.values(c.functions) };
+      return {
+        units: [c.unit, c.parent],
+        functions: Object.keys(c.functions),
+        kinds: [c.kind],
+        roles: Object.values(c.functions),
+      };
     case 'unit-replaced':
       return { units: [...c.from, ...c.to], functions: [], kinds: [], roles: [] };
     case 'unit-renamed':
@@ -367,9 +456,21 @@ function referencedIds(c: Change): { units: Array<string | null>; functions: str
  * from the earlier one; sorted by id. An id known on neither side (a dangling parent) gets no
  * names, and renderers show the bare id.
  */
-function nameEverything(before: OrgModel, after: OrgModel, changes: readonly Change[], lostLead: DiffSummary['lostLead'], review: readonly ReviewItem[]): DiffNames {
-  const wanted = { units: new Set(lostLead.flatMap((l) => l.from)), functions: new Set(lostLead.map((l) => l.function)), kinds: new Set<string>(), roles: new Set<string>() };
-  for (const item of review) for (const id of [...item.from, ...item.to]) wanted[item.subject === 'unit' ? 'units' : 'functions'].add(id);
+function nameEverything(
+  before: OrgModel,
+  after: OrgModel,
+  changes: readonly Change[],
+  lostLead: DiffSummary['lostLead'],
+  review: readonly ReviewItem[],
+): DiffNames {
+  const wanted = {
+    units: new Set(lostLead.flatMap((l) => l.from)),
+    functions: new Set(lostLead.map((l) => l.function)),
+    kinds: new Set<string>(),
+    roles: new Set<string>(),
+  };
+  for (const item of review)
+    for (const id of [...item.from, ...item.to]) wanted[item.subject === 'unit' ? 'units' : 'functions'].add(id);
   for (const c of changes) {
     const ids = referencedIds(c);
     for (const id of ids.units) if (id !== null) wanted.units.add(id);
@@ -386,7 +487,11 @@ function nameEverything(before: OrgModel, after: OrgModel, changes: readonly Cha
     }
     return out;
   };
-  const from = <T extends { id: string; name: Text }>(model: OrgModel, list: readonly T[], id: string): LocalText | undefined => {
+  const from = <T extends { id: string; name: Text }>(
+    model: OrgModel,
+    list: readonly T[],
+    id: string,
+  ): LocalText | undefined => {
     const found = list.find((x) => x.id === id);
     return found ? textsByLanguage(found.name, model.defaultLanguage) : undefined;
   };
@@ -399,7 +504,10 @@ function nameEverything(before: OrgModel, after: OrgModel, changes: readonly Cha
       const model = after.functions.has(id) ? after : before.functions.has(id) ? before : undefined;
       return model ? textsByLanguage(model.functions.get(id)!.fn.name, model.defaultLanguage) : undefined;
     }),
-    kinds: table(wanted.kinds, (id) => from(after, after.organization.kinds, id) ?? from(before, before.organization.kinds, id)),
+    kinds: table(
+      wanted.kinds,
+      (id) => from(after, after.organization.kinds, id) ?? from(before, before.organization.kinds, id),
+    ),
     roles: table(wanted.roles, (id) => from(after, after.roles, id) ?? from(before, before.roles, id)),
   };
 }

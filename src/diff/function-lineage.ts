@@ -33,17 +33,28 @@ export interface FunctionLineage {
 }
 
 export function functionLineage(before: OrgModel, after: OrgModel, infer: boolean): FunctionLineage {
-  const matches: FunctionMatch[] = declaredFunctionReplacements(before, after).filter((g) => g.from.length > 0 && g.to.length > 0);
+  const matches: FunctionMatch[] = declaredFunctionReplacements(before, after).filter(
+    (g) => g.from.length > 0 && g.to.length > 0,
+  );
   const explained = new Set<string>();
   for (const m of matches) for (const id of [...m.from, ...m.to]) explained.add(id);
   const review: ReviewItem[] = [];
 
   if (infer) {
-    const removed = [...before.functions.keys()].filter((id) => !after.functions.has(id) && !explained.has(id)).sort(byCode);
-    const added = [...after.functions.keys()].filter((id) => !before.functions.has(id) && !explained.has(id)).sort(byCode);
+    const removed = [...before.functions.keys()]
+      .filter((id) => !after.functions.has(id) && !explained.has(id))
+      .sort(byCode);
+    const added = [...after.functions.keys()]
+      .filter((id) => !before.functions.has(id) && !explained.has(id))
+      .sort(byCode);
     const language = after.defaultLanguage;
-    const name = (model: OrgModel, id: string): string => pickText(model.functions.get(id)!.fn.name, language, model.defaultLanguage);
-    const pairs = similarPairs(removed.map((id) => name(before, id)), added.map((id) => name(after, id)), FUNCTION_REVIEW);
+    const name = (model: OrgModel, id: string): string =>
+      pickText(model.functions.get(id)!.fn.name, language, model.defaultLanguage);
+    const pairs = similarPairs(
+      removed.map((id) => name(before, id)),
+      added.map((id) => name(after, id)),
+      FUNCTION_REVIEW,
+    );
     const byLeft = new Map<number, typeof pairs>();
     const byRight = new Map<number, typeof pairs>();
     for (const p of pairs) {
@@ -53,7 +64,8 @@ export function functionLineage(before: OrgModel, after: OrgModel, infer: boolea
     // Best pairs first; a pair is decided when both its functions are still free, so each
     // function's first decided pair is its best remaining one. Ties are broken by the two ids,
     // smaller first, so that comparing the other way round decides the same pairs.
-    const tieKey = (q: (typeof pairs)[number]): string => [removed[q.left]!, added[q.right]!].sort(byCode).join('\u0000');
+    const tieKey = (q: (typeof pairs)[number]): string =>
+      [removed[q.left]!, added[q.right]!].sort(byCode).join('\u0000');
     pairs.sort((x, y) => y.similarity - x.similarity || byCode(tieKey(x), tieKey(y)));
     const usedLeft = new Set<number>();
     const usedRight = new Set<number>();
@@ -74,7 +86,12 @@ export function functionLineage(before: OrgModel, after: OrgModel, infer: boolea
       const close = rivals.filter((q) => q.similarity >= p.similarity * RIVAL_SHARE);
       if (close.length > 0) {
         const all = [p, ...close].sort((x, y) => y.similarity - x.similarity || byCode(tieKey(x), tieKey(y)));
-        const candidates: ReviewMatch[] = all.map((q) => ({ from: [removed[q.left]!], to: [added[q.right]!], confidence: round2(q.similarity / 2), similarity: round2(q.similarity) }));
+        const candidates: ReviewMatch[] = all.map((q) => ({
+          from: [removed[q.left]!],
+          to: [added[q.right]!],
+          confidence: round2(q.similarity / 2),
+          similarity: round2(q.similarity),
+        }));
         review.push({
           subject: 'function',
           reason: 'ambiguous',
@@ -83,7 +100,13 @@ export function functionLineage(before: OrgModel, after: OrgModel, infer: boolea
           matches: candidates,
         });
       } else if (p.similarity < FUNCTION_MATCH) {
-        review.push({ subject: 'function', reason: 'weak', from: [from], to: [to], matches: [{ from: [from], to: [to], confidence, similarity }] });
+        review.push({
+          subject: 'function',
+          reason: 'weak',
+          from: [from],
+          to: [to],
+          matches: [{ from: [from], to: [to], confidence, similarity }],
+        });
       } else {
         matches.push({ from: [from], to: [to], inferred: { confidence, similarity } });
       }

@@ -43,7 +43,10 @@ export function emptyModel(): OrgModel {
 }
 
 /** The acts that `after` records and `before` did not: the organisation's first, then units', in id order. */
-export function newActs(before: OrgModel, after: OrgModel): Pick<LogEntry, 'basis' | 'organizationBasis' | 'unitBasis'> {
+export function newActs(
+  before: OrgModel,
+  after: OrgModel,
+): Pick<LogEntry, 'basis' | 'organizationBasis' | 'unitBasis'> {
   const basis: Act[] = [];
   const listed = new Set<string>();
   const add = (act: Act): void => {
@@ -127,7 +130,12 @@ export function unitHistory(entries: readonly LogEntry[], id: string): UnitStep[
       const { about, predecessors: earlier } = concerns(change, ids);
       if (!about) continue;
       changes.push(change);
-      const mentioned = change.type === 'unit-replaced' || change.type === 'function-transferred' ? [...change.from, ...change.to] : 'unit' in change ? [change.unit] : [];
+      const mentioned =
+        change.type === 'unit-replaced' || change.type === 'function-transferred'
+          ? [...change.from, ...change.to]
+          : 'unit' in change
+            ? [change.unit]
+            : [];
       for (const x of mentioned) if (ids.has(x)) touched.add(x);
       predecessors.push(...earlier);
     }
@@ -135,7 +143,12 @@ export function unitHistory(entries: readonly LogEntry[], id: string): UnitStep[
     for (const p of predecessors) touched.add(p);
     // The act behind this step: the unit's own when the commit gave it one, else the structure's.
     const own = [...touched].sort().flatMap((x) => (entry.unitBasis.has(x) ? [entry.unitBasis.get(x)!] : []));
-    const basis = own.length > 0 ? [...new Map(own.map((a) => [actKey(a), a])).values()] : entry.organizationBasis ? [entry.organizationBasis] : [];
+    const basis =
+      own.length > 0
+        ? [...new Map(own.map((a) => [actKey(a), a])).values()]
+        : entry.organizationBasis
+          ? [entry.organizationBasis]
+          : [];
     out.push({ revision: entry.revision, ids: [...touched].sort(), changes, diff: entry.diff, basis });
     for (const p of predecessors) ids.add(p);
   }

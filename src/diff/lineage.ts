@@ -35,12 +35,14 @@ interface Side {
 
 const unitSide = (model: OrgModel): Side => ({
   has: (id) => model.units.has(id),
-  replaces: () => [...model.units].map(([id, { unit }]) => [id, unit.replaces] as [string, readonly string[] | undefined]),
+  replaces: () =>
+    [...model.units].map(([id, { unit }]) => [id, unit.replaces] as [string, readonly string[] | undefined]),
 });
 
 const functionSide = (model: OrgModel): Side => ({
   has: (id) => model.functions.has(id),
-  replaces: () => [...model.functions].map(([id, { fn }]) => [id, fn.replaces] as [string, readonly string[] | undefined]),
+  replaces: () =>
+    [...model.functions].map(([id, { fn }]) => [id, fn.replaces] as [string, readonly string[] | undefined]),
 });
 
 /**
@@ -97,11 +99,18 @@ function declaredGroups(before: Side, after: Side): Array<{ from: string[]; to: 
 }
 
 export function declaredReplacements(before: OrgModel, after: OrgModel): Replacement[] {
-  return declaredGroups(unitSide(before), unitSide(after)).map(({ from, to }) => ({ kind: replacementKind(from, to), from, to }));
+  return declaredGroups(unitSide(before), unitSide(after)).map(({ from, to }) => ({
+    kind: replacementKind(from, to),
+    from,
+    to,
+  }));
 }
 
 /** Functions linked by `replaces` in function files, as groups of ids before and after. */
-export function declaredFunctionReplacements(before: OrgModel, after: OrgModel): Array<{ from: string[]; to: string[] }> {
+export function declaredFunctionReplacements(
+  before: OrgModel,
+  after: OrgModel,
+): Array<{ from: string[]; to: string[] }> {
   return declaredGroups(functionSide(before), functionSide(after));
 }
 
@@ -124,7 +133,12 @@ const UNIT = 'u\u0000';
  * functions of its descendants and the ids of those that exist on both sides. Walked with a stack,
  * never by recursion, so a deep tree cannot overflow it.
  */
-function itemsOf(model: OrgModel, id: string, continues: (id: string) => boolean, mapFunction: (fn: string) => readonly string[]): Set<string> {
+function itemsOf(
+  model: OrgModel,
+  id: string,
+  continues: (id: string) => boolean,
+  mapFunction: (fn: string) => readonly string[],
+): Set<string> {
   const items = new Set<string>();
   const stack = [id];
   // A structure with errors may have a cycle of parents: each unit is visited once.
@@ -132,7 +146,8 @@ function itemsOf(model: OrgModel, id: string, continues: (id: string) => boolean
   while (stack.length > 0) {
     const current = stack.pop()!;
     if (current !== id && continues(current)) items.add(UNIT + current);
-    for (const [fn, role] of Object.entries(model.units.get(current)?.unit.functions ?? {})) for (const mapped of mapFunction(fn)) items.add(`${FN}${mapped}\u0000${role}`);
+    for (const [fn, role] of Object.entries(model.units.get(current)?.unit.functions ?? {}))
+      for (const mapped of mapFunction(fn)) items.add(`${FN}${mapped}\u0000${role}`);
     for (const child of model.children.get(current) ?? []) {
       if (seen.has(child)) continue;
       seen.add(child);
@@ -216,7 +231,12 @@ export function inferredReplacements(
 
   // Strong edges; an edge stays only if it is the best (by Jaccard) of at least one of its ends, so
   // a bureau and its own division are not both taken for the successor of a removed bureau.
-  interface Edge { r: string; a: string; shared: number; jaccard: number }
+  interface Edge {
+    r: string;
+    a: string;
+    shared: number;
+    jaccard: number;
+  }
   const edges: Edge[] = [];
   for (const [a, counts] of shared) {
     const sizeA = addedItems.get(a)!.size;
@@ -265,7 +285,8 @@ export function inferredReplacements(
   const replacements: Replacement[] = [];
   const review: ReviewItem[] = [];
   const language = after.defaultLanguage;
-  const nameSimilarity = (r: string, a: string): number => round2(dice(profile(nameOf(before, r, language)), profile(nameOf(after, a, language))));
+  const nameSimilarity = (r: string, a: string): number =>
+    round2(dice(profile(nameOf(before, r, language)), profile(nameOf(after, a, language))));
   for (const c of components.values()) {
     c.from.sort(byCode);
     c.to.sort(byCode);
@@ -285,8 +306,17 @@ export function inferredReplacements(
     confidence = round2(Math.min(0.99, confidence));
     const matches: ReviewMatch[] = c.edges
       .map((e) => {
-        const ev = evidenceOf([...addedItems.get(e.a)!].filter((item) => removedItems.get(e.r)!.has(item)), removedItems.get(e.r)!, addedItems.get(e.a)!);
-        return { from: [e.r], to: [e.a], confidence: round2(confidenceOf(e.shared, removedItems.get(e.r)!.size + addedItems.get(e.a)!.size)), evidence: ev };
+        const ev = evidenceOf(
+          [...addedItems.get(e.a)!].filter((item) => removedItems.get(e.r)!.has(item)),
+          removedItems.get(e.r)!,
+          addedItems.get(e.a)!,
+        );
+        return {
+          from: [e.r],
+          to: [e.a],
+          confidence: round2(confidenceOf(e.shared, removedItems.get(e.r)!.size + addedItems.get(e.a)!.size)),
+          evidence: ev,
+        };
       })
       .sort((x, y) => y.confidence - x.confidence || byCode(`${x.from[0]} ${x.to[0]}`, `${y.from[0]} ${y.to[0]}`));
     // Several earlier units claiming the same items, or many-to-many, is not one story to tell.
@@ -296,10 +326,21 @@ export function inferredReplacements(
       continue;
     }
     if (confidence < PROPOSE_CONFIDENCE) {
-      review.push({ subject: 'unit', reason: 'weak', from: c.from, to: c.to, matches: [{ from: c.from, to: c.to, confidence, evidence }] });
+      review.push({
+        subject: 'unit',
+        reason: 'weak',
+        from: c.from,
+        to: c.to,
+        matches: [{ from: c.from, to: c.to, confidence, evidence }],
+      });
       continue;
     }
-    replacements.push({ kind: replacementKind(c.from, c.to), from: c.from, to: c.to, inferred: { confidence, basis: basisOf(evidence), evidence } });
+    replacements.push({
+      kind: replacementKind(c.from, c.to),
+      from: c.from,
+      to: c.to,
+      inferred: { confidence, basis: basisOf(evidence), evidence },
+    });
   }
 
   const involved = new Set<string>();
@@ -315,13 +356,15 @@ export function inferredReplacements(
   const bestFor = new Map<string, { other: string; shared: number; tie: boolean }>();
   const offer = (key: string, other: string, n: number): void => {
     const known = bestFor.get(key);
-    if (!known || n > known.shared || (n === known.shared && other < known.other)) bestFor.set(key, { other, shared: n, tie: known !== undefined && n === known.shared });
+    if (!known || n > known.shared || (n === known.shared && other < known.other))
+      bestFor.set(key, { other, shared: n, tie: known !== undefined && n === known.shared });
     else if (n === known.shared) known.tie = true;
   };
-  for (const [a, counts] of shared) for (const [r, n] of counts) {
-    offer(`r${r}`, a, n);
-    offer(`a${a}`, r, n);
-  }
+  for (const [a, counts] of shared)
+    for (const [r, n] of counts) {
+      offer(`r${r}`, a, n);
+      offer(`a${a}`, r, n);
+    }
   for (const [key, best] of bestFor) {
     if (best.tie) continue;
     if (key.startsWith('r')) consider(key.slice(1), best.other, best.shared);
@@ -330,25 +373,51 @@ export function inferredReplacements(
   for (const { r, a, shared: n } of [...weak.values()].sort((x, y) => byCode(`${x.r} ${x.a}`, `${y.r} ${y.a}`))) {
     const rItems = removedItems.get(r)!;
     const aItems = addedItems.get(a)!;
-    const evidence = evidenceOf([...aItems].filter((item) => rItems.has(item)), rItems, aItems);
-    review.push({ subject: 'unit', reason: 'weak', from: [r], to: [a], matches: [{ from: [r], to: [a], confidence: round2(confidenceOf(n, rItems.size + aItems.size)), evidence }] });
+    const evidence = evidenceOf(
+      [...aItems].filter((item) => rItems.has(item)),
+      rItems,
+      aItems,
+    );
+    review.push({
+      subject: 'unit',
+      reason: 'weak',
+      from: [r],
+      to: [a],
+      matches: [{ from: [r], to: [a], confidence: round2(confidenceOf(n, rItems.size + aItems.size)), evidence }],
+    });
   }
 
   // Units with nothing to go by but their names: a person has to say.
-  const bare = (items: Map<string, Set<string>>): string[] => [...items].filter(([id, set]) => set.size === 0 && !involved.has(id)).map(([id]) => id);
+  const bare = (items: Map<string, Set<string>>): string[] =>
+    [...items].filter(([id, set]) => set.size === 0 && !involved.has(id)).map(([id]) => id);
   const bareRemoved = bare(removedItems);
   const bareAdded = bare(addedItems);
-  const pairs = similarPairs(bareRemoved.map((id) => nameOf(before, id, language)), bareAdded.map((id) => nameOf(after, id, language)), NAME_REVIEW);
+  const pairs = similarPairs(
+    bareRemoved.map((id) => nameOf(before, id, language)),
+    bareAdded.map((id) => nameOf(after, id, language)),
+    NAME_REVIEW,
+  );
   const byRemoved = new Map<string, ReviewMatch[]>();
   for (const p of pairs) {
     const r = bareRemoved[p.left]!;
     const list = byRemoved.get(r) ?? [];
-    list.push({ from: [r], to: [bareAdded[p.right]!], confidence: round2(p.similarity / 2), similarity: round2(p.similarity) });
+    list.push({
+      from: [r],
+      to: [bareAdded[p.right]!],
+      confidence: round2(p.similarity / 2),
+      similarity: round2(p.similarity),
+    });
     byRemoved.set(r, list);
   }
   for (const [r, matches] of byRemoved) {
     matches.sort((x, y) => y.similarity! - x.similarity! || byCode(x.to[0]!, y.to[0]!));
-    review.push({ subject: 'unit', reason: 'names', from: [r], to: matches.map((m) => m.to[0]!).sort(byCode), matches });
+    review.push({
+      subject: 'unit',
+      reason: 'names',
+      from: [r],
+      to: matches.map((m) => m.to[0]!).sort(byCode),
+      matches,
+    });
   }
   return { replacements, review };
 }

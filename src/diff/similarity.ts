@@ -14,7 +14,10 @@
  */
 export function normalizeText(text: string): string {
   // ㆍ (U+318D, U+119E after NFKC) is a Hangul letter to Unicode, but Korean texts use it as a middle dot.
-  return text.normalize('NFKC').toLowerCase().replace(/[\p{P}\p{S}\p{Z}\p{C}\s\u318d\u119e]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\p{Z}\p{C}\s\u318d\u119e]+/gu, '');
 }
 
 /** Bigram → count; a text of one character is its own single gram. */
@@ -89,7 +92,8 @@ export function similarPairs(left: readonly string[], right: readonly string[], 
     // Only the texts sharing the most distinctive grams are measured: a bounded number per text,
     // so texts written from one template (thousands alike but for a number) cost linear time.
     let candidates = [...seen];
-    if (candidates.length > MAX_CANDIDATES) candidates = candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES);
+    if (candidates.length > MAX_CANDIDATES)
+      candidates = candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, MAX_CANDIDATES);
     for (const [j] of candidates) {
       // Texts of very different lengths cannot reach the threshold: skip them unmeasured.
       const sizeRight = rightSizes[j]!;

@@ -44,7 +44,24 @@ export const DATE_FIELDS: ReadonlySet<Field> = new Set(['from', 'until']);
 
 /** The columns each table is written with, in order (text fields: one per language). */
 export const TABLE_FIELDS: Readonly<Record<Table, readonly Field[]>> = {
-  units: ['id', 'parent', 'kind', 'name', 'short', 'description', 'headcount', 'positions', 'leads', 'replaces', 'source', 'order', 'staff', 'from', 'until', 'basis'],
+  units: [
+    'id',
+    'parent',
+    'kind',
+    'name',
+    'short',
+    'description',
+    'headcount',
+    'positions',
+    'leads',
+    'replaces',
+    'source',
+    'order',
+    'staff',
+    'from',
+    'until',
+    'basis',
+  ],
   functions: ['id', 'name', 'type', 'description', 'replaces', 'source', 'from', 'until'],
   assignments: ['unit', 'function', 'role'],
 };
@@ -95,14 +112,38 @@ accept('id', 'id', 'unit id', 'идентификатор', 'ид', 'код');
 accept('parent', 'parent', 'parent id', 'вышестоящее', 'вышестоящее подразделение', 'родитель', 'входит в');
 accept('kind', 'kind', 'вид', 'вид подразделения', 'тип подразделения');
 accept('name', 'name', 'full name', 'название', 'наименование', 'полное название', 'полное наименование');
-accept('short', 'short', 'short name', 'краткое название', 'краткое наименование', 'сокращённое название', 'сокращение');
+accept(
+  'short',
+  'short',
+  'short name',
+  'краткое название',
+  'краткое наименование',
+  'сокращённое название',
+  'сокращение',
+);
 accept('headcount', 'headcount', 'staff', 'численность', 'штатная численность', 'штат');
-accept('leads', 'functions led', 'leads', 'lead functions', 'ведёт функции', 'отвечает за функции', 'ответственный за функции');
+accept(
+  'leads',
+  'functions led',
+  'leads',
+  'lead functions',
+  'ведёт функции',
+  'отвечает за функции',
+  'ответственный за функции',
+);
 accept('description', 'description', 'описание');
 accept('positions', 'positions', 'posts', 'должности', 'штатное расписание');
 // Not plain "staff": that word already means the headcount column.
 accept('order', 'order', 'sort order', 'порядок', 'порядковый номер', 'номер по порядку');
-accept('staff', 'staff unit', 'advisory', 'staff or line', 'штабное', 'штабное подразделение', 'аппарат при руководителе');
+accept(
+  'staff',
+  'staff unit',
+  'advisory',
+  'staff or line',
+  'штабное',
+  'штабное подразделение',
+  'аппарат при руководителе',
+);
 accept('from', 'in force from', 'from', 'valid from', 'действует с', 'дата создания');
 accept('until', 'in force until', 'until', 'valid until', 'действует до', 'дата упразднения');
 accept('basis', 'basis', 'legal basis', 'основание', 'правовое основание');
@@ -114,7 +155,12 @@ accept('function', 'function', 'function id', 'функция');
 accept('role', 'role', 'роль');
 
 function normalise(text: string): string {
-  return text.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/ё/g, 'е').replace(/[_\s]+/g, ' ');
+  return text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[_\s]+/g, ' ');
 }
 
 // The language tags the schemas accept (a BCP 47 subset: language, script, region, variants).
@@ -130,7 +176,9 @@ export function headerText(column: Column, lang: 'en' | 'ru'): string {
 export function parseHeader(text: string): Column | undefined {
   const plain = ACCEPTED[normalise(text)];
   if (plain) return { field: plain };
-  const m = /^(.+?)\s*(?:\(\s*([^()\s]+)\s*\)|\[\s*([^[\]\s]+)\s*\]|[:._\s]\s*([^:._\s]+))$/.exec(text.replace(/^\uFEFF/, '').trim());
+  const m = /^(.+?)\s*(?:\(\s*([^()\s]+)\s*\)|\[\s*([^[\]\s]+)\s*\]|[:._\s]\s*([^:._\s]+))$/.exec(
+    text.replace(/^\uFEFF/, '').trim(),
+  );
   if (!m) return undefined;
   const field = ACCEPTED[normalise(m[1]!)];
   const lang = m[2] ?? m[3] ?? m[4] ?? '';

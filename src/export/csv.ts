@@ -34,7 +34,9 @@ const STAFF_YES = { en: 'yes', ru: 'да' } as const;
 function languages(model: OrgModel, texts: Iterable<Text | undefined>): string[] {
   const out = [...model.organization.languages];
   const extra = new Set<string>();
-  for (const text of texts) for (const lang of Object.keys(textsByLanguage(text, model.defaultLanguage))) if (!out.includes(lang)) extra.add(lang);
+  for (const text of texts)
+    for (const lang of Object.keys(textsByLanguage(text, model.defaultLanguage)))
+      if (!out.includes(lang)) extra.add(lang);
   return [...out, ...[...extra].sort()];
 }
 
@@ -43,7 +45,9 @@ export function positionsCell(positions: readonly Position[] | undefined, defaul
   const plain = positions.map((p) => {
     const title = textsByLanguage(p.title, defaultLanguage);
     const langs = Object.keys(title);
-    return langs.length === 1 && langs[0] === defaultLanguage && !/[\r\n]/.test(title[defaultLanguage]!) ? `${title[defaultLanguage]}: ${p.count}` : undefined;
+    return langs.length === 1 && langs[0] === defaultLanguage && !/[\r\n]/.test(title[defaultLanguage]!)
+      ? `${title[defaultLanguage]}: ${p.count}`
+      : undefined;
   });
   return plain.every((p) => p !== undefined) ? plain.join('\n') : JSON.stringify(positions);
 }
@@ -56,8 +60,13 @@ export function sourceCell(source: Source | undefined): string {
 /** The rows of one table, header first, as strings. */
 export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): string[][] {
   const units = unitOrder(model).map((id) => model.units.get(id)!.unit);
-  const functions = [...model.functions.values()].map((f) => f.fn).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const textSources = table === 'units' ? units.flatMap((u) => [u.name, u.short, u.description]) : functions.flatMap((f) => [f.name, f.description]);
+  const functions = [...model.functions.values()]
+    .map((f) => f.fn)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const textSources =
+    table === 'units'
+      ? units.flatMap((u) => [u.name, u.short, u.description])
+      : functions.flatMap((f) => [f.name, f.description]);
   const langs = languages(model, textSources);
   // Dates and acts only for a structure that records them: other spreadsheets keep the columns they had.
   const dated = hasValidity(model);
@@ -123,7 +132,8 @@ export function tableRows(model: OrgModel, table: Table, lang: 'en' | 'ru'): str
       );
     }
   } else {
-    for (const unit of units) for (const [fn, role] of Object.entries(unit.functions ?? {})) rows.push([unit.id, fn, role]);
+    for (const unit of units)
+      for (const [fn, role] of Object.entries(unit.functions ?? {})) rows.push([unit.id, fn, role]);
   }
   return rows;
 }

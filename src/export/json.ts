@@ -4,7 +4,16 @@
  * function's assignments and leads — and every text is a language map, so a reader never has to
  * handle the string-or-map shorthand. Documented by schemas/export.schema.json.
  */
-import { isStaff, knownHeadcount, leadsOf, subtreeHeadcounts, sumKnown, textsByLanguage, treeOrder, type OrgModel } from '../model/model.js';
+import {
+  isStaff,
+  knownHeadcount,
+  leadsOf,
+  subtreeHeadcounts,
+  sumKnown,
+  textsByLanguage,
+  treeOrder,
+  type OrgModel,
+} from '../model/model.js';
 import type { Act, Source, Text } from '../model/types.js';
 
 /** The `$schema` of an export: where schemas/export.schema.json is published. */
@@ -115,7 +124,8 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export function exportDocument(model: OrgModel): ExportDocument {
   const lang = model.defaultLanguage;
   const texts = (t: Text): Texts => textsByLanguage(t, lang);
-  const optional = <K extends string>(key: K, t: Text | undefined): { [k in K]?: Texts } => (t === undefined ? {} : ({ [key]: texts(t) } as { [k in K]: Texts }));
+  const optional = <K extends string>(key: K, t: Text | undefined): { [k in K]?: Texts } =>
+    t === undefined ? {} : ({ [key]: texts(t) } as { [k in K]: Texts });
   const org = model.organization;
   const order = unitOrder(model);
   const position = new Map(order.map((id, i) => [id, i]));
@@ -154,7 +164,9 @@ export function exportDocument(model: OrgModel): ExportDocument {
   const fnIds = [...new Set([...model.functions.keys(), ...model.assignments.keys()])].sort(byId);
   const functions = fnIds.map((id): ExportFunction => {
     const entry = model.functions.get(id);
-    const assignments = [...(model.assignments.get(id) ?? [])].sort((a, b) => (position.get(a.unit) ?? 0) - (position.get(b.unit) ?? 0));
+    const assignments = [...(model.assignments.get(id) ?? [])].sort(
+      (a, b) => (position.get(a.unit) ?? 0) - (position.get(b.unit) ?? 0),
+    );
     return {
       id,
       name: entry ? texts(entry.fn.name) : { [lang]: id },
@@ -180,9 +192,17 @@ export function exportDocument(model: OrgModel): ExportDocument {
       ...(org.date === undefined ? {} : { date: org.date }),
       languages: [...org.languages],
       defaultLanguage: lang,
-      kinds: org.kinds.map((k) => ({ id: k.id, name: texts(k.name), ...(k.functionTypes ? { functionTypes: [...k.functionTypes] } : {}) })),
+      kinds: org.kinds.map((k) => ({
+        id: k.id,
+        name: texts(k.name),
+        ...(k.functionTypes ? { functionTypes: [...k.functionTypes] } : {}),
+      })),
       roles: model.roles.map((r) => ({ id: r.id, name: texts(r.name), ...optional('code', r.code) })),
-      functionTypes: (org.functionTypes ?? []).map((f) => ({ id: f.id, name: texts(f.name), ...optional('description', f.description) })),
+      functionTypes: (org.functionTypes ?? []).map((f) => ({
+        id: f.id,
+        name: texts(f.name),
+        ...optional('description', f.description),
+      })),
       ...(org.basis === undefined ? {} : { basis: exportAct(org.basis, lang) }),
       ...(org.source === undefined ? {} : { source: org.source }),
     },

@@ -28,7 +28,16 @@ const VALID_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const nodeId = (id: string): string =>
   VALID_ID.test(id) ? `u_${id.replace(/-/g, '_')}` : `x_${Buffer.from(id, 'utf8').toString('hex')}`;
 
-const ENTITIES: Record<string, string> = { '"': '#quot;', '#': '#35;', '&': '#amp;', '<': '#lt;', '>': '#gt;', '`': '#96;', '\\': '#92;', '|': '#124;' };
+const ENTITIES: Record<string, string> = {
+  '"': '#quot;',
+  '#': '#35;',
+  '&': '#amp;',
+  '<': '#lt;',
+  '>': '#gt;',
+  '`': '#96;',
+  '\\': '#92;',
+  '|': '#124;',
+};
 
 /** Text safe inside a quoted Mermaid label; line breaks become <br/>, other control characters visible escapes. */
 export function escapeMermaid(text: string): string {
@@ -58,7 +67,10 @@ function breakLines(text: string, width: number): string[] {
 export function renderMermaid(model: OrgModel, options: MermaidOptions): string {
   const width = options.wrapAt ?? 32;
   const name = (t: Parameters<typeof pickText>[0]): string => pickText(t, options.lang, model.defaultLanguage);
-  const lines = [`%% ${escapeTerminal(name(model.organization.name).replace(/[\r\n\u2028\u2029]+/g, ' '), { commands: true })}`, `flowchart ${options.direction ?? 'TD'}`];
+  const lines = [
+    `%% ${escapeTerminal(name(model.organization.name).replace(/[\r\n\u2028\u2029]+/g, ' '), { commands: true })}`,
+    `flowchart ${options.direction ?? 'TD'}`,
+  ];
   const order = unitOrder(model);
   for (const id of order) {
     const unit = model.units.get(id)!.unit;
@@ -66,6 +78,8 @@ export function renderMermaid(model: OrgModel, options: MermaidOptions): string 
     lines.push(`  ${nodeId(id)}["${label}"]`);
   }
   // A staff unit hangs on a dotted link, as organograms draw advisory relations.
-  for (const id of order) for (const child of model.children.get(id) ?? []) lines.push(`  ${nodeId(id)} ${isStaff(model, child) ? '-.->' : '-->'} ${nodeId(child)}`);
+  for (const id of order)
+    for (const child of model.children.get(id) ?? [])
+      lines.push(`  ${nodeId(id)} ${isStaff(model, child) ? '-.->' : '-->'} ${nodeId(child)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -51,7 +51,14 @@ const ns = (prefix: keyof typeof NAMESPACES, local: string): string => `${NAMESP
 
 /** The namespaces under `base` for the things this export names. */
 export function localNamespaces(base: string): Record<string, string> {
-  return { unit: `${base}unit/`, function: `${base}function/`, kind: `${base}kind/`, ftype: `${base}function-type/`, post: `${base}post/`, change: `${base}change/` };
+  return {
+    unit: `${base}unit/`,
+    function: `${base}function/`,
+    kind: `${base}kind/`,
+    ftype: `${base}function-type/`,
+    post: `${base}post/`,
+    change: `${base}change/`,
+  };
 }
 
 export function defaultBase(model: OrgModel): string {
@@ -64,7 +71,8 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
   const local = localNamespaces(base);
   const lang = model.defaultLanguage;
   const out: Triple[] = [];
-  const iri = (subject: string, predicate: string, object: string): void => void out.push({ subject, predicate, object: { iri: object } });
+  const iri = (subject: string, predicate: string, object: string): void =>
+    void out.push({ subject, predicate, object: { iri: object } });
   const literal = (subject: string, predicate: string, value: string, datatype?: string): void =>
     void out.push({ subject, predicate, object: datatype ? { value, datatype } : { value } });
   const texts = (subject: string, predicate: string, text: Text | undefined): void => {
@@ -80,12 +88,19 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
   const prov = (local: string): string => `${OPTIONAL_NAMESPACES.prov}${local}`;
   // PROV times are xsd:dateTime; a day of validity is the start of that day, in no time zone.
   const time = (subject: string, predicate: string, day: string | undefined): void => {
-    if (day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day)) literal(subject, predicate, `${day}T00:00:00`, ns('xsd', 'dateTime'));
+    if (day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day))
+      literal(subject, predicate, `${day}T00:00:00`, ns('xsd', 'dateTime'));
   };
   // Each act once, under act/, described with Dublin Core terms.
   const acts = new Map<string, string>();
   const actIri = (act: Act): string => {
-    const key = JSON.stringify([act.kind ?? '', String(act.number ?? ''), act.date ?? '', act.url ?? '', textsByLanguage(act.title, lang)]);
+    const key = JSON.stringify([
+      act.kind ?? '',
+      String(act.number ?? ''),
+      act.date ?? '',
+      act.url ?? '',
+      textsByLanguage(act.title, lang),
+    ]);
     const known = acts.get(key);
     if (known) return known;
     const slug = [act.kind ?? 'act', act.date, act.number === undefined ? undefined : String(act.number)]
@@ -159,7 +174,12 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
     texts(u, ns('dct', 'description'), unit.description);
     if (unit.kind) iri(u, ns('org', 'classification'), `${local.kind}${unit.kind}`);
     iri(u, ns('org', 'unitOf'), orgIri);
-    const parent = unit.parent !== undefined && model.units.has(unit.parent) ? unitIri(unit.parent) : unit.parent === undefined ? orgIri : undefined;
+    const parent =
+      unit.parent !== undefined && model.units.has(unit.parent)
+        ? unitIri(unit.parent)
+        : unit.parent === undefined
+          ? orgIri
+          : undefined;
     if (parent) iri(u, ns('org', 'subOrganizationOf'), parent);
     for (const child of model.children.get(id) ?? []) iri(u, ns('org', 'hasSubOrganization'), unitIri(child));
     // org:purpose is what the unit is for: every function it takes part in, whatever its role.
@@ -169,7 +189,13 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
     if (people !== null) literal(u, ns('orgcode', 'headcount'), String(people), ns('xsd', 'integer'));
     // The ontology has no notion of staff versus line units nor of sibling order: two of our own.
     if (isStaff(model, id)) literal(u, ns('orgcode', 'staffUnit'), 'true', ns('xsd', 'boolean'));
-    if (typeof unit.order === 'number' && Number.isFinite(unit.order)) literal(u, ns('orgcode', 'order'), String(unit.order), ns('xsd', Number.isInteger(unit.order) ? 'integer' : 'double'));
+    if (typeof unit.order === 'number' && Number.isFinite(unit.order))
+      literal(
+        u,
+        ns('orgcode', 'order'),
+        String(unit.order),
+        ns('xsd', Number.isInteger(unit.order) ? 'integer' : 'double'),
+      );
     (unit.positions ?? []).forEach((position, i) => {
       const p = `${local.post}${id}-${i + 1}`;
       iri(u, ns('org', 'hasPost'), p);
@@ -178,7 +204,8 @@ export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[
       iri(p, ns('org', 'postIn'), u);
       literal(p, ns('orgcode', 'positionCount'), String(position.count), ns('xsd', 'integer'));
     });
-    if ((unit.replaces ?? []).length > 0 || unit.from !== undefined || unit.basis !== undefined) iri(u, ns('org', 'resultedFrom'), `${local.change}${id}`);
+    if ((unit.replaces ?? []).length > 0 || unit.from !== undefined || unit.basis !== undefined)
+      iri(u, ns('org', 'resultedFrom'), `${local.change}${id}`);
     if (unit.until !== undefined) iri(u, ns('org', 'changedBy'), `${local.change}${id}-abolition`);
     // The unit's lifetime as a PROV entity: from its creation to its abolition.
     time(u, prov('generatedAtTime'), unit.from);
@@ -272,7 +299,13 @@ function compact(iri: string, prefixes: Record<string, string>): string | undefi
 
 function allPrefixes(base: string, triples: readonly Triple[]): Record<string, string> {
   const optional: Record<string, string> = { ...OPTIONAL_NAMESPACES, act: `${base}act/` };
-  const used = (namespace: string): boolean => triples.some((t) => t.subject.startsWith(namespace) || t.predicate.startsWith(namespace) || ('iri' in t.object && t.object.iri.startsWith(namespace)));
+  const used = (namespace: string): boolean =>
+    triples.some(
+      (t) =>
+        t.subject.startsWith(namespace) ||
+        t.predicate.startsWith(namespace) ||
+        ('iri' in t.object && t.object.iri.startsWith(namespace)),
+    );
   const extra = Object.fromEntries(Object.entries(optional).filter(([, namespace]) => used(namespace)));
   return { ...NAMESPACES, ...localNamespaces(base), ...extra };
 }
@@ -329,7 +362,14 @@ export function renderJsonLd(model: OrgModel, options: RdfOptions = {}): string 
     for (const t of list) {
       if (t.predicate === RDF_TYPE) continue;
       const o = t.object;
-      const value = 'iri' in o ? { '@id': name(o.iri) } : o.lang ? { '@value': o.value, '@language': o.lang } : o.datatype ? { '@value': o.value, '@type': name(o.datatype) } : { '@value': o.value };
+      const value =
+        'iri' in o
+          ? { '@id': name(o.iri) }
+          : o.lang
+            ? { '@value': o.value, '@language': o.lang }
+            : o.datatype
+              ? { '@value': o.value, '@type': name(o.datatype) }
+              : { '@value': o.value };
       const key = name(t.predicate);
       // Appended in place: the organisation has one object per unit, and copying would be quadratic.
       const values = node[key] as unknown[] | undefined;

@@ -26,7 +26,9 @@ export async function renderXlsx(model: OrgModel, lang: 'en' | 'ru'): Promise<Ui
 }
 
 /** Every sheet of a workbook as rows of text, with the sheet's row numbers. */
-export async function readXlsx(bytes: Uint8Array): Promise<Array<{ sheet: string; rows: Array<{ line: number; cells: string[] }> }>> {
+export async function readXlsx(
+  bytes: Uint8Array,
+): Promise<Array<{ sheet: string; rows: Array<{ line: number; cells: string[] }> }>> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

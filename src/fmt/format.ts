@@ -11,7 +11,18 @@
  * parse safely, or that the check would reject, is reported and left alone. Pure: text in, text
  * out.
  */
-import { Lexer, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import {
+  Lexer,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+  type Scalar,
+} from 'yaml';
 import { PARSE_OPTIONS, parseYaml } from '../load/parse.js';
 import { MODELINE_PREFIX, parseModeline, schemaRef, type SchemaKind } from '../init/modeline.js';
 import functionSchema from '../../schemas/function.schema.json' with { type: 'json' };
@@ -100,7 +111,12 @@ function flowAll(node: unknown): void {
 }
 
 /** Reorders keys by the schema and sets the canonical collection styles, recursively. */
-function canonicalise(root: SchemaNode, node: unknown, schema: SchemaNode | undefined, path: readonly string[] = []): void {
+function canonicalise(
+  root: SchemaNode,
+  node: unknown,
+  schema: SchemaNode | undefined,
+  path: readonly string[] = [],
+): void {
   if (isMap(node)) {
     node.flow = false;
     const s = objectSchema(root, schema);
@@ -116,7 +132,15 @@ function canonicalise(root: SchemaNode, node: unknown, schema: SchemaNode | unde
     node.items = items.map((i) => i.pair);
     // A comment above the first key of a file is the file's header: it stays on top.
     const newFirst = node.items[0];
-    if (path.length === 0 && first && newFirst && first !== newFirst && isScalar(first.key) && first.key.commentBefore && isScalar(newFirst.key)) {
+    if (
+      path.length === 0 &&
+      first &&
+      newFirst &&
+      first !== newFirst &&
+      isScalar(first.key) &&
+      first.key.commentBefore &&
+      isScalar(newFirst.key)
+    ) {
       newFirst.key.commentBefore = [first.key.commentBefore, newFirst.key.commentBefore].filter(Boolean).join('\n');
       delete first.key.commentBefore;
     }
@@ -127,11 +151,17 @@ function canonicalise(root: SchemaNode, node: unknown, schema: SchemaNode | unde
         flowAll(pair.value);
         continue;
       }
-      const sub = properties[key] ?? (typeof s?.additionalProperties === 'object' ? (s.additionalProperties as SchemaNode) : undefined);
+      const sub =
+        properties[key] ??
+        (typeof s?.additionalProperties === 'object' ? (s.additionalProperties as SchemaNode) : undefined);
       canonicalise(root, pair.value, sub, [...path, key]);
     }
   } else if (isSeq(node)) {
-    const scalars = node.items.length > 0 && node.items.every((item) => isScalar(item) && !item.type?.startsWith('BLOCK') && !item.commentBefore && !item.comment);
+    const scalars =
+      node.items.length > 0 &&
+      node.items.every(
+        (item) => isScalar(item) && !item.type?.startsWith('BLOCK') && !item.commentBefore && !item.comment,
+      );
     node.flow = scalars;
     const items = arraySchema(root, schema);
     for (const item of node.items) canonicalise(root, item, items, [...path, '*']);
@@ -148,11 +178,19 @@ function comments(text: string): string[] {
 /** Deep equality where the order of keys does not matter (reordering them is the point) but the order of items does. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k) =>
+        Object.prototype.hasOwnProperty.call(b, k) &&
+        sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
 }
 
 /**
@@ -185,18 +223,21 @@ function protectBlocks(doc: Document, text: string): Map<string, string> {
 
 function restoreBlocks(output: string, blocks: Map<string, string>): string {
   if (blocks.size === 0) return output;
-  return output.replace(/^([ ]*)((?:- )*)(.*?)(ORGFMTBLOCK[0-9a-z]{6}X)\n/gm, (whole, spaces: string, dashes: string, before: string, token: string) => {
-    const source = blocks.get(token);
-    if (source === undefined) return whole;
-    const [header, ...rest] = source.split('\n');
-    const lines = rest.slice(0, -1); // the source ends with a newline
-    const indents = lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
-    const strip = indents.length > 0 ? Math.min(...indents) : 0;
-    const column = spaces.length + dashes.length;
-    const indent = ' '.repeat(before === '' && dashes !== '' ? column : column + 2);
-    const body = lines.map((l) => (l.trim() === '' ? '' : indent + l.slice(strip)));
-    return `${spaces}${dashes}${before}${header}\n${body.map((l) => `${l}\n`).join('')}`;
-  });
+  return output.replace(
+    /^([ ]*)((?:- )*)(.*?)(ORGFMTBLOCK[0-9a-z]{6}X)\n/gm,
+    (whole, spaces: string, dashes: string, before: string, token: string) => {
+      const source = blocks.get(token);
+      if (source === undefined) return whole;
+      const [header, ...rest] = source.split('\n');
+      const lines = rest.slice(0, -1); // the source ends with a newline
+      const indents = lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length);
+      const strip = indents.length > 0 ? Math.min(...indents) : 0;
+      const column = spaces.length + dashes.length;
+      const indent = ' '.repeat(before === '' && dashes !== '' ? column : column + 2);
+      const body = lines.map((l) => (l.trim() === '' ? '' : indent + l.slice(strip)));
+      return `${spaces}${dashes}${before}${header}\n${body.map((l) => `${l}\n`).join('')}`;
+    },
+  );
 }
 
 /** Formats one structure file. */
@@ -205,7 +246,13 @@ export function formatStructureFile(text: string, options: FormatOptions): Forma
   const parsed = parseYaml(source);
   if (!parsed.value) {
     const problem = parsed.problems[0];
-    return { ok: false, reason: 'parse', messageId: `yaml-syntax/${problem?.code ?? 'syntax'}`, data: problem?.data ?? {}, line: problem?.range.line ?? 1 };
+    return {
+      ok: false,
+      reason: 'parse',
+      messageId: `yaml-syntax/${problem?.code ?? 'syntax'}`,
+      data: problem?.data ?? {},
+      line: problem?.range.line ?? 1,
+    };
   }
 
   // The modeline is taken out wherever it is and written back first.

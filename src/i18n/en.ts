@@ -2,14 +2,17 @@
 export const en: Record<string, string> = {
   'no-such-dir': 'No such directory: {{dir}}',
   'not-a-dir': 'Not a directory: {{dir}}',
-  'no-organization': 'No organization.yaml in {{dir}}: this is not a structure directory (run `org init {{dir}}` to create one).',
+  'no-organization':
+    'No organization.yaml in {{dir}}: this is not a structure directory (run `org init {{dir}}` to create one).',
   'bad-format': 'Unknown format "{{format}}"; choose one of: {{formats}}.',
   'bad-number': 'Option {{option}} expects a whole number, not "{{value}}".',
   'write-failed': 'Cannot write {{file}}: {{reason}}',
   'internal-error': 'Internal error: {{message}}. Rerun with --debug to see the details, and report it.',
   'summary-clean': '✔ {{units}} {{units|unit|units}} and {{functions}} {{functions|function|functions}}: no problems.',
-  'summary-clean-notes': '✔ {{units}} {{units|unit|units}} and {{functions}} {{functions|function|functions}}: no errors or warnings; {{infos}}.',
-  'summary-problems': '{{mark}} {{problems}} ({{details}}) in {{units}} {{units|unit|units}} and {{functions}} {{functions|function|functions}}.',
+  'summary-clean-notes':
+    '✔ {{units}} {{units|unit|units}} and {{functions}} {{functions|function|functions}}: no errors or warnings; {{infos}}.',
+  'summary-problems':
+    '{{mark}} {{problems}} ({{details}}) in {{units}} {{units|unit|units}} and {{functions}} {{functions|function|functions}}.',
   'count-problems': '{{count}} {{count|problem|problems}}',
   'count-errors': '{{count}} {{count|error|errors}}',
   'count-warnings': '{{count}} {{count|warning|warnings}}',
@@ -18,10 +21,12 @@ export const en: Record<string, string> = {
   'severity-warning': 'warning',
   'severity-info': 'note',
   'max-warnings': 'Too many warnings: {{count}} (the limit is {{max}}).',
-  'structure-has-errors': 'Note: the structure has {{count}} error(s); showing what can be understood. Run `org validate` for details.',
+  'structure-has-errors':
+    'Note: the structure has {{count}} error(s); showing what can be understood. Run `org validate` for details.',
 
   // org render chart, org render diff
-  'chart-unknown-extension': 'Cannot tell the format of {{file}} from its extension; use one of {{formats}} or give --format.',
+  'chart-unknown-extension':
+    'Cannot tell the format of {{file}} from its extension; use one of {{formats}} or give --format.',
   'chart-bad-direction': 'Option --direction expects TB or LR, not "{{value}}".',
   'chart-bad-engine': 'Option --engine expects wasm or dot, not "{{value}}".',
   'chart-bad-page': 'Option --page expects A4, A3, A2 or fit, not "{{value}}".',
@@ -29,7 +34,8 @@ export const en: Record<string, string> = {
   'chart-bad-depth': 'Option --depth expects 1 or more (1 draws the top unit only).',
   'chart-no-such-unit': 'No unit "{{id}}" (option --root).',
   'chart-binary-to-terminal': 'Not writing {{format}} to a terminal; use -o FILE or redirect the output.',
-  'chart-png-capped': 'Note: the chart is very large; the PNG is {{width}} × {{height}} pixels, smaller than --scale asked. Use SVG or PDF for full detail.',
+  'chart-png-capped':
+    'Note: the chart is very large; the PNG is {{width}} × {{height}} pixels, smaller than --scale asked. Use SVG or PDF for full detail.',
   'chart-as-of': 'as of {{date}}',
   'chart-headcount': 'staff: {{count}}',
   'chart-headcount-total': 'staff: {{count}}, with units below: {{total}}',
@@ -58,7 +64,8 @@ export const en: Record<string, string> = {
   'chart-diff-legend-link': '⇢ arrows: from predecessors',
 
   // org init
-  'init-exists': '{{dir}} already holds a structure ({{file}}); `org init` never overwrites one. Choose another directory.',
+  'init-exists':
+    '{{dir}} already holds a structure ({{file}}); `org init` never overwrites one. Choose another directory.',
   'init-bad-lang': 'Unknown scaffold language "{{lang}}"; choose ru or en.',
   'init-created': 'Created a new structure in {{dir}}:',
   'init-next': 'Next: edit the files, then run `org validate {{dir}}`.',
@@ -73,8 +80,10 @@ export const en: Record<string, string> = {
   'fmt-check-clean': 'All {{count}} {{count|file is|files are}} formatted.',
   'fmt-unparseable': '{{file}}:{{line}}: not formatted, the file does not parse: {{message}}',
   'fmt-unreadable': '{{file}}: not formatted: {{message}}',
-  'fmt-unsafe-value': '{{file}}: not formatted: its canonical form would not keep every value, so the file is left as it is (please report this).',
-  'fmt-unsafe-comments': '{{file}}: not formatted: its canonical form would not keep every comment, so the file is left as it is (please report this).',
+  'fmt-unsafe-value':
+    '{{file}}: not formatted: its canonical form would not keep every value, so the file is left as it is (please report this).',
+  'fmt-unsafe-comments':
+    '{{file}}: not formatted: its canonical form would not keep every comment, so the file is left as it is (please report this).',
   // org import csv
   'import-cannot-read': 'Cannot read {{file}}: {{reason}}',
   'import-utf16': '{{file}} is UTF-16 text; save it as UTF-8 ("CSV UTF-8" in Excel).',
@@ -86,7 +95,8 @@ export const en: Record<string, string> = {
   'import-ignored-columns': '{{file}}: ignoring columns this format does not have: {{columns}}.',
   'import-extra-cells': 'the row has {{count}} cells, but there are only {{expected}} columns.',
   'import-missing': 'the {{column}} cell is empty.',
-  'import-bad-id': '"{{value}}" is not a valid id: use lower-case Latin letters, digits and single hyphens (kebab-case).',
+  'import-bad-id':
+    '"{{value}}" is not a valid id: use lower-case Latin letters, digits and single hyphens (kebab-case).',
   'import-bad-kind': '"{{value}}" is not a valid kind id: use lower-case Latin letters, digits and single hyphens.',
   'import-bad-parent': '"{{value}}" is not a valid parent id.',
   'import-no-name': 'the unit has no name in any language.',
@@ -98,14 +108,17 @@ export const en: Record<string, string> = {
   'import-unknown-parent': 'parent "{{parent}}" is neither a row of the spreadsheet nor a unit of the structure.',
   'import-cycle': 'the chain of parents loops: {{chain}}.',
   'import-unknown-kind': 'kind "{{kind}}" is not declared in organization.yaml (kinds: {{kinds}}).',
-  'import-kind-rank': 'a unit of kind "{{kind}}" cannot be under "{{parent}}" of kind "{{parentKind}}": kinds are ordered {{order}}.',
+  'import-kind-rank':
+    'a unit of kind "{{kind}}" cannot be under "{{parent}}" of kind "{{parentKind}}": kinds are ordered {{order}}.',
   'import-extra-root': 'unit "{{id}}" has no parent, but "{{root}}" is already the root; give it a parent.',
   'import-parent-bad': 'its parent "{{parent}}" is on line {{line}}, which is bad.',
-  'import-nothing-written': '{{count}} bad {{count|row|rows}}: nothing was written (use --partial to import the good rows).',
+  'import-nothing-written':
+    '{{count}} bad {{count|row|rows}}: nothing was written (use --partial to import the good rows).',
   'import-file-appeared': '{{file}} appeared while importing; it is not overwritten (use --force).',
   'import-done': 'Imported {{count}} {{count|unit|units}} into {{dir}}: {{created}} new, {{updated}} updated.',
   'import-organization-created': 'Created {{file}}: check its kinds and names.',
-  'import-functions-created': 'Created {{count}} function {{count|file|files}} with only an id for a name: {{functions}}.',
+  'import-functions-created':
+    'Created {{count}} function {{count|file|files}} with only an id for a name: {{functions}}.',
   'import-partial': '{{count}} bad {{count|row was|rows were}} left out.',
   'import-next': 'Next: run `org validate {{dir}}`.',
   // org completion
@@ -114,7 +127,8 @@ export const en: Record<string, string> = {
   // org render matrix, org tree, org show, org stats
   'matrix-title': 'Function matrix: {{organization}}',
   'matrix-subtitle-root': 'Columns: {{unit}} and its subunits; rows: the functions they take part in.',
-  'matrix-subtitle-by': 'Columns: units of kind “{{kind}}”; a subunit’s role counts for its {{kind}}, the strongest role wins.',
+  'matrix-subtitle-by':
+    'Columns: units of kind “{{kind}}”; a subunit’s role counts for its {{kind}}, the strongest role wins.',
   'matrix-function': 'Function',
   'matrix-id': 'Id',
   'matrix-group': 'Group',
@@ -142,7 +156,8 @@ export const en: Record<string, string> = {
   'tree-headcount': 'Headcount',
   'tree-functions-led': 'Functions led',
   'tree-hidden': '+{{count}} below',
-  'tree-summary': '{{units}} {{units|unit|units}}, headcount {{headcount}}, {{functions}} {{functions|function|functions}}',
+  'tree-summary':
+    '{{units}} {{units|unit|units}}, headcount {{headcount}}, {{functions}} {{functions|function|functions}}',
   'tree-unknown-root': 'No unit "{{id}}" (option --root).{{hint}}',
   'show-did-you-mean': ' Did you mean: {{ids}}?',
   'show-unknown-id': 'No unit or function "{{id}}".{{hint}}',
@@ -252,8 +267,10 @@ export const en: Record<string, string> = {
   'diff-no-lead': 'no lead',
   'diff-assignment': '{{unit}}: {{role}} in {{function}}',
   'diff-assignment-changed': '{{unit}} in {{function}}: {{from}} → {{to}}',
-  'diff-errors-from': 'The earlier structure ({{label}}) has {{count}} {{count|error|errors}}; the diff shows what could be understood:',
-  'diff-errors-to': 'The later structure ({{label}}) has {{count}} {{count|error|errors}}; the diff shows what could be understood:',
+  'diff-errors-from':
+    'The earlier structure ({{label}}) has {{count}} {{count|error|errors}}; the diff shows what could be understood:',
+  'diff-errors-to':
+    'The later structure ({{label}}) has {{count}} {{count|error|errors}}; the diff shows what could be understood:',
   'diff-md-title': 'Changes to the structure: {{from}} → {{to}}',
   'diff-md-change': 'Change',
   'diff-md-count': 'Count',
@@ -282,15 +299,18 @@ export const en: Record<string, string> = {
   'diff-md-role': 'Role',
   'diff-md-show': 'Show all {{count}}',
   'diff-md-more': '… and {{count}} more',
-  'diff-bad-revision': 'Refusing "{{rev}}" as a revision: it starts with "-" or contains control characters, so git could take it for an option.',
+  'diff-bad-revision':
+    'Refusing "{{rev}}" as a revision: it starts with "-" or contains control characters, so git could take it for an option.',
   'diff-empty-revision': 'Empty revision in "{{side}}": write REV or REV:path.',
-  'diff-not-a-repository': '"{{side}}" is not a directory, and {{cwd}} is not inside a git repository, so it cannot be read as a revision either.',
+  'diff-not-a-repository':
+    '"{{side}}" is not a directory, and {{cwd}} is not inside a git repository, so it cannot be read as a revision either.',
   'diff-unknown-revision': '"{{side}}" is neither a directory nor a revision known to git.',
   'diff-no-git': 'Cannot run git ({{reason}}): install git to compare revisions.',
   'diff-git-failed': 'git {{command}} failed: {{message}}',
   'diff-path-outside': 'The structure directory {{path}} is outside the git repository {{repo}}.',
   'diff-not-at-revision': 'There is no {{path}} at revision {{rev}}.',
-  'diff-no-organization-at': 'There is no organization.yaml in {{path}} at revision {{rev}}: it is not a structure directory there.',
+  'diff-no-organization-at':
+    'There is no organization.yaml in {{path}} at revision {{rev}}: it is not a structure directory there.',
 
   // Order and staff units; the reorganisation chart's marks and change table; the paged matrix PDF.
   'diff-verb-unit-field-changed': 'changed order or staff mark',
@@ -322,7 +342,8 @@ export const en: Record<string, string> = {
   // Dates of validity, legal basis, --at, lookup by name, org log, org show --history
   'lookup-ambiguous': '"{{query}}" could mean several: {{candidates}}. Give the id.',
   'at-bad-date': '--at wants a day as YYYY-MM-DD (or today), not "{{value}}".',
-  'at-orphaned': 'Left out: {{count}} {{count|unit|units}} in force on {{date}} under a unit that is not, with everything below ({{ids}}).',
+  'at-orphaned':
+    'Left out: {{count}} {{count|unit|units}} in force on {{date}} under a unit that is not, with everything below ({{ids}}).',
   'act-kind-law': 'Law',
   'act-kind-decree': 'Decree',
   'act-kind-resolution': 'Resolution',
@@ -355,29 +376,36 @@ export const en: Record<string, string> = {
   'log-empty': 'No commit in {{range}} changed {{path}}.',
   'log-created': '(structure created)',
   'log-md-title': 'History of the structure',
-  'log-not-a-repository': '{{cwd}} is not inside a git repository: org log reads the history of the structure from git.',
+  'log-not-a-repository':
+    '{{cwd}} is not inside a git repository: org log reads the history of the structure from git.',
   'history-title': 'History of {{unit}}',
   'history-empty': 'No commit of {{path}} changed this unit.',
   'import-bad-date': '"{{value}}" is not a day as YYYY-MM-DD.',
   // Fonts and PPTX: user fonts for every script, characters no font has, editable slides.
   'font-unreadable': 'Cannot use the font {{file}}: {{reason}}. Give a TrueType or OpenType file (.ttf, .otf, .ttc).',
-  'font-unreadable-config': 'Cannot use the font {{file}} (listed under fonts: in {{config}}): {{reason}}. Give a TrueType or OpenType file (.ttf, .otf, .ttc).',
-  'font-missing-glyphs': 'Warning: {{count}} {{count|character is|characters are}} in none of the fonts and will show as empty boxes: {{chars}}. Add a font that has them with --font FILE (repeatable) or a fonts: list in organization.yaml; see "Fonts" in docs/chart.md.',
+  'font-unreadable-config':
+    'Cannot use the font {{file}} (listed under fonts: in {{config}}): {{reason}}. Give a TrueType or OpenType file (.ttf, .otf, .ttc).',
+  'font-missing-glyphs':
+    'Warning: {{count}} {{count|character is|characters are}} in none of the fonts and will show as empty boxes: {{chars}}. Add a font that has them with --font FILE (repeatable) or a fonts: list in organization.yaml; see "Fonts" in docs/chart.md.',
   'font-missing-more': 'and {{count}} more',
   'pptx-link-page': '→ p. {{page}}',
   'chart-pptx-bad-page': 'Option --page expects 16:9, A4, A3, A2 or fit for PPTX, not "{{value}}".',
   // Safe writes, standard output, fmt and concurrent edits
   'write-refused-directory': 'Cannot write {{file}}: it is a directory.',
   'write-refused-socket': 'Cannot write {{file}}: it is a socket.',
-  'write-refused-special': 'Cannot write {{file}} together with the other files: it is neither a regular file nor missing.',
-  'write-refused-link-outside': 'Cannot write {{file}}: a symbolic link on its way leads out of {{dir}}, and org does not write outside it.',
-  'write-refused-owner': 'Cannot replace {{file}}: it belongs to another user or group, and the new file could not keep that owner.',
+  'write-refused-special':
+    'Cannot write {{file}} together with the other files: it is neither a regular file nor missing.',
+  'write-refused-link-outside':
+    'Cannot write {{file}}: a symbolic link on its way leads out of {{dir}}, and org does not write outside it.',
+  'write-refused-owner':
+    'Cannot replace {{file}}: it belongs to another user or group, and the new file could not keep that owner.',
   'write-refused-name-too-long': 'Cannot write {{file}}: the name is too long for the file system.',
   'write-refused-link-loop': 'Cannot write {{file}}: its symbolic links loop.',
   'write-nothing-written': 'Nothing was written.',
   'stdout-failed': 'Cannot write to standard output: {{reason}}',
   'fmt-changed': '{{file}}: changed while org fmt ran, so it is left as it is; run org fmt again.',
-  'fmt-check-incomplete': '{{count}} {{count|file is|files are}} formatted, but {{left}} could not be checked (see above).',
+  'fmt-check-incomplete':
+    '{{count}} {{count|file is|files are}} formatted, but {{left}} could not be checked (see above).',
   'matrix-page-position': 'units {{units}} of {{unitCount}} · functions {{functions}} of {{functionCount}}',
   // Chart book: pages, links between them, progress on a terminal
   'chart-continues': '→ p. {{page}}',
@@ -410,17 +438,21 @@ export const en: Record<string, string> = {
   'diff-md-review-matches': 'Possible matches',
   'diff-md-cut': '{{count}} of {{total}} rows left out to keep this within the length limit.',
   'diff-md-full': 'The whole diff: {{command}} (or the JSON artifact of the CI job).',
-  'diff-accept-git': 'Cannot record matches in {{side}}: it is a git revision. Compare with a directory (the working tree) to write replaces into its files.',
+  'diff-accept-git':
+    'Cannot record matches in {{side}}: it is a git revision. Compare with a directory (the working tree) to write replaces into its files.',
   'diff-accept-cannot-edit': 'Cannot add replaces to {{file}}: {{reason}}. Nothing was written.',
   'diff-accept-reason-parse': 'the file does not parse cleanly',
   'diff-accept-reason-shape': 'its replaces entry is written in a form that cannot be extended in place',
-  'diff-accept-bad-pair': '"{{pair}}" is not a match to record: write OLD=NEW, with OLD a unit (or function) of the earlier side and NEW one of the later side.',
+  'diff-accept-bad-pair':
+    '"{{pair}}" is not a match to record: write OLD=NEW, with OLD a unit (or function) of the earlier side and NEW one of the later side.',
   'diff-accept-nothing': 'Nothing to record: there are no inferred matches (or they are already declared).',
   'diff-accept-wrote': 'Recorded in {{file}}: replaces {{ids}}',
   // Adoption: structures found like a linter finds its configuration, files and several paths, CI formats, import.
-  'no-structure-found': "No structure here: no organization.yaml in this folder or any folder above it, and no {{dir}}/ folder with one beside them. Give the structure directory, or run `org init` to create one.",
-  'validate-outside-structure': "{{path}} is not part of a structure: no organization.yaml in its folder or any folder above it.",
-  'validate-no-files': "No structure files among the given paths; nothing to check.",
+  'no-structure-found':
+    'No structure here: no organization.yaml in this folder or any folder above it, and no {{dir}}/ folder with one beside them. Give the structure directory, or run `org init` to create one.',
+  'validate-outside-structure':
+    '{{path}} is not part of a structure: no organization.yaml in its folder or any folder above it.',
+  'validate-no-files': 'No structure files among the given paths; nothing to check.',
   'junit-failure': '{{errors}} {{errors|error|errors}}, {{warnings}} {{warnings|warning|warnings}}',
   'cli-unknown-option': "error: unknown option '{{option}}'",
   'cli-unknown-command': "error: unknown command '{{command}}'",
@@ -429,31 +461,32 @@ export const en: Record<string, string> = {
   'cli-required-option': "error: required option '{{option}}' not specified",
   'cli-option-invalid': "error: option '{{option}}' argument '{{value}}' is invalid.",
   'cli-too-many-arguments': "error: too many arguments for '{{command}}'. Expected {{expected}} but got {{got}}.",
-  'cli-did-you-mean': "(Did you mean {{option}}?)",
-  'cli-did-you-mean-one-of': "(Did you mean one of {{list}}?)",
-  'cli-title-usage': "Usage:",
-  'cli-title-arguments': "Arguments:",
-  'cli-title-options': "Options:",
-  'cli-title-commands': "Commands:",
-  'cli-title-global-options': "Global Options:",
-  'cli-default': "default",
-  'cli-choices': "choices",
+  'cli-did-you-mean': '(Did you mean {{option}}?)',
+  'cli-did-you-mean-one-of': '(Did you mean one of {{list}}?)',
+  'cli-title-usage': 'Usage:',
+  'cli-title-arguments': 'Arguments:',
+  'cli-title-options': 'Options:',
+  'cli-title-commands': 'Commands:',
+  'cli-title-global-options': 'Global Options:',
+  'cli-default': 'default',
+  'cli-choices': 'choices',
   'cli-help-after-error': "(run '{{command}} --help' for usage)",
-  'export-binary-to-terminal': "{{format}} is a binary format; write it to a file with -o or redirect standard output.",
-  'import-bad-positions': "\"{{value}}\" is not a list of positions: write one \"title: count\" per line, or JSON.",
-  'import-bad-source': "\"{{value}}\" is not a source: write a citation, or JSON with title, url, date, note.",
-  'import-bad-type': "\"{{value}}\" is not a valid function type id.",
-  'import-duplicate-function': "function \"{{id}}\" is already on line {{line}}.",
-  'import-function-exists': "function \"{{id}}\" already exists in {{file}}; use --force to update it.",
-  'import-assignment-unknown-unit': "unit \"{{unit}}\" is not a row of the units table.",
-  'import-assignment-not-in-table': "unit \"{{unit}}\" is in the structure but not in the units table; import its row too, so its roles are replaced as a whole.",
-  'import-unknown-role': "role \"{{role}}\" is not one of the roles ({{roles}}).",
-  'import-not-xlsx': "{{file}} is not an Excel workbook (.xlsx): {{reason}}",
-  'import-progress': "Reading {{count}} rows…",
-  'import-more-problems': "… and {{count}} more {{count|problem|problems}}.",
-  'import-functions-imported': "{{count}} {{count|function|functions}} from the functions table.",
-  'import-backstage-yaml': "{{file}}:{{line}}:{{column}}: {{message}}",
-  'import-backstage-no-groups': "{{file}} has no Group entities ({{count}} other {{count|entity|entities}} skipped).",
+  'export-binary-to-terminal': '{{format}} is a binary format; write it to a file with -o or redirect standard output.',
+  'import-bad-positions': '"{{value}}" is not a list of positions: write one "title: count" per line, or JSON.',
+  'import-bad-source': '"{{value}}" is not a source: write a citation, or JSON with title, url, date, note.',
+  'import-bad-type': '"{{value}}" is not a valid function type id.',
+  'import-duplicate-function': 'function "{{id}}" is already on line {{line}}.',
+  'import-function-exists': 'function "{{id}}" already exists in {{file}}; use --force to update it.',
+  'import-assignment-unknown-unit': 'unit "{{unit}}" is not a row of the units table.',
+  'import-assignment-not-in-table':
+    'unit "{{unit}}" is in the structure but not in the units table; import its row too, so its roles are replaced as a whole.',
+  'import-unknown-role': 'role "{{role}}" is not one of the roles ({{roles}}).',
+  'import-not-xlsx': '{{file}} is not an Excel workbook (.xlsx): {{reason}}',
+  'import-progress': 'Reading {{count}} rows…',
+  'import-more-problems': '… and {{count}} more {{count|problem|problems}}.',
+  'import-functions-imported': '{{count}} {{count|function|functions}} from the functions table.',
+  'import-backstage-yaml': '{{file}}:{{line}}:{{column}}: {{message}}',
+  'import-backstage-no-groups': '{{file}} has no Group entities ({{count}} other {{count|entity|entities}} skipped).',
   // Import and export tables: the legal act behind a unit.
   'import-bad-basis': '"{{value}}" is not an act: write JSON with kind, number, date, title, url (column basis).',
 };

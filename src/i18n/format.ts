@@ -68,7 +68,10 @@ export function translator(lang: Language): Translate {
 }
 
 /** Picks the language of the tool's messages: an explicit choice, else LC_ALL / LC_MESSAGES / LANG. */
-export function detectLanguage(explicit: string | undefined, env: Readonly<Record<string, string | undefined>>): Language {
+export function detectLanguage(
+  explicit: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Language {
   const value = explicit ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
   return /^ru([_.-]|$)/i.test(value) ? 'ru' : 'en';
 }

@@ -7,13 +7,17 @@ export const ru: Record<string, string> = {
   // Общие сообщения
   'no-such-dir': 'Каталог не найден: {{dir}}',
   'not-a-dir': 'Это не каталог: {{dir}}',
-  'no-organization': 'В {{dir}} нет файла organization.yaml: это не каталог структуры (создайте его командой `org init {{dir}}`).',
+  'no-organization':
+    'В {{dir}} нет файла organization.yaml: это не каталог структуры (создайте его командой `org init {{dir}}`).',
   'bad-format': 'Неизвестный формат «{{format}}»; допустимые форматы: {{formats}}.',
   'bad-number': 'Параметр {{option}} ожидает целое неотрицательное число, а не «{{value}}».',
   'write-failed': 'Не удалось записать {{file}}: {{reason}}',
-  'internal-error': 'Внутренняя ошибка: {{message}}. Запустите команду повторно с параметром --debug, чтобы увидеть подробности, и сообщите об ошибке.',
-  'summary-clean': '✔ {{units}} {{units|подразделение|подразделения|подразделений}} и {{functions}} {{functions|функция|функции|функций}}: замечаний нет.',
-  'summary-clean-notes': '✔ {{units}} {{units|подразделение|подразделения|подразделений}} и {{functions}} {{functions|функция|функции|функций}}: ошибок и предупреждений нет; {{infos}}.',
+  'internal-error':
+    'Внутренняя ошибка: {{message}}. Запустите команду повторно с параметром --debug, чтобы увидеть подробности, и сообщите об ошибке.',
+  'summary-clean':
+    '✔ {{units}} {{units|подразделение|подразделения|подразделений}} и {{functions}} {{functions|функция|функции|функций}}: замечаний нет.',
+  'summary-clean-notes':
+    '✔ {{units}} {{units|подразделение|подразделения|подразделений}} и {{functions}} {{functions|функция|функции|функций}}: ошибок и предупреждений нет; {{infos}}.',
   'summary-problems':
     '{{mark}} {{problems}} ({{details}}) в {{units}} {{units|подразделении|подразделениях|подразделениях}} и {{functions}} {{functions|функции|функциях|функциях}}.',
   'count-problems': '{{count}} {{count|замечание|замечания|замечаний}}',
@@ -28,7 +32,8 @@ export const ru: Record<string, string> = {
     'Внимание: в структуре {{count}} {{count|ошибка|ошибки|ошибок}}; показано то, что удалось разобрать. Подробности покажет `org validate`.',
 
   // org render chart, org render diff
-  'chart-unknown-extension': 'По расширению файла {{file}} нельзя понять формат; используйте одно из: {{formats}} — или укажите --format.',
+  'chart-unknown-extension':
+    'По расширению файла {{file}} нельзя понять формат; используйте одно из: {{formats}} — или укажите --format.',
   'chart-bad-direction': 'Параметр --direction ожидает TB или LR, а не «{{value}}».',
   'chart-bad-engine': 'Параметр --engine ожидает wasm или dot, а не «{{value}}».',
   'chart-bad-page': 'Параметр --page ожидает A4, A3, A2 или fit, а не «{{value}}».',
@@ -36,7 +41,8 @@ export const ru: Record<string, string> = {
   'chart-bad-depth': 'Параметр --depth ожидает 1 или больше (1 — только верхнее подразделение).',
   'chart-no-such-unit': 'Нет подразделения «{{id}}» (параметр --root).',
   'chart-binary-to-terminal': '{{format}} не выводится в терминал; укажите -o ФАЙЛ или перенаправьте вывод.',
-  'chart-png-capped': 'Внимание: схема очень большая; PNG получился {{width}} × {{height}} пикселей, меньше, чем задано --scale. Для полной детализации используйте SVG или PDF.',
+  'chart-png-capped':
+    'Внимание: схема очень большая; PNG получился {{width}} × {{height}} пикселей, меньше, чем задано --scale. Для полной детализации используйте SVG или PDF.',
   'chart-as-of': 'по состоянию на {{date}}',
   'chart-headcount': 'штат: {{count}}',
   'chart-headcount-total': 'штат: {{count}}, вместе с нижестоящими: {{total}}',
@@ -65,7 +71,8 @@ export const ru: Record<string, string> = {
   'chart-diff-legend-link': '⇢ стрелки: от предшественников',
 
   // org init
-  'init-exists': 'В {{dir}} уже есть структура ({{file}}); `org init` никогда её не перезаписывает. Выберите другой каталог.',
+  'init-exists':
+    'В {{dir}} уже есть структура ({{file}}); `org init` никогда её не перезаписывает. Выберите другой каталог.',
   'init-bad-lang': 'Неизвестный язык заготовки «{{lang}}»; допустимы ru и en.',
   'init-created': 'Создана новая структура в {{dir}}:',
   'init-next': 'Дальше: отредактируйте файлы и запустите `org validate {{dir}}`.',
@@ -76,16 +83,20 @@ export const ru: Record<string, string> = {
   // org fmt
   'fmt-formatted': 'Приведено к единому виду: {{count}} из {{total}} {{total|файла|файлов|файлов}}.',
   'fmt-clean': 'Все файлы ({{count}}) уже приведены к единому виду.',
-  'fmt-check-changes': '{{count}} {{count|файл требует|файла требуют|файлов требуют}} форматирования; запустите `org fmt {{dir}}`.',
+  'fmt-check-changes':
+    '{{count}} {{count|файл требует|файла требуют|файлов требуют}} форматирования; запустите `org fmt {{dir}}`.',
   'fmt-check-clean': 'Все файлы ({{count}}) приведены к единому виду.',
   'fmt-unparseable': '{{file}}:{{line}}: файл не отформатирован, он не разбирается: {{message}}',
   'fmt-unreadable': '{{file}}: файл не отформатирован: {{message}}',
-  'fmt-unsafe-value': '{{file}}: файл не отформатирован: в едином виде изменилось бы одно из значений, поэтому файл оставлен как есть (сообщите, пожалуйста, об этой ошибке).',
-  'fmt-unsafe-comments': '{{file}}: файл не отформатирован: в едином виде пропал бы один из комментариев, поэтому файл оставлен как есть (сообщите, пожалуйста, об этой ошибке).',
+  'fmt-unsafe-value':
+    '{{file}}: файл не отформатирован: в едином виде изменилось бы одно из значений, поэтому файл оставлен как есть (сообщите, пожалуйста, об этой ошибке).',
+  'fmt-unsafe-comments':
+    '{{file}}: файл не отформатирован: в едином виде пропал бы один из комментариев, поэтому файл оставлен как есть (сообщите, пожалуйста, об этой ошибке).',
   // org import csv
   'import-cannot-read': 'Не удалось прочитать {{file}}: {{reason}}',
   'import-utf16': 'Файл {{file}} в кодировке UTF-16; сохраните его в UTF-8 (в Excel — «CSV UTF-8»).',
-  'import-not-utf8': 'Файл {{file}} не в кодировке UTF-8 (возможно, Windows-1251); сохраните его в UTF-8 (в Excel — «CSV UTF-8»).',
+  'import-not-utf8':
+    'Файл {{file}} не в кодировке UTF-8 (возможно, Windows-1251); сохраните его в UTF-8 (в Excel — «CSV UTF-8»).',
   'import-unclosed-quote': 'Ячейка в кавычках, начатая в строке {{line}}, не закрыта.',
   'import-empty': 'В таблице нет ни одной строки.',
   'import-duplicate-column': 'Столбец «{{column}}» повторяет столбец «{{other}}».',
@@ -93,8 +104,10 @@ export const ru: Record<string, string> = {
   'import-ignored-columns': '{{file}}: пропущены столбцы, которых нет в этом формате: {{columns}}.',
   'import-extra-cells': 'в строке {{count}} {{count|ячейка|ячейки|ячеек}}, а столбцов только {{expected}}.',
   'import-missing': 'не заполнена ячейка {{column}}.',
-  'import-bad-id': '«{{value}}» — недопустимый идентификатор: используйте строчные латинские буквы, цифры и одиночные дефисы (kebab-case).',
-  'import-bad-kind': '«{{value}}» — недопустимый идентификатор вида: используйте строчные латинские буквы, цифры и одиночные дефисы.',
+  'import-bad-id':
+    '«{{value}}» — недопустимый идентификатор: используйте строчные латинские буквы, цифры и одиночные дефисы (kebab-case).',
+  'import-bad-kind':
+    '«{{value}}» — недопустимый идентификатор вида: используйте строчные латинские буквы, цифры и одиночные дефисы.',
   'import-bad-parent': '«{{value}}» — недопустимый идентификатор вышестоящего подразделения.',
   'import-no-name': 'у подразделения нет названия ни на одном языке.',
   'import-bad-headcount': '«{{value}}» — не целое число штатных единиц.',
@@ -105,14 +118,19 @@ export const ru: Record<string, string> = {
   'import-unknown-parent': 'вышестоящее «{{parent}}» — не строка таблицы и не подразделение структуры.',
   'import-cycle': 'цепочка вышестоящих подразделений замыкается в кольцо: {{chain}}.',
   'import-unknown-kind': 'вид «{{kind}}» не объявлен в organization.yaml (объявлены: {{kinds}}).',
-  'import-kind-rank': 'подразделение вида «{{kind}}» не может входить в «{{parent}}» вида «{{parentKind}}»: виды упорядочены так: {{order}}.',
-  'import-extra-root': 'у подразделения «{{id}}» не указано вышестоящее, но корнем уже является «{{root}}»; укажите вышестоящее.',
+  'import-kind-rank':
+    'подразделение вида «{{kind}}» не может входить в «{{parent}}» вида «{{parentKind}}»: виды упорядочены так: {{order}}.',
+  'import-extra-root':
+    'у подразделения «{{id}}» не указано вышестоящее, но корнем уже является «{{root}}»; укажите вышестоящее.',
   'import-parent-bad': 'его вышестоящее «{{parent}}» — в строке {{line}}, а она содержит ошибки.',
-  'import-nothing-written': '{{count}} {{count|строка с ошибками|строки с ошибками|строк с ошибками}}: ничего не записано (чтобы импортировать остальные, добавьте --partial).',
+  'import-nothing-written':
+    '{{count}} {{count|строка с ошибками|строки с ошибками|строк с ошибками}}: ничего не записано (чтобы импортировать остальные, добавьте --partial).',
   'import-file-appeared': 'файл {{file}} появился во время импорта и не перезаписан (используйте --force).',
-  'import-done': 'Импортировано в {{dir}}: {{count}} {{count|подразделение|подразделения|подразделений}} (новых — {{created}}, обновлено — {{updated}}).',
+  'import-done':
+    'Импортировано в {{dir}}: {{count}} {{count|подразделение|подразделения|подразделений}} (новых — {{created}}, обновлено — {{updated}}).',
   'import-organization-created': 'Создан {{file}}: проверьте виды подразделений и названия.',
-  'import-functions-created': 'Созданы файлы функций, у которых вместо названия пока идентификатор ({{count}}): {{functions}}.',
+  'import-functions-created':
+    'Созданы файлы функций, у которых вместо названия пока идентификатор ({{count}}): {{functions}}.',
   'import-partial': 'Пропущено строк с ошибками: {{count}}.',
   'import-next': 'Дальше: запустите `org validate {{dir}}`.',
   // org completion
@@ -120,8 +138,10 @@ export const ru: Record<string, string> = {
 
   // org render matrix, org tree, org show, org stats
   'matrix-title': 'Функциональная матрица: {{organization}}',
-  'matrix-subtitle-root': 'Столбцы: {{unit}} и входящие в него подразделения; строки: функции, в которых они участвуют.',
-  'matrix-subtitle-by': 'Столбцы: подразделения вида «{{kind}}»; роль входящего подразделения засчитывается его подразделению этого вида, побеждает самая сильная роль.',
+  'matrix-subtitle-root':
+    'Столбцы: {{unit}} и входящие в него подразделения; строки: функции, в которых они участвуют.',
+  'matrix-subtitle-by':
+    'Столбцы: подразделения вида «{{kind}}»; роль входящего подразделения засчитывается его подразделению этого вида, побеждает самая сильная роль.',
   'matrix-function': 'Функция',
   'matrix-id': 'Идентификатор',
   'matrix-group': 'Группа',
@@ -139,7 +159,8 @@ export const ru: Record<string, string> = {
   'matrix-multiple-leads-list': 'Функции с двумя и более ответственными ({{count}})',
   'matrix-led-by': 'ответственные: {{units}}',
   'matrix-no-functions': 'В структуре нет функций.',
-  'matrix-summary': '{{functions}} {{functions|функция|функции|функций}} × {{units}} {{units|подразделение|подразделения|подразделений}}',
+  'matrix-summary':
+    '{{functions}} {{functions|функция|функции|функций}} × {{units}} {{units|подразделение|подразделения|подразделений}}',
   'matrix-unknown-kind': 'Вид «{{kind}}» не объявлен (параметр --by); объявлены: {{kinds}}.',
   'matrix-bad-group-by': 'Параметр --group-by принимает значения «lead» или «type», а не «{{value}}».',
   'matrix-page': 'страница {{page}} из {{pages}}',
@@ -149,7 +170,8 @@ export const ru: Record<string, string> = {
   'tree-headcount': 'Численность',
   'tree-functions-led': 'Ведёт функций',
   'tree-hidden': 'ещё {{count}} ниже',
-  'tree-summary': '{{units}} {{units|подразделение|подразделения|подразделений}}, численность {{headcount}}, {{functions}} {{functions|функция|функции|функций}}',
+  'tree-summary':
+    '{{units}} {{units|подразделение|подразделения|подразделений}}, численность {{headcount}}, {{functions}} {{functions|функция|функции|функций}}',
   'tree-unknown-root': 'Подразделение «{{id}}» не найдено (параметр --root).{{hint}}',
   'show-did-you-mean': ' Возможно, имелось в виду: {{ids}}?',
   'show-unknown-id': 'Подразделение или функция «{{id}}» не найдены.{{hint}}',
@@ -202,36 +224,49 @@ export const ru: Record<string, string> = {
   'duplicate-id/kind': 'Вид «{{id}}» уже объявлен в organization.yaml под номером {{first}}.',
   'duplicate-id/role': 'Роль «{{id}}» уже объявлена в organization.yaml под номером {{first}}.',
   'duplicate-id/function-type': 'Тип функции «{{id}}» уже объявлен в organization.yaml под номером {{first}}.',
-  'filename-matches-id/mismatch': 'Идентификатор «{{id}}» не совпадает с именем файла «{{stem}}»; переименуйте одно из двух.',
+  'filename-matches-id/mismatch':
+    'Идентификатор «{{id}}» не совпадает с именем файла «{{stem}}»; переименуйте одно из двух.',
   'function-exists/unknown': 'Функция «{{fn}}» не описана в каталоге functions/.',
-  'function-exists/unknown-suggest': 'Функция «{{fn}}» не описана в каталоге functions/; возможно, имелась в виду «{{suggestion}}»?',
-  'function-has-lead/no-lead': 'За функцию «{{fn}}» не отвечает ни одно подразделение: добавьте `{{fn}}: lead` ответственному подразделению.',
+  'function-exists/unknown-suggest':
+    'Функция «{{fn}}» не описана в каталоге functions/; возможно, имелась в виду «{{suggestion}}»?',
+  'function-has-lead/no-lead':
+    'За функцию «{{fn}}» не отвечает ни одно подразделение: добавьте `{{fn}}: lead` ответственному подразделению.',
   'function-single-lead/duplicate':
     'За функцию «{{fn}}» отвечают сразу {{count}} {{count|подразделение|подразделения|подразделений}} ({{units}}): оставьте одно ответственное, остальные сделайте участвующими.',
   'function-type-allowed/forbidden':
     'Подразделение «{{id}}» ({{kind}}) отвечает за функцию «{{fn}}» типа «{{type}}», но подразделения вида «{{kind}}» могут отвечать только за функции типов: {{allowed}}.',
-  'invisible-characters/invisible': 'Невидимый символ {{char}} в поле {{field}}; удалите его (из-за него текст выглядит не тем, чем является).',
+  'invisible-characters/invisible':
+    'Невидимый символ {{char}} в поле {{field}}; удалите его (из-за него текст выглядит не тем, чем является).',
   'kind-exists/unknown': 'Вид подразделения «{{kind}}» не объявлен в organization.yaml (объявлены: {{kinds}}).',
-  'kind-exists/unknown-suggest': 'Вид подразделения «{{kind}}» не объявлен в organization.yaml; возможно, имелся в виду «{{suggestion}}»?',
-  'kind-rank/rank': 'Подразделение вида «{{kind}}» не может входить в «{{parent}}» вида «{{parentKind}}»: виды упорядочены так: {{order}}.',
-  'max-depth/deep': 'Подразделение «{{id}}» находится на уровне {{level}}; структура допускает не более {{max}} {{max|уровня|уровней|уровней}}.',
+  'kind-exists/unknown-suggest':
+    'Вид подразделения «{{kind}}» не объявлен в organization.yaml; возможно, имелся в виду «{{suggestion}}»?',
+  'kind-rank/rank':
+    'Подразделение вида «{{kind}}» не может входить в «{{parent}}» вида «{{parentKind}}»: виды упорядочены так: {{order}}.',
+  'max-depth/deep':
+    'Подразделение «{{id}}» находится на уровне {{level}}; структура допускает не более {{max}} {{max|уровня|уровней|уровней}}.',
   'name-languages/missing': 'У названия «{{id}}» нет текста на языке «{{lang}}».',
   'no-cycles/cycle': 'Цепочка вышестоящих подразделений замыкается в кольцо: {{chain}}.',
   'parent-exists/missing': 'Вышестоящее подразделение «{{parent}}» в этой структуре отсутствует.',
-  'parent-exists/missing-suggest': 'Вышестоящее подразделение «{{parent}}» в этой структуре отсутствует; возможно, имелось в виду «{{suggestion}}»?',
+  'parent-exists/missing-suggest':
+    'Вышестоящее подразделение «{{parent}}» в этой структуре отсутствует; возможно, имелось в виду «{{suggestion}}»?',
   'role-exists/unknown': 'Роль «{{role}}» не входит в перечень ролей: {{roles}}.',
-  'role-exists/unknown-suggest': 'Роль «{{role}}» не входит в перечень ролей; возможно, имелась в виду «{{suggestion}}»?',
-  'single-root/none': 'Нет корневого подразделения: у каждого указано вышестоящее. Удалите `parent` у подразделения верхнего уровня.',
-  'single-root/extra': 'У подразделения «{{id}}» не указано вышестоящее, но корнем структуры уже является «{{root}}»; укажите для него `parent`.',
+  'role-exists/unknown-suggest':
+    'Роль «{{role}}» не входит в перечень ролей; возможно, имелась в виду «{{suggestion}}»?',
+  'single-root/none':
+    'Нет корневого подразделения: у каждого указано вышестоящее. Удалите `parent` у подразделения верхнего уровня.',
+  'single-root/extra':
+    'У подразделения «{{id}}» не указано вышестоящее, но корнем структуры уже является «{{root}}»; укажите для него `parent`.',
   'span-of-control/wide':
     'У подразделения «{{id}}» {{count}} {{count|непосредственно подчинённое подразделение|непосредственно подчинённых подразделения|непосредственно подчинённых подразделений}}; допускается не более {{max}}.',
-  'unique-sibling-names/duplicate': 'Название подразделения «{{id}}» ({{lang}}: «{{name}}») совпадает с названием соседнего подразделения «{{other}}».',
+  'unique-sibling-names/duplicate':
+    'Название подразделения «{{id}}» ({{lang}}: «{{name}}») совпадает с названием соседнего подразделения «{{other}}».',
   'unit-has-functions/none': 'Подразделение «{{id}}» не участвует ни в одной функции.',
 
   'schema/unknown-property': 'Неизвестное свойство «{{property}}».',
   'schema/missing-property': 'Не указано обязательное свойство «{{property}}».',
   'schema/type': 'Значение должно иметь тип {{expected}}.',
-  'schema/id-pattern': '«{{value}}» — недопустимый идентификатор: используйте строчные латинские буквы, цифры и одиночные дефисы (kebab-case).',
+  'schema/id-pattern':
+    '«{{value}}» — недопустимый идентификатор: используйте строчные латинские буквы, цифры и одиночные дефисы (kebab-case).',
   'schema/pattern': '«{{value}}» не соответствует шаблону {{pattern}}.',
   'schema/language-code': '«{{value}}» — не код языка (ожидается, например, ru, ky, en).',
   'schema/enum': '«{{value}}» не входит в число допустимых значений: {{allowed}}.',
@@ -247,7 +282,8 @@ export const ru: Record<string, string> = {
   'schema/option-strings': 'Параметр «{{option}}» правила {{ruleId}} должен быть списком строк.',
 
   'yaml-syntax/syntax': 'Синтаксическая ошибка YAML: {{message}}',
-  'yaml-syntax/multiple-documents': 'В файле больше одного документа YAML; каждое подразделение и каждая функция описываются в отдельном файле.',
+  'yaml-syntax/multiple-documents':
+    'В файле больше одного документа YAML; каждое подразделение и каждая функция описываются в отдельном файле.',
   'yaml-syntax/empty': 'Файл пуст.',
   'yaml-syntax/not-a-map': 'Верхний уровень файла должен быть набором пар «ключ: значение».',
   'yaml-syntax/alias': 'Ссылки на якоря (*{{name}}) не допускаются: запишите значение полностью.',
@@ -260,11 +296,13 @@ export const ru: Record<string, string> = {
   'yaml-syntax/too-large': 'Размер файла — {{size}} {{size|байт|байта|байт}}; файлы больше 1 МиБ не читаются.',
   'yaml-syntax/utf16': 'Файл сохранён в кодировке UTF-16; сохраните его в UTF-8.',
   'yaml-syntax/utf32': 'Файл сохранён в кодировке UTF-32; сохраните его в UTF-8.',
-  'yaml-syntax/invalid-utf8': 'Недопустимая последовательность UTF-8: байт {{byte}} не образует допустимого символа; сохраните файл в UTF-8.',
+  'yaml-syntax/invalid-utf8':
+    'Недопустимая последовательность UTF-8: байт {{byte}} не образует допустимого символа; сохраните файл в UTF-8.',
   'yaml-syntax/control-char': 'Управляющий символ {{char}} недопустим в файле структуры.',
   'yaml-syntax/bare-cr': 'Одиночный возврат каретки (CR без LF): используйте окончания строк LF или CRLF.',
   'yaml-syntax/too-deep': 'Вложенность превышает {{depth}} {{depth|уровень|уровня|уровней}}.',
-  'yaml-syntax/symlink-outside': 'Символическая ссылка ведёт за пределы каталога структуры (в {{target}}) и не учитывается.',
+  'yaml-syntax/symlink-outside':
+    'Символическая ссылка ведёт за пределы каталога структуры (в {{target}}) и не учитывается.',
   'yaml-syntax/symlink-loop': 'Символические ссылки образуют цикл; ссылка не учитывается.',
   'yaml-syntax/not-regular': 'Это не обычный файл (канал, сокет или устройство); он не читается.',
   'yaml-syntax/unreadable': 'Не удалось прочитать файл ({{reason}}).',
@@ -333,8 +371,10 @@ export const ru: Record<string, string> = {
   'diff-no-lead': 'без ответственного',
   'diff-assignment': '{{unit}}: {{role}} — {{function}}',
   'diff-assignment-changed': '{{unit}}, функция {{function}}: {{from}} → {{to}}',
-  'diff-errors-from': 'В прежней структуре ({{label}}) {{count}} {{count|ошибка|ошибки|ошибок}}; показано то, что удалось разобрать:',
-  'diff-errors-to': 'В новой структуре ({{label}}) {{count}} {{count|ошибка|ошибки|ошибок}}; показано то, что удалось разобрать:',
+  'diff-errors-from':
+    'В прежней структуре ({{label}}) {{count}} {{count|ошибка|ошибки|ошибок}}; показано то, что удалось разобрать:',
+  'diff-errors-to':
+    'В новой структуре ({{label}}) {{count}} {{count|ошибка|ошибки|ошибок}}; показано то, что удалось разобрать:',
   'diff-md-title': 'Изменения структуры: {{from}} → {{to}}',
   'diff-md-change': 'Изменение',
   'diff-md-count': 'Количество',
@@ -363,9 +403,11 @@ export const ru: Record<string, string> = {
   'diff-md-role': 'Роль',
   'diff-md-show': 'Показать все ({{count}})',
   'diff-md-more': '… и ещё {{count}}',
-  'diff-bad-revision': '«{{rev}}» не принимается как ревизия: она начинается с «-» или содержит управляющие символы, и git мог бы принять её за параметр.',
+  'diff-bad-revision':
+    '«{{rev}}» не принимается как ревизия: она начинается с «-» или содержит управляющие символы, и git мог бы принять её за параметр.',
   'diff-empty-revision': 'Пустая ревизия в «{{side}}»: укажите РЕВИЗИЯ или РЕВИЗИЯ:путь.',
-  'diff-not-a-repository': '«{{side}}» — не каталог, а {{cwd}} не находится в репозитории git, поэтому прочитать это как ревизию тоже нельзя.',
+  'diff-not-a-repository':
+    '«{{side}}» — не каталог, а {{cwd}} не находится в репозитории git, поэтому прочитать это как ревизию тоже нельзя.',
   'diff-unknown-revision': '«{{side}}» — не каталог и не ревизия, известная git.',
   'diff-no-git': 'Не удалось запустить git ({{reason}}): установите git, чтобы сравнивать ревизии.',
   'diff-git-failed': 'Команда git {{command}} завершилась с ошибкой: {{message}}',
@@ -402,11 +444,14 @@ export const ru: Record<string, string> = {
   'chart-table-continued': '{{title}} (продолжение)',
   // Даты действия, правовое основание, --at, поиск по названию, org log, org show --history
   'valid-dates/not-a-day': '{{field}} «{{value}}» — такого дня в календаре нет.',
-  'valid-dates/until-not-after-from': '`until` {{until}} не позже `from` {{from}}: срок действия пуст, ни одного дня в силе.',
-  'valid-dates/outside-parent': 'Действует {{period}}, а вышестоящее «{{parent}}» — только {{parentPeriod}}: в остальные дни у него нет вышестоящего.',
+  'valid-dates/until-not-after-from':
+    '`until` {{until}} не позже `from` {{from}}: срок действия пуст, ни одного дня в силе.',
+  'valid-dates/outside-parent':
+    'Действует {{period}}, а вышестоящее «{{parent}}» — только {{parentPeriod}}: в остальные дни у него нет вышестоящего.',
   'lookup-ambiguous': '«{{query}}» подходит к нескольким: {{candidates}}. Укажите идентификатор.',
   'at-bad-date': '--at ожидает день в виде ГГГГ-ММ-ДД (или today), а не «{{value}}».',
-  'at-orphaned': 'Не показаны подразделения, действующие на {{date}} под недействующим в этот день вышестоящим, со всеми нижестоящими: {{count}} ({{ids}}).',
+  'at-orphaned':
+    'Не показаны подразделения, действующие на {{date}} под недействующим в этот день вышестоящим, со всеми нижестоящими: {{count}} ({{ids}}).',
   'act-kind-law': 'Закон',
   'act-kind-decree': 'Указ',
   'act-kind-resolution': 'Постановление',
@@ -444,9 +489,12 @@ export const ru: Record<string, string> = {
   'history-empty': 'Ни один коммит {{path}} не изменил это подразделение.',
   'import-bad-date': '«{{value}}» — не день в виде ГГГГ-ММ-ДД.',
   // Шрифты и PPTX: шрифты пользователя для любой письменности, символы, которых нет ни в одном шрифте, редактируемые слайды.
-  'font-unreadable': 'Не удаётся использовать шрифт {{file}}: {{reason}}. Укажите файл TrueType или OpenType (.ttf, .otf, .ttc).',
-  'font-unreadable-config': 'Не удаётся использовать шрифт {{file}} (указан в fonts: в {{config}}): {{reason}}. Укажите файл TrueType или OpenType (.ttf, .otf, .ttc).',
-  'font-missing-glyphs': 'Внимание: {{count}} {{count|символа|символов|символов}} нет ни в одном шрифте, {{count|вместо него|вместо них|вместо них}} будут пустые прямоугольники: {{chars}}. Добавьте шрифт, в котором они есть: --font ФАЙЛ (можно несколько раз) или список fonts: в organization.yaml; см. раздел «Шрифты» в docs/chart.md.',
+  'font-unreadable':
+    'Не удаётся использовать шрифт {{file}}: {{reason}}. Укажите файл TrueType или OpenType (.ttf, .otf, .ttc).',
+  'font-unreadable-config':
+    'Не удаётся использовать шрифт {{file}} (указан в fonts: в {{config}}): {{reason}}. Укажите файл TrueType или OpenType (.ttf, .otf, .ttc).',
+  'font-missing-glyphs':
+    'Внимание: {{count}} {{count|символа|символов|символов}} нет ни в одном шрифте, {{count|вместо него|вместо них|вместо них}} будут пустые прямоугольники: {{chars}}. Добавьте шрифт, в котором они есть: --font ФАЙЛ (можно несколько раз) или список fonts: в organization.yaml; см. раздел «Шрифты» в docs/chart.md.',
   'font-missing-more': 'и ещё {{count}}',
   'pptx-link-page': '→ с. {{page}}',
   'chart-pptx-bad-page': 'Параметр --page для PPTX ожидает 16:9, A4, A3, A2 или fit, а не «{{value}}».',
@@ -454,13 +502,16 @@ export const ru: Record<string, string> = {
   'write-refused-directory': 'Не удалось записать {{file}}: это каталог.',
   'write-refused-socket': 'Не удалось записать {{file}}: это сокет.',
   'write-refused-special': 'Не удалось записать {{file}} вместе с остальными файлами: это не обычный файл.',
-  'write-refused-link-outside': 'Не удалось записать {{file}}: символическая ссылка на пути к нему ведёт за пределы {{dir}}, а org не пишет за его пределы.',
-  'write-refused-owner': 'Не удалось заменить {{file}}: он принадлежит другому пользователю или группе, и новый файл не смог бы сохранить владельца.',
+  'write-refused-link-outside':
+    'Не удалось записать {{file}}: символическая ссылка на пути к нему ведёт за пределы {{dir}}, а org не пишет за его пределы.',
+  'write-refused-owner':
+    'Не удалось заменить {{file}}: он принадлежит другому пользователю или группе, и новый файл не смог бы сохранить владельца.',
   'write-refused-name-too-long': 'Не удалось записать {{file}}: имя слишком длинное для файловой системы.',
   'write-refused-link-loop': 'Не удалось записать {{file}}: его символические ссылки образуют цикл.',
   'write-nothing-written': 'Ничего не записано.',
   'stdout-failed': 'Не удалось записать в стандартный вывод: {{reason}}',
-  'fmt-changed': '{{file}}: файл изменился, пока работала org fmt, поэтому он оставлен как есть; запустите org fmt ещё раз.',
+  'fmt-changed':
+    '{{file}}: файл изменился, пока работала org fmt, поэтому он оставлен как есть; запустите org fmt ещё раз.',
   'fmt-check-incomplete': 'Отформатировано файлов: {{count}}, но проверить не удалось: {{left}} (см. выше).',
   'matrix-page-position': 'подразделения {{units}} из {{unitCount}} · функции {{functions}} из {{functionCount}}',
   // Chart book: pages, links between them, progress on a terminal
@@ -477,7 +528,8 @@ export const ru: Record<string, string> = {
   'diff-lead-moved': 'ответственный: {{from}} → {{to}}',
   'diff-sum-review': '{{count}} {{count|совпадение|совпадения|совпадений}} на проверку',
   'diff-evidence-functions': '{{shared}} из {{of}} {{of|функции|функций|функций}}',
-  'diff-evidence-units': '{{shared}} из {{of}} {{of|подчинённого подразделения|подчинённых подразделений|подчинённых подразделений}}',
+  'diff-evidence-units':
+    '{{shared}} из {{of}} {{of|подчинённого подразделения|подчинённых подразделений|подчинённых подразделений}}',
   'diff-evidence-and': ' и ',
   'diff-evidence-name': 'названия схожи на {{percent}}%',
   'diff-evidence-text': 'формулировки схожи на {{percent}}%',
@@ -489,55 +541,64 @@ export const ru: Record<string, string> = {
   'diff-review-function-ambiguous': 'Функции: несколько схожих формулировок, ни одна не выделяется',
   'diff-review-function-weak': 'Функции: формулировки отчасти схожи',
   'diff-review-match': '{{basis}}; уверенность {{percent}}%',
-  'diff-review-hint': '  Не угадано. Запишите верное соответствие в replaces: org diff БЫЛО СТАЛО --accept СТАРЫЙ=НОВЫЙ',
+  'diff-review-hint':
+    '  Не угадано. Запишите верное соответствие в replaces: org diff БЫЛО СТАЛО --accept СТАРЫЙ=НОВЫЙ',
   'diff-md-review-why': 'Почему',
   'diff-md-review-matches': 'Возможные соответствия',
   'diff-md-cut': 'Опущено строк: {{count}} из {{total}}, чтобы уложиться в ограничение длины.',
   'diff-md-full': 'Полное сравнение: {{command}} (или JSON-артефакт задания CI).',
-  'diff-accept-git': 'Нельзя записать соответствия в {{side}}: это ревизия git. Сравнивайте с каталогом (рабочей копией), чтобы записать replaces в его файлы.',
+  'diff-accept-git':
+    'Нельзя записать соответствия в {{side}}: это ревизия git. Сравнивайте с каталогом (рабочей копией), чтобы записать replaces в его файлы.',
   'diff-accept-cannot-edit': 'Не удалось добавить replaces в {{file}}: {{reason}}. Ничего не записано.',
   'diff-accept-reason-parse': 'файл не разбирается без ошибок',
   'diff-accept-reason-shape': 'его раздел replaces записан в форме, которую нельзя дополнить на месте',
-  'diff-accept-bad-pair': '«{{pair}}» — не соответствие для записи: укажите СТАРЫЙ=НОВЫЙ, где СТАРЫЙ — подразделение (или функция) прежней структуры, а НОВЫЙ — новой.',
+  'diff-accept-bad-pair':
+    '«{{pair}}» — не соответствие для записи: укажите СТАРЫЙ=НОВЫЙ, где СТАРЫЙ — подразделение (или функция) прежней структуры, а НОВЫЙ — новой.',
   'diff-accept-nothing': 'Записывать нечего: предположенных соответствий нет (или они уже объявлены).',
   'diff-accept-wrote': 'Записано в {{file}}: replaces {{ids}}',
   // Adoption: structures found like a linter finds its configuration, files and several paths, CI formats, import.
-  'no-structure-found': "Структура не найдена: ни в этом каталоге, ни выше нет organization.yaml и нет каталога {{dir}}/ с ним. Укажите каталог структуры или создайте её командой `org init`.",
-  'validate-outside-structure': "{{path}} не относится ни к одной структуре: ни в его каталоге, ни выше нет organization.yaml.",
-  'validate-no-files': "Среди указанных путей нет файлов структуры; проверять нечего.",
-  'junit-failure': '{{errors}} {{errors|ошибка|ошибки|ошибок}}, {{warnings}} {{warnings|предупреждение|предупреждения|предупреждений}}',
-  'cli-unknown-option': "ошибка: неизвестный параметр «{{option}}»",
-  'cli-unknown-command': "ошибка: неизвестная команда «{{command}}»",
-  'cli-missing-argument': "ошибка: не указан обязательный аргумент «{{argument}}»",
-  'cli-option-argument-missing': "ошибка: у параметра «{{option}}» нет значения",
-  'cli-required-option': "ошибка: не указан обязательный параметр «{{option}}»",
-  'cli-option-invalid': "ошибка: недопустимое значение «{{value}}» параметра «{{option}}».",
-  'cli-too-many-arguments': "ошибка: слишком много аргументов для «{{command}}»: ожидалось {{expected}}, получено {{got}}.",
-  'cli-did-you-mean': "(Может быть, {{option}}?)",
-  'cli-did-you-mean-one-of': "(Может быть, одно из: {{list}}?)",
-  'cli-title-usage': "Использование:",
-  'cli-title-arguments': "Аргументы:",
-  'cli-title-options': "Параметры:",
-  'cli-title-commands': "Команды:",
-  'cli-title-global-options': "Общие параметры:",
-  'cli-default': "по умолчанию",
-  'cli-choices': "варианты",
-  'cli-help-after-error': "(справка: «{{command}} --help»)",
-  'export-binary-to-terminal': "{{format}} — двоичный формат: запишите его в файл через -o или перенаправьте стандартный вывод.",
-  'import-bad-positions': "«{{value}}» — не список должностей: пишите по строке «название: количество» или JSON.",
-  'import-bad-source': "«{{value}}» — не источник: укажите ссылку текстом или JSON с title, url, date, note.",
-  'import-bad-type': "«{{value}}» — недопустимый идентификатор типа функции.",
-  'import-duplicate-function': "функция «{{id}}» уже есть в строке {{line}}.",
-  'import-function-exists': "функция «{{id}}» уже есть в {{file}}; чтобы обновить её, укажите --force.",
-  'import-assignment-unknown-unit': "подразделения «{{unit}}» нет в таблице подразделений.",
-  'import-assignment-not-in-table': "подразделение «{{unit}}» есть в структуре, но не в таблице подразделений; импортируйте и его строку, чтобы его роли заменились целиком.",
-  'import-unknown-role': "роль «{{role}}» не входит в список ролей ({{roles}}).",
-  'import-not-xlsx': "{{file}} — не книга Excel (.xlsx): {{reason}}",
-  'import-progress': "Чтение строк: {{count}}…",
-  'import-more-problems': "… и ещё {{count}} {{count|замечание|замечания|замечаний}}.",
-  'import-functions-imported': "Функций из таблицы функций: {{count}}.",
-  'import-backstage-yaml': "{{file}}, строка {{line}}, столбец {{column}}: {{message}}",
-  'import-backstage-no-groups': "В {{file}} нет сущностей Group (пропущено других: {{count}}).",
+  'no-structure-found':
+    'Структура не найдена: ни в этом каталоге, ни выше нет organization.yaml и нет каталога {{dir}}/ с ним. Укажите каталог структуры или создайте её командой `org init`.',
+  'validate-outside-structure':
+    '{{path}} не относится ни к одной структуре: ни в его каталоге, ни выше нет organization.yaml.',
+  'validate-no-files': 'Среди указанных путей нет файлов структуры; проверять нечего.',
+  'junit-failure':
+    '{{errors}} {{errors|ошибка|ошибки|ошибок}}, {{warnings}} {{warnings|предупреждение|предупреждения|предупреждений}}',
+  'cli-unknown-option': 'ошибка: неизвестный параметр «{{option}}»',
+  'cli-unknown-command': 'ошибка: неизвестная команда «{{command}}»',
+  'cli-missing-argument': 'ошибка: не указан обязательный аргумент «{{argument}}»',
+  'cli-option-argument-missing': 'ошибка: у параметра «{{option}}» нет значения',
+  'cli-required-option': 'ошибка: не указан обязательный параметр «{{option}}»',
+  'cli-option-invalid': 'ошибка: недопустимое значение «{{value}}» параметра «{{option}}».',
+  'cli-too-many-arguments':
+    'ошибка: слишком много аргументов для «{{command}}»: ожидалось {{expected}}, получено {{got}}.',
+  'cli-did-you-mean': '(Может быть, {{option}}?)',
+  'cli-did-you-mean-one-of': '(Может быть, одно из: {{list}}?)',
+  'cli-title-usage': 'Использование:',
+  'cli-title-arguments': 'Аргументы:',
+  'cli-title-options': 'Параметры:',
+  'cli-title-commands': 'Команды:',
+  'cli-title-global-options': 'Общие параметры:',
+  'cli-default': 'по умолчанию',
+  'cli-choices': 'варианты',
+  'cli-help-after-error': '(справка: «{{command}} --help»)',
+  'export-binary-to-terminal':
+    '{{format}} — двоичный формат: запишите его в файл через -o или перенаправьте стандартный вывод.',
+  'import-bad-positions': '«{{value}}» — не список должностей: пишите по строке «название: количество» или JSON.',
+  'import-bad-source': '«{{value}}» — не источник: укажите ссылку текстом или JSON с title, url, date, note.',
+  'import-bad-type': '«{{value}}» — недопустимый идентификатор типа функции.',
+  'import-duplicate-function': 'функция «{{id}}» уже есть в строке {{line}}.',
+  'import-function-exists': 'функция «{{id}}» уже есть в {{file}}; чтобы обновить её, укажите --force.',
+  'import-assignment-unknown-unit': 'подразделения «{{unit}}» нет в таблице подразделений.',
+  'import-assignment-not-in-table':
+    'подразделение «{{unit}}» есть в структуре, но не в таблице подразделений; импортируйте и его строку, чтобы его роли заменились целиком.',
+  'import-unknown-role': 'роль «{{role}}» не входит в список ролей ({{roles}}).',
+  'import-not-xlsx': '{{file}} — не книга Excel (.xlsx): {{reason}}',
+  'import-progress': 'Чтение строк: {{count}}…',
+  'import-more-problems': '… и ещё {{count}} {{count|замечание|замечания|замечаний}}.',
+  'import-functions-imported': 'Функций из таблицы функций: {{count}}.',
+  'import-backstage-yaml': '{{file}}, строка {{line}}, столбец {{column}}: {{message}}',
+  'import-backstage-no-groups': 'В {{file}} нет сущностей Group (пропущено других: {{count}}).',
   // Таблицы импорта и экспорта: правовой акт, на котором основано подразделение.
   'import-bad-basis': '«{{value}}» — не акт: укажите JSON с kind, number, date, title, url (столбец «основание»).',
 };

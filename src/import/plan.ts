@@ -119,14 +119,28 @@ function parsePositions(cell: string): Position[] | 'bad' {
   if (cell.startsWith('[')) {
     try {
       const value = JSON.parse(cell) as unknown;
-      if (Array.isArray(value) && value.every((p) => p && typeof p === 'object' && Number.isInteger((p as Position).count) && (p as Position).count >= 0 && (p as Position).title !== undefined)) return value as Position[];
+      if (
+        Array.isArray(value) &&
+        value.every(
+          (p) =>
+            p &&
+            typeof p === 'object' &&
+            Number.isInteger((p as Position).count) &&
+            (p as Position).count >= 0 &&
+            (p as Position).title !== undefined,
+        )
+      )
+        return value as Position[];
     } catch {
       /* reported below */
     }
     return 'bad';
   }
   const out: Position[] = [];
-  for (const line of cell.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+  for (const line of cell
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const m = /^(.*\S)\s*:\s*(\d{1,7})$/.exec(line);
     if (!m) return 'bad';
     out.push({ title: m[1]!, count: Number(m[2]) });
@@ -138,7 +152,13 @@ function parseSource(cell: string): Source | 'bad' {
   if (!cell.startsWith('{')) return cell;
   try {
     const value = JSON.parse(cell) as unknown;
-    if (value && typeof value === 'object' && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string')) return value as Source;
+    if (
+      value &&
+      typeof value === 'object' &&
+      !Array.isArray(value) &&
+      Object.values(value).every((v) => typeof v === 'string')
+    )
+      return value as Source;
   } catch {
     /* reported below */
   }
@@ -162,7 +182,17 @@ function parseStaff(cell: string): boolean | 'bad' {
   return 'bad';
 }
 
-const ACT_KINDS = new Set(['law', 'decree', 'resolution', 'order', 'directive', 'decision', 'protocol', 'charter', 'other']);
+const ACT_KINDS = new Set([
+  'law',
+  'decree',
+  'resolution',
+  'order',
+  'directive',
+  'decision',
+  'protocol',
+  'charter',
+  'other',
+]);
 
 /** An act from its cell: JSON as the export writes it, held to what the unit schema accepts. */
 function parseBasis(cell: string): Act | 'bad' {
@@ -174,7 +204,9 @@ function parseBasis(cell: string): Act | 'bad' {
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return 'bad';
   const act = value as Record<string, unknown>;
-  const isText = (t: unknown): boolean => typeof t === 'string' || (!!t && typeof t === 'object' && !Array.isArray(t) && Object.values(t).every((v) => typeof v === 'string'));
+  const isText = (t: unknown): boolean =>
+    typeof t === 'string' ||
+    (!!t && typeof t === 'object' && !Array.isArray(t) && Object.values(t).every((v) => typeof v === 'string'));
   const ok: Record<string, (v: unknown) => boolean> = {
     kind: (v) => typeof v === 'string' && ACT_KINDS.has(v),
     number: (v) => (typeof v === 'string' && v !== '') || Number.isInteger(v),
@@ -189,7 +221,10 @@ function parseBasis(cell: string): Act | 'bad' {
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const STAFF_TITLE: Record<string, string> = { ru: 'Штатные единицы', en: 'Staff positions' };
 
-function readHeader(cells: string[], defaultLanguage: (cyrillic: boolean) => string): { columns: Array<Column | undefined>; ignored: string[]; table: Table } {
+function readHeader(
+  cells: string[],
+  defaultLanguage: (cyrillic: boolean) => string,
+): { columns: Array<Column | undefined>; ignored: string[]; table: Table } {
   const cyrillic = cells.some((c) => /[а-яё]/i.test(c));
   const lang = defaultLanguage(cyrillic);
   const columns = cells.map((cell): Column | undefined => {
@@ -202,13 +237,18 @@ function readHeader(cells: string[], defaultLanguage: (cyrillic: boolean) => str
   columns.forEach((c, i) => {
     if (!c) return;
     const key = `${c.field}:${c.lang ?? ''}`;
-    if (seen.has(key)) throw new UsageError('import-duplicate-column', { column: cells[i]!.trim(), other: seen.get(key)! });
+    if (seen.has(key))
+      throw new UsageError('import-duplicate-column', { column: cells[i]!.trim(), other: seen.get(key)! });
     seen.set(key, cells[i]!.trim());
   });
   const has = (f: Field): boolean => columns.some((c) => c?.field === f);
   const table = tableOf(new Set(columns.filter((c) => c !== undefined).map((c) => c!.field)));
   // An id may be left out: it is made from the name.
-  const required: Record<Table, Field[]> = { units: ['kind', 'name'], functions: ['name'], assignments: ['unit', 'function', 'role'] };
+  const required: Record<Table, Field[]> = {
+    units: ['kind', 'name'],
+    functions: ['name'],
+    assignments: ['unit', 'function', 'role'],
+  };
   const missing = required[table].filter((f) => !has(f));
   if (missing.length > 0) throw new UsageError('import-missing-columns', { columns: missing.join(', ') });
   return { columns, ignored, table };
@@ -236,7 +276,8 @@ function inferKinds(rows: Row[], byId: Map<string, Row>): string[] {
   }
   const ordered: string[] = [];
   const remaining = new Set(kinds);
-  const better = (a: string, b: string): boolean => minDepth.get(a)! < minDepth.get(b)! || (minDepth.get(a) === minDepth.get(b) && kinds.indexOf(a) < kinds.indexOf(b));
+  const better = (a: string, b: string): boolean =>
+    minDepth.get(a)! < minDepth.get(b)! || (minDepth.get(a) === minDepth.get(b) && kinds.indexOf(a) < kinds.indexOf(b));
   while (remaining.size > 0) {
     const free = [...remaining].filter((k) => ![...remaining].some((other) => other !== k && below.get(other)?.has(k)));
     const pool = free.length > 0 ? free : [...remaining];
@@ -259,7 +300,10 @@ function canonical(text: string, kind: 'organization' | 'unit' | 'function', rel
 }
 
 function staffPositions(count: number, defaultLanguage: string): NonNullable<Unit['positions']> {
-  const title = STAFF_TITLE[defaultLanguage] !== undefined ? { [defaultLanguage]: STAFF_TITLE[defaultLanguage]! } : { en: STAFF_TITLE.en! };
+  const title =
+    STAFF_TITLE[defaultLanguage] !== undefined
+      ? { [defaultLanguage]: STAFF_TITLE[defaultLanguage]! }
+      : { en: STAFF_TITLE.en! };
   return [{ title, count }];
 }
 
@@ -292,15 +336,21 @@ function updatedUnitText(text: string, row: Row, defaultLanguage: string, presen
   const name = merge(current.name, row.name, present.name);
   if (name !== undefined) set('name', name);
   if (present.short.length > 0) set('short', merge(current.short, row.short, present.short));
-  if (present.description.length > 0) set('description', merge(current.description, row.description, present.description));
+  if (present.description.length > 0)
+    set('description', merge(current.description, row.description, present.description));
   const functions: Record<string, string> = {};
   if (row.roles) for (const [fn, role] of row.roles) functions[fn] = role;
-  else for (const [fn, role] of Object.entries(current.functions ?? {})) if (role !== 'lead' || !present.fields.has('leads')) functions[fn] = role;
+  else
+    for (const [fn, role] of Object.entries(current.functions ?? {}))
+      if (role !== 'lead' || !present.fields.has('leads')) functions[fn] = role;
   for (const fn of row.leads) functions[fn] ??= 'lead';
   set('functions', Object.keys(functions).length > 0 ? functions : undefined);
-  if (present.fields.has('positions')) set('positions', row.positions && row.positions.length > 0 ? row.positions : undefined);
-  else if (row.headcount !== undefined && row.headcount !== headcount(current)) set('positions', row.headcount > 0 ? staffPositions(row.headcount, defaultLanguage) : undefined);
-  if (present.fields.has('replaces')) set('replaces', row.replaces && row.replaces.length > 0 ? row.replaces : undefined);
+  if (present.fields.has('positions'))
+    set('positions', row.positions && row.positions.length > 0 ? row.positions : undefined);
+  else if (row.headcount !== undefined && row.headcount !== headcount(current))
+    set('positions', row.headcount > 0 ? staffPositions(row.headcount, defaultLanguage) : undefined);
+  if (present.fields.has('replaces'))
+    set('replaces', row.replaces && row.replaces.length > 0 ? row.replaces : undefined);
   if (present.fields.has('source')) set('source', row.source === '' ? undefined : row.source);
   if (present.fields.has('order')) set('order', row.order ?? undefined);
   if (present.fields.has('staff')) set('staff', row.staff === true ? true : undefined);
@@ -312,7 +362,14 @@ function updatedUnitText(text: string, row: Row, defaultLanguage: string, presen
 }
 
 /** The file of an existing function, updated from its row, keeping what the row does not carry. */
-function updatedFunctionText(text: string, row: FunctionRow, defaultLanguage: string, nameColumns: string[], descriptionColumns: string[], fields: Set<Field>): string {
+function updatedFunctionText(
+  text: string,
+  row: FunctionRow,
+  defaultLanguage: string,
+  nameColumns: string[],
+  descriptionColumns: string[],
+  fields: Set<Field>,
+): string {
   const doc = parseDocument(text, PARSE_OPTIONS);
   const current = doc.toJS() as OrgFunction;
   const merge = (old: Text | undefined, fresh: Record<string, string>, columns: string[]): Text | undefined => {
@@ -330,7 +387,8 @@ function updatedFunctionText(text: string, row: FunctionRow, defaultLanguage: st
   const name = merge(current.name, row.name, nameColumns);
   if (name !== undefined) set('name', name);
   if (fields.has('type')) set('type', row.type);
-  if (descriptionColumns.length > 0) set('description', merge(current.description, row.description, descriptionColumns));
+  if (descriptionColumns.length > 0)
+    set('description', merge(current.description, row.description, descriptionColumns));
   if (fields.has('source')) set('source', row.source === '' ? undefined : row.source);
   if (fields.has('replaces')) set('replaces', row.replaces && row.replaces.length > 0 ? row.replaces : undefined);
   for (const key of ['from', 'until'] as const) if (fields.has(key)) set(key, row[key]);
@@ -364,14 +422,18 @@ export function planImport(input: ImportInput): ImportPlan {
   const assignmentTables = read.filter((t) => t.table === 'assignments');
   const firstName = [...unitsTables, ...functionTables].flatMap((t) => t.columns).find((c) => c?.field === 'name');
   const defaultLanguage = organizationLanguage ?? firstName?.lang ?? 'en';
-  const langsOf = (field: Field): string[] => [...new Set(unitsTables.flatMap((t) => t.columns.filter((c) => c?.field === field).map((c) => c!.lang!)))];
+  const langsOf = (field: Field): string[] => [
+    ...new Set(unitsTables.flatMap((t) => t.columns.filter((c) => c?.field === field).map((c) => c!.lang!))),
+  ];
   const present: Present = {
     name: langsOf('name'),
     short: langsOf('short'),
     description: langsOf('description'),
     fields: new Set(unitsTables.flatMap((t) => t.columns.filter((c) => c !== undefined).map((c) => c!.field))),
   };
-  const roleIds = new Set((hasOrganization && loaded!.organization.roles ? loaded!.organization.roles : DEFAULT_ROLES).map((r) => r.id));
+  const roleIds = new Set(
+    (hasOrganization && loaded!.organization.roles ? loaded!.organization.roles : DEFAULT_ROLES).map((r) => r.id),
+  );
 
   const cellsOf = (t: (typeof read)[number], raw: CsvRow): Array<[Column, string]> => {
     if (raw.cells.length > t.columns.length && raw.cells.slice(t.columns.length).some((c) => c.trim() !== '')) {
@@ -384,7 +446,27 @@ export function planImport(input: ImportInput): ImportPlan {
   const rows: Row[] = [];
   for (const t of unitsTables) {
     for (const raw of t.body) {
-      const row: Row = { file: t.file, line: raw.line, id: '', parent: undefined, kind: '', name: {}, short: {}, description: {}, headcount: undefined, positions: undefined, replaces: undefined, source: undefined, leads: [], order: undefined, staff: undefined, from: undefined, until: undefined, basis: undefined, roles: undefined };
+      const row: Row = {
+        file: t.file,
+        line: raw.line,
+        id: '',
+        parent: undefined,
+        kind: '',
+        name: {},
+        short: {},
+        description: {},
+        headcount: undefined,
+        positions: undefined,
+        replaces: undefined,
+        source: undefined,
+        leads: [],
+        order: undefined,
+        staff: undefined,
+        from: undefined,
+        until: undefined,
+        basis: undefined,
+        roles: undefined,
+      };
       for (const [c, value] of cellsOf(t, raw)) {
         switch (c.field) {
           case 'id':
@@ -404,7 +486,8 @@ export function planImport(input: ImportInput): ImportPlan {
           case 'headcount': {
             const digits = value.replace(/[\s\u00a0\u202f]/g, '');
             if (digits === '') break;
-            if (!/^\d{1,7}$/.test(digits) || Number(digits) > 1_000_000) report(t.file, raw.line, 'import-bad-headcount', { value });
+            if (!/^\d{1,7}$/.test(digits) || Number(digits) > 1_000_000)
+              report(t.file, raw.line, 'import-bad-headcount', { value });
             else row.headcount = Number(digits);
             break;
           }
@@ -462,7 +545,8 @@ export function planImport(input: ImportInput): ImportPlan {
       if (row.id !== '' && !ID.test(row.id)) report(t.file, raw.line, 'import-bad-id', { value: row.id });
       if (row.kind === '') report(t.file, raw.line, 'import-missing', { column: 'kind' });
       else if (!ID.test(row.kind)) report(t.file, raw.line, 'import-bad-kind', { value: row.kind });
-      if (row.parent !== undefined && !ID.test(row.parent)) report(t.file, raw.line, 'import-bad-parent', { value: row.parent });
+      if (row.parent !== undefined && !ID.test(row.parent))
+        report(t.file, raw.line, 'import-bad-parent', { value: row.parent });
       if (Object.keys(row.name).length === 0) report(t.file, raw.line, 'import-no-name', {});
       rows.push(row);
     }
@@ -470,7 +554,18 @@ export function planImport(input: ImportInput): ImportPlan {
   const fnRows: FunctionRow[] = [];
   for (const t of functionTables) {
     for (const raw of t.body) {
-      const row: FunctionRow = { file: t.file, line: raw.line, id: '', name: {}, type: undefined, description: {}, source: undefined, replaces: undefined, from: undefined, until: undefined };
+      const row: FunctionRow = {
+        file: t.file,
+        line: raw.line,
+        id: '',
+        name: {},
+        type: undefined,
+        description: {},
+        source: undefined,
+        replaces: undefined,
+        from: undefined,
+        until: undefined,
+      };
       for (const [c, value] of cellsOf(t, raw)) {
         if (c.field === 'id') row.id = value;
         else if ((c.field === 'name' || c.field === 'description') && value !== '') row[c.field][c.lang!] = value;
@@ -481,14 +576,16 @@ export function planImport(input: ImportInput): ImportPlan {
           else row.source = source;
         } else if (c.field === 'replaces') {
           row.replaces = value.split(/[\s,;]+/).filter(Boolean);
-          for (const id of row.replaces) if (!ID.test(id)) report(t.file, raw.line, 'import-bad-function', { value: id });
+          for (const id of row.replaces)
+            if (!ID.test(id)) report(t.file, raw.line, 'import-bad-function', { value: id });
         } else if ((c.field === 'from' || c.field === 'until') && value !== '') {
           if (!isCalendarDate(value)) report(t.file, raw.line, 'import-bad-date', { value });
           else row[c.field] = value;
         }
       }
       if (row.id !== '' && !ID.test(row.id)) report(t.file, raw.line, 'import-bad-function', { value: row.id });
-      if (row.type !== undefined && !ID.test(row.type)) report(t.file, raw.line, 'import-bad-type', { value: row.type });
+      if (row.type !== undefined && !ID.test(row.type))
+        report(t.file, raw.line, 'import-bad-type', { value: row.type });
       if (Object.keys(row.name).length === 0) report(t.file, raw.line, 'import-no-name', {});
       fnRows.push(row);
     }
@@ -499,7 +596,10 @@ export function planImport(input: ImportInput): ImportPlan {
   const existingUnitIds = (loaded?.units ?? []).map((u) => u.unit.id);
   const unitIds = new IdMaker([...existingUnitIds, ...rows.map((r) => r.id).filter(Boolean)]);
   for (const row of rows) if (row.id === '' && !isBad(row)) row.id = unitIds.make(nameFor(row.name), 'unit');
-  const fnIds = new IdMaker([...(loaded?.functions ?? []).map((f) => f.fn.id), ...fnRows.map((r) => r.id).filter(Boolean)]);
+  const fnIds = new IdMaker([
+    ...(loaded?.functions ?? []).map((f) => f.fn.id),
+    ...fnRows.map((r) => r.id).filter(Boolean),
+  ]);
   for (const row of fnRows) if (row.id === '' && !isBad(row)) row.id = fnIds.make(nameFor(row.name), 'function');
 
   // 3. Rows against each other and against the structure they go into.
@@ -519,9 +619,11 @@ export function planImport(input: ImportInput): ImportPlan {
   }
   const existingUnits = new Map<string, { unit: Unit; file: string; rel: string }>();
   const relOf = new Map((input.existing ?? []).map((f) => [f.file, f.rel]));
-  for (const { unit, file } of loaded?.units ?? []) if (!existingUnits.has(unit.id)) existingUnits.set(unit.id, { unit, file, rel: relOf.get(file) ?? file });
+  for (const { unit, file } of loaded?.units ?? [])
+    if (!existingUnits.has(unit.id)) existingUnits.set(unit.id, { unit, file, rel: relOf.get(file) ?? file });
   const existingFunctions = new Map<string, { fn: OrgFunction; file: string; rel: string }>();
-  for (const { fn, file } of loaded?.functions ?? []) if (!existingFunctions.has(fn.id)) existingFunctions.set(fn.id, { fn, file, rel: relOf.get(file) ?? file });
+  for (const { fn, file } of loaded?.functions ?? [])
+    if (!existingFunctions.has(fn.id)) existingFunctions.set(fn.id, { fn, file, rel: relOf.get(file) ?? file });
 
   // Assignments: the roles of each unit they name, replacing what its row or file had.
   for (const t of assignmentTables) {
@@ -535,7 +637,13 @@ export function planImport(input: ImportInput): ImportPlan {
         else if (c.field === 'role') role = value;
       }
       if (!ID.test(unit)) report(t.file, raw.line, 'import-bad-parent', { value: unit });
-      else if (!byId.has(unit)) report(t.file, raw.line, existingUnits.has(unit) ? 'import-assignment-not-in-table' : 'import-assignment-unknown-unit', { unit });
+      else if (!byId.has(unit))
+        report(
+          t.file,
+          raw.line,
+          existingUnits.has(unit) ? 'import-assignment-not-in-table' : 'import-assignment-unknown-unit',
+          { unit },
+        );
       if (!ID.test(fn)) report(t.file, raw.line, 'import-bad-function', { value: fn });
       if (!roleIds.has(role)) report(t.file, raw.line, 'import-unknown-role', { role, roles: [...roleIds].join(', ') });
       const row = byId.get(unit);
@@ -543,7 +651,8 @@ export function planImport(input: ImportInput): ImportPlan {
     }
   }
 
-  const parentOf = (id: string): string | undefined => (byId.has(id) ? byId.get(id)!.parent : existingUnits.get(id)?.unit.parent);
+  const parentOf = (id: string): string | undefined =>
+    byId.has(id) ? byId.get(id)!.parent : existingUnits.get(id)?.unit.parent;
   const kinds = hasOrganization ? loaded!.organization.kinds.map((k) => k.id) : inferKinds([...byId.values()], byId);
   // Kind ranking is refused only where organization.yaml makes kind-rank an error (its default).
   const rankSetting = hasOrganization ? loaded!.organization.rules?.['kind-rank'] : undefined;
@@ -554,11 +663,16 @@ export function planImport(input: ImportInput): ImportPlan {
     const existing = existingUnits.get(row.id);
     if (existing && !input.force) report(row.file, row.line, 'import-exists', { id: row.id, file: existing.file });
     if (row.parent !== undefined && ID.test(row.parent)) {
-      if (!byId.has(row.parent) && !existingUnits.has(row.parent)) report(row.file, row.line, 'import-unknown-parent', { parent: row.parent });
+      if (!byId.has(row.parent) && !existingUnits.has(row.parent))
+        report(row.file, row.line, 'import-unknown-parent', { parent: row.parent });
       else {
         // Walk up: a chain that comes back to this row is a loop.
         const chain = [row.id];
-        for (let p: string | undefined = row.parent; p !== undefined && chain.length <= byId.size + existingUnits.size + 1; p = parentOf(p)) {
+        for (
+          let p: string | undefined = row.parent;
+          p !== undefined && chain.length <= byId.size + existingUnits.size + 1;
+          p = parentOf(p)
+        ) {
           chain.push(p);
           if (p === row.id) {
             report(row.file, row.line, 'import-cycle', { chain: chain.join(' → ') });
@@ -568,19 +682,34 @@ export function planImport(input: ImportInput): ImportPlan {
       }
     }
     if (ID.test(row.kind)) {
-      if (!kinds.includes(row.kind)) report(row.file, row.line, 'import-unknown-kind', { kind: row.kind, kinds: kinds.join(', ') });
-      const parentKind = row.parent === undefined ? undefined : (byId.get(row.parent)?.kind ?? existingUnits.get(row.parent)?.unit.kind);
-      if (checkRank && parentKind !== undefined && kinds.includes(parentKind) && kinds.includes(row.kind) && kinds.indexOf(row.kind) <= kinds.indexOf(parentKind)) {
-        report(row.file, row.line, 'import-kind-rank', { kind: row.kind, parent: row.parent!, parentKind, order: kinds.join(' > ') });
+      if (!kinds.includes(row.kind))
+        report(row.file, row.line, 'import-unknown-kind', { kind: row.kind, kinds: kinds.join(', ') });
+      const parentKind =
+        row.parent === undefined ? undefined : (byId.get(row.parent)?.kind ?? existingUnits.get(row.parent)?.unit.kind);
+      if (
+        checkRank &&
+        parentKind !== undefined &&
+        kinds.includes(parentKind) &&
+        kinds.includes(row.kind) &&
+        kinds.indexOf(row.kind) <= kinds.indexOf(parentKind)
+      ) {
+        report(row.file, row.line, 'import-kind-rank', {
+          kind: row.kind,
+          parent: row.parent!,
+          parentKind,
+          order: kinds.join(' > '),
+        });
       }
     }
   }
   for (const row of fnById.values()) {
     const existing = existingFunctions.get(row.id);
-    if (existing && !input.force) report(row.file, row.line, 'import-function-exists', { id: row.id, file: existing.file });
+    if (existing && !input.force)
+      report(row.file, row.line, 'import-function-exists', { id: row.id, file: existing.file });
   }
   // One root: the structure's own, or the first row without a parent.
-  const existingRoot = [...existingUnits.values()].find((e) => e.unit.parent === undefined && !byId.has(e.unit.id))?.unit.id;
+  const existingRoot = [...existingUnits.values()].find((e) => e.unit.parent === undefined && !byId.has(e.unit.id))
+    ?.unit.id;
   let root = existingRoot;
   for (const row of byId.values()) {
     if (row.parent !== undefined) continue;
@@ -597,7 +726,11 @@ export function planImport(input: ImportInput): ImportPlan {
     // Up from the unit to the first ancestor whose file is known (its folder holds the chain), or to the root.
     const chain = [id];
     let dir = 'units';
-    for (let p = parentOf(id); p !== undefined && p !== root && (byId.has(p) || existingUnits.has(p)) && chain.length < 64; p = parentOf(p)) {
+    for (
+      let p = parentOf(id);
+      p !== undefined && p !== root && (byId.has(p) || existingUnits.has(p)) && chain.length < 64;
+      p = parentOf(p)
+    ) {
       const rel = knownRel(p);
       if (rel !== undefined) {
         dir = `${posix.dirname(rel)}/${p}`;
@@ -621,7 +754,7 @@ export function planImport(input: ImportInput): ImportPlan {
   // 5. With --partial, a good row under a bad one cannot be placed either.
   const badIds = new Map<string, number>();
   for (const row of rows) if (isBad(row) && row.id !== '') badIds.set(row.id, row.line);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const row of byId.values()) {
       if (isBad(row) || row.parent === undefined || !badIds.has(row.parent)) continue;
@@ -641,7 +774,11 @@ export function planImport(input: ImportInput): ImportPlan {
     organizationCreated: false,
     functionsImported: 0,
     functionsCreated: [],
-    rows: { units: rows.length, functions: fnRows.length, assignments: assignmentTables.reduce((n, t) => n + t.body.length, 0) },
+    rows: {
+      units: rows.length,
+      functions: fnRows.length,
+      assignments: assignmentTables.reduce((n, t) => n + t.body.length, 0),
+    },
   };
   if (problems.length > 0 && !input.partial) return plan;
 
@@ -649,7 +786,9 @@ export function planImport(input: ImportInput): ImportPlan {
   const good = [...byId.values()].filter((r) => !isBad(r));
   const goodFunctions = [...fnById.values()].filter((r) => !isBad(r));
   if (!hasOrganization) {
-    const allLanguages = [...unitsTables, ...functionTables].flatMap((t) => t.columns.filter((c) => c?.lang !== undefined).map((c) => c!.lang!));
+    const allLanguages = [...unitsTables, ...functionTables].flatMap((t) =>
+      t.columns.filter((c) => c?.lang !== undefined).map((c) => c!.lang!),
+    );
     const languages = [...new Set([defaultLanguage, ...allLanguages])];
     const rootRow = root !== undefined ? byId.get(root) : undefined;
     const organization = {
@@ -659,19 +798,36 @@ export function planImport(input: ImportInput): ImportPlan {
       kinds: kinds.map((id) => ({ id, name: { [defaultLanguage]: id } })),
     };
     const text = `${defaultLanguage === 'ru' ? '# Создано командой org import. Виды подразделений упорядочены по их месту в дереве;\n# дайте им настоящие названия. Роли матрицы функций — по умолчанию (lead, participant, approver, informed).\n' : '# Created by org import. The kinds are ordered by where they sit in the tree; give them\n# their real names. The roles of the function matrix are the defaults (lead, participant, approver, informed).\n'}${stringify(organization)}`;
-    plan.files.push({ rel: 'organization.yaml', text: canonical(text, 'organization', 'organization.yaml', input.schemaBase), action: 'create' });
+    plan.files.push({
+      rel: 'organization.yaml',
+      text: canonical(text, 'organization', 'organization.yaml', input.schemaBase),
+      action: 'create',
+    });
     plan.organizationCreated = true;
   }
 
   const texts = loaded?.texts;
-  const fnLangs = (field: Field): string[] => [...new Set(functionTables.flatMap((t) => t.columns.filter((c) => c?.field === field).map((c) => c!.lang!)))];
-  const fnFields = new Set(functionTables.flatMap((t) => t.columns.filter((c) => c !== undefined).map((c) => c!.field)));
+  const fnLangs = (field: Field): string[] => [
+    ...new Set(functionTables.flatMap((t) => t.columns.filter((c) => c?.field === field).map((c) => c!.lang!))),
+  ];
+  const fnFields = new Set(
+    functionTables.flatMap((t) => t.columns.filter((c) => c !== undefined).map((c) => c!.field)),
+  );
   for (const row of goodFunctions) {
     const existing = existingFunctions.get(row.id);
     if (existing) {
       const original = texts?.get(existing.file);
       if (original === undefined) continue;
-      plan.files.push({ rel: existing.rel, text: canonical(updatedFunctionText(original, row, defaultLanguage, fnLangs('name'), fnLangs('description'), fnFields), 'function', existing.rel, input.schemaBase), action: 'update' });
+      plan.files.push({
+        rel: existing.rel,
+        text: canonical(
+          updatedFunctionText(original, row, defaultLanguage, fnLangs('name'), fnLangs('description'), fnFields),
+          'function',
+          existing.rel,
+          input.schemaBase,
+        ),
+        action: 'update',
+      });
       plan.functionsImported++;
       continue;
     }
@@ -688,7 +844,8 @@ export function planImport(input: ImportInput): ImportPlan {
   }
 
   const knownFunctions = new Set([...existingFunctions.keys(), ...fnById.keys()]);
-  for (const f of input.existing ?? []) if (/^functions\/.*\.ya?ml$/.test(f.rel)) knownFunctions.add(posix.basename(f.rel).replace(/\.ya?ml$/, ''));
+  for (const f of input.existing ?? [])
+    if (/^functions\/.*\.ya?ml$/.test(f.rel)) knownFunctions.add(posix.basename(f.rel).replace(/\.ya?ml$/, ''));
   const referenced = good.flatMap((r) => [...r.leads, ...(r.roles?.keys() ?? [])]);
   const stubs = [...new Set(referenced)].filter((fn) => !knownFunctions.has(fn)).sort();
   for (const fn of stubs) {
@@ -697,7 +854,16 @@ export function planImport(input: ImportInput): ImportPlan {
       defaultLanguage === 'ru'
         ? '# Создано командой org import: в таблице был только идентификатор функции.\n# Дайте ей настоящее название и описание.\n'
         : '# Created by org import: the spreadsheet gave only the function id.\n# Give it its real name and a description.\n';
-    plan.files.push({ rel, text: canonical(`${note}${stringify({ id: fn, name: { [defaultLanguage]: fn } })}`, 'function', rel, input.schemaBase), action: 'create' });
+    plan.files.push({
+      rel,
+      text: canonical(
+        `${note}${stringify({ id: fn, name: { [defaultLanguage]: fn } })}`,
+        'function',
+        rel,
+        input.schemaBase,
+      ),
+      action: 'create',
+    });
     plan.functionsCreated.push(fn);
   }
 
@@ -706,7 +872,12 @@ export function planImport(input: ImportInput): ImportPlan {
     if (existing) {
       const original = texts?.get(existing.file);
       if (original === undefined) continue; // a file that did not parse cannot be merged into
-      const text = canonical(updatedUnitText(original, row, defaultLanguage, present), 'unit', existing.rel, input.schemaBase);
+      const text = canonical(
+        updatedUnitText(original, row, defaultLanguage, present),
+        'unit',
+        existing.rel,
+        input.schemaBase,
+      );
       plan.files.push({ rel: existing.rel, text, action: 'update' });
       plan.updated++;
       continue;
@@ -722,7 +893,8 @@ export function planImport(input: ImportInput): ImportPlan {
     if (Object.keys(functions).length > 0) unit.functions = functions;
     if (row.positions !== undefined) {
       if (row.positions.length > 0) unit.positions = row.positions;
-    } else if (row.headcount !== undefined && row.headcount > 0) unit.positions = staffPositions(row.headcount, defaultLanguage);
+    } else if (row.headcount !== undefined && row.headcount > 0)
+      unit.positions = staffPositions(row.headcount, defaultLanguage);
     if (row.replaces !== undefined && row.replaces.length > 0) unit.replaces = row.replaces;
     if (row.source !== undefined && row.source !== '') unit.source = row.source;
     if (typeof row.order === 'number') unit.order = row.order;

@@ -43,7 +43,8 @@ const RULE_NOTES_RU: Record<string, string> = {
   'span-of-control': 'у подразделения не больше max непосредственно подчинённых',
   'unique-sibling-names': 'у подразделений с общим вышестоящим разные названия',
   'unit-has-functions': 'каждое подразделение участвует хотя бы в одной функции',
-  'valid-dates': 'даты — настоящие дни календаря, until позже from, подразделение действует только вместе с вышестоящим',
+  'valid-dates':
+    'даты — настоящие дни календаря, until позже from, подразделение действует только вместе с вышестоящим',
   'yaml-syntax': 'каждый файл — корректный и безопасный YAML',
 };
 
@@ -54,7 +55,15 @@ interface Texts {
   types: { note: string[]; list: Array<{ id: string; name: Record<string, string> }> };
   rulesNote: string[];
   ruleNote: (id: string, english: string) => string;
-  unit: { id: string; kind: string; note: string[]; name: Record<string, string>; short: Record<string, string>; position: Record<string, string>; positionCount: number };
+  unit: {
+    id: string;
+    kind: string;
+    note: string[];
+    name: Record<string, string>;
+    short: Record<string, string>;
+    position: Record<string, string>;
+    positionCount: number;
+  };
   fn: { id: string; type: string; note: string[]; name: Record<string, string>; description: Record<string, string> };
 }
 
@@ -68,7 +77,8 @@ const RU: Texts = {
     ],
     name: { ru: 'Моя организация', en: 'My Organization' },
     languages: ['ru', 'en'],
-    languagesNote: 'Языки названий. Первый — основной: название, записанное простой строкой, считается написанным на нём.',
+    languagesNote:
+      'Языки названий. Первый — основной: название, записанное простой строкой, считается написанным на нём.',
   },
   kinds: {
     note: [
@@ -158,7 +168,10 @@ const EN: Texts = {
     ],
   },
   roles: {
-    note: ['Roles of the function matrix, strongest first. The role lead marks the unit responsible', 'for a function; every function has exactly one.'],
+    note: [
+      'Roles of the function matrix, strongest first. The role lead marks the unit responsible',
+      'for a function; every function has exactly one.',
+    ],
     list: [
       { id: 'lead', name: { en: 'lead' }, code: { en: 'L' } },
       { id: 'participant', name: { en: 'participant' }, code: { en: 'P' } },
@@ -210,7 +223,10 @@ function textBlock(key: string, text: Record<string, string>, indent: string): s
 function ruleSettings(texts: Texts): string[] {
   const settings = rules.map((rule) => {
     const options = Object.entries(rule.defaultOptions ?? {});
-    const setting = options.length === 0 ? rule.meta.defaultSeverity : `[${rule.meta.defaultSeverity}, {${options.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}}]`;
+    const setting =
+      options.length === 0
+        ? rule.meta.defaultSeverity
+        : `[${rule.meta.defaultSeverity}, {${options.map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join(', ')}}]`;
     return { line: `#   ${rule.id}: ${setting}`, note: texts.ruleNote(rule.id, rule.meta.description) };
   });
   const width = Math.max(...settings.map((s) => s.line.length));
@@ -232,7 +248,11 @@ function organizationFile(texts: Texts, base: string): string {
     '',
     ...comment(texts.roles.note),
     'roles:',
-    ...texts.roles.list.flatMap((r) => [`  - id: ${r.id}`, ...textBlock('name', r.name, '    '), ...textBlock('code', r.code, '    ')]),
+    ...texts.roles.list.flatMap((r) => [
+      `  - id: ${r.id}`,
+      ...textBlock('name', r.name, '    '),
+      ...textBlock('code', r.code, '    '),
+    ]),
     '',
     ...comment(texts.types.note),
     'functionTypes:',
@@ -267,7 +287,14 @@ function unitFile(texts: Texts, base: string): string {
 function functionFile(texts: Texts, base: string): string {
   const f = texts.fn;
   const rel = `functions/${f.id}.yaml`;
-  const lines = [modeline(base, 'function', rel), ...comment(f.note), `id: ${f.id}`, ...textBlock('name', f.name, ''), `type: ${f.type}`, ...textBlock('description', f.description, '')];
+  const lines = [
+    modeline(base, 'function', rel),
+    ...comment(f.note),
+    `id: ${f.id}`,
+    ...textBlock('name', f.name, ''),
+    `type: ${f.type}`,
+    ...textBlock('description', f.description, ''),
+  ];
   return `${lines.join('\n')}\n`;
 }
 

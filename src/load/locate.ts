@@ -36,7 +36,8 @@ export function exactLocator(text: string): Locator {
     let index = indexes.get(map);
     if (!index) {
       index = new Map();
-      for (const p of map.items) if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+      for (const p of map.items)
+        if (isPair(p) && isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
       indexes.set(map, index);
     }
     return index.get(String(seg));

@@ -62,24 +62,44 @@ export const PARSE_OPTIONS = {
 } as const;
 
 // Anything that might need the full path: anchors, aliases, tags, directives, merge keys, tabs,
-// document markers, explicit keys, flow collections used as keys, and a plain null as a key
+// document markers (after a byte-order mark too), explicit keys, flow collections used as keys, and a plain null as a key
 // (`~:`, `null:`), which js-yaml turns into the string "null" and the full path rejects.
-const UNUSUAL = /[&*!%<\t]|^(---|\.\.\.)|^\s*\?(\s|$)|\][ ]*:(\s|$)|\}[ ]*:(\s|$)|(^|[\s{,[?-])(~|[Nn]ull|NULL)?[ ]*:(\s|$)/m;
+const UNUSUAL =
+  /[&*!%<\t]|^\uFEFF?(---|\.\.\.)|^\s*\?(\s|$)|\][ ]*:(\s|$)|\}[ ]*:(\s|$)|(^|[\s{,[?-])(~|[Nn]ull|NULL)?[ ]*:(\s|$)/m;
 
 // YAML 1.2 core schema, as `yaml` resolves it (yaml/dist/schema/core): null, bool, int (decimal,
 // 0o octal, 0x hex, no signs on the last two), float (with a dot or an exponent), .inf and .nan.
 const CORE_SCALARS = [
-  new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s), construct: () => null }),
-  new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s), construct: (s: string) => s[0] === 't' || s[0] === 'T' }),
+  new Type('tag:yaml.org,2002:null', {
+    kind: 'scalar',
+    resolve: (s: string) => /^(?:~|[Nn]ull|NULL)?$/.test(s),
+    construct: () => null,
+  }),
+  new Type('tag:yaml.org,2002:bool', {
+    kind: 'scalar',
+    resolve: (s: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s),
+    construct: (s: string) => s[0] === 't' || s[0] === 'T',
+  }),
   new Type('tag:yaml.org,2002:int', {
     kind: 'scalar',
     resolve: (s: string) => /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(s),
-    construct: (s: string) => (s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10)),
+    construct: (s: string) =>
+      s.startsWith('0o') ? parseInt(s.slice(2), 8) : s.startsWith('0x') ? parseInt(s.slice(2), 16) : parseInt(s, 10),
   }),
   new Type('tag:yaml.org,2002:float', {
     kind: 'scalar',
-    resolve: (s: string) => /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(s),
-    construct: (s: string) => (/nan$/i.test(s) ? NaN : /inf$/i.test(s) ? (s[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY) : parseFloat(s)),
+    resolve: (s: string) =>
+      /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(
+        s,
+      ),
+    construct: (s: string) =>
+      /nan$/i.test(s)
+        ? NaN
+        : /inf$/i.test(s)
+          ? s[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY
+          : parseFloat(s),
   }),
 ];
 const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: CORE_SCALARS });

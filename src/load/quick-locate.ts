@@ -143,7 +143,13 @@ export function quickLocator(text: string): (path: YamlPath, target: 'key' | 'va
         item = b.own[at]!;
         index = at;
         const key = item.line;
-        if (last && target === 'key') return { line: key.no + 1, column: key.indent + 1, endLine: key.no + 1, endColumn: key.indent + 1 + seg.length };
+        if (last && target === 'key')
+          return {
+            line: key.no + 1,
+            column: key.indent + 1,
+            endLine: key.no + 1,
+            endColumn: key.indent + 1 + seg.length,
+          };
         const rest = key.text.slice(seg.length + 1);
         const pad = rest.length - rest.trimStart().length;
         valueText = rest.trimStart();

@@ -44,7 +44,11 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
 
   const isYaml = (rel: string): boolean => /\.ya?ml$/i.test(rel);
   const unreadable = (rel: string, file: string, e: unknown): void =>
-    void files.push({ rel, file, problem: { code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'error' } });
+    void files.push({
+      rel,
+      file,
+      problem: { code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'error' },
+    });
 
   const visit = (absPath: string, rel: string): void => {
     const file = displayPath(absPath, cwd);
@@ -68,7 +72,8 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
       }
       if (real !== root && !real.startsWith(root + sep)) {
         // Only what would have been read matters: a structure file, or a folder that may hold some.
-        if (isYaml(rel) || st.isDirectory()) files.push({ rel, file, problem: { code: 'symlink-outside', target: displayPath(real, cwd) } });
+        if (isYaml(rel) || st.isDirectory())
+          files.push({ rel, file, problem: { code: 'symlink-outside', target: displayPath(real, cwd) } });
         return;
       }
     }
@@ -105,7 +110,8 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
   };
 
   const orgPath = join(absDir, orgName);
-  if (statSync(orgPath, { throwIfNoEntry: false })?.isFile() === false) files.push({ rel: orgName, file: displayPath(orgPath, cwd), problem: { code: 'not-regular' } });
+  if (statSync(orgPath, { throwIfNoEntry: false })?.isFile() === false)
+    files.push({ rel: orgName, file: displayPath(orgPath, cwd), problem: { code: 'not-regular' } });
   else visit(orgPath, orgName);
   for (const sub of ['units', 'functions']) {
     const p = join(absDir, sub);

@@ -111,7 +111,11 @@ export function decode(bytes: Uint8Array): { text: string } | { problem: ScanPro
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe))
     return { problem: { code: 'utf16', range: start } };
   // UTF-16 without a BOM: ASCII text with every other byte zero.
-  if (bytes.length >= 4 && ((bytes[0] === 0 && bytes[1] !== 0) || (bytes[0] !== 0 && bytes[1] === 0)) && bytes[2] !== undefined) {
+  if (
+    bytes.length >= 4 &&
+    ((bytes[0] === 0 && bytes[1] !== 0) || (bytes[0] !== 0 && bytes[1] === 0)) &&
+    bytes[2] !== undefined
+  ) {
     const zeroAt = bytes[0] === 0 ? 0 : 1;
     if (bytes[zeroAt + 2] === 0) return { problem: { code: 'utf16', range: start } };
   }
@@ -178,7 +182,8 @@ export function scanDepth(text: string, maxDepth: number): ScanProblem | undefin
       if ((c === '"' || c === "'") && flow > 0) quote = c;
       else if (c === '[' || c === '{') {
         flow++;
-        if (depth + flow > maxDepth) return { code: 'too-deep', depth: maxDepth, range: { line: lineNo, column: i - pos + 1 } };
+        if (depth + flow > maxDepth)
+          return { code: 'too-deep', depth: maxDepth, range: { line: lineNo, column: i - pos + 1 } };
       } else if ((c === ']' || c === '}') && flow > 0) flow--;
     }
     if (depth + flow > maxDepth) return { code: 'too-deep', depth: maxDepth, range: { line: lineNo, column: 1 } };

@@ -6,7 +6,20 @@
  */
 import type { FunctionEntry, LoadedStructure, UnitEntry } from '../model/loaded.js';
 import type { Finding } from '../model/finding.js';
-import type { Act, ActKind, FunctionType, Kind, OrgFunction, Organization, Position, Role, RuleSetting, Source, Text, Unit } from '../model/types.js';
+import type {
+  Act,
+  ActKind,
+  FunctionType,
+  Kind,
+  OrgFunction,
+  Organization,
+  Position,
+  Role,
+  RuleSetting,
+  Source,
+  Text,
+  Unit,
+} from '../model/types.js';
 import { validateValue, type FileKind } from '../schema/validate.js';
 import { parseYaml } from './parse.js';
 import { decode, scanText, type ScanProblem } from './scan.js';
@@ -96,7 +109,12 @@ function readDecoded(kind: FileKind, decoded: { text: string } | { problem: Scan
   const scanned = scanText(decoded.text);
   if (scanned) return { findings: [syntaxFinding(scanned)] };
   const parsed = parseYaml(decoded.text);
-  const findings: FileResult['findings'] = parsed.problems.map((p) => ({ rule: 'yaml-syntax', messageId: p.code, data: p.data, range: p.range }));
+  const findings: FileResult['findings'] = parsed.problems.map((p) => ({
+    rule: 'yaml-syntax',
+    messageId: p.code,
+    data: p.data,
+    range: p.range,
+  }));
   if (!parsed.value) return { findings };
   findings.push(...validateValue(kind, parsed.value, '').map(({ file: _file, ...f }) => f));
   return { value: parsed.value, findings };
@@ -142,7 +160,13 @@ export function loadStructure(files: readonly RawFile[], options: LoadOptions = 
     }
   }
   return {
-    organization: organization ?? { id: 'organization', name: 'organization', languages: ['en'], kinds: [], roles: DEFAULT_ROLES },
+    organization: organization ?? {
+      id: 'organization',
+      name: 'organization',
+      languages: ['en'],
+      kinds: [],
+      roles: DEFAULT_ROLES,
+    },
     hasOrganization: organization !== undefined,
     organizationFile: orgFile,
     units,
@@ -178,16 +202,28 @@ function source(v: unknown): Source | undefined {
   return out;
 }
 
-const ACT_KINDS: ReadonlySet<string> = new Set<ActKind>(['law', 'decree', 'resolution', 'order', 'directive', 'decision', 'protocol', 'charter', 'other']);
+const ACT_KINDS: ReadonlySet<string> = new Set<ActKind>([
+  'law',
+  'decree',
+  'resolution',
+  'order',
+  'directive',
+  'decision',
+  'protocol',
+  'charter',
+  'other',
+]);
 
 /** A date of the ISO shape; a day that does not exist (2024-02-30) is kept for `valid-dates` to report. */
-const date = (v: unknown): string | undefined => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
+const date = (v: unknown): string | undefined =>
+  typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
 
 function act(v: unknown): Act | undefined {
   if (!isObj(v)) return undefined;
   const out: Act = {};
   if (typeof v.kind === 'string' && ACT_KINDS.has(v.kind)) out.kind = v.kind as ActKind;
-  if ((typeof v.number === 'string' && v.number !== '') || (typeof v.number === 'number' && Number.isFinite(v.number))) out.number = v.number;
+  if ((typeof v.number === 'string' && v.number !== '') || (typeof v.number === 'number' && Number.isFinite(v.number)))
+    out.number = v.number;
   put(out, 'date', date(v.date));
   put(out, 'title', text(v.title));
   // Only a web address: a `javascript:` or `file:` link must never reach an HTML or Markdown output.
@@ -200,7 +236,8 @@ function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]
   if (value !== undefined) target[key] = value;
 }
 
-const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined);
+const strings = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : undefined;
 
 function named<T extends { id: string; name: Text }>(v: unknown, extra: (o: Obj, t: T) => void): T[] {
   if (!Array.isArray(v)) return [];
@@ -227,10 +264,15 @@ export function coerceOrganization(v: Obj): Organization {
   put(org, 'short', text(v.short));
   put(org, 'description', text(v.description));
   put(org, 'date', str(v.date));
-  put(org, 'fonts', strings(v.fonts)?.filter((f) => f !== ''));
+  put(
+    org,
+    'fonts',
+    strings(v.fonts)?.filter((f) => f !== ''),
+  );
   const roles = named<Role>(v.roles, (o, r) => put(r, 'code', text(o.code)));
   org.roles = roles.length > 0 ? roles : DEFAULT_ROLES;
-  if (v.functionTypes !== undefined) org.functionTypes = named<FunctionType>(v.functionTypes, (o, t) => put(t, 'description', text(o.description)));
+  if (v.functionTypes !== undefined)
+    org.functionTypes = named<FunctionType>(v.functionTypes, (o, t) => put(t, 'description', text(o.description)));
   if (isObj(v.rules)) {
     const rules: Record<string, RuleSetting> = {};
     for (const [id, setting] of Object.entries(v.rules)) {

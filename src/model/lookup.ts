@@ -24,9 +24,7 @@ export interface Candidate {
 }
 
 export type LookupResult =
-  | { found: Candidate[]; how: 'id' | 'name' | 'prefix' }
-  | { ambiguous: Candidate[] }
-  | { suggestions: Candidate[] };
+  { found: Candidate[]; how: 'id' | 'name' | 'prefix' } | { ambiguous: Candidate[] } | { suggestions: Candidate[] };
 
 /** Most names offered when a query is ambiguous or has no match. */
 const MAX_LISTED = 5;
@@ -52,7 +50,11 @@ export function boundedDistance(a: string, b: string, limit: number): number {
     cur[0] = i;
     let best = lo > 1 ? limit + 1 : i;
     for (let j = lo; j <= hi; j++) {
-      const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
+      const d = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
+      );
       cur[j] = d;
       if (d < best) best = d;
     }
@@ -77,16 +79,27 @@ function entries(model: OrgModel, namespaces: readonly Namespace[]): Entry[] {
     return [...set];
   };
   const first = (t: Text): string => Object.values(textsByLanguage(t, def))[0] ?? '';
-  if (namespaces.includes('unit')) for (const [id, { unit }] of model.units) out.push({ candidate: { type: 'unit', id, name: textsByLanguage(unit.name, def)[def] ?? first(unit.name) }, names: namesOf(unit.name, unit.short) });
+  if (namespaces.includes('unit'))
+    for (const [id, { unit }] of model.units)
+      out.push({
+        candidate: { type: 'unit', id, name: textsByLanguage(unit.name, def)[def] ?? first(unit.name) },
+        names: namesOf(unit.name, unit.short),
+      });
   if (namespaces.includes('function')) {
-    for (const [id, { fn }] of model.functions) out.push({ candidate: { type: 'function', id, name: textsByLanguage(fn.name, def)[def] ?? first(fn.name) }, names: namesOf(fn.name) });
+    for (const [id, { fn }] of model.functions)
+      out.push({
+        candidate: { type: 'function', id, name: textsByLanguage(fn.name, def)[def] ?? first(fn.name) },
+        names: namesOf(fn.name),
+      });
     // Ids that units use without a function file can still be shown.
-    for (const id of model.assignments.keys()) if (!model.functions.has(id)) out.push({ candidate: { type: 'function', id, name: '' }, names: [] });
+    for (const id of model.assignments.keys())
+      if (!model.functions.has(id)) out.push({ candidate: { type: 'function', id, name: '' }, names: [] });
   }
   return out;
 }
 
-const byId = (a: Candidate, b: Candidate): number => (a.type < b.type ? 1 : a.type > b.type ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: Candidate, b: Candidate): number =>
+  a.type < b.type ? 1 : a.type > b.type ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /**
  * Looks `query` up among units and/or functions: an exact id first (a unit and a function may
@@ -101,7 +114,8 @@ export function lookup(model: OrgModel, query: string, namespaces: readonly Name
   if (wanted === '') return { suggestions: [] };
   const byName = all.filter((e) => e.names.includes(wanted)).map((e) => e.candidate);
   // A unit and a function may have the same name, as they may have the same id: both are meant.
-  const perNamespace = (list: Candidate[]): boolean => list.filter((c) => c.type === 'unit').length <= 1 && list.filter((c) => c.type === 'function').length <= 1;
+  const perNamespace = (list: Candidate[]): boolean =>
+    list.filter((c) => c.type === 'unit').length <= 1 && list.filter((c) => c.type === 'function').length <= 1;
   if (byName.length > 0 && perNamespace(byName)) return { found: byName, how: 'name' };
   if (byName.length > 1) return { ambiguous: byName.sort(byId).slice(0, MAX_LISTED) };
 
@@ -122,7 +136,10 @@ export function lookup(model: OrgModel, query: string, namespaces: readonly Name
       for (const n of e.names) score = Math.min(score, boundedDistance(wanted, n, limit));
       // A mistyped start of an id or a name: close to the start of the same length, ranked after whole matches.
       if (score > limit && wanted.length >= 4) {
-        const start = Math.min(boundedDistance(lowerId, e.candidate.id.slice(0, lowerId.length), limit), ...e.names.map((n) => boundedDistance(wanted, n.slice(0, wanted.length), limit)));
+        const start = Math.min(
+          boundedDistance(lowerId, e.candidate.id.slice(0, lowerId.length), limit),
+          ...e.names.map((n) => boundedDistance(wanted, n.slice(0, wanted.length), limit)),
+        );
         if (start <= limit) score = start + 0.25;
       }
     }

@@ -59,13 +59,15 @@ export function buildModel(loaded: LoadedStructure): OrgModel {
   const sortKey = new Map<string, string>();
   const keyOf = (u: Unit): string => {
     let key = sortKey.get(u.id);
-    if (key === undefined) sortKey.set(u.id, (key = pickText(u.name, undefined, defaultLanguage).toLowerCase().replace(/ё/g, 'е')));
+    if (key === undefined)
+      sortKey.set(u.id, (key = pickText(u.name, undefined, defaultLanguage).toLowerCase().replace(/ё/g, 'е')));
     return key;
   };
   const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   const rank = (u: Unit): number => kindRank.get(u.kind) ?? Number.MAX_SAFE_INTEGER;
   // `order` is the document's own sequence; units without one follow the numbered ones.
-  const place = (u: Unit): number => (typeof u.order === 'number' && Number.isFinite(u.order) ? u.order : Number.POSITIVE_INFINITY);
+  const place = (u: Unit): number =>
+    typeof u.order === 'number' && Number.isFinite(u.order) ? u.order : Number.POSITIVE_INFINITY;
   const byPlace = (a: Unit, b: Unit): number => {
     const pa = place(a);
     const pb = place(b);
@@ -96,7 +98,17 @@ export function buildModel(loaded: LoadedStructure): OrgModel {
       else assignments.set(fn, [{ unit: id, role }]);
     }
   }
-  return { organization, defaultLanguage, roles: organization.roles ?? [], units, functions, children, roots, kindRank, assignments };
+  return {
+    organization,
+    defaultLanguage,
+    roles: organization.roles ?? [],
+    units,
+    functions,
+    children,
+    roots,
+    kindRank,
+    assignments,
+  };
 }
 
 /** Parent chain of a unit, nearest first, stopping at a missing parent or a loop. */
@@ -113,10 +125,16 @@ export function ancestors(model: OrgModel, id: string): string[] {
 }
 
 /** Unit ids in tree order (depth first, parents before children) below `root` or all roots. */
-export function treeOrder(model: OrgModel, root?: string, maxDepth = Number.POSITIVE_INFINITY): Array<{ id: string; depth: number }> {
+export function treeOrder(
+  model: OrgModel,
+  root?: string,
+  maxDepth = Number.POSITIVE_INFINITY,
+): Array<{ id: string; depth: number }> {
   const out: Array<{ id: string; depth: number }> = [];
   const seen = new Set<string>();
-  const stack: Array<{ id: string; depth: number }> = (root !== undefined ? [root] : model.roots).map((id) => ({ id, depth: 0 })).reverse();
+  const stack: Array<{ id: string; depth: number }> = (root !== undefined ? [root] : model.roots)
+    .map((id) => ({ id, depth: 0 }))
+    .reverse();
   while (stack.length > 0) {
     const next = stack.pop()!;
     if (seen.has(next.id) || !model.units.has(next.id)) continue;
@@ -191,8 +209,6 @@ export function functionsLedBy(unit: Unit): string[] {
     .filter(([, role]) => role === 'lead')
     .map(([fn]) => fn);
 }
-
-
 
 /** A staff (advisory) unit of its parent: marked `staff: true` and hung under a unit that exists. */
 export function isStaff(model: OrgModel, id: string): boolean {

@@ -18,7 +18,8 @@ export type Source =
     };
 
 /** Kinds of legal act a structure or a unit rests on (see `$defs/act` in the schemas). */
-export type ActKind = 'law' | 'decree' | 'resolution' | 'order' | 'directive' | 'decision' | 'protocol' | 'charter' | 'other';
+export type ActKind =
+  'law' | 'decree' | 'resolution' | 'order' | 'directive' | 'decision' | 'protocol' | 'charter' | 'other';
 
 /** A legal act: what approved a structure, or created or changed a unit. */
 export interface Act {

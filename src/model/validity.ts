@@ -102,5 +102,10 @@ export function structureAt(model: OrgModel, date: string): StructureAt {
     findings: [],
     texts: new Map(),
   };
-  return { model: buildModel(loaded), date, orphaned: orphaned.sort(), outOfForce: { units: unitsOut, functions: gone.size } };
+  return {
+    model: buildModel(loaded),
+    date,
+    orphaned: orphaned.sort(),
+    outOfForce: { units: unitsOut, functions: gone.size },
+  };
 }

@@ -6,7 +6,14 @@
  * change table) are set as tables whose header row repeats on each page, rows never split.
  * Each page carries only its own boxes, so the file grows with the chart, not with its square.
  */
-import type { ChartBook, ChartDrawing, ChartPage, DrawnLine, OutlineEntry, TablePage } from '../render/chart/drawing.js';
+import type {
+  ChartBook,
+  ChartDrawing,
+  ChartPage,
+  DrawnLine,
+  OutlineEntry,
+  TablePage,
+} from '../render/chart/drawing.js';
 import { arrowHead, layoutHeading } from '../render/chart/draw.js';
 import { chartArea, fitScale, FRAME } from '../render/chart/book.js';
 import { cleanText, wrapText, type Measure, type TextStyle } from '../render/chart/text.js';
@@ -54,7 +61,9 @@ function tableSheets(table: TablePage, paper: { width: number; height: number },
   const total = table.columns.reduce((s, c) => s + Math.max(c.width, 0), 0) || 1;
   const widths = table.columns.map((c) => (area.width * Math.max(c.width, 0)) / total);
   const header = table.columns.map((c, i) => cellLines(c.header, widths[i]! - 2 * CELL_PAD, TABLE_HEAD, measure));
-  const rows = table.rows.map((row) => table.columns.map((_, i) => cellLines(row[i] ?? '', widths[i]! - 2 * CELL_PAD, TABLE_TEXT, measure)));
+  const rows = table.rows.map((row) =>
+    table.columns.map((_, i) => cellLines(row[i] ?? '', widths[i]! - 2 * CELL_PAD, TABLE_TEXT, measure)),
+  );
   const sheets: TableSheet[] = [];
   let current: string[][][] = [];
   let used = rowHeight(header);
@@ -124,7 +133,14 @@ export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promi
     if (total > 1) {
       const label = options.pageLabel(n, total);
       const w = measure(label, { bold: false, size: 8 });
-      text({ text: label, size: 8, bold: false, color: '#4A4A4A', x: paper.width - FRAME.margin - w, baseline: paper.height - FRAME.margin });
+      text({
+        text: label,
+        size: 8,
+        bold: false,
+        color: '#4A4A4A',
+        x: paper.width - FRAME.margin - w,
+        baseline: paper.height - FRAME.margin,
+      });
     }
     options.onPage?.(n, total);
   });
@@ -139,7 +155,9 @@ export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promi
       for (const item of heading.items) {
         if (item.kind === 'chip') {
           doc.save();
-          doc.roundedRect(item.rect.x + dx, item.rect.y + FRAME.margin, item.rect.width, item.rect.height, 5).lineWidth(1);
+          doc
+            .roundedRect(item.rect.x + dx, item.rect.y + FRAME.margin, item.rect.width, item.rect.height, 5)
+            .lineWidth(1);
           if (item.dashed) doc.dash(4, { space: 3 });
           doc.fillAndStroke(item.palette.fill, item.palette.border);
           doc.restore();
@@ -154,7 +172,10 @@ export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promi
       let baseline = FRAME.margin + 24;
       const limit = paper.width - FRAME.margin;
       const separator = ' › ';
-      const items = [...page.trail.map((a) => ({ name: a.name, page: a.page as number | undefined })), { name: drawing.title, page: undefined }];
+      const items = [
+        ...page.trail.map((a) => ({ name: a.name, page: a.page as number | undefined })),
+        { name: drawing.title, page: undefined },
+      ];
       for (const [i, item] of items.entries()) {
         const style = { bold: item.page === undefined, size: 10 };
         const label = cleanText(item.name) + (i < items.length - 1 ? separator : '');
@@ -164,8 +185,16 @@ export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promi
           baseline += 13;
         }
         if (baseline > FRAME.margin + FRAME.detailHeader - 4) break;
-        text({ text: label, size: 10, bold: style.bold, color: item.page === undefined ? '#1A1A1A' : '#2F5597', x, baseline });
-        if (item.page !== undefined) doc.goTo(x, baseline - 10, measure(cleanText(item.name), style), 13, destination(item.page));
+        text({
+          text: label,
+          size: 10,
+          bold: style.bold,
+          color: item.page === undefined ? '#1A1A1A' : '#2F5597',
+          x,
+          baseline,
+        });
+        if (item.page !== undefined)
+          doc.goTo(x, baseline - 10, measure(cleanText(item.name), style), 13, destination(item.page));
         x += w;
       }
       area = chartArea(paper, undefined);
@@ -188,7 +217,10 @@ export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promi
     doc.lineCap('butt');
     for (const s of drawing.segments) {
       doc.save();
-      doc.moveTo(s.from.x, s.from.y).lineTo(s.to.x, s.to.y).lineWidth(s.width ?? 1.2);
+      doc
+        .moveTo(s.from.x, s.from.y)
+        .lineTo(s.to.x, s.to.y)
+        .lineWidth(s.width ?? 1.2);
       if (s.dashed) doc.dash(5, { space: 3 });
       doc.stroke(s.color);
       doc.restore();
@@ -204,7 +236,12 @@ export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promi
       if (box.dashed) doc.dash(5, { space: 3 });
       doc.fillAndStroke(box.palette.fill, box.palette.border);
       doc.restore();
-      for (const y of box.rules) doc.moveTo(r.x + 8, y).lineTo(r.x + r.width - 8, y).lineWidth(0.8).stroke(box.palette.border);
+      for (const y of box.rules)
+        doc
+          .moveTo(r.x + 8, y)
+          .lineTo(r.x + r.width - 8, y)
+          .lineWidth(0.8)
+          .stroke(box.palette.border);
       for (const line of box.lines) text(line);
       if (box.continues) doc.goTo(r.x, r.y, r.width, r.height, destination(box.continues.page));
     }
@@ -225,7 +262,16 @@ export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promi
         if (fill) doc.fillAndStroke(fill, '#9E9E9E');
         else doc.stroke('#9E9E9E');
         doc.restore();
-        lines.forEach((l, j) => text({ text: l, size: style.size, bold: style.bold, color: '#1A1A1A', x: x + CELL_PAD, baseline: y + CELL_PAD + (j + 0.8) * TABLE_LINE }));
+        lines.forEach((l, j) =>
+          text({
+            text: l,
+            size: style.size,
+            bold: style.bold,
+            color: '#1A1A1A',
+            x: x + CELL_PAD,
+            baseline: y + CELL_PAD + (j + 0.8) * TABLE_LINE,
+          }),
+        );
         x += w;
       });
       y += h;
@@ -235,7 +281,9 @@ export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promi
   }
 
   // Bookmarks, parents before children (the outline is in tree order).
-  const work: Array<{ entry: OutlineEntry; parent: PDFKit.PDFOutline }> = book.outline.map((entry) => ({ entry, parent: doc.outline })).reverse();
+  const work: Array<{ entry: OutlineEntry; parent: PDFKit.PDFOutline }> = book.outline
+    .map((entry) => ({ entry, parent: doc.outline }))
+    .reverse();
   while (work.length > 0) {
     const { entry, parent } = work.pop()!;
     const item = parent.addItem(entry.title, { pageNumber: pdfPage(entry.page) - 1 } as never);

@@ -164,7 +164,8 @@ function buildSet(loaded: Loaded[]): FontSet {
   // As CSS does: go through the families in order, take the face of the asked weight (or the
   // family's other one), and use it if it has the character. Browsers and resvg then pick what
   // was measured.
-  const candidates = (bold: boolean): Loaded[] => families.map((f) => (bold ? (f.bold ?? f.regular) : (f.regular ?? f.bold))!);
+  const candidates = (bold: boolean): Loaded[] =>
+    families.map((f) => (bold ? (f.bold ?? f.regular) : (f.regular ?? f.bold))!);
   const order = { regular: candidates(false), bold: candidates(true) };
   const chosen = { regular: new Map<number, Loaded | null>(), bold: new Map<number, Loaded | null>() };
   const lookup = (codePoint: number, bold: boolean): Loaded | null => {
@@ -229,7 +230,10 @@ function buildSet(loaded: Loaded[]): FontSet {
 function dejavu(): Loaded[] {
   const f = fontFiles();
   return [
-    { face: { family: 'DejaVu Sans', bold: false, path: f.regular, pdfName: 'DejaVu Sans' }, font: open(f.regular).font },
+    {
+      face: { family: 'DejaVu Sans', bold: false, path: f.regular, pdfName: 'DejaVu Sans' },
+      font: open(f.regular).font,
+    },
     { face: { family: 'DejaVu Sans', bold: true, path: f.bold, pdfName: 'DejaVu Sans-Bold' }, font: open(f.bold).font },
   ];
 }
@@ -266,7 +270,13 @@ export function loadFontSet(userFontPaths: readonly string[]): FontSet {
     let pdfName = `${family}${bold ? '-Bold' : ''}`;
     for (let n = 2; names.has(pdfName); n++) pdfName = `${family}${bold ? '-Bold' : ''}#${n}`;
     names.add(pdfName);
-    const face: FontFace = { family, bold, path, pdfName, ...(collection ? { collectionFace: font.postscriptName } : {}) };
+    const face: FontFace = {
+      family,
+      bold,
+      path,
+      pdfName,
+      ...(collection ? { collectionFace: font.postscriptName } : {}),
+    };
     loaded.push({ face, font });
   }
   return buildSet([...loaded, ...dejavu()]);

@@ -14,7 +14,13 @@ import type { Translate } from '../i18n/format.js';
 import type { Measure, TextStyle } from '../render/chart/text.js';
 import { findingLine, findingLists, matrixSubtitles } from '../render/matrix/labels.js';
 import type { FunctionMatrix } from '../render/matrix/model.js';
-import { MATRIX_STYLE, wrapMeasured, type LaidMatrixGroup, type LaidMatrixRow, type MatrixLayout } from '../render/matrix/svg.js';
+import {
+  MATRIX_STYLE,
+  wrapMeasured,
+  type LaidMatrixGroup,
+  type LaidMatrixRow,
+  type MatrixLayout,
+} from '../render/matrix/svg.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
 import { PAPER, type PageSize } from './pdf.js';
 
@@ -30,7 +36,18 @@ export interface MatrixPdfOptions {
   lang?: string;
 }
 
-const { MARGIN: SVG_MARGIN, PAD, BODY, BODY_BOLD, SMALL, HEADER, HEADER_BOLD, LINE, SMALL_LINE, FLAG_COLOUR } = MATRIX_STYLE;
+const {
+  MARGIN: SVG_MARGIN,
+  PAD,
+  BODY,
+  BODY_BOLD,
+  SMALL,
+  HEADER,
+  HEADER_BOLD,
+  LINE,
+  SMALL_LINE,
+  FLAG_COLOUR,
+} = MATRIX_STYLE;
 /** Points per layout unit on a paged matrix: 12-unit names print at 6 pt, the smallest size the old single-picture pages went down to. */
 export const PAGED_SCALE = 0.5;
 /** Points per layout unit (CSS pixels) at full size. */
@@ -106,7 +123,8 @@ function columnBands(m: FunctionMatrix, layout: MatrixLayout, room: number): Arr
   while (start < layout.colWidths.length) {
     let end = start;
     let width = 0;
-    while (end < layout.colWidths.length && (end === start || width + layout.colWidths[end]! <= room)) width += layout.colWidths[end++]!;
+    while (end < layout.colWidths.length && (end === start || width + layout.colWidths[end]! <= room))
+      width += layout.colWidths[end++]!;
     if (end < layout.colWidths.length) {
       // Back up to a branch start in the last quarter of the band, so a branch is not split when that costs little room.
       for (let i = end - 1; i > start + ((end - start) * 3) / 4; i--) {
@@ -149,7 +167,13 @@ function flowLines(m: FunctionMatrix, t: Translate, measure: Measure, width: num
     lines.push({ text: list.heading, style: BODY_BOLD, color: FLAG_COLOUR[list.status], indent: 0, height: 28 });
     for (const row of list.rows) {
       wrapMeasured(findingLine(row, t), width - 16, BODY, measure).forEach((l, li) =>
-        lines.push({ text: `${li === 0 ? '• ' : ''}${l}`, style: BODY, color: '#1b1f23', indent: li === 0 ? 4 : 16, height: LINE + 2 }),
+        lines.push({
+          text: `${li === 0 ? '• ' : ''}${l}`,
+          style: BODY,
+          color: '#1b1f23',
+          indent: li === 0 ? 4 : 16,
+          height: LINE + 2,
+        }),
       );
     }
   }
@@ -157,7 +181,11 @@ function flowLines(m: FunctionMatrix, t: Translate, measure: Measure, width: num
 }
 
 /** Where every cell, row and line of a large matrix goes, for a paper size; pure apart from the measure. */
-export function planMatrixPages(m: FunctionMatrix, layout: MatrixLayout, options: Pick<MatrixPdfOptions, 't' | 'measure' | 'landscape'> & { page: Exclude<PageSize, 'fit'> }): MatrixPagePlan {
+export function planMatrixPages(
+  m: FunctionMatrix,
+  layout: MatrixLayout,
+  options: Pick<MatrixPdfOptions, 't' | 'measure' | 'landscape'> & { page: Exclude<PageSize, 'fit'> },
+): MatrixPagePlan {
   const items: BodyItem[] = [];
   for (const group of layout.groups) {
     items.push({ kind: 'group', group });
@@ -165,11 +193,21 @@ export function planMatrixPages(m: FunctionMatrix, layout: MatrixLayout, options
   }
   const plan = (landscape: boolean): MatrixPagePlan => {
     const page = paper(options.page, landscape);
-    const area = { width: (page.width - 2 * MARGIN) / PAGED_SCALE, height: (page.height - 2 * MARGIN - HEAD - FOOT) / PAGED_SCALE };
-    const bands = columnBands(m, layout, Math.max(layout.colWidths.length > 0 ? Math.max(...layout.colWidths) : 1, area.width - layout.fnWidth));
+    const area = {
+      width: (page.width - 2 * MARGIN) / PAGED_SCALE,
+      height: (page.height - 2 * MARGIN - HEAD - FOOT) / PAGED_SCALE,
+    };
+    const bands = columnBands(
+      m,
+      layout,
+      Math.max(layout.colWidths.length > 0 ? Math.max(...layout.colWidths) : 1, area.width - layout.fnWidth),
+    );
     const rows = rowBands(items, Math.max(1, area.height - layout.headerHeight));
     const grid: GridPage[] = [];
-    for (const columns of bands) rows.forEach((r, rowBand) => grid.push({ columns, items: r.items, rowBand, ...(r.continuing ? { continuing: r.continuing } : {}) }));
+    for (const columns of bands)
+      rows.forEach((r, rowBand) =>
+        grid.push({ columns, items: r.items, rowBand, ...(r.continuing ? { continuing: r.continuing } : {}) }),
+      );
     const flow: FlowLine[][] = [];
     let used = Number.POSITIVE_INFINITY;
     for (const line of flowLines(m, options.t, options.measure, area.width)) {
@@ -192,10 +230,17 @@ export function planMatrixPages(m: FunctionMatrix, layout: MatrixLayout, options
 /** Whether the matrix, with its legend, fits one page of `page` at the smallest readable size. */
 export function fitsOnePage(layout: MatrixLayout, page: PageSize, extraHeight: number): boolean {
   if (page === 'fit') return true;
-  const height = layout.headerHeight + layout.groups.reduce((sum, g) => sum + g.height + g.rows.reduce((s, r) => s + r.height, 0), 0) + extraHeight + 2 * SVG_MARGIN;
+  const height =
+    layout.headerHeight +
+    layout.groups.reduce((sum, g) => sum + g.height + g.rows.reduce((s, r) => s + r.height, 0), 0) +
+    extraHeight +
+    2 * SVG_MARGIN;
   const width = layout.tableWidth + 2 * SVG_MARGIN;
   const sheet = paper(page, width > height);
-  const scale = Math.min((sheet.width - 2 * MARGIN) / (width * FULL), (sheet.height - 2 * MARGIN - HEAD - FOOT) / (height * FULL));
+  const scale = Math.min(
+    (sheet.width - 2 * MARGIN) / (width * FULL),
+    (sheet.height - 2 * MARGIN - HEAD - FOOT) / (height * FULL),
+  );
   return scale >= 0.55;
 }
 
@@ -208,7 +253,14 @@ export async function pagedMatrixPdf(
 ): Promise<Uint8Array> {
   const { default: PDFDocument } = await import('pdfkit');
   const fonts = options.fonts ?? defaultFontSet();
-  const doc = new PDFDocument({ size: [plan.page.width, plan.page.height], margin: 0, autoFirstPage: false, info: { Title: options.title, Creator: 'orgcode' }, ...(options.lang ? { lang: options.lang } : {}), displayTitle: true }) as unknown as Doc;
+  const doc = new PDFDocument({
+    size: [plan.page.width, plan.page.height],
+    margin: 0,
+    autoFirstPage: false,
+    info: { Title: options.title, Creator: 'orgcode' },
+    ...(options.lang ? { lang: options.lang } : {}),
+    displayTitle: true,
+  }) as unknown as Doc;
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<void>((resolve, reject) => {
@@ -218,13 +270,24 @@ export async function pagedMatrixPdf(
   for (const face of fonts.faces) doc.registerFont(face.pdfName, face.path);
   const { t } = options;
 
-  const state: { color: string | undefined; face: string | undefined; size: number | undefined } = { color: undefined, face: undefined, size: undefined };
+  const state: { color: string | undefined; face: string | undefined; size: number | undefined } = {
+    color: undefined,
+    face: undefined,
+    size: undefined,
+  };
   const widths = new Map<string, number>();
   const box = (x: number, y: number, w: number, h: number, color: string): void => {
     doc.rect(x, y, w, h).fill((state.color = color));
   };
   /** Text with each run in the face that has it; `y` is the baseline, `x` the start (or the middle). */
-  const write = (text: string, x: number, y: number, style: TextStyle, color: string, anchor: 'start' | 'middle' = 'start'): void => {
+  const write = (
+    text: string,
+    x: number,
+    y: number,
+    style: TextStyle,
+    color: string,
+    anchor: 'start' | 'middle' = 'start',
+  ): void => {
     const runs = fonts.runs(text, style.bold);
     // A large matrix writes some hundred thousand texts, mostly the same few colours, fonts and
     // cell codes: state is set only when it changes, and widths are remembered.
@@ -261,7 +324,11 @@ export async function pagedMatrixPdf(
    * thousand times, and setting each text again is most of the cost.
    */
   type Captured = { content: string[]; faces: Set<string> };
-  const raw = doc as unknown as { addContent(data: string): unknown; _font: { id: string; ref(): unknown }; page: { fonts: Record<string, unknown> } };
+  const raw = doc as unknown as {
+    addContent(data: string): unknown;
+    _font: { id: string; ref(): unknown };
+    page: { fonts: Record<string, unknown> };
+  };
   let capturing: Set<string> | undefined;
   const capture = (draw: () => void): Captured => {
     const content: string[] = [];
@@ -302,7 +369,12 @@ export async function pagedMatrixPdf(
   const rowIndex = new Map<LaidMatrixRow, number>();
   let n = 0;
   for (const g of layout.groups) for (const r of g.rows) rowIndex.set(r, ++n);
-  const area = { x: MARGIN, y: MARGIN + HEAD, width: plan.page.width - 2 * MARGIN, height: plan.page.height - 2 * MARGIN - HEAD - FOOT };
+  const area = {
+    x: MARGIN,
+    y: MARGIN + HEAD,
+    width: plan.page.width - 2 * MARGIN,
+    height: plan.page.height - 2 * MARGIN - HEAD - FOOT,
+  };
 
   const chrome = (page: number, position?: string): void => {
     doc.addPage({ size: [plan.page.width, plan.page.height], margin: 0 });
@@ -317,7 +389,13 @@ export async function pagedMatrixPdf(
     }
     const label = options.pageLabel(page, pages);
     doc.font(fonts.faces[0]!.pdfName).fontSize(8);
-    write(label, plan.page.width - MARGIN - doc.widthOfString(label), plan.page.height - MARGIN - 2, { bold: false, size: 8 }, '#4A4A4A');
+    write(
+      label,
+      plan.page.width - MARGIN - doc.widthOfString(label),
+      plan.page.height - MARGIN - 2,
+      { bold: false, size: 8 },
+      '#4A4A4A',
+    );
     // The role legend in the footer: every page reads on its own.
     let x = MARGIN;
     const base = plan.page.height - MARGIN - 2;
@@ -339,7 +417,15 @@ export async function pagedMatrixPdf(
     const rowsOnPage = page.items.filter((i): i is Extract<BodyItem, { kind: 'row' }> => i.kind === 'row');
     const first = rowsOnPage.length > 0 ? rowIndex.get(rowsOnPage[0]!.row)! : 0;
     const last = rowsOnPage.length > 0 ? rowIndex.get(rowsOnPage[rowsOnPage.length - 1]!.row)! : 0;
-    chrome(index + 1, t('matrix-page-position', { units: `${c0 + 1}–${c1}`, unitCount: units, functions: `${first}–${last}`, functionCount: functions }));
+    chrome(
+      index + 1,
+      t('matrix-page-position', {
+        units: `${c0 + 1}–${c1}`,
+        unitCount: units,
+        functions: `${first}–${last}`,
+        functionCount: functions,
+      }),
+    );
     const x0 = layout.colOffsets[c0]!;
     const colX = (i: number): number => layout.colOffsets[i]! - x0 + layout.fnWidth;
     const width = layout.fnWidth + (c1 < layout.colWidths.length ? layout.colOffsets[c1]! : layout.tableWidth) - x0;
@@ -348,7 +434,10 @@ export async function pagedMatrixPdf(
     // Where each item of the page goes: the group heading a page continues first.
     const placed: Array<{ item: BodyItem; y: number; height: number }> = [];
     let y = headerHeight;
-    for (const item of [...(page.continuing ? [{ kind: 'group' as const, group: page.continuing }] : []), ...page.items]) {
+    for (const item of [
+      ...(page.continuing ? [{ kind: 'group' as const, group: page.continuing }] : []),
+      ...page.items,
+    ]) {
       const height = item.kind === 'group' ? item.group.height : item.row.height;
       placed.push({ item, y, height });
       y += height;
@@ -359,59 +448,69 @@ export async function pagedMatrixPdf(
     for (const p of placed) if (p.item.kind === 'group') box(0, p.y, width, p.height, '#eef1f4');
 
     // The header row of this band of units, drawn once per band and repeated on its other pages.
-    const header = headers.get(c0) ?? capture(() => {
-      box(0, 0, width, headerHeight, '#f3f5f7');
-      write(t('matrix-function'), PAD, headerHeight - PAD - 2, BODY_BOLD, '#1b1f23');
-      for (let i = c0; i < c1; i++) {
-        const c = m.columns[i]!;
-        const style = c.depth <= 1 ? HEADER_BOLD : HEADER;
-        const fill = c.depth <= 1 ? '#1b1f23' : '#39424c';
-        const lines = layout.headerLines[i]!;
-        const w = layout.colWidths[i]!;
-        if (c.depth === 0) box(colX(i), 0, w, headerHeight, '#e4e9ee');
-        if (layout.vertical) {
-          const firstLine = colX(i) + w / 2 - ((lines.length - 1) * 14) / 2 + 4;
-          lines.forEach((l, li) => {
-            doc.save();
-            doc.translate(firstLine + li * 14, headerHeight - PAD).rotate(-90);
-            write(l, 0, 0, style, fill);
-            doc.restore();
-            state.color = undefined;
-          });
-        } else {
-          const start = headerHeight - PAD - (lines.length - 1) * 13 - 2;
-          lines.forEach((l, li) => write(l, colX(i) + w / 2, start + li * 13, style, fill, 'middle'));
+    const header =
+      headers.get(c0) ??
+      capture(() => {
+        box(0, 0, width, headerHeight, '#f3f5f7');
+        write(t('matrix-function'), PAD, headerHeight - PAD - 2, BODY_BOLD, '#1b1f23');
+        for (let i = c0; i < c1; i++) {
+          const c = m.columns[i]!;
+          const style = c.depth <= 1 ? HEADER_BOLD : HEADER;
+          const fill = c.depth <= 1 ? '#1b1f23' : '#39424c';
+          const lines = layout.headerLines[i]!;
+          const w = layout.colWidths[i]!;
+          if (c.depth === 0) box(colX(i), 0, w, headerHeight, '#e4e9ee');
+          if (layout.vertical) {
+            const firstLine = colX(i) + w / 2 - ((lines.length - 1) * 14) / 2 + 4;
+            lines.forEach((l, li) => {
+              doc.save();
+              doc.translate(firstLine + li * 14, headerHeight - PAD).rotate(-90);
+              write(l, 0, 0, style, fill);
+              doc.restore();
+              state.color = undefined;
+            });
+          } else {
+            const start = headerHeight - PAD - (lines.length - 1) * 13 - 2;
+            lines.forEach((l, li) => write(l, colX(i) + w / 2, start + li * 13, style, fill, 'middle'));
+          }
         }
-      }
-    });
+      });
     if (headers.has(c0)) replay(header);
     else headers.set(c0, header);
 
     // The function column of this band of rows, likewise drawn once and repeated beside every band of units.
-    const column = columns.get(page.rowBand) ?? capture(() => {
-      for (const { item, y: top, height } of placed) {
-        if (item.kind === 'group') {
-          item.group.lines.forEach((l, li) => write(l, PAD, top + PAD + 11 + li * LINE, BODY_BOLD, '#1b1f23'));
-          continue;
+    const column =
+      columns.get(page.rowBand) ??
+      capture(() => {
+        for (const { item, y: top, height } of placed) {
+          if (item.kind === 'group') {
+            item.group.lines.forEach((l, li) => write(l, PAD, top + PAD + 11 + li * LINE, BODY_BOLD, '#1b1f23'));
+            continue;
+          }
+          const laid = item.row;
+          const { row } = laid;
+          if (row.status !== 'ok') {
+            box(0, top, layout.fnWidth, height, row.status === 'no-lead' ? '#fde8e8' : '#fff4d6');
+            box(0, top, 4, height, FLAG_COLOUR[row.status]);
+          }
+          let ty = top + PAD + 11;
+          for (const l of laid.lines) {
+            write(l, PAD + 4, ty, BODY, '#1b1f23');
+            ty += LINE;
+          }
+          if (laid.flag) {
+            write(
+              `⚠ ${laid.flag}`,
+              PAD + 4,
+              ty - 1,
+              { bold: true, size: 10 },
+              FLAG_COLOUR[row.status as 'no-lead' | 'multiple-leads'],
+            );
+            ty += SMALL_LINE + 2;
+          }
+          write(laid.id, PAD + 4, ty - 2, SMALL, '#6a737d');
         }
-        const laid = item.row;
-        const { row } = laid;
-        if (row.status !== 'ok') {
-          box(0, top, layout.fnWidth, height, row.status === 'no-lead' ? '#fde8e8' : '#fff4d6');
-          box(0, top, 4, height, FLAG_COLOUR[row.status]);
-        }
-        let ty = top + PAD + 11;
-        for (const l of laid.lines) {
-          write(l, PAD + 4, ty, BODY, '#1b1f23');
-          ty += LINE;
-        }
-        if (laid.flag) {
-          write(`⚠ ${laid.flag}`, PAD + 4, ty - 1, { bold: true, size: 10 }, FLAG_COLOUR[row.status as 'no-lead' | 'multiple-leads']);
-          ty += SMALL_LINE + 2;
-        }
-        write(laid.id, PAD + 4, ty - 2, SMALL, '#6a737d');
-      }
-    });
+      });
     if (columns.has(page.rowBand)) replay(column);
     else columns.set(page.rowBand, column);
 
@@ -424,7 +523,14 @@ export async function pagedMatrixPdf(
         if (!cell) continue;
         const s = layout.shade(cell.role);
         box(colX(i) + 1, top + 1, layout.colWidths[i]! - 2, height - 2, s.bg);
-        write(layout.code(cell.role), colX(i) + layout.colWidths[i]! / 2, top + height / 2 + 4.5, BODY_BOLD, s.fg, 'middle');
+        write(
+          layout.code(cell.role),
+          colX(i) + layout.colWidths[i]! / 2,
+          top + height / 2 + 4.5,
+          BODY_BOLD,
+          s.fg,
+          'middle',
+        );
       }
     }
 

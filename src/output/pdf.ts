@@ -80,12 +80,17 @@ export interface Keep {
  * between the spans to keep whole: all of them if it can, else the `firm` ones only (boxes rather
  * than the title), unless that would waste most of a page.
  */
-export function slices(length: number, page: number, keep: Array<[number, number]>, firm: Array<[number, number]> = keep): Array<[number, number]> {
+export function slices(
+  length: number,
+  page: number,
+  keep: Array<[number, number]>,
+  firm: Array<[number, number]> = keep,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   const cutBefore = (limit: number, spans: Array<[number, number]>): number | undefined => {
     let cut = limit;
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const [a, b] of spans) {
         if (a - 3 < cut && cut < b + 3) {
@@ -118,7 +123,10 @@ export function planTiling(
     const portrait = planTiling(size, { ...options, landscape: false });
     const landscape = planTiling(size, { ...options, landscape: true });
     const pages = (t: Tiling): number => t.columns.length * t.rows.length;
-    return pages(landscape) < pages(portrait) || (pages(landscape) === pages(portrait) && landscape.scale > portrait.scale) ? landscape : portrait;
+    return pages(landscape) < pages(portrait) ||
+      (pages(landscape) === pages(portrait) && landscape.scale > portrait.scale)
+      ? landscape
+      : portrait;
   }
   const chrome = { x: 2 * MARGIN, y: 2 * MARGIN + HEADER + FOOTER };
   const page = options.page ?? 'A4';
@@ -127,7 +135,12 @@ export function planTiling(
     const scale = Math.min(1, (MAX_PAGE_SIDE - chrome.x) / size.width, (MAX_PAGE_SIDE - chrome.y) / size.height);
     const width = Math.ceil(size.width * scale + chrome.x);
     const height = Math.ceil(size.height * scale + chrome.y);
-    return { scale, ...whole(), page: { width, height }, area: { x: MARGIN, y: MARGIN + HEADER, width: width - chrome.x, height: height - chrome.y } };
+    return {
+      scale,
+      ...whole(),
+      page: { width, height },
+      area: { x: MARGIN, y: MARGIN + HEADER, width: width - chrome.x, height: height - chrome.y },
+    };
   }
   const [short, long] = PAPER[page];
   const width = options.landscape ? long : short;
@@ -139,12 +152,25 @@ export function planTiling(
   const across = Math.ceil((size.width * minScale) / area.width);
   const down = Math.ceil((size.height * minScale) / area.height);
   // Use most of the grid the readable scale needs, leaving a little room for cuts between boxes.
-  const scale = Math.max(minScale, Math.min(1, (across * area.width) / size.width, (down * area.height) / size.height) * 0.93);
+  const scale = Math.max(
+    minScale,
+    Math.min(1, (across * area.width) / size.width, (down * area.height) / size.height) * 0.93,
+  );
   const keep = options.keep ?? [];
   return {
     scale,
-    columns: slices(size.width, area.width / scale, keep.map((k) => [k.left, k.right]), keep.filter((k) => !k.soft).map((k) => [k.left, k.right])),
-    rows: slices(size.height, area.height / scale, keep.map((k) => [k.top, k.bottom]), keep.filter((k) => !k.soft).map((k) => [k.top, k.bottom])),
+    columns: slices(
+      size.width,
+      area.width / scale,
+      keep.map((k) => [k.left, k.right]),
+      keep.filter((k) => !k.soft).map((k) => [k.left, k.right]),
+    ),
+    rows: slices(
+      size.height,
+      area.height / scale,
+      keep.map((k) => [k.top, k.bottom]),
+      keep.filter((k) => !k.soft).map((k) => [k.top, k.bottom]),
+    ),
     page: { width, height },
     area,
   };
@@ -157,13 +183,22 @@ function svgViewBoxWidth(svg: string): number | undefined {
 }
 
 export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> {
-  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([import('pdfkit'), import('svg-to-pdfkit')]);
+  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([
+    import('pdfkit'),
+    import('svg-to-pdfkit'),
+  ]);
   const size = svgSize(svg);
   // svgSize gives CSS pixels; the chart is laid out in points.
   const points = { width: (size.width * 3) / 4, height: (size.height * 3) / 4 };
   // The keep rectangles are in viewBox units; scale them to the points used here.
   const unit = points.width / (svgViewBoxWidth(svg) ?? points.width);
-  const keep = (options.keep ?? []).map((k) => ({ ...k, left: k.left * unit, right: k.right * unit, top: k.top * unit, bottom: k.bottom * unit }));
+  const keep = (options.keep ?? []).map((k) => ({
+    ...k,
+    left: k.left * unit,
+    right: k.right * unit,
+    top: k.top * unit,
+    bottom: k.bottom * unit,
+  }));
   const tiling = planTiling(points, { ...options, keep });
   const { area, scale } = tiling;
   const doc = new PDFDocument({
@@ -187,9 +222,19 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
     const index = family?.startsWith(FACE_PREFIX) ? Number(family.slice(FACE_PREFIX.length)) : NaN;
     return fonts.faces[index]?.pdfName ?? fonts.runs('a', bold)[0]!.face.pdfName;
   };
-  const line = (text: string, x: number, y: number, size: number, bold: boolean, color: string, options: PDFKit.Mixins.TextOptions): void => {
+  const line = (
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    bold: boolean,
+    color: string,
+    options: PDFKit.Mixins.TextOptions,
+  ): void => {
     // Right-to-left words go over in visual order, a piece each (see visualPieces).
-    const runs = fonts.runs(text, bold).flatMap((run) => visualPieces(run.text).map((piece) => ({ ...run, text: piece })));
+    const runs = fonts
+      .runs(text, bold)
+      .flatMap((run) => visualPieces(run.text).map((piece) => ({ ...run, text: piece })));
     doc.fontSize(size).fillColor(color);
     if (runs.length <= 1) {
       doc.font(runs[0]?.face.pdfName ?? faceOf(undefined, bold)).text(runs[0]?.text ?? text, x, y, options);
@@ -209,27 +254,45 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   const tablePage = options.page === 'fit' ? { width: PAPER.A4[0], height: PAPER.A4[1] } : tiling.page;
   const tables =
     options.tables && options.tables.length > 0
-      ? layoutTables(doc as unknown as TableDocument, options.tables, { fonts: options.fonts ?? defaultFontSet(), page: tablePage, continued: options.tableContinued ?? ((t) => t) })
+      ? layoutTables(doc as unknown as TableDocument, options.tables, {
+          fonts: options.fonts ?? defaultFontSet(),
+          page: tablePage,
+          continued: options.tableContinued ?? ((t) => t),
+        })
       : undefined;
   const pages = chartPages + (tables?.pages.length ?? 0);
   const drawn = { width: points.width * scale, height: points.height * scale };
   // svg-to-pdfkit sizes the drawing from the root element's width and height, not from its options.
   const sized = splitTextRuns(svg, fonts, byIndex, true).replace(/<svg\b[^>]*>/, (head) =>
-    head.replace(/\swidth="[^"]*"/, ` width="${drawn.width}pt"`).replace(/\sheight="[^"]*"/, ` height="${drawn.height}pt"`),
+    head
+      .replace(/\swidth="[^"]*"/, ` width="${drawn.width}pt"`)
+      .replace(/\sheight="[^"]*"/, ` height="${drawn.height}pt"`),
   );
   // A single page centres the chart (below the header, when there is one); tiles start at the top left so neighbours join up, and each
   // carries the title and its number.
   const headed = options.titleOnSinglePage !== false;
-  const centre = chartPages === 1 ? { x: (area.width - drawn.width) / 2, y: headed ? 0 : (area.height - drawn.height) / 2 } : { x: 0, y: 0 };
+  const centre =
+    chartPages === 1
+      ? { x: (area.width - drawn.width) / 2, y: headed ? 0 : (area.height - drawn.height) / 2 }
+      : { x: 0, y: 0 };
   for (const [row, [top, bottom]] of tiling.rows.entries()) {
     for (const [column, [left, right]] of tiling.columns.entries()) {
       const n = row * tiling.columns.length + column + 1;
       doc.addPage({ size: [tiling.page.width, tiling.page.height], margin: 0 });
       if (chartPages > 1 || options.titleOnSinglePage !== false) {
-        line(options.title, MARGIN, MARGIN, 10, true, '#1A1A1A', { width: area.width, height: HEADER, lineBreak: false, ellipsis: true });
+        line(options.title, MARGIN, MARGIN, 10, true, '#1A1A1A', {
+          width: area.width,
+          height: HEADER,
+          lineBreak: false,
+          ellipsis: true,
+        });
       }
       if (pages > 1) {
-        line(options.pageLabel(n, pages), MARGIN, tiling.page.height - MARGIN - 10, 8, false, '#4A4A4A', { width: area.width, align: 'right', lineBreak: false });
+        line(options.pageLabel(n, pages), MARGIN, tiling.page.height - MARGIN - 10, 8, false, '#4A4A4A', {
+          width: area.width,
+          align: 'right',
+          lineBreak: false,
+        });
       }
       doc.save();
       doc.rect(area.x + centre.x, area.y + centre.y, (right - left) * scale, (bottom - top) * scale).clip();

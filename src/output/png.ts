@@ -63,7 +63,12 @@ export async function svgToPng(svg: string, options: PngOptions = {}): Promise<P
   const resvg = new Resvg(splitTextRuns(svg, fonts, byFamily), {
     fitTo: { mode: 'zoom', value: scale },
     background: options.background ?? 'white',
-    font: { loadSystemFonts: false, fontFiles: fonts.faces.map((f) => f.path), defaultFontFamily: first, sansSerifFamily: first },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: fonts.faces.map((f) => f.path),
+      defaultFontFamily: first,
+      sansSerifFamily: first,
+    },
     logLevel: 'off',
   });
   const image = resvg.render();

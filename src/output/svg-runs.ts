@@ -13,7 +13,11 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 
 function decode(text: string): string {
   return text.replace(ENTITY, (_m, hex: string | undefined, dec: string | undefined, name: string | undefined) =>
-    hex !== undefined ? String.fromCodePoint(parseInt(hex, 16)) : dec !== undefined ? String.fromCodePoint(Number(dec)) : NAMED[name!.toLowerCase()]!,
+    hex !== undefined
+      ? String.fromCodePoint(parseInt(hex, 16))
+      : dec !== undefined
+        ? String.fromCodePoint(Number(dec))
+        : NAMED[name!.toLowerCase()]!,
   );
 }
 
@@ -25,7 +29,8 @@ function encode(text: string): string {
 export type FaceAttributes = (face: FontFace, index: number) => string;
 
 /** `font-family` and `font-weight` naming the face by its family, for resvg (which loads every face of the set). */
-export const byFamily: FaceAttributes = (face) => `font-family="'${encode(face.family).replace(/"/g, '&quot;').replace(/'/g, '')}'" font-weight="${face.bold ? 'bold' : 'normal'}"`;
+export const byFamily: FaceAttributes = (face) =>
+  `font-family="'${encode(face.family).replace(/"/g, '&quot;').replace(/'/g, '')}'" font-weight="${face.bold ? 'bold' : 'normal'}"`;
 
 /** Prefix of the private family names that stand for the faces in the SVG handed to svg-to-pdfkit. */
 export const FACE_PREFIX = 'org-face-';
@@ -45,7 +50,10 @@ const LEFT_TO_RIGHT = /[A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u052F\u1100-\u11
  */
 export function visualPieces(text: string): string[] {
   if (!RIGHT_TO_LEFT.test(text) || LEFT_TO_RIGHT.test(text) || !/\s/.test(text.trim())) return [text];
-  return text.split(/(\s+)/).filter((p) => p !== '').reverse();
+  return text
+    .split(/(\s+)/)
+    .filter((p) => p !== '')
+    .reverse();
 }
 
 /** The SVG with every text element's runs set in their faces (`visual`: right-to-left words reordered for pdfkit). */
@@ -58,8 +66,11 @@ export function splitTextRuns(svg: string, fonts: FontSet, attributes: FaceAttri
     const runs = fonts.runs(text, bold);
     const plain = attrs.replace(/\sfont-(?:family|weight)="[^"]*"/g, '');
     const pieces = (t: string): string[] => (visual ? visualPieces(t) : [t]);
-    if (runs.length === 1 && pieces(text).length === 1) return `<text${plain} ${attributes(runs[0]!.face, index.get(runs[0]!.face)!)}>${content}</text>`;
-    const spans = runs.flatMap((run) => pieces(run.text).map((piece) => `<tspan ${attributes(run.face, index.get(run.face)!)}>${encode(piece)}</tspan>`));
+    if (runs.length === 1 && pieces(text).length === 1)
+      return `<text${plain} ${attributes(runs[0]!.face, index.get(runs[0]!.face)!)}>${content}</text>`;
+    const spans = runs.flatMap((run) =>
+      pieces(run.text).map((piece) => `<tspan ${attributes(run.face, index.get(run.face)!)}>${encode(piece)}</tspan>`),
+    );
     return `<text${plain}>${spans.join('')}</text>`;
   });
 }

@@ -119,7 +119,13 @@ function wrapCell(doc: TableDocument, fonts: FontSet, text: string, width: numbe
   return out;
 }
 
-function layRow(doc: TableDocument, fonts: FontSet, cells: readonly string[], widths: number[], bold: boolean): LaidRow {
+function layRow(
+  doc: TableDocument,
+  fonts: FontSet,
+  cells: readonly string[],
+  widths: number[],
+  bold: boolean,
+): LaidRow {
   const lines = widths.map((w, i) => wrapCell(doc, fonts, cells[i] ?? '', w - 2 * PAD_X, bold));
   return { cells: lines, height: Math.max(1, ...lines.map((l) => l.length)) * LINE + 2 * PAD_Y };
 }
@@ -146,7 +152,13 @@ export function layoutTables(doc: TableDocument, tables: readonly TablePage[], o
   for (const table of tables) {
     const total = table.columns.reduce((sum, c) => sum + Math.max(1, c.width), 0);
     const widths = table.columns.map((c) => (Math.max(1, c.width) / total) * usable);
-    const header = layRow(doc, options.fonts, table.columns.map((c) => c.header), widths, true);
+    const header = layRow(
+      doc,
+      options.fonts,
+      table.columns.map((c) => c.header),
+      widths,
+      true,
+    );
     const room = bodyBottom - bodyTop - header.height;
     let page: LaidPage = { title: table.title, widths, header, rows: [] };
     let used = 0;
@@ -167,7 +179,15 @@ export function layoutTables(doc: TableDocument, tables: readonly TablePage[], o
 }
 
 /** One line of text whose top is at `y`: every run on one baseline, whatever the ascent of its face. */
-function drawLine(doc: TableDocument, fonts: FontSet, text: string, x: number, y: number, bold: boolean, size: number): void {
+function drawLine(
+  doc: TableDocument,
+  fonts: FontSet,
+  text: string,
+  x: number,
+  y: number,
+  bold: boolean,
+  size: number,
+): void {
   let at = x;
   for (const run of fonts.runs(text, bold)) {
     doc.font(run.face.pdfName).fontSize(size);
@@ -202,12 +222,18 @@ export function drawTables(doc: TableDocument, plan: TablePlan, pageLabel?: (ind
     y += page.header.height;
     doc.lineWidth(0.5).strokeColor(RULE);
     for (const row of page.rows) {
-      doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).stroke();
+      doc
+        .moveTo(MARGIN, y)
+        .lineTo(MARGIN + width, y)
+        .stroke();
       doc.fillColor(TEXT);
       drawRow(doc, plan, row, page.widths, y, false);
       y += row.height;
     }
-    doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).stroke();
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + width, y)
+      .stroke();
     // Column rules and the frame.
     let x = MARGIN;
     for (const w of page.widths.slice(0, -1)) {
@@ -216,7 +242,10 @@ export function drawTables(doc: TableDocument, plan: TablePlan, pageLabel?: (ind
     }
     doc.rect(MARGIN, top, width, y - top).stroke();
     if (pageLabel) {
-      doc.font(plan.fonts.faces.find((f) => !f.bold)?.pdfName ?? plan.fonts.faces[0]!.pdfName).fontSize(8).fillColor('#4A4A4A');
+      doc
+        .font(plan.fonts.faces.find((f) => !f.bold)?.pdfName ?? plan.fonts.faces[0]!.pdfName)
+        .fontSize(8)
+        .fillColor('#4A4A4A');
       doc.text(pageLabel(index), MARGIN, plan.page.height - MARGIN - 10, { width, align: 'right', lineBreak: false });
     }
   });

@@ -41,7 +41,8 @@ import {
 import { basename, dirname, join, resolve, sep } from 'node:path';
 
 /** Why a write was refused; the command layer turns it into a message naming the file. */
-export type WriteRefusal = 'directory' | 'socket' | 'special' | 'link-outside' | 'changed' | 'owner' | 'name-too-long' | 'link-loop';
+export type WriteRefusal =
+  'directory' | 'socket' | 'special' | 'link-outside' | 'changed' | 'owner' | 'name-too-long' | 'link-loop';
 
 export class WriteRefused extends Error {
   constructor(
@@ -94,12 +95,12 @@ export function yieldToSignals(): Promise<void> {
 }
 
 type Target =
-  | { how: 'create'; path: string }
-  | { how: 'replace'; path: string; stat: Stats }
-  | { how: 'in-place'; path: string };
+  { how: 'create'; path: string } | { how: 'replace'; path: string; stat: Stats } | { how: 'in-place'; path: string };
 
-const isInside = (path: string, dir: string): boolean => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
-const isDescriptorPath = (path: string): boolean => /^\/(proc|dev\/fd)\//.test(path) || path === '/dev/stdout' || path === '/dev/stderr';
+const isInside = (path: string, dir: string): boolean =>
+  path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+const isDescriptorPath = (path: string): boolean =>
+  /^\/(proc|dev\/fd)\//.test(path) || path === '/dev/stdout' || path === '/dev/stderr';
 
 /** The real path of `path`'s deepest existing ancestor-or-self (so a folder link is seen through). */
 function realExisting(path: string): string {
@@ -124,7 +125,8 @@ export function realDirectory(dir: string): string {
 }
 
 function checkName(path: string): void {
-  if (Buffer.byteLength(basename(path)) > MAX_NAME_BYTES || Buffer.byteLength(path) > MAX_PATH_BYTES) throw new WriteRefused('name-too-long', path);
+  if (Buffer.byteLength(basename(path)) > MAX_NAME_BYTES || Buffer.byteLength(path) > MAX_PATH_BYTES)
+    throw new WriteRefused('name-too-long', path);
 }
 
 /** Decides how `file` is written, following symbolic links one hop at a time. */
@@ -153,7 +155,10 @@ function resolveTarget(file: string, options: WriteOptions): Target {
 }
 
 function confined(target: Target, options: WriteOptions): Target {
-  if (options.within !== undefined && !isInside(target.how === 'in-place' ? realExisting(target.path) : target.path, options.within)) {
+  if (
+    options.within !== undefined &&
+    !isInside(target.how === 'in-place' ? realExisting(target.path) : target.path, options.within)
+  ) {
     throw new WriteRefused('link-outside', target.path);
   }
   return target;
@@ -161,7 +166,7 @@ function confined(target: Target, options: WriteOptions): Target {
 
 function writeAll(fd: number, content: string | Uint8Array): void {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
 function writeInPlace(path: string, content: string | Uint8Array): void {
@@ -170,7 +175,9 @@ function writeInPlace(path: string, content: string | Uint8Array): void {
     fd = openSync(path, constants.O_WRONLY);
   } catch (e) {
     // A socket cannot be opened again by name (ENXIO), but this process's own descriptor can be written.
-    const own = /^\/(?:proc\/self\/fd|dev\/fd)\/(\d+)$/.exec(path) ?? (/^\/dev\/(stdout|stderr)$/.exec(path) && [path, path.endsWith('out') ? '1' : '2']);
+    const own =
+      /^\/(?:proc\/self\/fd|dev\/fd)\/(\d+)$/.exec(path) ??
+      (/^\/dev\/(stdout|stderr)$/.exec(path) && [path, path.endsWith('out') ? '1' : '2']);
     if ((e as NodeJS.ErrnoException).code !== 'ENXIO' || !own) throw e;
     writeAll(Number(own[1]), content);
     return;
@@ -248,7 +255,10 @@ function discard(tmp: string): void {
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+  return (
+    a.length === b.length &&
+    Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length))
+  );
 }
 
 /** The last check before a rename: the file is still what it was when it was read. */
@@ -262,7 +272,8 @@ function checkUnchanged(staged: Staged, expect: Uint8Array | undefined): void {
     throw new WriteRefused('changed', path);
   }
   const before = staged.target.how === 'replace' ? staged.target.stat : undefined;
-  if (!now.isFile() || !before || now.ino !== before.ino || now.size !== expect.length) throw new WriteRefused('changed', path);
+  if (!now.isFile() || !before || now.ino !== before.ino || now.size !== expect.length)
+    throw new WriteRefused('changed', path);
   if (!sameBytes(readFileSync(path), expect)) throw new WriteRefused('changed', path);
 }
 
@@ -307,7 +318,10 @@ export class BatchWriteError extends Error {
  * (creating missing folders) before the first rename. On any error the temporaries, the files
  * created so far and the folders made for them are removed, and a `BatchWriteError` names the file.
  */
-export function writeFilesAtomic(files: ReadonlyArray<{ file: string; content: string | Uint8Array }>, options: Omit<WriteOptions, 'expect'> = {}): void {
+export function writeFilesAtomic(
+  files: ReadonlyArray<{ file: string; content: string | Uint8Array }>,
+  options: Omit<WriteOptions, 'expect'> = {},
+): void {
   const staged: Array<Staged & { file: string }> = [];
   const createdDirs: string[] = [];
   const createdFiles: string[] = [];

@@ -19,8 +19,12 @@ export interface ActParts {
  * Text from a structure file on one line, with no control or bidirectional formatting character
  * left: a block scalar must not break a line of a report, nor an escape sequence reach a terminal.
  */
- 
-const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+
+const oneLine = (s: string): string =>
+  s
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function actParts(act: Act, t: Translate, lang: string | undefined, defaultLanguage: string): ActParts {
   const words = [t(`act-kind-${act.kind ?? 'other'}`)];

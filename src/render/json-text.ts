@@ -22,7 +22,10 @@ export function jsonText(value: unknown): string {
       continue;
     }
     const { value: v, level } = frame;
-    const plain = v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON: () => unknown }).toJSON() : v;
+    const plain =
+      v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function'
+        ? (v as { toJSON: () => unknown }).toJSON()
+        : v;
     if (Array.isArray(plain)) {
       if (plain.length === 0) {
         out.push('[]');
@@ -32,13 +35,19 @@ export function jsonText(value: unknown): string {
       stack.push({ kind: 'text', text: `\n${pad(level)}]` });
       for (let i = plain.length - 1; i >= 0; i--) {
         const item = plain[i];
-        stack.push({ kind: 'value', value: item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item, level: level + 1 });
+        stack.push({
+          kind: 'value',
+          value: item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item,
+          level: level + 1,
+        });
         stack.push({ kind: 'text', text: `${i === 0 ? '[' : ','}\n${pad(level + 1)}` });
       }
       continue;
     }
     if (plain !== null && typeof plain === 'object') {
-      const entries = Object.entries(plain).filter(([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol');
+      const entries = Object.entries(plain).filter(
+        ([, x]) => x !== undefined && typeof x !== 'function' && typeof x !== 'symbol',
+      );
       if (entries.length === 0) {
         out.push('{}');
         continue;

@@ -9,15 +9,15 @@
  */
 
 /** C0 controls except LF, DEL, C1 controls, bidirectional overrides and isolates, line/paragraph separators. */
- 
+
 const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 
 /** The colour codes org's own renderers emit (bold, dim, underline, the eight colours, resets). */
- 
+
 const STYLE = /\u001B\[(?:0|1|2|4|22|24|3[0-9]|9[0-7])m/y;
 
 /** A workflow command of GitHub Actions or Azure Pipelines (`##vso[`) at the start of a line, after blanks. */
- 
+
 const COMMAND_START = /^([ \t]*(?:\u001B\[[0-9;]*m)*)(::|##(?=\[|vso\[))/gm;
 
 const NAMED: Record<string, string> = { '\u001B': '\\e', '\r': '\\r', '\t': '\\t' };
@@ -64,7 +64,10 @@ export function escapeTerminal(text: string, options: EscapeOptions = {}): strin
     out += text.slice(last);
   }
   if (options.commands) return out;
-  return out.replace(COMMAND_START, (_, blanks: string, start: string) => `${blanks}${start[0]}\u200B${start.slice(1)}`);
+  return out.replace(
+    COMMAND_START,
+    (_, blanks: string, start: string) => `${blanks}${start[0]}\u200B${start.slice(1)}`,
+  );
 }
 
 /** True when text holds nothing a terminal would act on (for tests and checks). */

@@ -4,8 +4,9 @@
  */
 
 // Combining marks are listed on purpose: each is matched as one code point of zero width.
-// eslint-disable-next-line no-misleading-character-class
-const COMBINING = /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u0610-\u061A\u064B-\u065F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF]/;
+const COMBINING =
+  // eslint-disable-next-line no-misleading-character-class
+  /[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u0610-\u061A\u064B-\u065F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFE00-\uFE0F\uFEFF]/;
 
 function isWide(cp: number): boolean {
   return (
@@ -21,11 +22,11 @@ function isWide(cp: number): boolean {
   );
 }
 
- 
 const ANSI = /\u001B\[[0-9;]*m/g;
 
 // Printable ASCII, Latin-1 letters and Cyrillic: one column per UTF-16 unit (the common case).
-const NARROW = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0400-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u25FF]*$/;
+const NARROW =
+  /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0400-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2190-\u21FF\u2500-\u25FF]*$/;
 
 export function displayWidth(text: string): number {
   if (NARROW.test(text)) return text.length;

@@ -43,7 +43,13 @@ export default defineRule({
         if (typeof entry?.id !== 'string') return;
         const earlier = first.get(entry.id);
         if (earlier === undefined) first.set(entry.id, i);
-        else report({ messageId, data: { id: entry.id, first: earlier + 1 }, file: loaded.organizationFile, path: [key, i, 'id'] });
+        else
+          report({
+            messageId,
+            data: { id: entry.id, first: earlier + 1 },
+            file: loaded.organizationFile,
+            path: [key, i, 'id'],
+          });
       });
     }
   },

@@ -11,7 +11,10 @@ export default defineRule({
     messages: { mismatch: 'The id "{{id}}" differs from the file name "{{stem}}"; rename one of them.' },
   },
   check({ loaded, report }) {
-    const entries = [...loaded.units.map((e) => ({ id: e.unit.id, file: e.file })), ...loaded.functions.map((e) => ({ id: e.fn.id, file: e.file }))];
+    const entries = [
+      ...loaded.units.map((e) => ({ id: e.unit.id, file: e.file })),
+      ...loaded.functions.map((e) => ({ id: e.fn.id, file: e.file })),
+    ];
     for (const { id, file } of entries) {
       if (stem(file) !== id) report({ messageId: 'mismatch', data: { id, stem: stem(file) }, file, path: ['id'] });
     }

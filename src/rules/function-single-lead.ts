@@ -7,14 +7,22 @@ export default defineRule({
   meta: {
     description: 'No function is led by more than one unit.',
     defaultSeverity: 'error',
-    messages: { duplicate: 'Function "{{fn}}" is led by {{count}} units ({{units}}): keep one lead and make the others participants.' },
+    messages: {
+      duplicate:
+        'Function "{{fn}}" is led by {{count}} units ({{units}}): keep one lead and make the others participants.',
+    },
   },
   check({ model, report }) {
     for (const fn of model.assignments.keys()) {
       const leads = leadsOf(model, fn);
       if (leads.length < 2) continue;
       for (const unit of leads) {
-        report({ messageId: 'duplicate', data: { fn, count: leads.length, units: leads.join(', ') }, file: model.units.get(unit)!.file, path: ['functions', fn] });
+        report({
+          messageId: 'duplicate',
+          data: { fn, count: leads.length, units: leads.join(', ') },
+          file: model.units.get(unit)!.file,
+          path: ['functions', fn],
+        });
       }
     }
   },

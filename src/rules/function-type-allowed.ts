@@ -7,9 +7,13 @@ import { defineRule } from './rule.js';
 export default defineRule({
   id: 'function-type-allowed',
   meta: {
-    description: "A unit leads only functions whose type is in its kind's `functionTypes` list (when the kind has one).",
+    description:
+      "A unit leads only functions whose type is in its kind's `functionTypes` list (when the kind has one).",
     defaultSeverity: 'error',
-    messages: { forbidden: 'Unit "{{id}}" ({{kind}}) leads "{{fn}}" of type "{{type}}", but units of kind "{{kind}}" may lead only: {{allowed}}.' },
+    messages: {
+      forbidden:
+        'Unit "{{id}}" ({{kind}}) leads "{{fn}}" of type "{{type}}", but units of kind "{{kind}}" may lead only: {{allowed}}.',
+    },
   },
   check({ model, report }) {
     const allowed = new Map(model.organization.kinds.map((k) => [k.id, k.functionTypes]));
@@ -19,7 +23,12 @@ export default defineRule({
       for (const [fn, role] of Object.entries(unit.functions ?? {})) {
         const type = model.functions.get(fn)?.fn.type;
         if (role !== 'lead' || type === undefined || list.includes(type)) continue;
-        report({ messageId: 'forbidden', data: { id: unit.id, kind: unit.kind, fn, type, allowed: list.join(', ') || '—' }, file, path: ['functions', fn] });
+        report({
+          messageId: 'forbidden',
+          data: { id: unit.id, kind: unit.kind, fn, type, allowed: list.join(', ') || '—' },
+          file,
+          path: ['functions', fn],
+        });
       }
     }
   },

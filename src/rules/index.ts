@@ -46,4 +46,3 @@ export const rules: ReadonlyArray<Rule> = [
   validDates,
   yamlSyntax,
 ] as unknown as ReadonlyArray<Rule>;
-

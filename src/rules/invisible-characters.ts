@@ -6,14 +6,18 @@ import type { YamlPath } from '../model/finding.js';
 import type { Text } from '../model/types.js';
 import { defineRule } from './rule.js';
 
-const INVISIBLE = /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/;
+const INVISIBLE =
+  /[\u00AD\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/;
 
 export default defineRule({
   id: 'invisible-characters',
   meta: {
-    description: 'Names, short names, titles and descriptions contain no zero-width or bidirectional control characters.',
+    description:
+      'Names, short names, titles and descriptions contain no zero-width or bidirectional control characters.',
     defaultSeverity: 'error',
-    messages: { invisible: 'Invisible character {{char}} in {{field}}; delete it (it makes text look different from what it is).' },
+    messages: {
+      invisible: 'Invisible character {{char}} in {{field}}; delete it (it makes text look different from what it is).',
+    },
   },
   check({ model, loaded, report }) {
     const check = (file: string, path: YamlPath, value: Text | undefined): void => {

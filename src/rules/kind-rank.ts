@@ -6,7 +6,9 @@ export default defineRule({
   meta: {
     description: "A unit's kind ranks strictly below its parent's kind in the order of `kinds`.",
     defaultSeverity: 'error',
-    messages: { rank: 'A unit of kind "{{kind}}" cannot be placed under "{{parent}}" of kind "{{parentKind}}": kinds are ordered {{order}}.' },
+    messages: {
+      rank: 'A unit of kind "{{kind}}" cannot be placed under "{{parent}}" of kind "{{parentKind}}": kinds are ordered {{order}}.',
+    },
   },
   check({ model, report }) {
     const order = model.organization.kinds.map((k) => k.id).join(' > ');
@@ -16,7 +18,12 @@ export default defineRule({
       const mine = model.kindRank.get(unit.kind);
       const theirs = model.kindRank.get(parent.kind);
       if (mine === undefined || theirs === undefined || mine > theirs) continue;
-      report({ messageId: 'rank', data: { kind: unit.kind, parent: parent.id, parentKind: parent.kind, order }, file, path: ['kind'] });
+      report({
+        messageId: 'rank',
+        data: { kind: unit.kind, parent: parent.id, parentKind: parent.kind, order },
+        file,
+        path: ['kind'],
+      });
     }
   },
 });

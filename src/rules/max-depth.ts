@@ -14,7 +14,13 @@ export default defineRule<{ max: number }>({
   check({ model, options, report }) {
     for (const { id, depth } of treeOrder(model)) {
       // Report only the first level beyond the limit: deeper units are the same problem.
-      if (depth + 1 === options.max + 1) report({ messageId: 'deep', data: { id, level: depth + 1, max: options.max }, file: model.units.get(id)!.file, path: ['parent'] });
+      if (depth + 1 === options.max + 1)
+        report({
+          messageId: 'deep',
+          data: { id, level: depth + 1, max: options.max },
+          file: model.units.get(id)!.file,
+          path: ['parent'],
+        });
     }
   },
 });

@@ -8,7 +8,12 @@ export default defineRule<{ required?: string[] }>({
   meta: {
     description: 'Every unit and function name has a text in each required language.',
     defaultSeverity: 'warn',
-    options: { required: { type: 'string-array', description: "Languages every name must have (default: the organisation's first language)." } },
+    options: {
+      required: {
+        type: 'string-array',
+        description: "Languages every name must have (default: the organisation's first language).",
+      },
+    },
     messages: { missing: 'The name of "{{id}}" has no text in "{{lang}}".' },
   },
   defaultOptions: {},
@@ -16,7 +21,8 @@ export default defineRule<{ required?: string[] }>({
     const required = options.required ?? [model.defaultLanguage];
     const check = (id: string, name: Text, file: string): void => {
       const texts = textsByLanguage(name, model.defaultLanguage);
-      for (const lang of required) if (!texts[lang]) report({ messageId: 'missing', data: { id, lang }, file, path: ['name'] });
+      for (const lang of required)
+        if (!texts[lang]) report({ messageId: 'missing', data: { id, lang }, file, path: ['name'] });
     };
     for (const { unit, file } of model.units.values()) check(unit.id, unit.name, file);
     for (const { fn, file } of model.functions.values()) check(fn.id, fn.name, file);

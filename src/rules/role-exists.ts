@@ -5,7 +5,8 @@ import { defineRule } from './rule.js';
 export default defineRule({
   id: 'role-exists',
   meta: {
-    description: 'Every role in a `functions` map is one of the roles in organization.yaml (by default lead, participant, approver, informed).',
+    description:
+      'Every role in a `functions` map is one of the roles in organization.yaml (by default lead, participant, approver, informed).',
     defaultSeverity: 'error',
     messages: {
       unknown: 'Role "{{role}}" is not one of the roles: {{roles}}.',

@@ -49,4 +49,3 @@ export interface Rule<O = Record<string, unknown>> {
 export function defineRule<O = Record<string, unknown>>(rule: Rule<O>): Rule<O> {
   return rule;
 }
-

@@ -33,7 +33,11 @@ export interface ValidationResult {
   summary: ValidationSummary;
 }
 
-const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = { error: 'error', warn: 'warning', info: 'info' };
+const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
+  error: 'error',
+  warn: 'warning',
+  info: 'info',
+};
 
 /** The message id of what is wrong with an option's value, if anything. */
 function checkOption(spec: OptionSpec, value: unknown): string | undefined {
@@ -59,10 +63,20 @@ export function ruleConfig(loaded: LoadedStructure): { config: Map<string, RuleC
       const problem = spec ? checkOption(spec, value) : 'option-unknown';
       if (problem) {
         const data = { option: name, ruleId: rule.id, minimum: spec?.minimum ?? 0 };
-        findings.push({ rule: 'schema', messageId: problem, data, file: loaded.organizationFile, path: ['rules', rule.id, 1, name], target: problem === 'option-unknown' ? 'key' : 'value' });
+        findings.push({
+          rule: 'schema',
+          messageId: problem,
+          data,
+          file: loaded.organizationFile,
+          path: ['rules', rule.id, 1, name],
+          target: problem === 'option-unknown' ? 'key' : 'value',
+        });
       } else options[name] = value;
     }
-    config.set(rule.id, { severity: ['off', 'info', 'warn', 'error'].includes(severity) ? severity : rule.meta.defaultSeverity, options });
+    config.set(rule.id, {
+      severity: ['off', 'info', 'warn', 'error'].includes(severity) ? severity : rule.meta.defaultSeverity,
+      options,
+    });
   }
   return { config, findings };
 }
@@ -79,7 +93,11 @@ export function runRules(loaded: LoadedStructure, model: OrgModel, config: Map<s
 }
 
 const compare = (a: Diagnostic, b: Diagnostic): number =>
-  (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+  (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+  a.line - b.line ||
+  a.column - b.column ||
+  (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+  (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 
 /**
  * Loads, checks and reports: the whole of `org validate` short of output. With `errorsOnly`,
@@ -87,13 +105,24 @@ const compare = (a: Diagnostic, b: Diagnostic): number =>
  * with findings, which is most of the cost on a large structure); the summary then counts errors
  * only. `org diff` uses it: it shows only the errors of each side.
  */
-export function validateStructure(loaded: LoadedStructure, t: Translate, options: { errorsOnly?: boolean } = {}): ValidationResult {
+export function validateStructure(
+  loaded: LoadedStructure,
+  t: Translate,
+  options: { errorsOnly?: boolean } = {},
+): ValidationResult {
   const model = buildModel(loaded);
   const { config, findings: configFindings } = ruleConfig(loaded);
   const findings = [...runRules(loaded, model, config), ...configFindings];
   const locators = new Map<string, Locator>();
   const diagnostics: Diagnostic[] = [];
-  const summary: ValidationSummary = { errors: 0, warnings: 0, infos: 0, units: model.units.size, functions: model.functions.size, files: loaded.units.length + loaded.functions.length + 1 };
+  const summary: ValidationSummary = {
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    units: model.units.size,
+    functions: model.functions.size,
+    files: loaded.units.length + loaded.functions.length + 1,
+  };
   for (const f of findings) {
     const severity = config.get(f.rule)?.severity ?? 'error';
     if (severity === 'off' || (options.errorsOnly && severity !== 'error')) continue;
@@ -107,7 +136,13 @@ export function validateStructure(loaded: LoadedStructure, t: Translate, options
         range = locate(f.path, f.target);
       }
     }
-    const d: Diagnostic = { rule: f.rule, severity: SEVERITY[severity], message: t(`${f.rule}/${f.messageId}`, f.data), file: f.file, ...range };
+    const d: Diagnostic = {
+      rule: f.rule,
+      severity: SEVERITY[severity],
+      message: t(`${f.rule}/${f.messageId}`, f.data),
+      file: f.file,
+      ...range,
+    };
     diagnostics.push(d);
     if (d.severity === 'error') summary.errors++;
     else if (d.severity === 'warning') summary.warnings++;

@@ -10,7 +10,8 @@ export default defineRule({
       'unknown-property': 'Unknown property "{{property}}".',
       'missing-property': 'Missing required property "{{property}}".',
       type: 'Must be of type {{expected}}.',
-      'id-pattern': '"{{value}}" is not a valid id: use lower-case ASCII letters, digits and single hyphens (kebab-case).',
+      'id-pattern':
+        '"{{value}}" is not a valid id: use lower-case ASCII letters, digits and single hyphens (kebab-case).',
       pattern: '"{{value}}" does not match the expected pattern {{pattern}}.',
       'language-code': '"{{value}}" is not a language code (such as ru, ky, en).',
       enum: '"{{value}}" is not one of: {{allowed}}.',

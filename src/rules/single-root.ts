@@ -19,6 +19,7 @@ export default defineRule({
     const size = new Map(roots.map((e) => [e.unit.id, treeOrder(model, e.unit.id).length]));
     const ordered = model.roots.filter((id) => size.has(id)).sort((a, b) => size.get(b)! - size.get(a)!);
     const root = ordered[0];
-    for (const id of ordered.slice(1)) report({ messageId: 'extra', data: { id, root: root! }, file: model.units.get(id)!.file, path: ['id'] });
+    for (const id of ordered.slice(1))
+      report({ messageId: 'extra', data: { id, root: root! }, file: model.units.get(id)!.file, path: ['id'] });
   },
 });

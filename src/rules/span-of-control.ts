@@ -6,13 +6,21 @@ export default defineRule<{ max: number }>({
   meta: {
     description: 'No unit has more direct subunits than `max`.',
     defaultSeverity: 'warn',
-    options: { max: { type: 'integer', minimum: 1, description: 'Most direct subunits a unit may have (default 10).' } },
+    options: {
+      max: { type: 'integer', minimum: 1, description: 'Most direct subunits a unit may have (default 10).' },
+    },
     messages: { wide: 'Unit "{{id}}" has {{count}} direct subunits; the limit is {{max}}.' },
   },
   defaultOptions: { max: 10 },
   check({ model, options, report }) {
     for (const [id, kids] of model.children) {
-      if (kids.length > options.max) report({ messageId: 'wide', data: { id, count: kids.length, max: options.max }, file: model.units.get(id)!.file, path: ['id'] });
+      if (kids.length > options.max)
+        report({
+          messageId: 'wide',
+          data: { id, count: kids.length, max: options.max },
+          file: model.units.get(id)!.file,
+          path: ['id'],
+        });
     }
   },
 });

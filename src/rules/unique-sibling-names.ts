@@ -20,7 +20,13 @@ export default defineRule({
           const key = `${lang}\u0000${normal(name)}`;
           const other = seen.get(key);
           if (other === undefined) seen.set(key, id);
-          else report({ messageId: 'duplicate', data: { id, lang, name, other }, file, path: typeof unit.name === 'string' ? ['name'] : ['name', lang] });
+          else
+            report({
+              messageId: 'duplicate',
+              data: { id, lang, name, other },
+              file,
+              path: typeof unit.name === 'string' ? ['name'] : ['name', lang],
+            });
         }
       }
     }

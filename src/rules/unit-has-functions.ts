@@ -10,7 +10,8 @@ export default defineRule({
   },
   check({ model, report }) {
     for (const { unit, file } of model.units.values()) {
-      if (Object.keys(unit.functions ?? {}).length === 0) report({ messageId: 'none', data: { id: unit.id }, file, path: ['id'] });
+      if (Object.keys(unit.functions ?? {}).length === 0)
+        report({ messageId: 'none', data: { id: unit.id }, file, path: ['id'] });
     }
   },
 });

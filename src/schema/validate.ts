@@ -48,7 +48,11 @@ function reduceAlternatives(errors: ErrorObject[]): ErrorObject[] {
     const inside: ErrorObject[] = [];
     for (let i = at - 1; i >= 0; i--) {
       const e = errors[i]!;
-      if (!e.schemaPath.startsWith(prefix) || !(e.instancePath === one.instancePath || e.instancePath.startsWith(`${one.instancePath}/`))) break;
+      if (
+        !e.schemaPath.startsWith(prefix) ||
+        !(e.instancePath === one.instancePath || e.instancePath.startsWith(`${one.instancePath}/`))
+      )
+        break;
       inside.push(e);
     }
     inside.reverse();
@@ -110,10 +114,18 @@ export function validateValue(kind: FileKind, value: unknown, file: string): Fin
         if (e.propertyName !== undefined) {
           path = [...path, e.propertyName];
           target = 'key';
-          messageId = e.schemaPath.includes('/text/') ? 'language-code' : e.schemaPath.includes('/id/') ? 'id-pattern' : 'pattern';
+          messageId = e.schemaPath.includes('/text/')
+            ? 'language-code'
+            : e.schemaPath.includes('/id/')
+              ? 'id-pattern'
+              : 'pattern';
           data = { value: e.propertyName, pattern: String(e.params.pattern) };
         } else {
-          messageId = e.schemaPath.includes('/id/') ? 'id-pattern' : e.schemaPath.includes('/languages/') ? 'language-code' : 'pattern';
+          messageId = e.schemaPath.includes('/id/')
+            ? 'id-pattern'
+            : e.schemaPath.includes('/languages/')
+              ? 'language-code'
+              : 'pattern';
           data = { value: String(valueAt(value, path)), pattern: String(e.params.pattern) };
         }
         break;
@@ -122,7 +134,8 @@ export function validateValue(kind: FileKind, value: unknown, file: string): Fin
           path = [...path, e.propertyName];
           target = 'key';
           data = { value: e.propertyName, allowed: (e.params.allowedValues as unknown[]).join(', ') };
-        } else data = { value: String(valueAt(value, path)), allowed: (e.params.allowedValues as unknown[]).join(', ') };
+        } else
+          data = { value: String(valueAt(value, path)), allowed: (e.params.allowedValues as unknown[]).join(', ') };
         messageId = 'enum';
         break;
       case 'oneOf':
@@ -152,6 +165,7 @@ export function validateValue(kind: FileKind, value: unknown, file: string): Fin
 
 function valueAt(value: unknown, path: YamlPath): unknown {
   let node = value;
-  for (const seg of path) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
+  for (const seg of path)
+    node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
   return node;
 }

@@ -25,7 +25,21 @@ const ALLOWED: Record<string, string[]> = {
   import: ['model', 'load', 'export', 'fmt', 'init', 'render'],
   output: ['model', 'i18n', 'render'],
   index: ['model', 'i18n', 'schema', 'load', 'rules', 'diff', 'render', 'export', 'fmt', 'init', 'import', 'output'],
-  cli: ['model', 'i18n', 'schema', 'load', 'rules', 'diff', 'render', 'export', 'fmt', 'init', 'import', 'output', 'index'],
+  cli: [
+    'model',
+    'i18n',
+    'schema',
+    'load',
+    'rules',
+    'diff',
+    'render',
+    'export',
+    'fmt',
+    'init',
+    'import',
+    'output',
+    'index',
+  ],
 };
 
 /** The layer of a path under src/: its top folder, or `index` for the files at the top (the library entry). */
@@ -88,10 +102,14 @@ describe('layers', () => {
     // Kahn's algorithm: a layer is placed once everything it imports is placed.
     while (order.length < Object.keys(ALLOWED).length) {
       const next = Object.keys(ALLOWED).find((l) => !seen.has(l) && ALLOWED[l]!.every((d) => seen.has(d)));
-      expect(next, `cycle among ${Object.keys(ALLOWED).filter((l) => !seen.has(l)).join(', ')}`).toBeDefined();
+      expect(
+        next,
+        `cycle among ${Object.keys(ALLOWED)
+          .filter((l) => !seen.has(l))
+          .join(', ')}`,
+      ).toBeDefined();
       seen.add(next!);
       order.push(next!);
     }
   });
-
 });

@@ -58,11 +58,16 @@ describe('parse cache', () => {
 });
 
 /** Where a run keeps the cache of `dir`: one file per structure directory in ORG_CACHE_DIR. */
-const cacheFileOf = (cacheDir: string, dir: string): string => join(cacheDir, `${createHash('sha1').update(resolve(dir)).digest('hex').slice(0, 16)}.json`);
+const cacheFileOf = (cacheDir: string, dir: string): string =>
+  join(cacheDir, `${createHash('sha1').update(resolve(dir)).digest('hex').slice(0, 16)}.json`);
 
 describe('a cache that is not what it seems', () => {
   // A parent that does not exist: validate must always report it.
-  const broken = (): string => writeStructure({ 'units/root.yaml': 'id: root\nkind: office\nname: Root\n', 'units/a.yaml': 'id: a\nkind: department\nname: A\nparent: nowhere\n' });
+  const broken = (): string =>
+    writeStructure({
+      'units/root.yaml': 'id: root\nkind: office\nname: Root\n',
+      'units/a.yaml': 'id: a\nkind: department\nname: A\nparent: nowhere\n',
+    });
 
   it('a hand-edited entry is not trusted', () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'org-cache-'));

@@ -73,7 +73,13 @@ describe('.github/workflows/structure.yml', () => {
 });
 
 describe('.pre-commit-hooks.yaml', () => {
-  const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; pass_filenames?: boolean; files: string; require_serial: boolean }>;
+  const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{
+    id: string;
+    entry: string;
+    pass_filenames?: boolean;
+    files: string;
+    require_serial: boolean;
+  }>;
 
   it('offers org validate and org fmt --check, given the structure files of the commit in one run', () => {
     expect(hooks.map((h) => [h.id, h.entry, h.pass_filenames ?? true, h.require_serial])).toEqual([
@@ -85,13 +91,29 @@ describe('.pre-commit-hooks.yaml', () => {
   it('passes structure files and nothing else', () => {
     for (const hook of hooks) {
       const files = new RegExp(hook.files);
-      for (const yes of ['structure/organization.yaml', 'structure/units/a.yaml', 'org/functions/x/y.yml', 'organization.yml']) expect(yes).toMatch(files);
-      for (const no of ['.github/workflows/ci.yml', '.pre-commit-config.yaml', 'structure/units/README.md', 'docs/units.yaml']) expect(no).not.toMatch(files);
+      for (const yes of [
+        'structure/organization.yaml',
+        'structure/units/a.yaml',
+        'org/functions/x/y.yml',
+        'organization.yml',
+      ])
+        expect(yes).toMatch(files);
+      for (const no of [
+        '.github/workflows/ci.yml',
+        '.pre-commit-config.yaml',
+        'structure/units/README.md',
+        'docs/units.yaml',
+      ])
+        expect(no).not.toMatch(files);
     }
   });
 
   it('has entries that run on the files pre-commit passes', async () => {
-    const files = ['structure/organization.yaml', 'structure/units/tsentralnyy-apparat.yaml', 'structure/functions/kontrol-ispolnitelskoy-distsipliny.yaml'];
+    const files = [
+      'structure/organization.yaml',
+      'structure/units/tsentralnyy-apparat.yaml',
+      'structure/functions/kontrol-ispolnitelskoy-distsipliny.yaml',
+    ];
     for (const hook of hooks) {
       const r = await runCli([...hook.entry.split(' ').slice(1), ...files]);
       expect(r.code, `${hook.id}: ${r.stderr}`).toBe(0);

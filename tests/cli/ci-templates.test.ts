@@ -15,7 +15,11 @@ import { parse } from 'yaml';
 import { BIN, ROOT } from '../helpers/cli.js';
 
 const git = (cwd: string, ...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 
 const RENAMED = 'structure/units/upravlenie-podgotovki-resheniy/otdel-pravovoy-raboty.yaml';
 
@@ -33,7 +37,11 @@ function pullRequest(broken = false): string {
   git(work, 'checkout', '-qb', 'feature');
   const file = join(work, RENAMED);
   writeFileSync(file, readFileSync(file, 'utf8').replace('Отдел правовой работы', 'Юридический отдел'));
-  if (broken) writeFileSync(join(work, 'structure/units/broken.yaml'), 'id: broken\nkind: nope\nname: Сломанный\nparent: nowhere\n');
+  if (broken)
+    writeFileSync(
+      join(work, 'structure/units/broken.yaml'),
+      'id: broken\nkind: nope\nname: Сломанный\nparent: nowhere\n',
+    );
   git(work, 'commit', '-qam', 'rename');
   return work;
 }
@@ -77,7 +85,8 @@ function runAction(work: string, inputs: Record<string, string>): Run {
   const summaryFile = join(temp, 'summary.md');
   writeFileSync(summaryFile, '');
   const context: Record<string, string> = { 'github.action_path': ROOT, 'github.base_ref': 'main' };
-  for (const [name, input] of Object.entries(action.inputs)) context[`inputs.${name}`] = inputs[name] ?? input.default ?? '';
+  for (const [name, input] of Object.entries(action.inputs))
+    context[`inputs.${name}`] = inputs[name] ?? input.default ?? '';
   const result: Run = { steps: [], summary: '', outputs: {}, temp };
   let failed = false;
   for (const [i, step] of action.runs.steps.entries()) {
@@ -107,7 +116,11 @@ function runAction(work: string, inputs: Record<string, string>): Run {
     };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = evaluate(v, context);
     // The runner's bash: `bash --noprofile --norc -eo pipefail {0}`.
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], { cwd: work, env, encoding: 'utf8' });
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+      cwd: work,
+      env,
+      encoding: 'utf8',
+    });
     result.steps.push({ step, code: r.status, stdout: r.stdout, stderr: r.stderr });
     for (const line of readFileSync(outputFile, 'utf8').split('\n').filter(Boolean)) {
       const [key, ...value] = line.split('=');
@@ -161,7 +174,9 @@ describe('the GitLab CI template', () => {
     variables?: Record<string, string>;
     artifacts: { reports: Record<string, string>; when: string };
   }
-  const template = parse(readFileSync(join(ROOT, 'ci/gitlab/org.gitlab-ci.yml'), 'utf8')) as { variables: Record<string, string> } & Record<string, Job>;
+  const template = parse(readFileSync(join(ROOT, 'ci/gitlab/org.gitlab-ci.yml'), 'utf8')) as {
+    variables: Record<string, string>;
+  } & Record<string, Job>;
   const job = template['org-validate']!;
 
   it('is a job with the Code Quality and JUnit reports', () => {

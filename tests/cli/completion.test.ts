@@ -21,7 +21,14 @@ async function script(shell: string): Promise<string> {
 function bashComplete(file: string, words: string[]): string[] {
   const cwd = mkdtempSync(join(tmpdir(), 'org-complete-')); // empty: file names add nothing
   const quoted = words.map((w) => `'${w}'`).join(' ');
-  const r = spawnSync('bash', ['-c', `source '${file}'; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _org; printf '%s\\n' "\${COMPREPLY[@]}"`], { cwd, encoding: 'utf8' });
+  const r = spawnSync(
+    'bash',
+    [
+      '-c',
+      `source '${file}'; COMP_WORDS=(${quoted}); COMP_CWORD=${words.length - 1}; _org; printf '%s\\n' "\${COMPREPLY[@]}"`,
+    ],
+    { cwd, encoding: 'utf8' },
+  );
   expect(r.stderr).toBe('');
   return r.stdout.split('\n').filter(Boolean).sort();
 }
@@ -40,8 +47,22 @@ describe('org completion bash', () => {
     expect(spawnSync('bash', ['-n', file]).status).toBe(0);
     expect(bashComplete(file, ['org', 'ex'])).toEqual(['export']);
     expect(bashComplete(file, ['org', 'render', ''])).toEqual(['chart', 'diff', 'matrix']);
-    expect(bashComplete(file, ['org', 'export', '--format', ''])).toEqual(['csv', 'json', 'jsonld', 'mermaid', 'ttl', 'xlsx']);
-    expect(bashComplete(file, ['org', 'validate', '-f', ''])).toEqual(['codequality', 'github', 'json', 'junit', 'sarif', 'stylish']);
+    expect(bashComplete(file, ['org', 'export', '--format', ''])).toEqual([
+      'csv',
+      'json',
+      'jsonld',
+      'mermaid',
+      'ttl',
+      'xlsx',
+    ]);
+    expect(bashComplete(file, ['org', 'validate', '-f', ''])).toEqual([
+      'codequality',
+      'github',
+      'json',
+      'junit',
+      'sarif',
+      'stylish',
+    ]);
     expect(bashComplete(file, ['org', '--lang', ''])).toEqual(['en', 'ru']);
     expect(bashComplete(file, ['org', '--lang', 'ru', 'import', 'csv', '--p'])).toEqual(['--partial']);
     expect(bashComplete(file, ['org', 'fmt', '--'])).toEqual(['--check', '--debug', '--help', '--lang', '--schemas']);
@@ -52,7 +73,8 @@ describe('org completion bash', () => {
     const top = await helpCommands([]);
     expect(top).toContain('completion');
     for (const name of top) expect(text).toContain(`'${name}'`);
-    for (const group of ['render', 'import']) for (const name of await helpCommands([group])) expect(text).toContain(`'${group} ${name}'`);
+    for (const group of ['render', 'import'])
+      for (const name of await helpCommands([group])) expect(text).toContain(`'${group} ${name}'`);
   });
 });
 
@@ -60,7 +82,9 @@ describe('org completion zsh', () => {
   it('is a #compdef script with descriptions', async () => {
     const text = await script('zsh');
     expect(text.startsWith('#compdef org\n')).toBe(true);
-    expect(text).toContain("'export:write the structure as JSON, CSV, a Mermaid flowchart, or W3C Organization Ontology RDF (Turtle, JSON-LD)'");
+    expect(text).toContain(
+      "'export:write the structure as JSON, CSV, a Mermaid flowchart, or W3C Organization Ontology RDF (Turtle, JSON-LD)'",
+    );
     expect(text).toContain("-f|--format) values=('json' 'csv' 'xlsx' 'mermaid' 'ttl' 'jsonld') ;;");
   });
 
@@ -75,5 +99,8 @@ describe('org completion zsh', () => {
 
 it('refuses a shell it has no script for', async () => {
   const r = await runCli(['--lang', 'ru', 'completion', 'fish']);
-  expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: 'org: Для «fish» дополнения нет; выберите bash или zsh.\n' });
+  expect({ code: r.code, stderr: r.stderr }).toEqual({
+    code: 2,
+    stderr: 'org: Для «fish» дополнения нет; выберите bash или zsh.\n',
+  });
 });

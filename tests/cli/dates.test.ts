@@ -33,7 +33,8 @@ describe('--at: the structure in force on a day', () => {
   it('the day an abolition takes effect the unit is gone, the day before it is there', async () => {
     const ids = async (day: string): Promise<string[]> => {
       const r = await runCli(['tree', DIR, '--at', day, '--format', 'json']);
-      const walk = (nodes: Array<{ id: string; children: unknown[] }>): string[] => nodes.flatMap((n) => [n.id, ...walk(n.children as typeof nodes)]);
+      const walk = (nodes: Array<{ id: string; children: unknown[] }>): string[] =>
+        nodes.flatMap((n) => [n.id, ...walk(n.children as typeof nodes)]);
       return walk(JSON.parse(r.stdout));
     };
     expect(await ids('2024-06-30')).toContain('otdel-byudzheta');
@@ -56,7 +57,12 @@ describe('--at: the structure in force on a day', () => {
     expectGolden(golden('show-otdel-kaznacheystva.txt'), r.stdout.replace(DIR, '<dir>'));
     const json = JSON.parse((await runCli(['show', 'otdel-kaznacheystva', DIR, '--format', 'json'])).stdout);
     expect(json.unit.validity).toEqual({ from: '2024-07-01', until: null });
-    expect(json.unit.basis).toEqual({ kind: 'order', number: '57-р', date: '2024-06-20', title: { ru: 'О создании отдела казначейства' } });
+    expect(json.unit.basis).toEqual({
+      kind: 'order',
+      number: '57-р',
+      date: '2024-06-20',
+      title: { ru: 'О создании отдела казначейства' },
+    });
     const early = await runCli(['show', 'otdel-kaznacheystva', DIR, '--at', '2024-01-01']);
     expect(early.code).toBe(2);
     expect(early.stderr).toMatch(/^org: No unit or function "otdel-kaznacheystva"/);
@@ -83,23 +89,35 @@ describe('--at: the structure in force on a day', () => {
     });
     const r = await runCli(['tree', dir, '--at', '2023-06-01', '--format', 'json']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Left out: 1 unit in force on 2023-06-01 under a unit that is not, with everything below (early).');
+    expect(r.stderr).toContain(
+      'Left out: 1 unit in force on 2023-06-01 under a unit that is not, with everything below (early).',
+    );
     expect(r.stdout).not.toContain('"early"');
     expect(r.stdout).toContain('"other"');
     const ru = await runCli(['tree', dir, '--at', '2023-06-01', '--lang', 'ru']);
-    expect(ru.stderr).toContain('Не показаны подразделения, действующие на 2023-06-01 под недействующим в этот день вышестоящим, со всеми нижестоящими: 1 (early).');
+    expect(ru.stderr).toContain(
+      'Не показаны подразделения, действующие на 2023-06-01 под недействующим в этот день вышестоящим, со всеми нижестоящими: 1 (early).',
+    );
   });
 
   it('org diff SIDE@DATE compares one dated structure on two days (golden case tests/fixtures/diff/in-force-on-dates)', async () => {
     const cwd = join(ROOT, 'tests', 'fixtures');
     const dir = join(ROOT, 'tests', 'fixtures', 'diff', 'in-force-on-dates');
-    for (const [format, file] of [['text', 'expected.txt'], ['markdown', 'expected.md'], ['json', 'expected.json']] as const) {
-      const r = await runCli(['diff', 'dated/structure@2024-06-30', 'dated/structure@2025-01-01', '--format', format], { cwd });
+    for (const [format, file] of [
+      ['text', 'expected.txt'],
+      ['markdown', 'expected.md'],
+      ['json', 'expected.json'],
+    ] as const) {
+      const r = await runCli(['diff', 'dated/structure@2024-06-30', 'dated/structure@2025-01-01', '--format', format], {
+        cwd,
+      });
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       expectGolden(join(dir, file), r.stdout);
     }
-    const same = await runCli(['diff', 'dated/structure@2024-07-01', 'dated/structure@2024-12-31', '--exit-code'], { cwd });
+    const same = await runCli(['diff', 'dated/structure@2024-07-01', 'dated/structure@2024-12-31', '--exit-code'], {
+      cwd,
+    });
     expect(same.code).toBe(0);
     const bad = await runCli(['diff', 'dated/structure@2024-02-30', 'dated/structure'], { cwd });
     expect(bad.code).toBe(2);
@@ -120,7 +138,9 @@ describe('--at: the structure in force on a day', () => {
 describe('validity in the model', () => {
   it('knows the days of the calendar', () => {
     expect(['2024-02-29', '2000-02-29', '1999-12-31'].every(isCalendarDate)).toBe(true);
-    expect(['2023-02-29', '1900-02-29', '2024-04-31', '2024-00-10', '2024-1-01', '24-01-01'].some(isCalendarDate)).toBe(false);
+    expect(['2023-02-29', '1900-02-29', '2024-04-31', '2024-00-10', '2024-1-01', '24-01-01'].some(isCalendarDate)).toBe(
+      false,
+    );
   });
 
   it('takes from as the first day in force and until as the first day out of force', () => {
@@ -159,7 +179,10 @@ describe('dates and acts in the exports', () => {
       kind: 'resolution',
       number: '118',
       date: '2024-06-14',
-      title: { ru: 'Об утверждении структуры городской администрации', en: 'On the structure of the city administration' },
+      title: {
+        ru: 'Об утверждении структуры городской администрации',
+        en: 'On the structure of the city administration',
+      },
       url: 'https://example.org/acts/118',
     });
     const byId = Object.fromEntries(doc.units.map((u: { id: string }) => [u.id, u]));
@@ -186,11 +209,17 @@ describe('dates and acts in the exports', () => {
     const target = writeStructure({});
     const csv = join(target, 'units.csv');
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(csv, 'id,parent,kind,name (en),действует с,действует до\nroot,,office,Root,,\nnew-dept,root,department,New,2025-01-01,2026-01-01\nbad,root,department,Bad,2025-02-30,\n');
+    writeFileSync(
+      csv,
+      'id,parent,kind,name (en),действует с,действует до\nroot,,office,Root,,\nnew-dept,root,department,New,2025-01-01,2026-01-01\nbad,root,department,Bad,2025-02-30,\n',
+    );
     const refused = await runCli(['import', 'csv', csv, target]);
     expect(refused.code).toBe(1);
     expect(refused.stderr + refused.stdout).toContain('"2025-02-30" is not a day as YYYY-MM-DD.');
-    writeFileSync(csv, 'id,parent,kind,name (en),действует с,действует до\nroot,,office,Root,,\nnew-dept,root,department,New,2025-01-01,2026-01-01\n');
+    writeFileSync(
+      csv,
+      'id,parent,kind,name (en),действует с,действует до\nroot,,office,Root,,\nnew-dept,root,department,New,2025-01-01,2026-01-01\n',
+    );
     const done = await runCli(['import', 'csv', csv, target]);
     expect(done.code).toBe(0);
     const unit = readFileSync(join(target, 'units', 'new-dept.yaml'), 'utf8');
@@ -201,12 +230,15 @@ describe('dates and acts in the exports', () => {
   it('Turtle states lifetimes in PROV and creations and abolitions as ORG change events', async () => {
     const r = await runCli(['export', DIR, '--format', 'ttl', '--base', 'https://example.org/city/']);
     const quads = new Parser({ format: 'text/turtle' }).parse(r.stdout);
-    const objects = (s: string, p: string): string[] => quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object.value);
+    const objects = (s: string, p: string): string[] =>
+      quads.filter((q) => q.subject.value === s && q.predicate.value === p).map((q) => q.object.value);
     const unit = 'https://example.org/city/unit/otdel-byudzheta';
     expect(objects(unit, `${PROV}generatedAtTime`)).toEqual(['2020-01-01T00:00:00']);
     expect(objects(unit, `${PROV}invalidatedAtTime`)).toEqual(['2024-07-01T00:00:00']);
     const abolition = 'https://example.org/city/change/otdel-byudzheta-abolition';
-    expect(objects(abolition, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type')).toEqual(['http://www.w3.org/ns/org#ChangeEvent']);
+    expect(objects(abolition, 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type')).toEqual([
+      'http://www.w3.org/ns/org#ChangeEvent',
+    ]);
     expect(objects(abolition, `${PROV}endedAtTime`)).toEqual(['2024-07-01T00:00:00']);
     const creation = 'https://example.org/city/change/otdel-kaznacheystva';
     expect(objects(creation, 'http://www.w3.org/ns/org#originalOrganization')).toEqual([unit]);
@@ -223,7 +255,18 @@ describe('acts from hostile files', () => {
   it('a title with line breaks and escape sequences stays on one line and reaches no terminal', async () => {
     const base = { 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' } };
     const before = writeStructure(base);
-    const after = writeStructure({ ...base, 'units/root.yaml': { ...base['units/root.yaml'], basis: { kind: 'order', number: '1\u001b[31m', title: 'On\nthe\u001b]0;pwned\u0007 structure\u202e', url: 'https://example.org/a)(b' } } });
+    const after = writeStructure({
+      ...base,
+      'units/root.yaml': {
+        ...base['units/root.yaml'],
+        basis: {
+          kind: 'order',
+          number: '1\u001b[31m',
+          title: 'On\nthe\u001b]0;pwned\u0007 structure\u202e',
+          url: 'https://example.org/a)(b',
+        },
+      },
+    });
     for (const format of ['text', 'markdown']) {
       const r = await runCli(['diff', before, after, '--format', format]);
       expect(r.code).toBe(0);

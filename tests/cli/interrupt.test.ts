@@ -53,7 +53,8 @@ function expectStoppedBy(ended: Ended, signal: NodeJS.Signals): void {
   expect(ended.afterSignal).toBeLessThan(1000);
 }
 
-const temporaries = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.org-[0-9a-f]+\.tmp$|\.tmp$/.test(f));
+const temporaries = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.org-[0-9a-f]+\.tmp$|\.tmp$/.test(f));
 
 describe('an interrupted run', () => {
   for (const afterMs of [150, 400, 800, 1500, 3000]) {
@@ -70,7 +71,9 @@ describe('an interrupted run', () => {
 
 describe('a signal in a long synchronous phase', () => {
   it('SIGTERM stops validate of a file with 40,000 unknown keys within a second', async () => {
-    const dir = writeTestStructure({ 'units/wide.yaml': `id: wide\nkind: office\nname: Wide\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}\n`).join('')}` });
+    const dir = writeTestStructure({
+      'units/wide.yaml': `id: wide\nkind: office\nname: Wide\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}\n`).join('')}`,
+    });
     const ended = await runAndSignal(['validate', dir], 2000, 'SIGTERM');
     expectStoppedBy(ended, 'SIGTERM');
   });
@@ -80,7 +83,8 @@ describe('a signal in a long synchronous phase', () => {
     // The signal must come while the chart is being made: on a fast machine the whole run can end
     // before a fixed delay, so the delay is halved until the signal lands mid-run.
     let ended = await runAndSignal(['render', 'chart', structure, '-o', join(out, 'chart.pdf')], 1200, 'SIGTERM');
-    for (let delay = 600; ended.afterSignal <= 0 && delay >= 150; delay /= 2) ended = await runAndSignal(['render', 'chart', structure, '-o', join(out, 'chart.pdf')], delay, 'SIGTERM');
+    for (let delay = 600; ended.afterSignal <= 0 && delay >= 150; delay /= 2)
+      ended = await runAndSignal(['render', 'chart', structure, '-o', join(out, 'chart.pdf')], delay, 'SIGTERM');
     expect(ended.afterSignal).toBeGreaterThan(0);
     expectStoppedBy(ended, 'SIGTERM');
     expect(readdirSync(out)).toEqual([]);

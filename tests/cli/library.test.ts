@@ -20,7 +20,11 @@ describe('the README Library example', () => {
     symlinkSync(ROOT, join(project, 'node_modules', 'orgcode'), 'dir');
     writeFileSync(join(project, 'example.mjs'), code!);
     // The example reads ./structure: run it where the Bishkek structure is.
-    const r = spawnSync(process.execPath, [join(project, 'example.mjs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [join(project, 'example.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout.split('\n')).toEqual([
@@ -35,8 +39,18 @@ describe('the README Library example', () => {
   });
 
   it('has types for the whole API and none from the bundled packages', () => {
-    const types = readFileSync(join(ROOT, 'dist', 'index.d.ts'), 'utf8') + readFileSync(join(ROOT, 'dist', 'types.d.ts'), 'utf8');
-    for (const name of ['readStructure', 'structureFromFiles', 'validate', 'diff', 'renderChart', 'renderMatrix', 'formatDiagnostics']) expect(types).toContain(`function ${name}(`);
+    const types =
+      readFileSync(join(ROOT, 'dist', 'index.d.ts'), 'utf8') + readFileSync(join(ROOT, 'dist', 'types.d.ts'), 'utf8');
+    for (const name of [
+      'readStructure',
+      'structureFromFiles',
+      'validate',
+      'diff',
+      'renderChart',
+      'renderMatrix',
+      'formatDiagnostics',
+    ])
+      expect(types).toContain(`function ${name}(`);
     expect(types).not.toMatch(/from '(yaml|ajv|commander|chalk)'/);
   });
 });

@@ -15,9 +15,20 @@ describe('lookup in the model', () => {
   const model = buildModel(
     load({
       'units/root.yaml': { id: 'root', kind: 'office', name: { en: 'City Hall', ru: 'Мэрия' } },
-      'units/tax-a.yaml': { id: 'tax-a', kind: 'department', name: { en: 'Tax Office', ru: 'Налоговый отдел' }, parent: 'root' },
+      'units/tax-a.yaml': {
+        id: 'tax-a',
+        kind: 'department',
+        name: { en: 'Tax Office', ru: 'Налоговый отдел' },
+        parent: 'root',
+      },
       'units/tax-b.yaml': { id: 'tax-b', kind: 'department', name: { en: 'Tax Office' }, parent: 'root' },
-      'units/seoul.yaml': { id: 'seouljibanggukse-cheong', kind: 'department', name: { en: '서울지방국세청' }, short: { en: '서울청' }, parent: 'root' },
+      'units/seoul.yaml': {
+        id: 'seouljibanggukse-cheong',
+        kind: 'department',
+        name: { en: '서울지방국세청' },
+        short: { en: '서울청' },
+        parent: 'root',
+      },
       'functions/audit.yaml': { id: 'audit', name: { en: 'Мэрия' } },
     }),
   );
@@ -37,12 +48,21 @@ describe('lookup in the model', () => {
   });
 
   it('says when a name or a prefix fits several, and never guesses', () => {
-    expect(lookup(model, 'tax office')).toEqual({ ambiguous: [expect.objectContaining({ id: 'tax-a' }), expect.objectContaining({ id: 'tax-b' })] });
-    expect(lookup(model, 'tax')).toEqual({ ambiguous: [expect.objectContaining({ id: 'tax-a' }), expect.objectContaining({ id: 'tax-b' })] });
+    expect(lookup(model, 'tax office')).toEqual({
+      ambiguous: [expect.objectContaining({ id: 'tax-a' }), expect.objectContaining({ id: 'tax-b' })],
+    });
+    expect(lookup(model, 'tax')).toEqual({
+      ambiguous: [expect.objectContaining({ id: 'tax-a' }), expect.objectContaining({ id: 'tax-b' })],
+    });
   });
 
   it('finds a unit and a function that share a name together, when both are asked for', () => {
-    expect(lookup(model, 'мэрия', ['unit', 'function'])).toMatchObject({ found: [{ type: 'unit', id: 'root' }, { type: 'function', id: 'audit' }] });
+    expect(lookup(model, 'мэрия', ['unit', 'function'])).toMatchObject({
+      found: [
+        { type: 'unit', id: 'root' },
+        { type: 'function', id: 'audit' },
+      ],
+    });
     expect(lookup(model, 'мэрия')).toMatchObject({ found: [{ type: 'unit', id: 'root' }] });
   });
 
@@ -54,17 +74,27 @@ describe('lookup in the model', () => {
 
   it('bounded edit distance agrees with the full one up to its bound', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.integer({ min: 0, max: 6 }), (a, b, limit) => {
-        const full = distance(a, b);
-        expect(boundedDistance(a, b, limit)).toBe(full <= limit ? full : limit + 1);
-      }),
+      fc.property(
+        fc.string({ maxLength: 12 }),
+        fc.string({ maxLength: 12 }),
+        fc.integer({ min: 0, max: 6 }),
+        (a, b, limit) => {
+          const full = distance(a, b);
+          expect(boundedDistance(a, b, limit)).toBe(full <= limit ? full : limit + 1);
+        },
+      ),
     );
   });
 });
 
 describe('names wherever an id is expected', () => {
   it('org show takes a Russian name in any case and spacing, an English one, and a name in decomposed form', async () => {
-    for (const query of ['Отдел правовой работы', '  отдел ПРАВОВОЙ\tработы ', 'legal department', 'Отдел правовой работы'.normalize('NFD')]) {
+    for (const query of [
+      'Отдел правовой работы',
+      '  отдел ПРАВОВОЙ\tработы ',
+      'legal department',
+      'Отдел правовой работы'.normalize('NFD'),
+    ]) {
       const r = await runCli(['show', query, '--format', 'json']);
       expect(r.code, query).toBe(0);
       expect(JSON.parse(r.stdout).unit.id).toBe('otdel-pravovoy-raboty');
@@ -74,20 +104,26 @@ describe('names wherever an id is expected', () => {
   });
 
   it('takes a unique start of an id, and lists the candidates of an ambiguous one', async () => {
-    expect(JSON.parse((await runCli(['show', 'otdel-prav', '--format', 'json'])).stdout).unit.id).toBe('otdel-pravovoy-raboty');
+    expect(JSON.parse((await runCli(['show', 'otdel-prav', '--format', 'json'])).stdout).unit.id).toBe(
+      'otdel-pravovoy-raboty',
+    );
     const several = await runCli(['show', 'upravlenie-p']);
     expect(several.code).toBe(2);
     expect(several.stderr).toBe(
       'org: "upravlenie-p" could mean several: upravlenie-podgotovki-resheniy (Управление по подготовке решений), upravlenie-politiki-razvitiya-goroda (Управление политики развития города). Give the id.\n',
     );
     const ru = await runCli(['show', 'upravlenie-p', '--lang', 'ru']);
-    expect(ru.stderr).toMatch(/^org: «upravlenie-p» подходит к нескольким: upravlenie-podgotovki-resheniy \(Управление по подготовке решений\), .*\. Укажите идентификатор\.\n$/);
+    expect(ru.stderr).toMatch(
+      /^org: «upravlenie-p» подходит к нескольким: upravlenie-podgotovki-resheniy \(Управление по подготовке решений\), .*\. Укажите идентификатор\.\n$/,
+    );
   });
 
   it('a near miss gets suggestions with names, and exit code 2', async () => {
     const r = await runCli(['show', 'Отдел правовой рабты']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('org: No unit or function "Отдел правовой рабты". Did you mean: otdel-pravovoy-raboty (Отдел правовой работы)?\n');
+    expect(r.stderr).toBe(
+      'org: No unit or function "Отдел правовой рабты". Did you mean: otdel-pravovoy-raboty (Отдел правовой работы)?\n',
+    );
     const none = await runCli(['tree', '--root', 'Совсем другое название']);
     expect(none.code).toBe(2);
     expect(none.stderr).toBe('org: No unit "Совсем другое название" (option --root).\n');
@@ -101,23 +137,52 @@ describe('names wherever an id is expected', () => {
     expect(chart.code).toBe(0);
     expect(chart.stdout).toContain('upravlenie-politiki-razvitiya-goroda');
     expect(chart.stdout).not.toContain('otdel-pravovoy-raboty');
-    const matrix = JSON.parse((await runCli(['render', 'matrix', '--root', 'upravlenie-polit', '--format', 'json'])).stdout);
+    const matrix = JSON.parse(
+      (await runCli(['render', 'matrix', '--root', 'upravlenie-polit', '--format', 'json'])).stdout,
+    );
     expect(JSON.stringify(matrix)).toContain('upravlenie-politiki-razvitiya-goroda');
     expect(JSON.stringify(matrix)).not.toContain('otdel-pravovoy-raboty');
-    const diff = await runCli(['render', 'diff', 'structure', 'structure', '--root', 'city development policy', '--format', 'dot']);
+    const diff = await runCli([
+      'render',
+      'diff',
+      'structure',
+      'structure',
+      '--root',
+      'city development policy',
+      '--format',
+      'dot',
+    ]);
     expect(diff.stderr).toBe('');
     expect(diff.code).toBe(0);
     const wrong = await runCli(['render', 'chart', '--root', 'upravlenie-polytiki', '--format', 'dot']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('Did you mean: upravlenie-politiki-razvitiya-goroda (Управление политики развития города)');
+    expect(wrong.stderr).toContain(
+      'Did you mean: upravlenie-politiki-razvitiya-goroda (Управление политики развития города)',
+    );
   });
 
   it('works on a Korean structure, and a control character in the query reaches no terminal', async () => {
-    const dir = writeStructure({
-      'organization.yaml': { id: 'nts', name: '국세청', languages: ['ko'], kinds: [{ id: 'agency', name: '청' }, { id: 'office', name: '세무서' }] },
-      'units/gukse-cheong.yaml': { id: 'gukse-cheong', kind: 'agency', name: '국세청' },
-      'units/seouljibanggukse-cheong.yaml': { id: 'seouljibanggukse-cheong', kind: 'office', name: '서울지방국세청', parent: 'gukse-cheong' },
-    }, false);
+    const dir = writeStructure(
+      {
+        'organization.yaml': {
+          id: 'nts',
+          name: '국세청',
+          languages: ['ko'],
+          kinds: [
+            { id: 'agency', name: '청' },
+            { id: 'office', name: '세무서' },
+          ],
+        },
+        'units/gukse-cheong.yaml': { id: 'gukse-cheong', kind: 'agency', name: '국세청' },
+        'units/seouljibanggukse-cheong.yaml': {
+          id: 'seouljibanggukse-cheong',
+          kind: 'office',
+          name: '서울지방국세청',
+          parent: 'gukse-cheong',
+        },
+      },
+      false,
+    );
     const r = await runCli(['show', '서울지방국세청', dir, '--format', 'json']);
     expect(JSON.parse(r.stdout).unit.parents).toEqual([{ id: 'gukse-cheong', name: '국세청' }]);
     const hostile = await runCli(['show', '서울\u001b[2J', dir]);

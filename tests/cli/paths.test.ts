@@ -75,12 +75,16 @@ describe('org validate FILE…', () => {
   it('refuses a file that belongs to no structure', async () => {
     const r = await runCli(['validate', 'package.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('org: package.json is not part of a structure: no organization.yaml in its folder or any folder above it.\n');
+    expect(r.stderr).toBe(
+      'org: package.json is not part of a structure: no organization.yaml in its folder or any folder above it.\n',
+    );
   });
 
   it('checks several structures in one report', async () => {
     const one = json((await runCli(['validate', 'tests/fixtures/validate/problems', '--format', 'json'])).stdout);
-    const both = json((await runCli(['validate', 'structure', 'tests/fixtures/validate/problems', '--format', 'json'])).stdout);
+    const both = json(
+      (await runCli(['validate', 'structure', 'tests/fixtures/validate/problems', '--format', 'json'])).stdout,
+    );
     expect(both.summary.units).toBe(18 + one.summary.units);
     expect(both.summary.errors).toBe(one.summary.errors);
     expect(both.diagnostics.filter((d) => d.file.startsWith('structure/')).length).toBeGreaterThan(0);
@@ -89,7 +93,7 @@ describe('org validate FILE…', () => {
   it('org fmt --check takes files too, and looks only at them', async () => {
     const dir = twoFilesOneId();
     expect((await runCli(['fmt'], { cwd: dir })).code).toBe(0);
-    writeFileSync(join(dir, 'units', 'c.yaml'), "name: C\nid: c\nkind: department\nparent: a\n");
+    writeFileSync(join(dir, 'units', 'c.yaml'), 'name: C\nid: c\nkind: department\nparent: a\n');
     const other = await runCli(['fmt', '--check', 'units/a.yaml'], { cwd: dir });
     const untidy = await runCli(['fmt', '--check', 'units/c.yaml', 'units/a.yaml'], { cwd: dir });
     expect(untidy.code).toBe(1);

@@ -5,7 +5,15 @@ import { progress } from '../../src/cli/progress.js';
 
 function fakeIo(stderrIsTTY: boolean): { io: Io; written: string[] } {
   const written: string[] = [];
-  const io: Io = { stdout: () => undefined, stderr: (s) => void written.push(s), cwd: '/', env: {}, stdoutIsTTY: false, stderrIsTTY, columns: 80 };
+  const io: Io = {
+    stdout: () => undefined,
+    stderr: (s) => void written.push(s),
+    cwd: '/',
+    env: {},
+    stdoutIsTTY: false,
+    stderrIsTTY,
+    columns: 80,
+  };
   return { io, written };
 }
 

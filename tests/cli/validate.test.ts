@@ -87,18 +87,35 @@ describe('org validate options', () => {
     mkdirSync(join(broken, 'organization.yaml'));
     const r = await runCli(['validate', broken, '--format', 'json'], { cwd: broken });
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).diagnostics[0]).toMatchObject({ file: 'organization.yaml', rule: 'yaml-syntax', line: 1, column: 1 });
+    expect(JSON.parse(r.stdout).diagnostics[0]).toMatchObject({
+      file: 'organization.yaml',
+      rule: 'yaml-syntax',
+      line: 1,
+      column: 1,
+    });
   });
 
   it('an internal error is one line with a hint, and --debug adds the stack', async () => {
     const failing = (debug: boolean) => {
       let stderr = '';
-      const io = { stdout: () => { throw new Error('disk on fire'); }, stderr: (s: string) => void (stderr += s), cwd: process.cwd(), env: { LANG: 'C' }, stdoutIsTTY: false, stderrIsTTY: false, columns: undefined };
+      const io = {
+        stdout: () => {
+          throw new Error('disk on fire');
+        },
+        stderr: (s: string) => void (stderr += s),
+        cwd: process.cwd(),
+        env: { LANG: 'C' },
+        stdoutIsTTY: false,
+        stderrIsTTY: false,
+        columns: undefined,
+      };
       return main(debug ? ['validate', '--debug'] : ['validate'], io).then((code) => ({ code, stderr }));
     };
     const plain = await failing(false);
     expect(plain.code).toBe(2);
-    expect(plain.stderr).toBe('org: Internal error: disk on fire. Rerun with --debug to see the details, and report it.\n');
+    expect(plain.stderr).toBe(
+      'org: Internal error: disk on fire. Rerun with --debug to see the details, and report it.\n',
+    );
     const debug = await failing(true);
     expect(debug.stderr).toMatch(/disk on fire[\s\S]*\n\s+at /);
   });

@@ -6,7 +6,20 @@
  * no test ever writes to the machine's own /dev; those tests need root and are skipped without it.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, closeSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  lstatSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -39,13 +52,16 @@ describe('-o onto what is not a regular file', () => {
     expect(lstatSync(nul).isCharacterDevice()).toBe(true);
   });
 
-  it.skipIf(!isRoot)('a full device (a private /dev/full) is a clear error, exit 2 (needs root for mknod)', async () => {
-    const full = device(fresh(), 'full', 7);
-    const r = await runCli(dotArgs(full));
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^org: Cannot write .*full: no space left on device \(ENOSPC\)\n$/);
-    expect(lstatSync(full).isCharacterDevice()).toBe(true);
-  });
+  it.skipIf(!isRoot)(
+    'a full device (a private /dev/full) is a clear error, exit 2 (needs root for mknod)',
+    async () => {
+      const full = device(fresh(), 'full', 7);
+      const r = await runCli(dotArgs(full));
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^org: Cannot write .*full: no space left on device \(ENOSPC\)\n$/);
+      expect(lstatSync(full).isCharacterDevice()).toBe(true);
+    },
+  );
 
   it('a FIFO is written to its reader and stays a FIFO', async () => {
     const fifo = join(fresh(), 'pipe');
@@ -104,7 +120,16 @@ describe('-o onto a file or a link', () => {
 
   it('a new file gets the usual mode, not a fixed one', async () => {
     const file = join(fresh(), 'chart.dot');
-    const r = spawnSync('sh', ['-c', `umask 077 && exec "${process.execPath}" "${BIN}" ${dotArgs(file).map((a) => `"${a}"`).join(' ')}`], { env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `umask 077 && exec "${process.execPath}" "${BIN}" ${dotArgs(file)
+          .map((a) => `"${a}"`)
+          .join(' ')}`,
+      ],
+      { env: { ...process.env, NO_COLOR: '1' } },
+    );
     expect(r.status).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
@@ -132,7 +157,10 @@ describe('standard output that fails', () => {
   it.skipIf(!isRoot)('a full disk is one line and exit 2, no stack trace (needs root for mknod)', () => {
     const fd = openSync(device(fresh(), 'full', 7), 'w');
     try {
-      const r = spawnSync(process.execPath, [BIN, 'validate', STRUCTURE], { stdio: ['ignore', fd, 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
+      const r = spawnSync(process.execPath, [BIN, 'validate', STRUCTURE], {
+        stdio: ['ignore', fd, 'pipe'],
+        env: { ...process.env, NO_COLOR: '1', LANG: 'C' },
+      });
       expect(r.status).toBe(2);
       expect(r.stderr.toString()).toBe('org: Cannot write to standard output: no space left on device (ENOSPC)\n');
     } finally {
@@ -141,7 +169,10 @@ describe('standard output that fails', () => {
   });
 
   it('a pipe closed by its reader is one line and exit 2, no stack trace', async () => {
-    const child = spawn(process.execPath, [BIN, 'render', 'chart', STRUCTURE, '--format', 'dot'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
+    const child = spawn(process.execPath, [BIN, 'render', 'chart', STRUCTURE, '--format', 'dot'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', LANG: 'C' },
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => void (stderr += d.toString('utf8')));

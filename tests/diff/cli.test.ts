@@ -14,7 +14,8 @@ import { ROOT, runCli } from '../helpers/cli.js';
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'diff');
 
 /** Pipes that end a table cell: not escaped by an odd number of backslashes. */
-const cellBreaks = (line: string): number => [...line.matchAll(/(\\*)\|/g)].filter((m) => m[1]!.length % 2 === 0).length;
+const cellBreaks = (line: string): number =>
+  [...line.matchAll(/(\\*)\|/g)].filter((m) => m[1]!.length % 2 === 0).length;
 
 /** Markdown syntax left unescaped once our own code spans and tags are taken out. */
 function unescapedSyntax(markdown: string): string[] {
@@ -31,7 +32,9 @@ function unescapedSyntax(markdown: string): string[] {
 
 describe('Markdown output', () => {
   it('keeps a unit called `| <b> *x*` inside its table cell and shows it as text', async () => {
-    const r = await runCli(['diff', 'before', 'after', '--format', 'markdown'], { cwd: join(FIXTURES, 'markdown-escaping') });
+    const r = await runCli(['diff', 'before', 'after', '--format', 'markdown'], {
+      cwd: join(FIXTURES, 'markdown-escaping'),
+    });
     const lines = r.stdout.split('\n');
     let columns = 0;
     for (const line of lines) {
@@ -47,23 +50,35 @@ describe('Markdown output', () => {
   });
 
   const cmark = spawnSync('cmark-gfm', ['--version']).status === 0;
-  it.skipIf(!cmark)('reads as plain text in cmark-gfm, GitHub’s Markdown implementation (skipped without cmark-gfm: apt-get install cmark-gfm)', async () => {
-    const r = await runCli(['diff', 'before', 'after', '--format', 'markdown'], { cwd: join(FIXTURES, 'markdown-escaping') });
-    const html = spawnSync('cmark-gfm', ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'], { input: r.stdout, encoding: 'utf8' }).stdout;
-    expect(html).toContain('<td align="left">| &lt;b&gt; *x*</td>');
-    expect(html).toContain('<td align="left">| &lt;b&gt; *x* <code>public-safety</code></td>');
-    expect(html).toContain('`код` [ссылка](');
-    expect(html).toContain(' _y_ \\ #1 &amp; ~z~ $m$</td>');
-    for (const table of html.split('<table>').slice(1)) {
-      const header = (table.split('</thead>')[0]!.match(/<th[ >]/g) ?? []).length;
-      for (const row of table.split('<tbody>')[1]!.split('<tr>').slice(1)) expect((row.match(/<td[ >]/g) ?? []).length).toBe(header);
-    }
-    const cells = html.match(/<td[^>]*>.*?<\/td>/gs) ?? [];
-    expect(cells.filter((c) => /<(em|strong|del|b|h\d)>/.test(c))).toEqual([]);
-  });
+  it.skipIf(!cmark)(
+    'reads as plain text in cmark-gfm, GitHub’s Markdown implementation (skipped without cmark-gfm: apt-get install cmark-gfm)',
+    async () => {
+      const r = await runCli(['diff', 'before', 'after', '--format', 'markdown'], {
+        cwd: join(FIXTURES, 'markdown-escaping'),
+      });
+      const html = spawnSync(
+        'cmark-gfm',
+        ['--unsafe', '-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter'],
+        { input: r.stdout, encoding: 'utf8' },
+      ).stdout;
+      expect(html).toContain('<td align="left">| &lt;b&gt; *x*</td>');
+      expect(html).toContain('<td align="left">| &lt;b&gt; *x* <code>public-safety</code></td>');
+      expect(html).toContain('`код` [ссылка](');
+      expect(html).toContain(' _y_ \\ #1 &amp; ~z~ $m$</td>');
+      for (const table of html.split('<table>').slice(1)) {
+        const header = (table.split('</thead>')[0]!.match(/<th[ >]/g) ?? []).length;
+        for (const row of table.split('<tbody>')[1]!.split('<tr>').slice(1))
+          expect((row.match(/<td[ >]/g) ?? []).length).toBe(header);
+      }
+      const cells = html.match(/<td[^>]*>.*?<\/td>/gs) ?? [];
+      expect(cells.filter((c) => /<(em|strong|del|b|h\d)>/.test(c))).toEqual([]);
+    },
+  );
 
   it('escapes every character with a meaning, and line breaks', () => {
-    expect(escapeMarkdown('| <b> *x* _y_ `z` [a](b) \\ ~s~ &amp; #h $m$')).toBe('\\| \\<b\\> \\*x\\* \\_y\\_ \\`z\\` \\[a\\](b) \\\\ \\~s\\~ \\&amp; \\#h \\$m\\$');
+    expect(escapeMarkdown('| <b> *x* _y_ `z` [a](b) \\ ~s~ &amp; #h $m$')).toBe(
+      '\\| \\<b\\> \\*x\\* \\_y\\_ \\`z\\` \\[a\\](b) \\\\ \\~s\\~ \\&amp; \\#h \\$m\\$',
+    );
     expect(escapeMarkdown('two\nlines\r\n  here')).toBe('two lines here');
   });
 });
@@ -84,8 +99,12 @@ describe('text output', () => {
   it('speaks Russian and shows Russian names with --lang ru', async () => {
     const r = await runCli(['diff', 'before', 'after', '--lang', 'ru'], { cwd: join(FIXTURES, 'merge') });
     expect(r.stdout).toContain('Сравнение before с after');
-    expect(r.stdout).toContain('объединение: Сектор мостов [bridges-sector] + Сектор дорог [roads-sector] → Отдел инфраструктуры [infrastructure-division]');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Реорганизация: подразделения — объединено: 2; функции — передано: 2; численность 18 → 17');
+    expect(r.stdout).toContain(
+      'объединение: Сектор мостов [bridges-sector] + Сектор дорог [roads-sector] → Отдел инфраструктуры [infrastructure-division]',
+    );
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'Реорганизация: подразделения — объединено: 2; функции — передано: 2; численность 18 → 17',
+    );
   });
 
   it('shows names in the organisation’s first language unless --lang says otherwise', async () => {
@@ -97,7 +116,9 @@ describe('text output', () => {
         writeFileSync(org, readFileSync(org, 'utf8').replace('languages: [en, ru]', 'languages: [ru, en]'));
       }
       const r = await runCli(['diff', 'before', 'after'], { cwd: dir });
-      expect(r.stdout).toContain('→ Сектор безопасности дорожного движения [traffic-safety]: Управление транспорта [transport] → Управление общественной безопасности [public-safety]');
+      expect(r.stdout).toContain(
+        '→ Сектор безопасности дорожного движения [traffic-safety]: Управление транспорта [transport] → Управление общественной безопасности [public-safety]',
+      );
       expect(r.stdout).toContain('Units moved (1)');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -114,7 +135,9 @@ describe('-o FILE', () => {
     expect(ok.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(out, 'diff.json'), 'utf8')).summary.replaced.split).toBe(1);
 
-    const failed = await runCli(['diff', 'before', 'no-such-dir-or-revision', '-o', join(out, 'failed.json')], { cwd: tmpdir() });
+    const failed = await runCli(['diff', 'before', 'no-such-dir-or-revision', '-o', join(out, 'failed.json')], {
+      cwd: tmpdir(),
+    });
     expect(failed.code).toBe(2);
     expect(failed.stderr.split('\n')).toHaveLength(2);
     expect(readdirSync(out)).toEqual(['diff.json']);
@@ -149,12 +172,19 @@ describe('on the real structure', () => {
       rmSync(join(units, 'otdel-ekspertizy-i-podgotovki-resheniy.yaml'));
       writeFileSync(
         join(units, 'otdel-pravovoy-ekspertizy.yaml'),
-        legal.replace('id: otdel-pravovoy-raboty', 'id: otdel-pravovoy-ekspertizy\nreplaces: [otdel-pravovoy-raboty, otdel-ekspertizy-i-podgotovki-resheniy]'),
+        legal.replace(
+          'id: otdel-pravovoy-raboty',
+          'id: otdel-pravovoy-ekspertizy\nreplaces: [otdel-pravovoy-raboty, otdel-ekspertizy-i-podgotovki-resheniy]',
+        ),
       );
       const r = await runCli(['diff', join(ROOT, 'structure'), join(dir, 'after'), '--format', 'text'], { cwd: dir });
       expect(r.stderr).toBe('');
-      expect(r.stdout).toContain('merged: Отдел экспертизы и подготовки решений [otdel-ekspertizy-i-podgotovki-resheniy] + Отдел правовой работы [otdel-pravovoy-raboty] → Отдел правовой работы [otdel-pravovoy-ekspertizy]');
-      expect(existsSync(join(ROOT, 'structure', 'units', 'upravlenie-podgotovki-resheniy', 'otdel-pravovoy-raboty.yaml'))).toBe(true);
+      expect(r.stdout).toContain(
+        'merged: Отдел экспертизы и подготовки решений [otdel-ekspertizy-i-podgotovki-resheniy] + Отдел правовой работы [otdel-pravovoy-raboty] → Отдел правовой работы [otdel-pravovoy-ekspertizy]',
+      );
+      expect(
+        existsSync(join(ROOT, 'structure', 'units', 'upravlenie-podgotovki-resheniy', 'otdel-pravovoy-raboty.yaml')),
+      ).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

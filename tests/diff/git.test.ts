@@ -14,7 +14,10 @@ const FIXTURES = join(ROOT, 'tests', 'fixtures', 'diff');
 const hasGit = spawnSync('git', ['--version']).status === 0;
 
 function git(repo: string, ...args: string[]): string {
-  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
@@ -57,7 +60,12 @@ describe.skipIf(!hasGit)('org diff with git revisions', () => {
     const report = JSON.parse(r.stdout) as Changes;
     expect(report.changes).toEqual(merge);
     expect(report.from.label).toBe('HEAD~1:structure');
-    expect(report.from.source).toEqual({ type: 'git', revision: 'HEAD~1', commit: git(repo, 'rev-parse', 'HEAD~1').trim(), path: 'structure' });
+    expect(report.from.source).toEqual({
+      type: 'git',
+      revision: 'HEAD~1',
+      commit: git(repo, 'rev-parse', 'HEAD~1').trim(),
+      path: 'structure',
+    });
     expect(report.to.source.type).toBe('directory');
   });
 
@@ -66,8 +74,12 @@ describe.skipIf(!hasGit)('org diff with git revisions', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^Comparing HEAD~1:structure with HEAD:structure\n/);
-    expect(r.stdout).toContain('merged: Bridges Sector [bridges-sector] + Roads Sector [roads-sector] → Infrastructure Division [infrastructure-division]');
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('Reorganisation: 2 units merged, 2 functions transferred, headcount 18 → 17');
+    expect(r.stdout).toContain(
+      'merged: Bridges Sector [bridges-sector] + Roads Sector [roads-sector] → Infrastructure Division [infrastructure-division]',
+    );
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(
+      'Reorganisation: 2 units merged, 2 functions transferred, headcount 18 → 17',
+    );
   });
 
   it('reads another path at a revision with REV:path, and a side that is a directory stays a directory', async () => {
@@ -88,8 +100,12 @@ describe.skipIf(!hasGit)('org diff with git revisions', () => {
   it('reads REV:./path and REV:../path from the working directory, as git does', async () => {
     const r = await runCli(['diff', 'HEAD~1:../structure', 'HEAD:./', '--format', 'json'], { cwd: join(repo, 'docs') });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('org: There is no organization.yaml in docs at revision HEAD: it is not a structure directory there.\n');
-    const ok = await runCli(['diff', 'HEAD~1:../structure', 'HEAD:../structure', '--format', 'json'], { cwd: join(repo, 'docs') });
+    expect(r.stderr).toBe(
+      'org: There is no organization.yaml in docs at revision HEAD: it is not a structure directory there.\n',
+    );
+    const ok = await runCli(['diff', 'HEAD~1:../structure', 'HEAD:../structure', '--format', 'json'], {
+      cwd: join(repo, 'docs'),
+    });
     expect((JSON.parse(ok.stdout) as Changes).changes).toEqual(merge);
   });
 
@@ -111,7 +127,10 @@ describe.skipIf(!hasGit)('org diff with git revisions', () => {
   it('outside a repository, a side that is not a directory cannot be read', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'org-diff-nogit-'));
     try {
-      const r = await runCli(['diff', 'main', join(FIXTURES, 'merge', 'after')], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
+      const r = await runCli(['diff', 'main', join(FIXTURES, 'merge', 'after')], {
+        cwd: outside,
+        env: { GIT_CEILING_DIRECTORIES: tmpdir() },
+      });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^org: "main" is not a directory, and .* is not inside a git repository/);
     } finally {

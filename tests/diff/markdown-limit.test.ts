@@ -10,7 +10,12 @@ import { DEFAULT_MAX_LENGTH, renderDiffMarkdown } from '../../src/render/diff/ma
 import type { DiffReport, DiffSide } from '../../src/render/diff/index.js';
 import { load, type Files } from '../helpers/structure.js';
 
-const side = (label: string): DiffSide => ({ label, source: { type: 'directory', path: label }, organization: { id: 'o', name: { en: 'O' } }, errors: [] });
+const side = (label: string): DiffSide => ({
+  label,
+  source: { type: 'directory', path: label },
+  organization: { id: 'o', name: { en: 'O' } },
+  errors: [],
+});
 
 function report(): DiffReport {
   const before: Files = { 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' } };
@@ -18,10 +23,14 @@ function report(): DiffReport {
   const held: Record<string, string> = {};
   for (let i = 0; i < 1500; i++) {
     const id = `service-${i}`;
-    after[`functions/${id}.yaml`] = { id, name: `A public service for the residents of the city, number ${i}, with its own long name` };
+    after[`functions/${id}.yaml`] = {
+      id,
+      name: `A public service for the residents of the city, number ${i}, with its own long name`,
+    };
     held[id] = 'lead';
   }
-  for (let i = 0; i < 60; i++) before[`units/old-${i}.yaml`] = { id: `old-${i}`, kind: 'department', parent: 'root', name: `Old department ${i}` };
+  for (let i = 0; i < 60; i++)
+    before[`units/old-${i}.yaml`] = { id: `old-${i}`, kind: 'department', parent: 'root', name: `Old department ${i}` };
   after['units/root.yaml'] = { id: 'root', kind: 'office', name: 'Root', functions: held };
   return { from: side('main'), to: side('structure'), diff: diffStructures(load(before), load(after)) };
 }
@@ -36,7 +45,9 @@ describe('Markdown within a length limit', () => {
     const cut = renderDiffMarkdown(r, { t });
     expect(cut.length).toBeLessThanOrEqual(DEFAULT_MAX_LENGTH);
     // The longest table is cut; the short one is whole.
-    expect(cut).toMatch(/\*\d+ of 1500 rows left out to keep this within the length limit\.\* The whole diff: `org diff main structure --format json`/);
+    expect(cut).toMatch(
+      /\*\d+ of 1500 rows left out to keep this within the length limit\.\* The whole diff: `org diff main structure --format json`/,
+    );
     expect(cut).not.toMatch(/of 60 rows left out/);
     expect(cut).toContain('Old department 59');
     // The summary stays whole.

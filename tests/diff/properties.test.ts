@@ -26,8 +26,18 @@ const unit = (id: string): fc.Arbitrary<Unit> =>
       kind: fc.constantFrom(...KINDS),
       name: text,
       parent: fc.option(fc.constantFrom(...UNIT_IDS), { nil: undefined }),
-      functions: fc.option(fc.dictionary(fc.constantFrom(...FUNCTION_IDS), fc.constantFrom('lead', 'participant', 'informed'), { maxKeys: 3 }), { nil: undefined }),
-      positions: fc.option(fc.array(fc.record({ title: fc.constantFrom('Head', 'Specialist', 'Driver'), count: fc.nat(4) }), { maxLength: 2 }), { nil: undefined }),
+      functions: fc.option(
+        fc.dictionary(fc.constantFrom(...FUNCTION_IDS), fc.constantFrom('lead', 'participant', 'informed'), {
+          maxKeys: 3,
+        }),
+        { nil: undefined },
+      ),
+      positions: fc.option(
+        fc.array(fc.record({ title: fc.constantFrom('Head', 'Specialist', 'Driver'), count: fc.nat(4) }), {
+          maxLength: 2,
+        }),
+        { nil: undefined },
+      ),
       replaces: fc.option(fc.subarray(UNIT_IDS, { maxLength: 2 }), { nil: undefined }),
     })
     .map(({ parent, functions, positions, replaces, ...rest }) => ({
@@ -42,10 +52,18 @@ const unit = (id: string): fc.Arbitrary<Unit> =>
 const structure: fc.Arbitrary<LoadedStructure> = fc
   .record({
     units: fc.subarray(UNIT_IDS).chain((ids) => fc.tuple(...ids.map(unit))),
-    functions: fc.subarray(FUNCTION_IDS).chain((ids) => fc.tuple(...ids.map((id) => text.map((name): OrgFunction => ({ id, name }))))),
+    functions: fc
+      .subarray(FUNCTION_IDS)
+      .chain((ids) => fc.tuple(...ids.map((id) => text.map((name): OrgFunction => ({ id, name }))))),
   })
   .map(({ units, functions }) => ({
-    organization: { id: 'org', name: 'Org', languages: ['en', 'ru'], kinds: KINDS.map((id) => ({ id, name: id })), roles: DEFAULT_ROLES },
+    organization: {
+      id: 'org',
+      name: 'Org',
+      languages: ['en', 'ru'],
+      kinds: KINDS.map((id) => ({ id, name: id })),
+      roles: DEFAULT_ROLES,
+    },
     hasOrganization: true,
     organizationFile: 'organization.yaml',
     units: units.map((u) => ({ unit: u, file: `units/${u.id}.yaml` })),
@@ -62,13 +80,18 @@ const withNewIds = (s: LoadedStructure, renames: Map<string, string>): LoadedStr
   const re = (id: string): string => (usable.has(id) ? rename(id) : id);
   return {
     ...s,
-    units: s.units.map(({ unit: u, file }) => ({ unit: { ...u, id: re(u.id), ...(u.parent !== undefined ? { parent: re(u.parent) } : {}) }, file })),
+    units: s.units.map(({ unit: u, file }) => ({
+      unit: { ...u, id: re(u.id), ...(u.parent !== undefined ? { parent: re(u.parent) } : {}) },
+      file,
+    })),
   };
 };
 
 const pair = fc.oneof(
   fc.tuple(structure, structure),
-  fc.tuple(structure, fc.dictionary(fc.constantFrom(...UNIT_IDS), fc.constantFrom(...UNIT_IDS), { maxKeys: 3 })).map(([s, r]) => [s, withNewIds(s, new Map(Object.entries(r)))] as const),
+  fc
+    .tuple(structure, fc.dictionary(fc.constantFrom(...UNIT_IDS), fc.constantFrom(...UNIT_IDS), { maxKeys: 3 }))
+    .map(([s, r]) => [s, withNewIds(s, new Map(Object.entries(r)))] as const),
 );
 
 /** What diff(b, a) should say, given diff(a, b). Names are left out: they follow the later side. */
@@ -97,7 +120,11 @@ function mirror(c: Change): Change {
           ? {
               evidence: {
                 ...c.evidence,
-                functions: { shared: c.evidence.functions.shared, from: c.evidence.functions.to, to: c.evidence.functions.from },
+                functions: {
+                  shared: c.evidence.functions.shared,
+                  from: c.evidence.functions.to,
+                  to: c.evidence.functions.from,
+                },
                 units: { shared: c.evidence.units.shared, from: c.evidence.units.to, to: c.evidence.units.from },
               },
             }
@@ -131,13 +158,19 @@ describe('diff properties', () => {
     const forward = diffStructures(a, b);
     const backward = diffStructures(b, a);
     expect(withoutNames(backward.changes)).toEqual(withoutNames(sortChanges(forward.changes.map(mirror))));
-    expect(backward.summary.headcount).toEqual({ from: forward.summary.headcount.to, to: forward.summary.headcount.from });
+    expect(backward.summary.headcount).toEqual({
+      from: forward.summary.headcount.to,
+      to: forward.summary.headcount.from,
+    });
   });
 
-  test.prop([pair], { numRuns: 200 })('no unit is reported both inside a replacement and as added or removed', ([a, b]) => {
-    const { changes } = diffStructures(a, b);
-    const replaced = new Set(changes.flatMap((c) => (c.type === 'unit-replaced' ? [...c.from, ...c.to] : [])));
-    const plain = changes.flatMap((c) => (c.type === 'unit-added' || c.type === 'unit-removed' ? [c.unit] : []));
-    expect(plain.filter((id) => replaced.has(id))).toEqual([]);
-  });
+  test.prop([pair], { numRuns: 200 })(
+    'no unit is reported both inside a replacement and as added or removed',
+    ([a, b]) => {
+      const { changes } = diffStructures(a, b);
+      const replaced = new Set(changes.flatMap((c) => (c.type === 'unit-replaced' ? [...c.from, ...c.to] : [])));
+      const plain = changes.flatMap((c) => (c.type === 'unit-added' || c.type === 'unit-removed' ? [c.unit] : []));
+      expect(plain.filter((id) => replaced.has(id))).toEqual([]);
+    },
+  );
 });

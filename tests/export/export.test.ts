@@ -39,11 +39,16 @@ const line = (q: Quad): string => {
 const turtleTriples = (text: string): string[] => new Parser({ format: 'text/turtle' }).parse(text).map(line).sort();
 
 /** A small JSON-LD reader for the shape renderJsonLd writes: compact IRIs and value objects only. */
-function jsonLdTriples(doc: { '@context': Record<string, string>; '@graph': Array<Record<string, unknown>> }): string[] {
+function jsonLdTriples(doc: {
+  '@context': Record<string, string>;
+  '@graph': Array<Record<string, unknown>>;
+}): string[] {
   const expand = (name: string): string => {
     const i = name.indexOf(':');
     const prefix = name.slice(0, i);
-    return i > 0 && prefix in doc['@context'] && !name.slice(i + 1).startsWith('//') ? doc['@context'][prefix] + name.slice(i + 1) : name;
+    return i > 0 && prefix in doc['@context'] && !name.slice(i + 1).startsWith('//')
+      ? doc['@context'][prefix] + name.slice(i + 1)
+      : name;
   };
   const out: string[] = [];
   for (const node of doc['@graph']) {
@@ -52,7 +57,10 @@ function jsonLdTriples(doc: { '@context': Record<string, string>; '@graph': Arra
     for (const [key, values] of Object.entries(node)) {
       if (key.startsWith('@')) continue;
       for (const v of values as Array<Record<string, string>>) {
-        const object = v['@id'] !== undefined ? `<${expand(v['@id'])}>` : `"${v['@value']}"${v['@language'] ? `@${v['@language']}` : v['@type'] ? `^^${expand(v['@type'])}` : ''}`;
+        const object =
+          v['@id'] !== undefined
+            ? `<${expand(v['@id'])}>`
+            : `"${v['@value']}"${v['@language'] ? `@${v['@language']}` : v['@type'] ? `^^${expand(v['@type'])}` : ''}`;
         out.push(`${s} <${expand(key)}> ${object}`);
       }
     }
@@ -100,9 +108,13 @@ describe('export json', () => {
   });
 
   it('includes a function that units name but no file describes', async () => {
-    const model = buildModel(load({ 'units/a.yaml': { id: 'a', kind: 'office', name: 'A', functions: { ghost: 'lead' } } }));
+    const model = buildModel(
+      load({ 'units/a.yaml': { id: 'a', kind: 'office', name: 'A', functions: { ghost: 'lead' } } }),
+    );
     const { exportDocument } = await import('../../src/export/json.js');
-    expect(exportDocument(model).functions).toEqual([{ id: 'ghost', name: { en: 'ghost' }, assignments: [{ unit: 'a', role: 'lead' }], leads: ['a'], file: null }]);
+    expect(exportDocument(model).functions).toEqual([
+      { id: 'ghost', name: { en: 'ghost' }, assignments: [{ unit: 'a', role: 'lead' }], leads: ['a'], file: null },
+    ]);
   });
 });
 
@@ -123,7 +135,13 @@ describe('export ttl', () => {
     expect(has(`${UNIT}end`, `${SKOS}prefLabel`, '"Аппарат <главный> & "центральный""@ru')).toBe(true);
     expect(has(`${UNIT}end`, `${SKOS}prefLabel`, '"Head office #1 | A\\B `x`"@en')).toBe(true);
     expect(has(`${UNIT}audit`, `${SKOS}prefLabel`, '"Управление аудита;\nи контроля"@ru')).toBe(true);
-    expect(has(`${BASE}function/oversight`, `${SKOS}definition`, '"Строка с обратной косой чертой \\ и табуляцией\tвнутри"@ru')).toBe(true);
+    expect(
+      has(
+        `${BASE}function/oversight`,
+        `${SKOS}definition`,
+        '"Строка с обратной косой чертой \\ и табуляцией\tвнутри"@ru',
+      ),
+    ).toBe(true);
   });
 
   it('classifies units by kind, links functions by org:purpose and positions as org:Post', () => {
@@ -147,12 +165,16 @@ describe('export ttl', () => {
   });
 
   it('writes a source URL with & and ? as an IRI the parser accepts', () => {
-    expect(has(`${BASE}organization`, 'http://purl.org/dc/terms/source', '<https://example.org/decree?id=1&lang=ru>')).toBe(true);
+    expect(
+      has(`${BASE}organization`, 'http://purl.org/dc/terms/source', '<https://example.org/decree?id=1&lang=ru>'),
+    ).toBe(true);
   });
 
   it('mints IRIs under --base', async () => {
     const r = await runCli(['export', TRICKY, '-f', 'ttl', '--base', 'https://data.example.org/city/']);
-    expect(turtleTriples(r.stdout)).toContain(`<https://data.example.org/city/unit/audit> <${ORG}subOrganizationOf> <https://data.example.org/city/unit/end>`);
+    expect(turtleTriples(r.stdout)).toContain(
+      `<https://data.example.org/city/unit/audit> <${ORG}subOrganizationOf> <https://data.example.org/city/unit/end>`,
+    );
     const bad = await runCli(['export', TRICKY, '-f', 'ttl', '--base', 'not an iri']);
     expect(bad.code).toBe(2);
   });
@@ -221,16 +243,64 @@ describe('export csv', () => {
     expect(r.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const rows: string[][] = parseCsv(r.stdout, { bom: true });
     expect(rows[0]).toEqual([
-      'id', 'parent', 'kind', 'name (ru)', 'name (en)', 'short name (ru)', 'short name (en)', 'description (ru)', 'description (en)',
-      'headcount', 'positions', 'functions led', 'replaces', 'source', 'order', 'staff unit',
+      'id',
+      'parent',
+      'kind',
+      'name (ru)',
+      'name (en)',
+      'short name (ru)',
+      'short name (en)',
+      'description (ru)',
+      'description (en)',
+      'headcount',
+      'positions',
+      'functions led',
+      'replaces',
+      'source',
+      'order',
+      'staff unit',
     ]);
     const positions = JSON.stringify([
       { title: { ru: 'Руководитель', en: 'Head' }, count: 1 },
       { title: { ru: 'Специалист "первой" категории', en: 'Specialist' }, count: 3 },
     ]);
     expect(rows.slice(1)).toEqual([
-      ['end', '', 'office', 'Аппарат <главный> & "центральный"', 'Head office #1 | A\\B `x`', 'Аппарат', 'Office', '', '', '4', positions, 'oversight', '', '', '', ''],
-      ['audit', 'end', 'department', 'Управление аудита;\nи контроля', 'Audit, Control; and Review', '', '', 'Создано слиянием отделов аудита и контроля.', '', '4', 'Аудитор: 4', 'records', 'audit-old, control-old', '', '', ''],
+      [
+        'end',
+        '',
+        'office',
+        'Аппарат <главный> & "центральный"',
+        'Head office #1 | A\\B `x`',
+        'Аппарат',
+        'Office',
+        '',
+        '',
+        '4',
+        positions,
+        'oversight',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        'audit',
+        'end',
+        'department',
+        'Управление аудита;\nи контроля',
+        'Audit, Control; and Review',
+        '',
+        '',
+        'Создано слиянием отделов аудита и контроля.',
+        '',
+        '4',
+        'Аудитор: 4',
+        'records',
+        'audit-old, control-old',
+        '',
+        '',
+        '',
+      ],
       ['sector-a', 'end', 'sector', 'Сектор А', 'Sector A', '', '', '', '', '', '', '', '', '', '', ''],
     ]);
   });
@@ -239,8 +309,22 @@ describe('export csv', () => {
     const r = await runCli(['--lang', 'ru', 'export', TRICKY, '-f', 'csv', '--separator', ';']);
     const rows: string[][] = parseCsv(r.stdout, { bom: true, delimiter: ';' });
     expect(rows[0]).toEqual([
-      'идентификатор', 'вышестоящее', 'вид', 'название (ru)', 'название (en)', 'краткое название (ru)', 'краткое название (en)', 'описание (ru)', 'описание (en)',
-      'численность', 'должности', 'ведёт функции', 'заменяет', 'источник', 'порядок', 'штабное',
+      'идентификатор',
+      'вышестоящее',
+      'вид',
+      'название (ru)',
+      'название (en)',
+      'краткое название (ru)',
+      'краткое название (en)',
+      'описание (ru)',
+      'описание (en)',
+      'численность',
+      'должности',
+      'ведёт функции',
+      'заменяет',
+      'источник',
+      'порядок',
+      'штабное',
     ]);
     expect(rows[2]![3]).toBe('Управление аудита;\nи контроля');
   });
@@ -255,7 +339,9 @@ describe('export csv', () => {
   });
 
   it('rejects an unknown format or separator', async () => {
-    expect((await runCli(['export', TRICKY, '-f', 'xml'])).stderr).toBe('org: Unknown format "xml"; choose one of: json, csv, xlsx, mermaid, ttl, jsonld.\n');
+    expect((await runCli(['export', TRICKY, '-f', 'xml'])).stderr).toBe(
+      'org: Unknown format "xml"; choose one of: json, csv, xlsx, mermaid, ttl, jsonld.\n',
+    );
     expect((await runCli(['export', TRICKY, '-f', 'csv', '--separator', '|'])).code).toBe(2);
   });
 });

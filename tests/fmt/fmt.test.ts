@@ -48,7 +48,9 @@ describe('org fmt', () => {
       expectGolden(join(CASE, 'expected', rel), after);
       expect(parseYaml(after).value, rel).toEqual(parseYaml(before).value);
       // The block texts' own comment-like lines aside, every comment survives.
-      expect(comments(after).filter((c) => !c.startsWith('# не'))).toEqual(comments(before).filter((c) => !c.startsWith('# не')));
+      expect(comments(after).filter((c) => !c.startsWith('# не'))).toEqual(
+        comments(before).filter((c) => !c.startsWith('# не')),
+      );
     }
   });
 
@@ -58,19 +60,41 @@ describe('org fmt', () => {
     const first = filesUnder(join(cwd, 'structure')).map((f) => readFileSync(join(cwd, 'structure', f), 'utf8'));
     const again = await runCli(['fmt'], { cwd });
     expect(again.stdout).toBe('All 4 files are already formatted.\n');
-    expect(filesUnder(join(cwd, 'structure')).map((f) => readFileSync(join(cwd, 'structure', f), 'utf8'))).toEqual(first);
+    expect(filesUnder(join(cwd, 'structure')).map((f) => readFileSync(join(cwd, 'structure', f), 'utf8'))).toEqual(
+      first,
+    );
     const check = await runCli(['fmt', '--check'], { cwd });
-    expect({ code: check.code, stdout: check.stdout, stderr: check.stderr }).toEqual({ code: 0, stdout: '', stderr: 'All 4 files are formatted.\n' });
+    expect({ code: check.code, stdout: check.stdout, stderr: check.stderr }).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'All 4 files are formatted.\n',
+    });
   });
 
   it('--check lists the files that would change, exits 1 and writes nothing', async () => {
     const cwd = copyCase();
-    const before = filesUnder(join(cwd, 'structure')).map((f) => [f, statSync(join(cwd, 'structure', f)).mtimeMs, readFileSync(join(cwd, 'structure', f), 'utf8')]);
+    const before = filesUnder(join(cwd, 'structure')).map((f) => [
+      f,
+      statSync(join(cwd, 'structure', f)).mtimeMs,
+      readFileSync(join(cwd, 'structure', f), 'utf8'),
+    ]);
     const r = await runCli(['fmt', '--check'], { cwd });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe(['structure/organization.yaml', 'structure/units/dept/records-dept.yaml', 'structure/units/office.yaml', 'structure/functions/records.yaml', ''].join('\n'));
+    expect(r.stdout).toBe(
+      [
+        'structure/organization.yaml',
+        'structure/units/dept/records-dept.yaml',
+        'structure/units/office.yaml',
+        'structure/functions/records.yaml',
+        '',
+      ].join('\n'),
+    );
     expect(r.stderr).toBe('4 files would be reformatted; run `org fmt structure`.\n');
-    const after = filesUnder(join(cwd, 'structure')).map((f) => [f, statSync(join(cwd, 'structure', f)).mtimeMs, readFileSync(join(cwd, 'structure', f), 'utf8')]);
+    const after = filesUnder(join(cwd, 'structure')).map((f) => [
+      f,
+      statSync(join(cwd, 'structure', f)).mtimeMs,
+      readFileSync(join(cwd, 'structure', f), 'utf8'),
+    ]);
     expect(after).toEqual(before);
   });
 
@@ -80,12 +104,18 @@ describe('org fmt', () => {
     writeFileSync(join(cwd, 'structure', 'units', 'broken.yaml'), broken);
     const r = await runCli(['fmt'], { cwd });
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^structure\/units\/broken\.yaml:\d+: not formatted, the file does not parse: YAML syntax error: /);
+    expect(r.stderr).toMatch(
+      /^structure\/units\/broken\.yaml:\d+: not formatted, the file does not parse: YAML syntax error: /,
+    );
     expect(readFileSync(join(cwd, 'structure', 'units', 'broken.yaml'), 'utf8')).toBe(broken);
-    expect(readFileSync(join(cwd, 'structure', 'units', 'office.yaml'), 'utf8')).toBe(readFileSync(join(CASE, 'expected', 'units', 'office.yaml'), 'utf8'));
+    expect(readFileSync(join(cwd, 'structure', 'units', 'office.yaml'), 'utf8')).toBe(
+      readFileSync(join(CASE, 'expected', 'units', 'office.yaml'), 'utf8'),
+    );
     const check = await runCli(['--lang', 'ru', 'fmt', '--check'], { cwd });
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain('structure/units/broken.yaml:4: файл не отформатирован, он не разбирается: Синтаксическая ошибка YAML');
+    expect(check.stderr).toContain(
+      'structure/units/broken.yaml:4: файл не отформатирован, он не разбирается: Синтаксическая ошибка YAML',
+    );
   });
 
   it('leaves alone a file with anchors, which the loader refuses, instead of expanding them', async () => {
@@ -102,7 +132,10 @@ describe('org fmt', () => {
     await runCli(['fmt'], { cwd });
     const file = join(cwd, 'structure', 'units', 'office.yaml');
     const mtime = statSync(file).mtimeMs;
-    writeFileSync(join(cwd, 'structure', 'functions', 'records.yaml'), readFileSync(join(CASE, 'input', 'functions', 'records.yaml')));
+    writeFileSync(
+      join(cwd, 'structure', 'functions', 'records.yaml'),
+      readFileSync(join(CASE, 'input', 'functions', 'records.yaml')),
+    );
     const r = await runCli(['fmt'], { cwd });
     expect(r.stdout).toBe('Formatted 1 of 4 files.\n');
     expect(statSync(file).mtimeMs).toBe(mtime);
@@ -120,11 +153,19 @@ describe('org fmt', () => {
 });
 
 describe('formatStructureFile', () => {
-  const format = (text: string, rel = 'units/a.yaml') => formatStructureFile(text, { kind: 'unit', rel, schemaBase: '../schemas' });
+  const format = (text: string, rel = 'units/a.yaml') =>
+    formatStructureFile(text, { kind: 'unit', rel, schemaBase: '../schemas' });
 
   it('moves the modeline first and points it at the schema from the file’s depth', () => {
-    const r = format('id: a\n# yaml-language-server: $schema=../../wrong/unit.schema.json\nkind: x\nname: A\n', 'units/deep/a.yaml');
-    expect(r).toEqual({ ok: true, changed: true, text: '# yaml-language-server: $schema=../../../schemas/unit.schema.json\nid: a\nkind: x\nname: A\n' });
+    const r = format(
+      'id: a\n# yaml-language-server: $schema=../../wrong/unit.schema.json\nkind: x\nname: A\n',
+      'units/deep/a.yaml',
+    );
+    expect(r).toEqual({
+      ok: true,
+      changed: true,
+      text: '# yaml-language-server: $schema=../../../schemas/unit.schema.json\nid: a\nkind: x\nname: A\n',
+    });
   });
 
   it('quotes only what YAML would otherwise read as something else, in double quotes', () => {
@@ -135,7 +176,9 @@ describe('formatStructureFile', () => {
   });
 
   it('puts dates and the legal act where the schema lists them, and keeps dates quoted', () => {
-    const r = format("source: x\nbasis: {url: 'https://example.org/1', title: T, date: '2024-02-20', number: 12-р, kind: order}\nuntil: 2026-01-01\nfrom: '2024-03-01'\nreplaces: [b]\nname: A\nkind: x\nid: a\n");
+    const r = format(
+      "source: x\nbasis: {url: 'https://example.org/1', title: T, date: '2024-02-20', number: 12-р, kind: order}\nuntil: 2026-01-01\nfrom: '2024-03-01'\nreplaces: [b]\nname: A\nkind: x\nid: a\n",
+    );
     expect(r.ok && r.text).toBe(
       '# yaml-language-server: $schema=../../schemas/unit.schema.json\nid: a\nkind: x\nname: A\nreplaces: [b]\nfrom: "2024-03-01"\nuntil: "2026-01-01"\nbasis:\n  kind: order\n  number: 12-р\n  date: "2024-02-20"\n  title: T\n  url: https://example.org/1\nsource: x\n',
     );
@@ -148,7 +191,13 @@ describe('formatStructureFile', () => {
   });
 
   it('keeps a byte-order mark or CRLF only as a change to make', () => {
-    const r = format('\uFEFF# yaml-language-server: $schema=../../schemas/unit.schema.json\r\nid: a\r\nkind: x\r\nname: A\r\n');
-    expect(r).toEqual({ ok: true, changed: true, text: '# yaml-language-server: $schema=../../schemas/unit.schema.json\nid: a\nkind: x\nname: A\n' });
+    const r = format(
+      '\uFEFF# yaml-language-server: $schema=../../schemas/unit.schema.json\r\nid: a\r\nkind: x\r\nname: A\r\n',
+    );
+    expect(r).toEqual({
+      ok: true,
+      changed: true,
+      text: '# yaml-language-server: $schema=../../schemas/unit.schema.json\nid: a\nkind: x\nname: A\n',
+    });
   });
 });

@@ -4,17 +4,32 @@
  * is formatted once), and `--check` does not call a structure tidy when its `units/` folder links
  * out of it and so was never read.
  */
-import { chmodSync, lstatSync, readFileSync, readlinkSync, readdirSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  readFileSync,
+  readlinkSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { writeStructure } from '../helpers/structure.js';
 
 // Valid but not canonical: the keys are out of the schema's order.
-const messy = (id: string, parent?: string): string => `name: ${id}\nkind: ${parent ? 'department' : 'office'}\n${parent ? `parent: ${parent}\n` : ''}id: ${id}\n`;
+const messy = (id: string, parent?: string): string =>
+  `name: ${id}\nkind: ${parent ? 'department' : 'office'}\n${parent ? `parent: ${parent}\n` : ''}id: ${id}\n`;
 
 const structure = (): string =>
-  writeStructure({ 'units/root.yaml': messy('root'), 'units/a.yaml': messy('a', 'root'), 'units/zz.yaml': messy('zz', 'root') });
+  writeStructure({
+    'units/root.yaml': messy('root'),
+    'units/a.yaml': messy('a', 'root'),
+    'units/zz.yaml': messy('zz', 'root'),
+  });
 
 describe('org fmt keeps what the user has', () => {
   it('leaves a file edited while it runs as the user wrote it, and says so', async () => {
@@ -50,7 +65,9 @@ describe('org fmt keeps what the user has', () => {
     expect(r.code).toBe(0);
     expect(lstatSync(join(dir, 'units', 'a.yaml')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, 'units', 'a.yaml'))).toBe('../a-real.yaml');
-    expect(readFileSync(join(dir, 'a-real.yaml'), 'utf8')).toMatch(/^(#.*\n)?id: a\nkind: department\nparent: root\nname: a\n$/);
+    expect(readFileSync(join(dir, 'a-real.yaml'), 'utf8')).toMatch(
+      /^(#.*\n)?id: a\nkind: department\nparent: root\nname: a\n$/,
+    );
     expect((await runCli(['fmt', '--check', dir])).code).toBe(0);
   });
 

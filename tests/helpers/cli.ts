@@ -46,7 +46,9 @@ export async function runCli(args: string[], options: CliOptions = {}): Promise<
     stdoutIsTTY: options.tty ?? false,
     stderrIsTTY: false,
     columns: options.columns,
-    ...(options.stdin !== undefined ? { readStdin: () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : options.stdin!) } : {}),
+    ...(options.stdin !== undefined
+      ? { readStdin: () => (typeof options.stdin === 'string' ? Buffer.from(options.stdin) : options.stdin!) }
+      : {}),
   });
   const bytes = Buffer.concat(out);
   return { code, stdout: bytes.toString('utf8'), stderr, bytes };
@@ -60,5 +62,10 @@ export function spawnCli(args: string[], options: CliOptions & { input?: string;
     timeout: options.timeout ?? 20_000,
     maxBuffer: 256 * 1024 * 1024,
   });
-  return { code: r.status ?? -1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), bytes: r.stdout };
+  return {
+    code: r.status ?? -1,
+    stdout: r.stdout.toString('utf8'),
+    stderr: r.stderr.toString('utf8'),
+    bytes: r.stdout,
+  };
 }

@@ -18,7 +18,10 @@ export const KOREAN = join(ROOT, 'tests/fixtures/fonts/korean');
 /** The names of the Korean fixture's units (read from its files, not copied here). */
 export function koreanNames(): string[] {
   const out = spawnSync('grep', ['-rh', '^  ko:', join(KOREAN, 'units')], { encoding: 'utf8' }).stdout;
-  return out.split('\n').filter(Boolean).map((l) => l.replace(/^ {2}ko:\s*/, '').replace(/^"|"$/g, ''));
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.replace(/^ {2}ko:\s*/, '').replace(/^"|"$/g, ''));
 }
 
 export function hasTool(name: string): boolean {
@@ -33,10 +36,22 @@ export function sofficeConvert(file: string, to: string, dir: string): { status:
     conf,
     `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${dirname(NOTO_REGULAR)}</dir><dir>${dirname(NOTO_BOLD)}</dir><cachedir>${join(dir, 'fc-cache')}</cachedir></fontconfig>`,
   );
-  const r = spawnSync('soffice', ['--headless', `-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--convert-to', to, '--outdir', dir, file], {
-    env: { ...process.env, FONTCONFIG_FILE: conf, HOME: dir },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    'soffice',
+    [
+      '--headless',
+      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+      '--convert-to',
+      to,
+      '--outdir',
+      dir,
+      file,
+    ],
+    {
+      env: { ...process.env, FONTCONFIG_FILE: conf, HOME: dir },
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   return { status: r.status, stderr: r.stderr };
 }

@@ -20,10 +20,14 @@ export interface TempRepo {
 export function tempRepo(prefix = 'org-repo-'): TempRepo {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const git = (...args: string[]): string => {
-    const r = spawnSync('git', ['-c', 'user.name=Analyst', '-c', 'user.email=analyst@example.org', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: dir,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'git',
+      ['-c', 'user.name=Analyst', '-c', 'user.email=analyst@example.org', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+      },
+    );
     if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
     return r.stdout;
   };
@@ -31,11 +35,26 @@ export function tempRepo(prefix = 'org-repo-'): TempRepo {
   const commit = (subject: string, date: string): string => {
     git('add', '-A');
     const stamp = `${date}T10:00:00+00:00`;
-    const r = spawnSync('git', ['-c', 'user.name=Analyst', '-c', 'user.email=analyst@example.org', '-c', 'commit.gpgsign=false', 'commit', '-q', '-m', subject], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp },
-    });
+    const r = spawnSync(
+      'git',
+      [
+        '-c',
+        'user.name=Analyst',
+        '-c',
+        'user.email=analyst@example.org',
+        '-c',
+        'commit.gpgsign=false',
+        'commit',
+        '-q',
+        '-m',
+        subject,
+      ],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp },
+      },
+    );
     if (r.status !== 0) throw new Error(`git commit: ${r.stderr}`);
     return git('rev-parse', 'HEAD').trim();
   };

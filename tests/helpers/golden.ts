@@ -10,7 +10,8 @@ export function expectGolden(file: string, actual: string): void {
   if (process.env.UPDATE_GOLDEN || !existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, actual);
-    if (!process.env.UPDATE_GOLDEN) throw new Error(`golden file ${file} was missing and has been written: read it, then rerun`);
+    if (!process.env.UPDATE_GOLDEN)
+      throw new Error(`golden file ${file} was missing and has been written: read it, then rerun`);
   }
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }

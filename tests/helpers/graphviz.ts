@@ -33,12 +33,19 @@ export function withPolylineEdges(dot: string): string {
 
 function isWasmCrash(e: unknown): boolean {
   // WebAssembly.RuntimeError is not in the TypeScript lib this project targets: recognise it by name.
-  return e instanceof Error && (e.name === 'RuntimeError' || /memory access out of bounds|unreachable|RuntimeError/i.test(e.message));
+  return (
+    e instanceof Error &&
+    (e.name === 'RuntimeError' || /memory access out of bounds|unreachable|RuntimeError/i.test(e.message))
+  );
 }
 
 function systemDot(dot: string): string {
   const result = spawnSync('dot', ['-Tsvg'], { input: dot, encoding: 'utf8', maxBuffer: 1 << 30 });
-  if (result.error) throw Object.assign(new Error(`cannot run dot: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}`), { code: 'no-dot' });
+  if (result.error)
+    throw Object.assign(
+      new Error(`cannot run dot: ${(result.error as NodeJS.ErrnoException).code ?? result.error.message}`),
+      { code: 'no-dot' },
+    );
   if (result.status !== 0) throw new Error(`dot failed: ${result.stderr.trim().split('\n')[0] ?? ''}`);
   return result.stdout;
 }

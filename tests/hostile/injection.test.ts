@@ -27,9 +27,28 @@ const dir = writeStructure({
       { id: 'department', name: `department${CLEAR}` },
     ],
   },
-  'units/root.yaml': { id: 'root', kind: 'office', name: FORGED, functions: { f: 'lead' }, positions: [{ title: `boss\r${CLEAR}`, count: 1 }] },
-  'units/a.yaml': { id: 'a', kind: 'department', parent: 'root', name: `A\n${FORGED}\rB\u009b31m`, functions: { f: 'participant' } },
-  'units/b.yaml': { id: 'b', kind: 'department', parent: 'root', name: '=HYPERLINK("http://evil","x")', short: '@SUM(1+1)', functions: { f: 'informed' } },
+  'units/root.yaml': {
+    id: 'root',
+    kind: 'office',
+    name: FORGED,
+    functions: { f: 'lead' },
+    positions: [{ title: `boss\r${CLEAR}`, count: 1 }],
+  },
+  'units/a.yaml': {
+    id: 'a',
+    kind: 'department',
+    parent: 'root',
+    name: `A\n${FORGED}\rB\u009b31m`,
+    functions: { f: 'participant' },
+  },
+  'units/b.yaml': {
+    id: 'b',
+    kind: 'department',
+    parent: 'root',
+    name: '=HYPERLINK("http://evil","x")',
+    short: '@SUM(1+1)',
+    functions: { f: 'informed' },
+  },
   'functions/f.yaml': { id: 'f', name: `@org/team **bold** <b>x</b> ${OSC_TITLE}` },
 });
 const before = writeStructure({
@@ -110,14 +129,20 @@ describe('terminal output of hostile names', () => {
 
 describe('escapeTerminal', () => {
   it('shows every control character visibly and neutralises workflow commands at line starts', () => {
-    expect(escapeTerminal('a\u001b[31mb\rc\td\u0007e\u007f\u009bf\u202eg')).toBe('a\\e[31mb\\rc\\td\\x07e\\x7f\\u009bf\\u202eg');
-    expect(escapeTerminal('x\n  ::warning::y\n##vso[task.setvariable]z\n::')).toBe('x\n  :\u200b:warning::y\n#\u200b#vso[task.setvariable]z\n:\u200b:');
+    expect(escapeTerminal('a\u001b[31mb\rc\td\u0007e\u007f\u009bf\u202eg')).toBe(
+      'a\\e[31mb\\rc\\td\\x07e\\x7f\\u009bf\\u202eg',
+    );
+    expect(escapeTerminal('x\n  ::warning::y\n##vso[task.setvariable]z\n::')).toBe(
+      'x\n  :\u200b:warning::y\n#\u200b#vso[task.setvariable]z\n:\u200b:',
+    );
     expect(escapeTerminal('a::b')).toBe('a::b');
     expect(escapeTerminal('::error::x', { commands: true })).toBe('::error::x');
   });
 
   it('keeps only the colour codes org emits, and only when asked', () => {
-    expect(escapeTerminal('\u001b[31mred\u001b[39m \u001b[2J\u001b]0;t\u0007', { keepStyles: true })).toBe('\u001b[31mred\u001b[39m \\e[2J\\e]0;t\\x07');
+    expect(escapeTerminal('\u001b[31mred\u001b[39m \u001b[2J\u001b]0;t\u0007', { keepStyles: true })).toBe(
+      '\u001b[31mred\u001b[39m \\e[2J\\e]0;t\\x07',
+    );
     expect(escapeTerminal('\u001b[31mred', {})).toBe('\\e[31mred');
   });
 });
@@ -155,12 +180,18 @@ describe('Mermaid', () => {
   it('an id with a line break and a click statement cannot inject', async () => {
     const d = writeStructure({
       'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' },
-      'units/x.yaml': { id: 'x\nclick u_root "javascript:alert(1)"\n%%', kind: 'department', parent: 'root', name: 'X"]\nclick u_root "javascript:alert(2)"' },
+      'units/x.yaml': {
+        id: 'x\nclick u_root "javascript:alert(1)"\n%%',
+        kind: 'department',
+        parent: 'root',
+        name: 'X"]\nclick u_root "javascript:alert(2)"',
+      },
     });
     const r = await runCli(['export', d, '--format', 'mermaid']);
     expect(r.stdout).not.toMatch(/^\s*click/m);
     expect(r.stdout).not.toContain('javascript:alert(1)"');
-    for (const line of r.stdout.trimEnd().split('\n').slice(2)) expect(line).toMatch(/^ {2}[ux]_[a-z0-9_]+(\["[^"]*"\]| --> [ux]_[a-z0-9_]+)$/);
+    for (const line of r.stdout.trimEnd().split('\n').slice(2))
+      expect(line).toMatch(/^ {2}[ux]_[a-z0-9_]+(\["[^"]*"\]| --> [ux]_[a-z0-9_]+)$/);
   });
 });
 
@@ -177,7 +208,10 @@ describe('Markdown', () => {
   });
 
   it('diff --format markdown does not ping a team named in a unit', async () => {
-    const d = writeStructure({ 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' }, 'units/a.yaml': { id: 'a', kind: 'department', parent: 'root', name: 'Ask @org/team' } });
+    const d = writeStructure({
+      'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' },
+      'units/a.yaml': { id: 'a', kind: 'department', parent: 'root', name: 'Ask @org/team' },
+    });
     const r = await runCli(['diff', before, d, '--format', 'markdown']);
     expect(r.stdout).toContain('Ask @\u200dorg/team');
     expect(r.stdout).not.toMatch(/@org\//);
@@ -196,7 +230,10 @@ describe('formats whose escaping already held', () => {
     expect(svg).not.toContain('<b>x</b>');
     const { Parser } = await import('n3');
     const ttl = (await runCli(['export', dir, '--format', 'ttl'])).stdout;
-    const names = new Parser().parse(ttl).filter((q) => q.predicate.value.endsWith('prefLabel')).map((q) => q.object.value);
+    const names = new Parser()
+      .parse(ttl)
+      .filter((q) => q.predicate.value.endsWith('prefLabel'))
+      .map((q) => q.object.value);
     expect(names).toContain(FORGED);
   });
 });

@@ -14,7 +14,26 @@ import { BASE_ORGANIZATION, load, writeStructure } from '../helpers/structure.js
 const t = translator('en');
 
 describe('one YAML meaning', () => {
-  const scalars = ['0b1010', '+0x1', '-0o7', '+.5', '+0o7', '-.5e1', '1_000', '0x1F', '0o17', '-0', '012', '5.', '.inf', '-.Inf', '.NaN', '~', 'True', 'yes'];
+  const scalars = [
+    '0b1010',
+    '+0x1',
+    '-0o7',
+    '+.5',
+    '+0o7',
+    '-.5e1',
+    '1_000',
+    '0x1F',
+    '0o17',
+    '-0',
+    '012',
+    '5.',
+    '.inf',
+    '-.Inf',
+    '.NaN',
+    '~',
+    'True',
+    'yes',
+  ];
   for (const s of scalars) {
     it(`${s} is the same with and without a comment that sends the file down the full path`, () => {
       const plain = parseYaml(`count: ${s}\n`).value?.count;
@@ -28,7 +47,9 @@ describe('one YAML meaning', () => {
     for (const comment of ['', '# R&D\n']) {
       const unit = `${comment}id: a\nkind: office\nname: A\npositions:\n  - { title: T, count: 0b1010 }\n`;
       const result = validateStructure(load({ 'units/a.yaml': unit }), t);
-      expect(result.diagnostics.filter((d) => d.rule === 'schema').map((d) => [d.line, d.message])).toEqual([[comment ? 6 : 5, 'Must be of type integer.']]);
+      expect(result.diagnostics.filter((d) => d.rule === 'schema').map((d) => [d.line, d.message])).toEqual([
+        [comment ? 6 : 5, 'Must be of type integer.'],
+      ]);
     }
   });
 
@@ -36,28 +57,59 @@ describe('one YAML meaning', () => {
     expect(parseYaml('id: a\nnull: x\n').problems.map((p) => p.code)).toEqual(['complex-key']);
     expect(parseYaml('id: a\n~: x\n').problems.map((p) => p.code)).toEqual(['complex-key']);
   });
+
+  it('a document marker right after a byte-order mark means the same on both paths', () => {
+    // Found by the loader property test: js-yaml read "\uFEFF----0: b" as a marker and a key "0".
+    for (const text of ['\uFEFF----0: b\n', '\uFEFF---\nid: a\n']) expect(parseYaml(text)).toEqual(parseFull(text));
+  });
 });
 
 describe('kinds declared twice', () => {
-  const organization = { ...BASE_ORGANIZATION, kinds: [...BASE_ORGANIZATION.kinds, { id: 'department', name: 'again' }] };
-  const files = { 'organization.yaml': organization, 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' }, 'units/a.yaml': { id: 'a', kind: 'department', parent: 'root', name: 'A' } };
+  const organization = {
+    ...BASE_ORGANIZATION,
+    kinds: [...BASE_ORGANIZATION.kinds, { id: 'department', name: 'again' }],
+  };
+  const files = {
+    'organization.yaml': organization,
+    'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' },
+    'units/a.yaml': { id: 'a', kind: 'department', parent: 'root', name: 'A' },
+  };
 
   it('are a duplicate-id error at the second declaration', () => {
     const d = validateStructure(load(files), t).diagnostics.filter((x) => x.rule === 'duplicate-id');
-    expect(d.map((x) => [x.file, x.line, x.message])).toEqual([['organization.yaml', 15, 'Kind "department" is already declared as kind 2 of organization.yaml.']]);
+    expect(d.map((x) => [x.file, x.line, x.message])).toEqual([
+      ['organization.yaml', 15, 'Kind "department" is already declared as kind 2 of organization.yaml.'],
+    ]);
   });
 
   it('are counted once by stats', async () => {
     const r = await runCli(['stats', writeStructure(files), '--format', 'json']);
     const byKind = JSON.parse(r.stdout).units.byKind as Array<{ kind: string; count: number }>;
-    expect(byKind.filter((k) => k.kind === 'department')).toEqual([{ kind: 'department', name: 'department', count: 1 }]);
+    expect(byKind.filter((k) => k.kind === 'department')).toEqual([
+      { kind: 'department', name: 'department', count: 1 },
+    ]);
     expect(byKind.reduce((sum, k) => sum + k.count, 0)).toBe(2);
   });
 
   it('roles and function types too', () => {
-    const org = { ...BASE_ORGANIZATION, roles: [{ id: 'lead', name: 'lead' }, { id: 'lead', name: 'lead' }], functionTypes: [{ id: 'policy', name: 'p' }, { id: 'policy', name: 'p' }] };
-    const d = validateStructure(load({ 'organization.yaml': org }), t).diagnostics.filter((x) => x.rule === 'duplicate-id');
-    expect(d.map((x) => x.message)).toEqual(['Role "lead" is already declared as role 1 of organization.yaml.', 'Function type "policy" is already declared as type 1 of organization.yaml.']);
+    const org = {
+      ...BASE_ORGANIZATION,
+      roles: [
+        { id: 'lead', name: 'lead' },
+        { id: 'lead', name: 'lead' },
+      ],
+      functionTypes: [
+        { id: 'policy', name: 'p' },
+        { id: 'policy', name: 'p' },
+      ],
+    };
+    const d = validateStructure(load({ 'organization.yaml': org }), t).diagnostics.filter(
+      (x) => x.rule === 'duplicate-id',
+    );
+    expect(d.map((x) => x.message)).toEqual([
+      'Role "lead" is already declared as role 1 of organization.yaml.',
+      'Function type "policy" is already declared as type 1 of organization.yaml.',
+    ]);
   });
 });
 
@@ -66,7 +118,9 @@ describe('unknown headcount stays unknown', () => {
     'units/root.yaml': { id: 'root', kind: 'office', name: 'Root', positions: [{ title: 'Head', count: 2 }] },
     'units/a.yaml': { id: 'a', kind: 'department', parent: 'root', name: 'A' },
   });
-  const before = writeStructure({ 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root', positions: [{ title: 'Head', count: 2 }] } });
+  const before = writeStructure({
+    'units/root.yaml': { id: 'root', kind: 'office', name: 'Root', positions: [{ title: 'Head', count: 2 }] },
+  });
 
   it('tree shows a dash', async () => {
     const r = await runCli(['tree', dir]);
@@ -90,7 +144,16 @@ describe('unknown headcount stays unknown', () => {
     expect([a.headcount, a.subtreeHeadcount]).toEqual([null, null]);
     expect(doc.units.find((u: { id: string }) => u.id === 'root').subtreeHeadcount).toBe(2);
     expect(doc.headcount).toBe(2);
-    const none = JSON.parse((await runCli(['export', writeStructure({ 'units/r.yaml': { id: 'r', kind: 'office', name: 'R' } }), '--format', 'json'])).stdout);
+    const none = JSON.parse(
+      (
+        await runCli([
+          'export',
+          writeStructure({ 'units/r.yaml': { id: 'r', kind: 'office', name: 'R' } }),
+          '--format',
+          'json',
+        ])
+      ).stdout,
+    );
     expect(none.headcount).toBeNull();
   });
 
@@ -112,20 +175,39 @@ describe('unknown headcount stays unknown', () => {
 
 describe('messages', () => {
   it('a function id that is not an id names the rule it breaks, with no placeholder left', () => {
-    const d = validateStructure(load({ 'units/root.yaml': 'id: root\nkind: office\nname: Root\nfunctions:\n  Bad_Id: lead\n' }), t).diagnostics.filter((x) => x.rule === 'schema');
-    expect(d.map((x) => x.message)).toEqual(['"Bad_Id" is not a valid id: use lower-case ASCII letters, digits and single hyphens (kebab-case).']);
+    const d = validateStructure(
+      load({ 'units/root.yaml': 'id: root\nkind: office\nname: Root\nfunctions:\n  Bad_Id: lead\n' }),
+      t,
+    ).diagnostics.filter((x) => x.rule === 'schema');
+    expect(d.map((x) => x.message)).toEqual([
+      '"Bad_Id" is not a valid id: use lower-case ASCII letters, digits and single hyphens (kebab-case).',
+    ]);
     for (const x of d) expect(x.message).not.toMatch(/\{\{/);
   });
 
   it('a malformed language tag is named as such, in organization.yaml and in a text', () => {
     const org = { ...BASE_ORGANIZATION, languages: ['en-a1', 'ru'] };
-    const d = validateStructure(load({ 'organization.yaml': org, 'units/root.yaml': { id: 'root', kind: 'office', name: { 'ru-x1': 'Корень' } } }), t).diagnostics.filter((x) => x.rule === 'schema');
-    expect(d.map((x) => x.message)).toEqual(['"en-a1" is not a language code (such as ru, ky, en).', '"ru-x1" is not a language code (such as ru, ky, en).']);
+    const d = validateStructure(
+      load({
+        'organization.yaml': org,
+        'units/root.yaml': { id: 'root', kind: 'office', name: { 'ru-x1': 'Корень' } },
+      }),
+      t,
+    ).diagnostics.filter((x) => x.rule === 'schema');
+    expect(d.map((x) => x.message)).toEqual([
+      '"en-a1" is not a language code (such as ru, ky, en).',
+      '"ru-x1" is not a language code (such as ru, ky, en).',
+    ]);
   });
 
   it('well-formed BCP 47 tags pass', () => {
     const org = { ...BASE_ORGANIZATION, languages: ['en', 'sr-Latn', 'sr-Latn-RS', 'es-419', 'de-CH-1996', 'ky'] };
-    expect(validateStructure(load({ 'organization.yaml': org, 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' } }), t).diagnostics.filter((x) => x.rule === 'schema')).toEqual([]);
+    expect(
+      validateStructure(
+        load({ 'organization.yaml': org, 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root' } }),
+        t,
+      ).diagnostics.filter((x) => x.rule === 'schema'),
+    ).toEqual([]);
   });
 
   it('under test, the translator fails loudly on a missing key or an unfilled placeholder', () => {
@@ -135,7 +217,11 @@ describe('messages', () => {
   });
 
   it('render matrix runs on a structure whose language tag Intl does not know', async () => {
-    const dir = writeStructure({ 'organization.yaml': { ...BASE_ORGANIZATION, languages: ['en-a1', 'ru'] }, 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root', functions: { f: 'lead' } }, 'functions/f.yaml': { id: 'f', name: 'F' } });
+    const dir = writeStructure({
+      'organization.yaml': { ...BASE_ORGANIZATION, languages: ['en-a1', 'ru'] },
+      'units/root.yaml': { id: 'root', kind: 'office', name: 'Root', functions: { f: 'lead' } },
+      'functions/f.yaml': { id: 'f', name: 'F' },
+    });
     const r = await runCli(['render', 'matrix', dir]);
     expect(r.stderr).not.toMatch(/Internal error/);
     expect(r.code).toBe(0);

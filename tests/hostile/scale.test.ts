@@ -23,18 +23,25 @@ import { runCli } from '../helpers/cli.js';
 import { BASE_ORGANIZATION, rawFiles, type Files } from '../helpers/structure.js';
 
 const t = translator('en');
-const ORG = { ...BASE_ORGANIZATION, kinds: [{ id: 'k', name: 'k' }], rules: { 'max-depth': 'off', 'kind-rank': 'off', 'unit-has-functions': 'off', 'span-of-control': 'off' } };
+const ORG = {
+  ...BASE_ORGANIZATION,
+  kinds: [{ id: 'k', name: 'k' }],
+  rules: { 'max-depth': 'off', 'kind-rank': 'off', 'unit-has-functions': 'off', 'span-of-control': 'off' },
+};
 
 function chain(n: number, positions = true): Files {
   const files: Files = { 'organization.yaml': ORG };
-  for (let i = 0; i < n; i++) files[`units/u${i}.yaml`] = `id: u${i}\nkind: k\nname: Unit ${i}\n${i > 0 ? `parent: u${i - 1}\n` : ''}${positions ? 'positions:\n  - { title: T, count: 1 }\n' : ''}`;
+  for (let i = 0; i < n; i++)
+    files[`units/u${i}.yaml`] =
+      `id: u${i}\nkind: k\nname: Unit ${i}\n${i > 0 ? `parent: u${i - 1}\n` : ''}${positions ? 'positions:\n  - { title: T, count: 1 }\n' : ''}`;
   return files;
 }
 
 function writeFiles(files: Files): string {
   const dir = mkdtempSync(join(tmpdir(), 'org-scale-'));
   mkdirSync(join(dir, 'units'));
-  for (const [rel, content] of Object.entries(files)) writeFileSync(join(dir, rel), typeof content === 'string' ? content : stringify(content));
+  for (const [rel, content] of Object.entries(files))
+    writeFileSync(join(dir, rel), typeof content === 'string' ? content : stringify(content));
   return dir;
 }
 
@@ -52,7 +59,12 @@ describe('a chain thousands of levels deep', () => {
   });
 
   it('org show, stats, tree --format json and render matrix do not exhaust the stack', async () => {
-    for (const args of [['show', 'u2999', deep], ['stats', deep], ['tree', deep, '--format', 'json'], ['render', 'matrix', deep, '--format', 'csv']]) {
+    for (const args of [
+      ['show', 'u2999', deep],
+      ['stats', deep],
+      ['tree', deep, '--format', 'json'],
+      ['render', 'matrix', deep, '--format', 'csv'],
+    ]) {
       const r = await runCli(args);
       expect(r.stderr, args.join(' ')).not.toMatch(/Internal error|Maximum call stack/);
       expect(r.code, args.join(' ')).toBe(0);
@@ -60,7 +72,10 @@ describe('a chain thousands of levels deep', () => {
   });
 
   it('org render chart and render diff draw it', async () => {
-    for (const args of [['render', 'chart', deep, '--format', 'svg'], ['render', 'diff', deep, deep, '--format', 'svg']]) {
+    for (const args of [
+      ['render', 'chart', deep, '--format', 'svg'],
+      ['render', 'diff', deep, deep, '--format', 'svg'],
+    ]) {
       const r = await runCli(args);
       expect(r.stderr, args.join(' ')).not.toMatch(/Internal error|Maximum call stack/);
       expect(r.code, args.join(' ')).toBe(0);
@@ -78,7 +93,13 @@ describe('a chain thousands of levels deep', () => {
     // Linear in size: a few hundred bytes a unit, where a list of ancestors per unit made 5,000 units 209 MB.
     expect(json.length / 5_000).toBeLessThan(600);
     const doc = JSON.parse(json);
-    expect(doc.units[4999]).toMatchObject({ id: 'u4999', parent: 'u4998', depth: 4999, headcount: 1, subtreeHeadcount: 1 });
+    expect(doc.units[4999]).toMatchObject({
+      id: 'u4999',
+      parent: 'u4998',
+      depth: 4999,
+      headcount: 1,
+      subtreeHeadcount: 1,
+    });
     expect(doc.units[0].subtreeHeadcount).toBe(5_000);
     expect(renderTurtle(model).length / 5_000).toBeLessThan(800);
     const treeJson = renderTreeJson(nodes);
@@ -88,13 +109,31 @@ describe('a chain thousands of levels deep', () => {
 });
 
 describe('a file with tens of thousands of findings', () => {
-  const unit = (body: string): Files => ({ 'organization.yaml': ORG, 'units/root.yaml': `id: root\nkind: k\nname: Root\n${body}` });
+  const unit = (body: string): Files => ({
+    'organization.yaml': ORG,
+    'units/root.yaml': `id: root\nkind: k\nname: Root\n${body}`,
+  });
   const cases: Array<[string, string, number, number]> = [
     // [what, body, findings, line of the last one]
     ['unknown keys', Array.from({ length: 20_000 }, (_, i) => `unknown${i}: x\n`).join(''), 20_000, 20_003],
-    ['unknown function ids', `functions:\n${Array.from({ length: 5_000 }, (_, i) => `  nofn${i}: lead\n`).join('')}`, 5_000, 5_004],
-    ['bad position counts', `positions:\n${Array.from({ length: 8_000 }, (_, i) => `  - title: T${i}\n    count: bad\n`).join('')}`, 8_000, 16_004],
-    ['titles of the wrong type', `positions:\n${Array.from({ length: 8_000 }, () => '  - title: 5\n    count: 1\n').join('')}`, 8_000, 16_003],
+    [
+      'unknown function ids',
+      `functions:\n${Array.from({ length: 5_000 }, (_, i) => `  nofn${i}: lead\n`).join('')}`,
+      5_000,
+      5_004,
+    ],
+    [
+      'bad position counts',
+      `positions:\n${Array.from({ length: 8_000 }, (_, i) => `  - title: T${i}\n    count: bad\n`).join('')}`,
+      8_000,
+      16_004,
+    ],
+    [
+      'titles of the wrong type',
+      `positions:\n${Array.from({ length: 8_000 }, () => '  - title: 5\n    count: 1\n').join('')}`,
+      8_000,
+      16_003,
+    ],
   ];
   for (const [what, body, count, lastLine] of cases) {
     it(`${what}: every finding located, each at its own line`, () => {

@@ -29,7 +29,9 @@ describe('message catalogues', () => {
   });
 
   it('give every Russian plural all three forms', () => {
-    const incomplete = Object.entries(ru).filter(([, text]) => [...text.matchAll(/\{\{\w+((?:\|[^|}]*)*)\}\}/g)].some((m) => m[1] && m[1].split('|').length !== 4));
+    const incomplete = Object.entries(ru).filter(([, text]) =>
+      [...text.matchAll(/\{\{\w+((?:\|[^|}]*)*)\}\}/g)].some((m) => m[1] && m[1].split('|').length !== 4),
+    );
     expect(incomplete).toEqual([]);
   });
 

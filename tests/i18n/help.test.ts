@@ -11,7 +11,11 @@ describe('Russian help', () => {
     for (const register of commands) register(program, () => undefined);
     const missing: string[] = [];
     const walk = (cmd: Command, path: string): void => {
-      const texts = [cmd.description(), ...cmd.registeredArguments.map((a) => a.description), ...cmd.options.map((o) => o.description)];
+      const texts = [
+        cmd.description(),
+        ...cmd.registeredArguments.map((a) => a.description),
+        ...cmd.options.map((o) => o.description),
+      ];
       for (const text of texts) if (text !== '' && helpRu[text] === undefined) missing.push(`${path}: ${text}`);
       for (const sub of cmd.commands) walk(sub, `${path} ${sub.name()}`);
     };
@@ -45,7 +49,9 @@ describe('Russian help', () => {
       const r = await runCli(['--lang', 'ru', ...path, '--help'], { columns: 200 });
       expect(r.stdout, path.join(' ')).not.toMatch(/Examples:|Exit codes|Without a path|what this branch does/);
     }
-    expect((await runCli(['--lang', 'ru', 'validate', '--help'])).stdout).toContain('проверить структуру, найденную отсюда');
+    expect((await runCli(['--lang', 'ru', 'validate', '--help'])).stdout).toContain(
+      'проверить структуру, найденную отсюда',
+    );
   });
 
   it('follows a Russian locale without --lang', async () => {

@@ -19,7 +19,8 @@ function unpaired(node: unknown, path = '#'): string[] {
   const ru = typeof o['x-description-ru'] === 'string';
   if (en !== ru) out.push(path);
   if (ru && !/[а-яё]/i.test(o['x-description-ru'] as string)) out.push(`${path} (not Russian)`);
-  for (const [key, value] of Object.entries(o)) if (key !== 'description' || typeof value === 'object') out.push(...unpaired(value, `${path}/${key}`));
+  for (const [key, value] of Object.entries(o))
+    if (key !== 'description' || typeof value === 'object') out.push(...unpaired(value, `${path}/${key}`));
   return out;
 }
 

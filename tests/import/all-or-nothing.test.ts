@@ -4,7 +4,16 @@
  * `import --force` never writes through a `units/` link that leads out of the structure, which
  * `validate` refuses to follow too.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,10 +25,15 @@ const fresh = (): string => mkdtempSync(join(tmpdir(), 'org-all-or-nothing-'));
 describe('all or nothing', () => {
   it('import: a 300-character id leaves no file and no folder', async () => {
     const cwd = fresh();
-    writeFileSync(join(cwd, 'units.csv'), `id,parent,kind,name (ru)\nroot,,office,Корень\nb,root,department,Б\n${'a'.repeat(300)},root,department,Длинный\n`);
+    writeFileSync(
+      join(cwd, 'units.csv'),
+      `id,parent,kind,name (ru)\nroot,,office,Корень\nb,root,department,Б\n${'a'.repeat(300)},root,department,Длинный\n`,
+    );
     const r = await runCli(['import', 'csv', 'units.csv', 's'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^org: Cannot write s\/units\/a{300}\.yaml: the name is too long for the file system\.\nNothing was written\.\n$/);
+    expect(r.stderr).toMatch(
+      /^org: Cannot write s\/units\/a{300}\.yaml: the name is too long for the file system\.\nNothing was written\.\n$/,
+    );
     expect(readdirSync(cwd)).toEqual(['units.csv']);
   });
 

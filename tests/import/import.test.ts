@@ -29,7 +29,9 @@ async function unitFacts(dir: string, cwd: string): Promise<unknown[]> {
     short: u.short,
     children: u.children,
     headcount: u.headcount,
-    leads: (u.functions as Array<{ function: string; role: string }>).filter((f) => f.role === 'lead').map((f) => f.function),
+    leads: (u.functions as Array<{ function: string; role: string }>)
+      .filter((f) => f.role === 'lead')
+      .map((f) => f.function),
   }));
 }
 
@@ -129,7 +131,9 @@ describe('bad rows', () => {
     writeFileSync(join(cwd, 'units.csv'), csv);
     const r = await runCli(['--lang', 'ru', 'import', 'csv', 'units.csv', 'out'], { cwd });
     expect(r.stderr).toContain('units.csv:6: подразделение «dept» уже есть в строке 3.\n');
-    expect(r.stderr).toContain('7 строк с ошибками: ничего не записано (чтобы импортировать остальные, добавьте --partial).\n');
+    expect(r.stderr).toContain(
+      '7 строк с ошибками: ничего не записано (чтобы импортировать остальные, добавьте --partial).\n',
+    );
   });
 
   it('are left out with --partial, and the good rows are written', async () => {
@@ -153,7 +157,10 @@ describe('an existing structure', () => {
 
   it('gets new units under its own root, with its kinds', async () => {
     const cwd = await initialised();
-    writeFileSync(join(cwd, 'u.csv'), 'id;parent;kind;name\nlegal;head-office;department;Legal Department\nclerks;legal;division;Clerks\n');
+    writeFileSync(
+      join(cwd, 'u.csv'),
+      'id;parent;kind;name\nlegal;head-office;department;Legal Department\nclerks;legal;division;Clerks\n',
+    );
     const r = await runCli(['import', 'csv', 'u.csv', 's'], { cwd });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -168,18 +175,27 @@ describe('an existing structure', () => {
     const cwd = await initialised();
     writeFileSync(join(cwd, 'u.csv'), 'id,parent,kind,name\nx,head-office,bureau,X\ny,,office,Y\n');
     const r = await runCli(['import', 'csv', 'u.csv', 's'], { cwd });
-    expect(r.stderr).toContain('u.csv:2: kind "bureau" is not declared in organization.yaml (kinds: office, directorate, department, division).\n');
-    expect(r.stderr).toContain('u.csv:3: unit "y" has no parent, but "head-office" is already the root; give it a parent.\n');
+    expect(r.stderr).toContain(
+      'u.csv:2: kind "bureau" is not declared in organization.yaml (kinds: office, directorate, department, division).\n',
+    );
+    expect(r.stderr).toContain(
+      'u.csv:3: unit "y" has no parent, but "head-office" is already the root; give it a parent.\n',
+    );
   });
 
   it('never overwrites a unit file without --force, and with it keeps what the row does not carry', async () => {
     const cwd = await initialised();
     const file = join(cwd, 's', 'units', 'head-office.yaml');
     const before = readFileSync(file, 'utf8');
-    writeFileSync(join(cwd, 'u.csv'), 'id,parent,kind,name (en),short name (en),headcount,functions led\nhead-office,,office,Main Office,,1,records-management\n');
+    writeFileSync(
+      join(cwd, 'u.csv'),
+      'id,parent,kind,name (en),short name (en),headcount,functions led\nhead-office,,office,Main Office,,1,records-management\n',
+    );
     const refused = await runCli(['import', 'csv', 'u.csv', 's'], { cwd });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('u.csv:2: unit "head-office" already exists in s/units/head-office.yaml; use --force to update it.\n');
+    expect(refused.stderr).toContain(
+      'u.csv:2: unit "head-office" already exists in s/units/head-office.yaml; use --force to update it.\n',
+    );
     expect(readFileSync(file, 'utf8')).toBe(before);
 
     const forced = await runCli(['import', 'csv', 'u.csv', 's', '--force'], { cwd });
@@ -195,10 +211,22 @@ describe('an existing structure', () => {
 
 describe('reading the spreadsheet', () => {
   it('accepts Russian headers, ";" and a byte-order mark, or none', async () => {
-    for (const [bom, sep] of [['\uFEFF', ';'], ['', ';'], ['\uFEFF', ','], ['', ',']] as const) {
+    for (const [bom, sep] of [
+      ['\uFEFF', ';'],
+      ['', ';'],
+      ['\uFEFF', ','],
+      ['', ','],
+    ] as const) {
       const cwd = temp();
-      const rows = [['идентификатор', 'вышестоящее', 'вид', 'название', 'краткое название'], ['apparat', '', 'apparat', 'Аппарат', 'А'], ['otdel', 'apparat', 'otdel', 'Отдел; «кадры»', '']];
-      writeFileSync(join(cwd, 't.csv'), bom + rows.map((r) => r.map((c) => (c.includes(sep) ? `"${c}"` : c)).join(sep)).join('\n') + '\n');
+      const rows = [
+        ['идентификатор', 'вышестоящее', 'вид', 'название', 'краткое название'],
+        ['apparat', '', 'apparat', 'Аппарат', 'А'],
+        ['otdel', 'apparat', 'otdel', 'Отдел; «кадры»', ''],
+      ];
+      writeFileSync(
+        join(cwd, 't.csv'),
+        bom + rows.map((r) => r.map((c) => (c.includes(sep) ? `"${c}"` : c)).join(sep)).join('\n') + '\n',
+      );
       const r = await runCli(['import', 'csv', 't.csv', 'out'], { cwd });
       expect(r.code, `${JSON.stringify(bom)} ${sep}`).toBe(0);
       const otdel = readFileSync(join(cwd, 'out', 'units', 'otdel.yaml'), 'utf8');
@@ -216,7 +244,10 @@ describe('reading the spreadsheet', () => {
     expect(a.code).toBe(0);
     writeFileSync(join(cwd, 'b.csv'), 'id,parent,name\na,,A\n');
     const b = await runCli(['import', 'csv', 'b.csv', 'out2'], { cwd });
-    expect({ code: b.code, stderr: b.stderr }).toEqual({ code: 2, stderr: 'org: The spreadsheet lacks the columns: kind (the first row names the columns).\n' });
+    expect({ code: b.code, stderr: b.stderr }).toEqual({
+      code: 2,
+      stderr: 'org: The spreadsheet lacks the columns: kind (the first row names the columns).\n',
+    });
   });
 
   it('refuses text that is not UTF-8, with the way out', async () => {
@@ -224,7 +255,9 @@ describe('reading the spreadsheet', () => {
     writeFileSync(join(cwd, 'cp1251.csv'), Buffer.from([0x69, 0x64, 0x0a, 0xc0, 0xef, 0xef, 0x0a]));
     const r = await runCli(['--lang', 'ru', 'import', 'csv', 'cp1251.csv', 'out'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('org: Файл cp1251.csv не в кодировке UTF-8 (возможно, Windows-1251); сохраните его в UTF-8 (в Excel — «CSV UTF-8»).\n');
+    expect(r.stderr).toBe(
+      'org: Файл cp1251.csv не в кодировке UTF-8 (возможно, Windows-1251); сохраните его в UTF-8 (в Excel — «CSV UTF-8»).\n',
+    );
     expect(existsSync(join(cwd, 'out'))).toBe(false);
   });
 
@@ -298,7 +331,9 @@ describe('sibling order, staff units and dates of validity', () => {
     const r = await runCli(['import', 'csv', 'u.csv', 'out'], { cwd });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const doc = JSON.parse((await runCli(['export', 'out'], { cwd })).stdout) as { units: Array<{ id: string; staff: boolean; order?: number }> };
+    const doc = JSON.parse((await runCli(['export', 'out'], { cwd })).stdout) as {
+      units: Array<{ id: string; staff: boolean; order?: number }>;
+    };
     const byId = Object.fromEntries(doc.units.map((u) => [u.id, u]));
     expect(cells.map((_, i) => [byId[`u${i}`]!.staff, byId[`u${i}`]!.order])).toEqual([
       [true, 1.5],
@@ -318,23 +353,33 @@ describe('sibling order, staff units and dates of validity', () => {
     const cwd = temp();
     await runCli(['--lang', 'en', 'init', 's'], { cwd });
     const file = join(cwd, 's', 'units', 'legal.yaml');
-    writeFileSync(file, 'id: legal\nkind: department\nparent: head-office\nstaff: true\norder: 3\nname: { en: Legal }\nfunctions: { records-management: participant }\nfrom: "2020-01-01"\nuntil: "2030-01-01"\n');
+    writeFileSync(
+      file,
+      'id: legal\nkind: department\nparent: head-office\nstaff: true\norder: 3\nname: { en: Legal }\nfunctions: { records-management: participant }\nfrom: "2020-01-01"\nuntil: "2030-01-01"\n',
+    );
     expect((await runCli(['validate', 's'], { cwd })).code).toBe(0);
 
     writeFileSync(join(cwd, 'keep.csv'), 'id,parent,kind,name (en)\nlegal,head-office,department,Legal Service\n');
     expect((await runCli(['import', 'csv', 'keep.csv', 's', '--force'], { cwd })).code).toBe(0);
     const kept = readFileSync(file, 'utf8');
     expect(kept).toContain('  en: Legal Service\n');
-    for (const line of ['staff: true', 'order: 3', 'from: "2020-01-01"', 'until: "2030-01-01"']) expect(kept).toContain(`${line}\n`);
+    for (const line of ['staff: true', 'order: 3', 'from: "2020-01-01"', 'until: "2030-01-01"'])
+      expect(kept).toContain(`${line}\n`);
 
-    writeFileSync(join(cwd, 'clear.csv'), 'id,parent,kind,name (en),order,staff unit,in force from\nlegal,head-office,department,Legal Service,,,\n');
+    writeFileSync(
+      join(cwd, 'clear.csv'),
+      'id,parent,kind,name (en),order,staff unit,in force from\nlegal,head-office,department,Legal Service,,,\n',
+    );
     expect((await runCli(['import', 'csv', 'clear.csv', 's', '--force'], { cwd })).code).toBe(0);
     const cleared = readFileSync(file, 'utf8');
     expect(cleared).not.toMatch(/^(staff|order|from):/m);
     expect(cleared).toContain('until: "2030-01-01"\n'); // no until column: kept
     expect(cleared).toContain('records-management: participant'); // roles other than lead: kept
 
-    writeFileSync(join(cwd, 'set.csv'), 'id,parent,kind,name (en),order,staff unit,in force until\nlegal,head-office,department,Legal Service,7,yes,2031-01-01\n');
+    writeFileSync(
+      join(cwd, 'set.csv'),
+      'id,parent,kind,name (en),order,staff unit,in force until\nlegal,head-office,department,Legal Service,7,yes,2031-01-01\n',
+    );
     expect((await runCli(['import', 'csv', 'set.csv', 's', '--force'], { cwd })).code).toBe(0);
     const set = readFileSync(file, 'utf8');
     for (const line of ['staff: true', 'order: 7', 'until: "2031-01-01"']) expect(set).toContain(`${line}\n`);

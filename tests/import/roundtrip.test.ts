@@ -18,7 +18,8 @@ import { ROOT, runCli } from '../helpers/cli.js';
 /** Every fact of a structure's units and functions, with texts as language → string whatever their spelling in the file. */
 function facts(dir: string): unknown {
   const model = buildModel(readStructure(dir));
-  const text = (t: Text | undefined): Record<string, string> | undefined => (t === undefined ? undefined : textsByLanguage(t, model.defaultLanguage));
+  const text = (t: Text | undefined): Record<string, string> | undefined =>
+    t === undefined ? undefined : textsByLanguage(t, model.defaultLanguage);
   const units = treeOrder(model).map(({ id }) => {
     const u = model.units.get(id)!.unit;
     return {
@@ -40,7 +41,16 @@ function facts(dir: string): unknown {
     };
   });
   const functions = [...model.functions.values()]
-    .map(({ fn }) => ({ id: fn.id, name: text(fn.name), type: fn.type, description: text(fn.description), source: fn.source, replaces: fn.replaces ?? [], from: fn.from, until: fn.until }))
+    .map(({ fn }) => ({
+      id: fn.id,
+      name: text(fn.name),
+      type: fn.type,
+      description: text(fn.description),
+      source: fn.source,
+      replaces: fn.replaces ?? [],
+      from: fn.from,
+      until: fn.until,
+    }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   return { units, functions };
 }
@@ -60,7 +70,10 @@ describe('export → import → the same structure', () => {
       const cwd = mkdtempSync(join(tmpdir(), 'org-roundtrip-'));
       const expected = facts(source);
       for (const table of ['units', 'functions', 'assignments']) {
-        expect((await runCli(['export', source, '-f', 'csv', '--table', table, '-o', join(cwd, `${table}.csv`)], { cwd })).code).toBe(0);
+        expect(
+          (await runCli(['export', source, '-f', 'csv', '--table', table, '-o', join(cwd, `${table}.csv`)], { cwd }))
+            .code,
+        ).toBe(0);
       }
       expect((await runCli(['export', source, '-o', join(cwd, 'structure.xlsx')], { cwd })).code).toBe(0);
       for (const [target, args] of [
@@ -72,7 +85,10 @@ describe('export → import → the same structure', () => {
         const r = await runCli(['import', ...args, target], { cwd });
         expect(r.stderr, target).toBe('');
         expect(r.code).toBe(0);
-        expect(r.stdout.split('\n').every((line) => line.length < 200), 'a summary, not one huge line').toBe(true);
+        expect(
+          r.stdout.split('\n').every((line) => line.length < 200),
+          'a summary, not one huge line',
+        ).toBe(true);
         expect(facts(join(cwd, target)), target).toEqual(expected);
       }
     }, 60_000);

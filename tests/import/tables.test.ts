@@ -13,12 +13,15 @@ import { runCli } from '../helpers/cli.js';
 import { writeStructure } from '../helpers/structure.js';
 
 const temp = (): string => mkdtempSync(join(tmpdir(), 'org-tables-'));
-const unit = (dir: string, rel: string): Record<string, unknown> => parse(readFileSync(join(dir, rel), 'utf8')) as Record<string, unknown>;
+const unit = (dir: string, rel: string): Record<string, unknown> =>
+  parse(readFileSync(join(dir, rel), 'utf8')) as Record<string, unknown>;
 
 describe('ids from names', () => {
   it('transliterates Cyrillic and Hangul (Revised Romanization by syllable)', () => {
     expect(idFromName('Отдел правовой работы')).toBe('otdel-pravovoy-raboty');
-    expect(idFromName('Управление общественных связей и щедрости')).toBe('upravlenie-obshchestvennykh-svyazey-i-shchedrosti');
+    expect(idFromName('Управление общественных связей и щедрости')).toBe(
+      'upravlenie-obshchestvennykh-svyazey-i-shchedrosti',
+    );
     expect(idFromName('Өнүгүү бөлүмү')).toBe('onuguu-bolumu');
     expect(idFromName('운영지원과')).toBe('unyeongjiwongwa');
     expect(idFromName('국세청')).toBe('guksecheong');
@@ -28,7 +31,12 @@ describe('ids from names', () => {
 
   it('is stable and never hands out an id twice', () => {
     const ids = new IdMaker(['otdel']);
-    expect([ids.make('Отдел', 'unit'), ids.make('Отдел', 'unit'), ids.make('!!!', 'unit'), ids.make('', 'unit')]).toEqual(['otdel-2', 'otdel-3', 'unit', 'unit-2']);
+    expect([
+      ids.make('Отдел', 'unit'),
+      ids.make('Отдел', 'unit'),
+      ids.make('!!!', 'unit'),
+      ids.make('', 'unit'),
+    ]).toEqual(['otdel-2', 'otdel-3', 'unit', 'unit-2']);
     expect(new IdMaker([]).make('Отдел', 'unit')).toBe('otdel');
   });
 });
@@ -36,22 +44,59 @@ describe('ids from names', () => {
 describe('org import csv with three tables', () => {
   it('makes ids from names, reads functions and assignments, and writes every role', async () => {
     const cwd = temp();
-    writeFileSync(join(cwd, 'units.csv'), 'id,parent,kind,название\nmeriya,,office,Мэрия\n,meriya,department,Юридический отдел\n');
-    writeFileSync(join(cwd, 'functions.csv'), 'id,название,тип,описание\n,Правовая экспертиза,,Проверка проектов решений\n');
-    writeFileSync(join(cwd, 'assignments.csv'), 'подразделение,функция,роль\nyuridicheskiy-otdel,pravovaya-ekspertiza,lead\nmeriya,pravovaya-ekspertiza,approver\n');
+    writeFileSync(
+      join(cwd, 'units.csv'),
+      'id,parent,kind,название\nmeriya,,office,Мэрия\n,meriya,department,Юридический отдел\n',
+    );
+    writeFileSync(
+      join(cwd, 'functions.csv'),
+      'id,название,тип,описание\n,Правовая экспертиза,,Проверка проектов решений\n',
+    );
+    writeFileSync(
+      join(cwd, 'assignments.csv'),
+      'подразделение,функция,роль\nyuridicheskiy-otdel,pravovaya-ekspertiza,lead\nmeriya,pravovaya-ekspertiza,approver\n',
+    );
     const r = await runCli(['import', 'csv', 'units.csv', 'functions.csv', 'assignments.csv', 'out'], { cwd });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(unit(join(cwd, 'out'), 'units/yuridicheskiy-otdel.yaml')).toMatchObject({ id: 'yuridicheskiy-otdel', parent: 'meriya', functions: { 'pravovaya-ekspertiza': 'lead' } });
-    expect(unit(join(cwd, 'out'), 'units/meriya.yaml')).toMatchObject({ functions: { 'pravovaya-ekspertiza': 'approver' } });
-    expect(unit(join(cwd, 'out'), 'functions/pravovaya-ekspertiza.yaml')).toMatchObject({ name: { ru: 'Правовая экспертиза' }, description: { ru: 'Проверка проектов решений' } });
+    expect(unit(join(cwd, 'out'), 'units/yuridicheskiy-otdel.yaml')).toMatchObject({
+      id: 'yuridicheskiy-otdel',
+      parent: 'meriya',
+      functions: { 'pravovaya-ekspertiza': 'lead' },
+    });
+    expect(unit(join(cwd, 'out'), 'units/meriya.yaml')).toMatchObject({
+      functions: { 'pravovaya-ekspertiza': 'approver' },
+    });
+    expect(unit(join(cwd, 'out'), 'functions/pravovaya-ekspertiza.yaml')).toMatchObject({
+      name: { ru: 'Правовая экспертиза' },
+      description: { ru: 'Проверка проектов решений' },
+    });
     expect((await runCli(['validate', 'out'], { cwd })).code).toBe(0);
   });
 
   it('accepts any nesting where organization.yaml turns kind-rank off, and refuses it where the rule is on', async () => {
-    const csv = 'id,parent,kind,name\nhq,,office,HQ\nteam,hq,division,Team\nbig,team,department,Big department under a team\n';
-    for (const [rule, code] of [['off', 0], ['error', 1]] as const) {
-      const dir = writeStructure({ 'organization.yaml': { id: 'o', name: 'O', languages: ['en'], kinds: [{ id: 'office', name: 'office' }, { id: 'department', name: 'department' }, { id: 'division', name: 'division' }], rules: { 'kind-rank': rule } } }, false);
+    const csv =
+      'id,parent,kind,name\nhq,,office,HQ\nteam,hq,division,Team\nbig,team,department,Big department under a team\n';
+    for (const [rule, code] of [
+      ['off', 0],
+      ['error', 1],
+    ] as const) {
+      const dir = writeStructure(
+        {
+          'organization.yaml': {
+            id: 'o',
+            name: 'O',
+            languages: ['en'],
+            kinds: [
+              { id: 'office', name: 'office' },
+              { id: 'department', name: 'department' },
+              { id: 'division', name: 'division' },
+            ],
+            rules: { 'kind-rank': rule },
+          },
+        },
+        false,
+      );
       writeFileSync(join(dir, 'u.csv'), csv);
       const r = await runCli(['import', 'csv', 'u.csv', dir], { cwd: dir });
       expect(r.code, `kind-rank ${rule}: ${r.stderr}`).toBe(code);
@@ -119,7 +164,10 @@ spec: { memberOf: [finance] }
     const r = await runCli(['import', 'backstage', 'catalog.yaml', 'org'], { cwd });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(unit(join(cwd, 'org'), 'units/engineering/platform-team.yaml')).toMatchObject({ kind: 'team', parent: 'engineering' });
+    expect(unit(join(cwd, 'org'), 'units/engineering/platform-team.yaml')).toMatchObject({
+      kind: 'team',
+      parent: 'engineering',
+    });
     const v = await runCli(['validate', 'org', '--format', 'json'], { cwd });
     expect(JSON.parse(v.stdout).summary.errors).toBe(0);
   });

@@ -45,8 +45,12 @@ describe('scaffold', () => {
   });
 
   it('is written in the chosen language', () => {
-    const ru = scaffold({ lang: 'ru', schemaBase: 'x' }).map((f) => f.text).join('');
-    const en = scaffold({ lang: 'en', schemaBase: 'x' }).map((f) => f.text).join('');
+    const ru = scaffold({ lang: 'ru', schemaBase: 'x' })
+      .map((f) => f.text)
+      .join('');
+    const en = scaffold({ lang: 'en', schemaBase: 'x' })
+      .map((f) => f.text)
+      .join('');
     expect(ru).toContain('# Виды подразделений — от крупного к мелкому.');
     expect(ru).toContain('ru: Центральный аппарат');
     expect(en).toContain('# Kinds of units, largest first.');
@@ -64,11 +68,15 @@ describe('scaffold', () => {
 describe('modeline paths', () => {
   it('climb out of nested unit directories and find their way back', () => {
     expect(schemaRef('../schemas', 'unit', 'units/a/b/c.yaml')).toBe('../../../../schemas/unit.schema.json');
-    expect(schemaRef('https://example.org/s/', 'function', 'functions/f.yaml')).toBe('https://example.org/s/function.schema.json');
+    expect(schemaRef('https://example.org/s/', 'function', 'functions/f.yaml')).toBe(
+      'https://example.org/s/function.schema.json',
+    );
     expect(baseFromRef('../../../../schemas/unit.schema.json', 'units/a/b/c.yaml')).toBe('../schemas');
     expect(baseFromRef('https://example.org/s/unit.schema.json', 'units/c.yaml')).toBe('https://example.org/s');
     expect(baseFromRef('../other.json', 'units/c.yaml')).toBeUndefined();
-    expect(parseModeline('# yaml-language-server: $schema=../schemas/unit.schema.json')).toBe('../schemas/unit.schema.json');
+    expect(parseModeline('# yaml-language-server: $schema=../schemas/unit.schema.json')).toBe(
+      '../schemas/unit.schema.json',
+    );
     expect(parseModeline('# a comment')).toBeUndefined();
   });
 });
@@ -106,7 +114,9 @@ describe('org init', () => {
     writeFileSync(join(cwd, 'structure', 'organization.yaml'), 'id: mine\n');
     const r = await runCli(['init'], { cwd });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('org: structure already holds a structure (organization.yaml); `org init` never overwrites one. Choose another directory.\n');
+    expect(r.stderr).toBe(
+      'org: structure already holds a structure (organization.yaml); `org init` never overwrites one. Choose another directory.\n',
+    );
     expect(readFileSync(join(cwd, 'structure', 'organization.yaml'), 'utf8')).toBe('id: mine\n');
     expect(readdirSync(join(cwd, 'structure'))).toEqual(['organization.yaml']);
   });
@@ -128,14 +138,20 @@ describe('org init', () => {
   it('points modelines at the published schemas outside a project, and at the local ones inside it', async () => {
     const outside = tempDir();
     await runCli(['init', 's'], { cwd: outside });
-    expect(readFileSync(join(outside, 's', 'units', 'head-office.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=https:\/\/orgcode\.dev\/schemas\/unit\.schema\.json\n/);
+    expect(readFileSync(join(outside, 's', 'units', 'head-office.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/orgcode\.dev\/schemas\/unit\.schema\.json\n/,
+    );
 
     const inside = tempDir(ROOT);
     await runCli(['init', 's'], { cwd: inside });
-    expect(readFileSync(join(inside, 's', 'units', 'head-office.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/unit\.schema\.json\n/);
+    expect(readFileSync(join(inside, 's', 'units', 'head-office.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=\.\.\/\.\.\/\.\.\/schemas\/unit\.schema\.json\n/,
+    );
 
     const chosen = tempDir();
     await runCli(['init', 's', '--schemas', 'vendor/schemas'], { cwd: chosen });
-    expect(readFileSync(join(chosen, 's', 'organization.yaml'), 'utf8')).toMatch(/^# yaml-language-server: \$schema=vendor\/schemas\/organization\.schema\.json\n/);
+    expect(readFileSync(join(chosen, 's', 'organization.yaml'), 'utf8')).toMatch(
+      /^# yaml-language-server: \$schema=vendor\/schemas\/organization\.schema\.json\n/,
+    );
   });
 });

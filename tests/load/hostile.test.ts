@@ -22,34 +22,174 @@ interface Expected {
 const unitText = (id: string, extra = ''): string => `id: ${id}\nkind: department\nname: ${id}\nparent: root\n${extra}`;
 
 const cases: Array<{ name: string; file: string; content: string | Buffer; expect: Omit<Expected, 'file'> | null }> = [
-  { name: 'deep flow nesting', file: 'units/deep-flow.yaml', content: `id: deep-flow\nx: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`, expect: { rule: 'yaml-syntax', line: 2, column: 36, message: /deeper than 32/ } },
-  { name: 'deep flow nesting, again in the same run', file: 'units/deep-flow-2.yaml', content: `id: deep-flow-2\nx: ${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`, expect: { rule: 'yaml-syntax', line: 2, column: 132, message: /deeper than 32/ } },
-  { name: 'deep compact block nesting', file: 'units/deep-block.yaml', content: `id: deep-block\nx:\n${'- '.repeat(50_000)}x\n`, expect: { rule: 'yaml-syntax', line: 3, column: 1, message: /deeper than 32/ } },
-  { name: '40,000-key map with a duplicate at the end', file: 'units/wide.yaml', content: `id: wide\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}\n`).join('')}k7: again\n`, expect: { rule: 'yaml-syntax', line: 40_002, column: 1, message: /Duplicate key "k7"/ } },
-  { name: 'billion laughs', file: 'units/laughs.yaml', content: 'id: laughs\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n', expect: { rule: 'yaml-syntax', line: 2, column: 7, message: /Anchors \(&a\) are not allowed/ } },
-  { name: 'explicit binary tag', file: 'units/tag.yaml', content: `${unitText('tag')}description: !!binary aGVsbG8=\n`, expect: { rule: 'yaml-syntax', line: 5, column: 23, message: /Explicit tags \(tag:yaml.org,2002:binary\)/ } },
-  { name: 'python object tag', file: 'units/python.yaml', content: `${unitText('python')}description: !!python/object:os.system ls\n`, expect: { rule: 'yaml-syntax', line: 5, column: 40, message: /Explicit tags/ } },
-  { name: 'merge key', file: 'units/merge.yaml', content: `${unitText('merge')}<<: {kind: division}\n`, expect: { rule: 'yaml-syntax', line: 5, column: 1, message: /Merge keys/ } },
-  { name: 'duplicate key', file: 'units/dup.yaml', content: `${unitText('dup')}name: again\n`, expect: { rule: 'yaml-syntax', line: 5, column: 1, message: /Duplicate key "name"/ } },
-  { name: '__proto__ key', file: 'units/proto.yaml', content: `${unitText('proto')}__proto__: {polluted: true}\n`, expect: { rule: 'yaml-syntax', line: 5, column: 1, message: /"__proto__" is not allowed/ } },
-  { name: 'constructor key', file: 'units/ctor.yaml', content: `${unitText('ctor')}functions:\n  constructor: lead\n`, expect: { rule: 'yaml-syntax', line: 6, column: 3, message: /"constructor" is not allowed/ } },
-  { name: 'invalid UTF-8', file: 'units/latin1.yaml', content: Buffer.concat([Buffer.from('id: latin1\nkind: department\nname: Отд'), Buffer.from([0xe9, 0x6c]), Buffer.from('\n')]), expect: { rule: 'yaml-syntax', line: 3, column: 10, message: /Invalid UTF-8: byte 0xE9/ } },
-  { name: 'UTF-16 with BOM', file: 'units/utf16.yaml', content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unitText('utf16'), 'utf16le')]), expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /UTF-16/ } },
-  { name: 'UTF-16 without BOM', file: 'units/utf16-nobom.yaml', content: Buffer.from(unitText('utf16-nobom'), 'utf16le'), expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /UTF-16/ } },
-  { name: 'UTF-32 with BOM', file: 'units/utf32.yaml', content: Buffer.from([0xff, 0xfe, 0, 0, 0x69, 0, 0, 0]), expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /UTF-32/ } },
-  { name: 'NUL character', file: 'units/nul.yaml', content: 'id: nul\nkind: depart\u0000ment\n', expect: { rule: 'yaml-syntax', line: 2, column: 13, message: /U\+0000/ } },
-  { name: 'escape character', file: 'units/esc.yaml', content: 'id: esc\nname: "\u001b[31mred"\n', expect: { rule: 'yaml-syntax', line: 2, column: 8, message: /U\+001B/ } },
-  { name: 'bare CR', file: 'units/cr.yaml', content: 'id: cr\rkind: department\n', expect: { rule: 'yaml-syntax', line: 1, column: 7, message: /Bare carriage return/ } },
+  {
+    name: 'deep flow nesting',
+    file: 'units/deep-flow.yaml',
+    content: `id: deep-flow\nx: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`,
+    expect: { rule: 'yaml-syntax', line: 2, column: 36, message: /deeper than 32/ },
+  },
+  {
+    name: 'deep flow nesting, again in the same run',
+    file: 'units/deep-flow-2.yaml',
+    content: `id: deep-flow-2\nx: ${'{a: '.repeat(100_000)}1${'}'.repeat(100_000)}\n`,
+    expect: { rule: 'yaml-syntax', line: 2, column: 132, message: /deeper than 32/ },
+  },
+  {
+    name: 'deep compact block nesting',
+    file: 'units/deep-block.yaml',
+    content: `id: deep-block\nx:\n${'- '.repeat(50_000)}x\n`,
+    expect: { rule: 'yaml-syntax', line: 3, column: 1, message: /deeper than 32/ },
+  },
+  {
+    name: '40,000-key map with a duplicate at the end',
+    file: 'units/wide.yaml',
+    content: `id: wide\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: ${i}\n`).join('')}k7: again\n`,
+    expect: { rule: 'yaml-syntax', line: 40_002, column: 1, message: /Duplicate key "k7"/ },
+  },
+  {
+    name: 'billion laughs',
+    file: 'units/laughs.yaml',
+    content:
+      'id: laughs\na: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n',
+    expect: { rule: 'yaml-syntax', line: 2, column: 7, message: /Anchors \(&a\) are not allowed/ },
+  },
+  {
+    name: 'explicit binary tag',
+    file: 'units/tag.yaml',
+    content: `${unitText('tag')}description: !!binary aGVsbG8=\n`,
+    expect: { rule: 'yaml-syntax', line: 5, column: 23, message: /Explicit tags \(tag:yaml.org,2002:binary\)/ },
+  },
+  {
+    name: 'python object tag',
+    file: 'units/python.yaml',
+    content: `${unitText('python')}description: !!python/object:os.system ls\n`,
+    expect: { rule: 'yaml-syntax', line: 5, column: 40, message: /Explicit tags/ },
+  },
+  {
+    name: 'merge key',
+    file: 'units/merge.yaml',
+    content: `${unitText('merge')}<<: {kind: division}\n`,
+    expect: { rule: 'yaml-syntax', line: 5, column: 1, message: /Merge keys/ },
+  },
+  {
+    name: 'duplicate key',
+    file: 'units/dup.yaml',
+    content: `${unitText('dup')}name: again\n`,
+    expect: { rule: 'yaml-syntax', line: 5, column: 1, message: /Duplicate key "name"/ },
+  },
+  {
+    name: '__proto__ key',
+    file: 'units/proto.yaml',
+    content: `${unitText('proto')}__proto__: {polluted: true}\n`,
+    expect: { rule: 'yaml-syntax', line: 5, column: 1, message: /"__proto__" is not allowed/ },
+  },
+  {
+    name: 'constructor key',
+    file: 'units/ctor.yaml',
+    content: `${unitText('ctor')}functions:\n  constructor: lead\n`,
+    expect: { rule: 'yaml-syntax', line: 6, column: 3, message: /"constructor" is not allowed/ },
+  },
+  {
+    name: 'invalid UTF-8',
+    file: 'units/latin1.yaml',
+    content: Buffer.concat([
+      Buffer.from('id: latin1\nkind: department\nname: Отд'),
+      Buffer.from([0xe9, 0x6c]),
+      Buffer.from('\n'),
+    ]),
+    expect: { rule: 'yaml-syntax', line: 3, column: 10, message: /Invalid UTF-8: byte 0xE9/ },
+  },
+  {
+    name: 'UTF-16 with BOM',
+    file: 'units/utf16.yaml',
+    content: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unitText('utf16'), 'utf16le')]),
+    expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /UTF-16/ },
+  },
+  {
+    name: 'UTF-16 without BOM',
+    file: 'units/utf16-nobom.yaml',
+    content: Buffer.from(unitText('utf16-nobom'), 'utf16le'),
+    expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /UTF-16/ },
+  },
+  {
+    name: 'UTF-32 with BOM',
+    file: 'units/utf32.yaml',
+    content: Buffer.from([0xff, 0xfe, 0, 0, 0x69, 0, 0, 0]),
+    expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /UTF-32/ },
+  },
+  {
+    name: 'NUL character',
+    file: 'units/nul.yaml',
+    content: 'id: nul\nkind: depart\u0000ment\n',
+    expect: { rule: 'yaml-syntax', line: 2, column: 13, message: /U\+0000/ },
+  },
+  {
+    name: 'escape character',
+    file: 'units/esc.yaml',
+    content: 'id: esc\nname: "\u001b[31mred"\n',
+    expect: { rule: 'yaml-syntax', line: 2, column: 8, message: /U\+001B/ },
+  },
+  {
+    name: 'bare CR',
+    file: 'units/cr.yaml',
+    content: 'id: cr\rkind: department\n',
+    expect: { rule: 'yaml-syntax', line: 1, column: 7, message: /Bare carriage return/ },
+  },
   { name: 'CRLF is fine', file: 'units/crlf.yaml', content: unitText('crlf').replace(/\n/g, '\r\n'), expect: null },
-  { name: '5 MB file', file: 'units/huge.yaml', content: `id: huge\ndescription: "${'x'.repeat(5 * 1024 * 1024)}"\n`, expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /over 1 MiB/ } },
-  { name: 'two documents', file: 'units/two-docs.yaml', content: `${unitText('two-docs')}---\nid: other\n`, expect: { rule: 'yaml-syntax', line: 5, column: 1, message: /more than one YAML document/ } },
-  { name: 'empty file', file: 'units/empty.yaml', content: '', expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /empty/ } },
-  { name: 'comment-only file', file: 'units/comment.yaml', content: '# nothing here\n', expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /empty/ } },
-  { name: 'top level is a list', file: 'units/list.yaml', content: '- id: list\n', expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /must be a mapping/ } },
-  { name: 'YAML syntax error', file: 'units/broken.yaml', content: 'id: broken\nname: [unclosed\nkind: x\n', expect: { rule: 'yaml-syntax', line: 3, column: 1, message: /YAML syntax error/ } },
-  { name: '%YAML 1.1 cannot turn "no" into false', file: 'units/yaml11.yaml', content: `%YAML 1.1\n---\nid: yaml11\nkind: department\nname: no\nparent: root\n`, expect: null },
-  { name: 'zero-width space in a name', file: 'units/zwsp.yaml', content: unitText('zwsp').replace('name: zwsp', 'name: "Отдел\u200Bкадров"'), expect: { rule: 'invisible-characters', line: 3, column: 7, message: /U\+200B/ } },
-  { name: 'bidi override in a name', file: 'units/bidi.yaml', content: unitText('bidi').replace('name: bidi', 'name: "abc\u202Edef"'), expect: { rule: 'invisible-characters', line: 3, column: 7, message: /U\+202E/ } },
+  {
+    name: '5 MB file',
+    file: 'units/huge.yaml',
+    content: `id: huge\ndescription: "${'x'.repeat(5 * 1024 * 1024)}"\n`,
+    expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /over 1 MiB/ },
+  },
+  {
+    name: 'two documents',
+    file: 'units/two-docs.yaml',
+    content: `${unitText('two-docs')}---\nid: other\n`,
+    expect: { rule: 'yaml-syntax', line: 5, column: 1, message: /more than one YAML document/ },
+  },
+  {
+    name: 'empty file',
+    file: 'units/empty.yaml',
+    content: '',
+    expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /empty/ },
+  },
+  {
+    name: 'comment-only file',
+    file: 'units/comment.yaml',
+    content: '# nothing here\n',
+    expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /empty/ },
+  },
+  {
+    name: 'top level is a list',
+    file: 'units/list.yaml',
+    content: '- id: list\n',
+    expect: { rule: 'yaml-syntax', line: 1, column: 1, message: /must be a mapping/ },
+  },
+  {
+    name: 'YAML syntax error',
+    file: 'units/broken.yaml',
+    content: 'id: broken\nname: [unclosed\nkind: x\n',
+    expect: { rule: 'yaml-syntax', line: 3, column: 1, message: /YAML syntax error/ },
+  },
+  {
+    name: '%YAML 1.1 cannot turn "no" into false',
+    file: 'units/yaml11.yaml',
+    content: `%YAML 1.1\n---\nid: yaml11\nkind: department\nname: no\nparent: root\n`,
+    expect: null,
+  },
+  {
+    name: 'zero-width space in a name',
+    file: 'units/zwsp.yaml',
+    content: unitText('zwsp').replace('name: zwsp', 'name: "Отдел\u200Bкадров"'),
+    expect: { rule: 'invisible-characters', line: 3, column: 7, message: /U\+200B/ },
+  },
+  {
+    name: 'bidi override in a name',
+    file: 'units/bidi.yaml',
+    content: unitText('bidi').replace('name: bidi', 'name: "abc\u202Edef"'),
+    expect: { rule: 'invisible-characters', line: 3, column: 7, message: /U\+202E/ },
+  },
 ];
 
 let dir: string;
@@ -83,12 +223,19 @@ describe('hostile input', () => {
 
   for (const c of cases) {
     it(c.name, () => {
-      const found = report.diagnostics.filter((d) => d.file === c.file && (c.expect ? d.rule === c.expect.rule : d.rule === 'yaml-syntax' || d.rule === 'schema'));
+      const found = report.diagnostics.filter(
+        (d) =>
+          d.file === c.file && (c.expect ? d.rule === c.expect.rule : d.rule === 'yaml-syntax' || d.rule === 'schema'),
+      );
       if (!c.expect) {
         expect(found).toEqual([]);
         return;
       }
-      expect(found.map((d) => ({ rule: d.rule, line: d.line, column: d.column }))).toContainEqual({ rule: c.expect.rule, line: c.expect.line, column: c.expect.column });
+      expect(found.map((d) => ({ rule: d.rule, line: d.line, column: d.column }))).toContainEqual({
+        rule: c.expect.rule,
+        line: c.expect.line,
+        column: c.expect.column,
+      });
       expect(found.some((d) => c.expect!.message.test(d.message))).toBe(true);
     });
   }
@@ -109,7 +256,9 @@ describe('hostile input', () => {
   }
 
   it('a directory named like a file is searched, not read', () => {
-    expect(report.diagnostics.filter((d) => d.file.startsWith('units/folder.yaml') && d.rule === 'yaml-syntax')).toEqual([]);
+    expect(
+      report.diagnostics.filter((d) => d.file.startsWith('units/folder.yaml') && d.rule === 'yaml-syntax'),
+    ).toEqual([]);
   });
 
   it.skipIf(process.getuid?.() === 0)('an unreadable file is reported (skipped as root, who can read anything)', () => {
@@ -125,8 +274,14 @@ describe('links at the top of the structure', () => {
     symlinkSync(join(outside, 'functions'), join(dir, 'functions'));
     symlinkSync(join(outside, 'organization.yaml'), join(dir, 'units', 'README'));
     const r = spawnCli(['validate', dir, '--format', 'json'], { cwd: dir });
-    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; message: string; line: number; column: number }> };
-    expect(report.diagnostics.find((d) => d.file === 'functions')).toMatchObject({ line: 1, column: 1, message: expect.stringMatching(/leads outside the structure directory/) });
+    const report = JSON.parse(r.stdout) as {
+      diagnostics: Array<{ file: string; message: string; line: number; column: number }>;
+    };
+    expect(report.diagnostics.find((d) => d.file === 'functions')).toMatchObject({
+      line: 1,
+      column: 1,
+      message: expect.stringMatching(/leads outside the structure directory/),
+    });
     expect(report.diagnostics.filter((d) => d.file === 'units/README')).toEqual([]);
     expect(r.code).toBe(1);
   });
@@ -138,7 +293,11 @@ describe('a run that cannot be done exits 2 with one line', () => {
     ['a file outside any structure', ['validate', 'package.json'], /^org: package.json is not part of a structure/],
     ['a directory without organization.yaml', ['validate', 'docs'], /^org: No organization.yaml in docs/],
     ['an unknown format', ['validate', '--format', 'xml'], /^org: Unknown format "xml"/],
-    ['a bad --max-warnings', ['validate', '--max-warnings', 'many'], /^org: Option --max-warnings expects a whole number/],
+    [
+      'a bad --max-warnings',
+      ['validate', '--max-warnings', 'many'],
+      /^org: Option --max-warnings expects a whole number/,
+    ],
     ['an unknown option', ['validate', '--bogus'], /unknown option '--bogus'/],
   ];
   for (const [name, args, stderr] of cases2) {

@@ -15,7 +15,8 @@ import { ROOT } from '../helpers/cli.js';
 function paths(value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> {
   const out: Array<Array<string | number>> = [];
   if (Array.isArray(value)) value.forEach((v, i) => out.push([...prefix, i], ...paths(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push([...prefix, k], ...paths(v, [...prefix, k]));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push([...prefix, k], ...paths(v, [...prefix, k]));
   return out;
 }
 
@@ -33,7 +34,6 @@ function agree(text: string, value: unknown): number {
   return answered;
 }
 
-
 describe('quick locator', () => {
   it('agrees with the exact locator on every path of the Bishkek structure', async () => {
     const { parse } = await import('yaml');
@@ -46,12 +46,24 @@ describe('quick locator', () => {
   });
 
   const key = fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/);
-  const scalar = fc.oneof(fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constantFrom('Отдел № 1 «Ёлка»', 'a: b', '# not a comment', 'x #y', "it's", '"q"', ''));
+  const scalar = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constantFrom('Отдел № 1 «Ёлка»', 'a: b', '# not a comment', 'x #y', "it's", '"q"', ''),
+  );
   const tree = fc.letrec((tie) => ({
-    node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 4 })),
+    node: fc.oneof(
+      { depthSize: 'small' },
+      scalar,
+      fc.array(tie('node'), { maxLength: 3 }),
+      fc.dictionary(key, tie('node'), { maxKeys: 4 }),
+    ),
   })).node;
 
-  test.prop([fc.dictionary(key, tree, { minKeys: 1, maxKeys: 5 }), fc.boolean(), fc.constantFrom(0, 20)], { numRuns: 300 })('agrees on random documents', (value, flow, lineWidth) => {
+  test.prop([fc.dictionary(key, tree, { minKeys: 1, maxKeys: 5 }), fc.boolean(), fc.constantFrom(0, 20)], {
+    numRuns: 300,
+  })('agrees on random documents', (value, flow, lineWidth) => {
     const text = stringify(value, { collectionStyle: flow ? 'any' : 'block', lineWidth, minContentWidth: 0 });
     agree(text, value);
   });

@@ -21,7 +21,13 @@ import { buildTree, renderTreeText } from '../../src/render/reports/tree.js';
 import { runCli } from '../helpers/cli.js';
 import { load, writeStructure, type Files } from '../helpers/structure.js';
 
-const unit = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ id, kind: 'department', name: { en: id }, parent: 'root', ...extra });
+const unit = (id: string, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  id,
+  kind: 'department',
+  name: { en: id },
+  parent: 'root',
+  ...extra,
+});
 const files = (units: Array<Record<string, unknown>>): Files => {
   const out: Files = { 'units/root.yaml': { id: 'root', kind: 'office', name: { en: 'Root' } } };
   for (const u of units) out[`units/${u.id as string}.yaml`] = u;
@@ -41,14 +47,25 @@ describe('order', () => {
       unit('foxtrot', { order: -1.5 }),
     ]);
     expect(model.children.get('root')).toEqual(['foxtrot', 'charlie', 'delta', 'bravo', 'echo', 'alpha', 'aardvark']);
-    expect(treeOrder(model).map((e) => e.id)).toEqual(['root', 'foxtrot', 'charlie', 'delta', 'bravo', 'echo', 'alpha', 'aardvark']);
+    expect(treeOrder(model).map((e) => e.id)).toEqual([
+      'root',
+      'foxtrot',
+      'charlie',
+      'delta',
+      'bravo',
+      'echo',
+      'alpha',
+      'aardvark',
+    ]);
   });
 
   it('is a number in the schema: anything else is reported with its place', async () => {
     const dir = writeStructure(files([unit('alpha', { order: 'first' }), unit('bravo', { staff: 'yes' })]));
     const r = await runCli(['validate', dir, '--format', 'json']);
     expect(r.code).toBe(1);
-    const findings = (JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; rule: string; line: number; column: number }> }).diagnostics.map((d) => ({
+    const findings = (
+      JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; rule: string; line: number; column: number }> }
+    ).diagnostics.map((d) => ({
       file: d.file.replace(/.*\//, ''),
       rule: d.rule,
       line: d.line,
@@ -61,7 +78,11 @@ describe('order', () => {
 });
 
 describe('staff units', () => {
-  const model = modelOf([unit('audit', { staff: true }), unit('finance', { order: 1 }), { id: 'lonely', kind: 'office', name: 'Lonely', staff: true }]);
+  const model = modelOf([
+    unit('audit', { staff: true }),
+    unit('finance', { order: 1 }),
+    { id: 'lonely', kind: 'office', name: 'Lonely', staff: true },
+  ]);
 
   it('is staff only under a parent that exists', () => {
     expect(isStaff(model, 'audit')).toBe(true);
@@ -87,7 +108,9 @@ describe('staff units', () => {
     expect(text).toContain('line units: 3, staff (advisory) units: 1');
     expect(text).toContain('audit → Root (root)');
     // A structure without staff units says nothing about them.
-    expect(renderStatsText(computeStats(modelOf([unit('a')]), { lang: 'en', spanLimit: 8 }), { t: translator('en') })).not.toContain('staff (advisory)');
+    expect(
+      renderStatsText(computeStats(modelOf([unit('a')]), { lang: 'en', spanLimit: 8 }), { t: translator('en') }),
+    ).not.toContain('staff (advisory)');
   });
 
   it('is exported: JSON fields, a dotted Mermaid link, orgcode:staffUnit and orgcode:order in Turtle', () => {
@@ -100,7 +123,12 @@ describe('staff units', () => {
     expect(mermaid).toContain('u_root --> u_finance');
     const quads = new Parser().parse(renderTurtle(model));
     const value = (subject: string, predicate: string): string[] =>
-      quads.filter((q) => q.subject.value.endsWith(`/unit/${subject}`) && q.predicate.value === `https://orgcode.dev/ns#${predicate}`).map((q) => q.object.value);
+      quads
+        .filter(
+          (q) =>
+            q.subject.value.endsWith(`/unit/${subject}`) && q.predicate.value === `https://orgcode.dev/ns#${predicate}`,
+        )
+        .map((q) => q.object.value);
     expect(value('audit', 'staffUnit')).toEqual(['true']);
     expect(value('finance', 'staffUnit')).toEqual([]);
     expect(value('finance', 'order')).toEqual(['1']);
@@ -118,7 +146,9 @@ describe('org diff', () => {
       { type: 'unit-field-changed', unit: 'legal', name: { en: 'legal' }, field: 'order', from: 1, to: null },
     ]);
     expect(diff.summary.counts['unit-field-changed']).toBe(3);
-    const text = renderDiffText({ from: { label: 'a', errors: [] }, to: { label: 'b', errors: [] }, diff } as never, { t: translator('en') });
+    const text = renderDiffText({ from: { label: 'a', errors: [] }, to: { label: 'b', errors: [] }, diff } as never, {
+      t: translator('en'),
+    });
     expect(text).toContain('~ audit [audit]: staff unit no → yes');
     expect(text).toContain('~ finance [finance]: order 2 → 1');
     expect(text).toContain('~ legal [legal]: order 1 → (none)');
@@ -130,7 +160,9 @@ describe('org fmt and the CSV round trip', () => {
   it('puts staff and order right after parent', () => {
     const text = 'name: { en: A }\norder: 3\nid: a\nstaff: true\nkind: department\nparent: root\n';
     const result = formatStructureFile(text, { kind: 'unit', rel: 'units/a.yaml' });
-    expect(result.ok && result.text).toBe('id: a\nkind: department\nparent: root\nstaff: true\norder: 3\nname:\n  en: A\n');
+    expect(result.ok && result.text).toBe(
+      'id: a\nkind: department\nparent: root\nstaff: true\norder: 3\nname:\n  en: A\n',
+    );
   });
 
   it('carries order and staff through export csv and import csv', async () => {
@@ -140,7 +172,12 @@ describe('org fmt and the CSV round trip', () => {
     const rows = parseCsv(readFileSync(csv, 'utf8'), { bom: true }) as string[][];
     const header = rows[0]!;
     const cell = (id: string, column: string): string => rows.find((r) => r[0] === id)![header.indexOf(column)]!;
-    expect([cell('audit', 'staff unit'), cell('finance', 'staff unit'), cell('finance', 'order'), cell('audit', 'order')]).toEqual(['yes', '', '1.5', '']);
+    expect([
+      cell('audit', 'staff unit'),
+      cell('finance', 'staff unit'),
+      cell('finance', 'order'),
+      cell('audit', 'order'),
+    ]).toEqual(['yes', '', '1.5', '']);
     const copy = join(dir, 'copy');
     const imported = await runCli(['import', 'csv', csv, copy]);
     expect(imported.code).toBe(0);

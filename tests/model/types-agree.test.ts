@@ -9,7 +9,12 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
 
-type SchemaObject = { properties?: Record<string, SchemaObject>; required?: string[]; items?: SchemaObject; $defs?: Record<string, SchemaObject> };
+type SchemaObject = {
+  properties?: Record<string, SchemaObject>;
+  required?: string[];
+  items?: SchemaObject;
+  $defs?: Record<string, SchemaObject>;
+};
 
 function interfaceMembers(): Map<string, Map<string, boolean>> {
   const file = join(ROOT, 'src/model/types.ts');
@@ -18,7 +23,9 @@ function interfaceMembers(): Map<string, Map<string, boolean>> {
   source.forEachChild((node) => {
     if (!ts.isInterfaceDeclaration(node)) return;
     const members = new Map<string, boolean>();
-    for (const m of node.members) if (ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name)) members.set(m.name.text, m.questionToken === undefined);
+    for (const m of node.members)
+      if (ts.isPropertySignature(m) && m.name && ts.isIdentifier(m.name))
+        members.set(m.name.text, m.questionToken === undefined);
     out.set(node.name.text, members);
   });
   return out;
@@ -29,7 +36,8 @@ function schemaMembers(schema: SchemaObject): Map<string, boolean> {
   return new Map(Object.keys(schema.properties ?? {}).map((k) => [k, required.has(k)]));
 }
 
-const load = (name: string): SchemaObject => JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
+const load = (name: string): SchemaObject =>
+  JSON.parse(readFileSync(join(ROOT, 'schemas', `${name}.schema.json`), 'utf8'));
 
 describe('TypeScript types agree with the JSON Schemas', () => {
   const types = interfaceMembers();

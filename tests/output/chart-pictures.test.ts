@@ -24,7 +24,15 @@ import type { ChartBook, ChartPage, OutlineEntry, TablePage } from '../../src/re
 import { drawingSvg } from '../../src/render/chart/svg.js';
 import { cleanText } from '../../src/render/chart/text.js';
 import { load } from '../helpers/structure.js';
-import { bishkek, names, options, TRICKY_NAMES, tricky, unescapeXml, wellFormedProblems } from '../render/chart/helpers.js';
+import {
+  bishkek,
+  names,
+  options,
+  TRICKY_NAMES,
+  tricky,
+  unescapeXml,
+  wellFormedProblems,
+} from '../render/chart/helpers.js';
 
 const work = mkdtempSync(join(tmpdir(), 'org-chart-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -33,16 +41,26 @@ const fonts = defaultFontSet();
 const landscape = { width: PAPER.A4.height, height: PAPER.A4.width };
 
 function svgOf(model: OrgModel, opts: ChartOptions): string {
-  return drawingSvg(chartDrawing(chartSpec(model, opts), measureText), { measure: measureText, fontFamily: fonts.cssFamily });
+  return drawingSvg(chartDrawing(chartSpec(model, opts), measureText), {
+    measure: measureText,
+    fontFamily: fonts.cssFamily,
+  });
 }
 
 function bookOf(model: OrgModel, opts: ChartOptions, paper: ChartBook['paper'] | 'fit' = landscape): ChartBook {
-  return chartBook(chartSpec(model, opts), { paper, measure: measureText, t: translator(opts.lang === 'ru' ? 'ru' : 'en') });
+  return chartBook(chartSpec(model, opts), {
+    paper,
+    measure: measureText,
+    t: translator(opts.lang === 'ru' ? 'ru' : 'en'),
+  });
 }
 
 async function pdfOf(book: ChartBook, file: string): Promise<string> {
   const path = join(work, file);
-  writeFileSync(path, await bookToPdf(book, { fonts, measure: measureText, pageLabel: (n, m) => `страница ${n} из ${m}`, lang: 'ru' }));
+  writeFileSync(
+    path,
+    await bookToPdf(book, { fonts, measure: measureText, pageLabel: (n, m) => `страница ${n} из ${m}`, lang: 'ru' }),
+  );
   return path;
 }
 
@@ -60,7 +78,11 @@ function nodeTexts(svg: string): NodeText[] {
     const id = unescapeXml(/^([^"]*)"/.exec(body)![1]!);
     const rect = /<rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(body)!;
     const [x, y, w, h] = [1, 2, 3, 4].map((i) => Number(rect[i]));
-    const lines = [...body.matchAll(/<text x="([-\d.]+)" y="([-\d.]+)" text-anchor="(\w+)" font-size="([\d.]+)"( font-weight="bold")?[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+    const lines = [
+      ...body.matchAll(
+        /<text x="([-\d.]+)" y="([-\d.]+)" text-anchor="(\w+)" font-size="([\d.]+)"( font-weight="bold")?[^>]*>([^<]*)<\/text>/g,
+      ),
+    ].map((m) => ({
       x: Number(m[1]),
       y: Number(m[2]),
       anchor: m[3]!,
@@ -114,7 +136,12 @@ function synthetic(count: number, fan: number[] = [12, 6, 4, 3]): OrgModel {
     const { id, depth } = queue.shift()!;
     for (let i = 0; i < fan[Math.min(depth, fan.length - 1)]! && n < count; i++, n++) {
       const child = `u${n}`;
-      files[`units/${child}.yaml`] = { id: child, kind: depth === 0 ? 'department' : 'division', parent: id, name: `Отдел № ${n} по «особо важным» вопросам` };
+      files[`units/${child}.yaml`] = {
+        id: child,
+        kind: depth === 0 ? 'department' : 'division',
+        parent: id,
+        name: `Отдел № ${n} по «особо важным» вопросам`,
+      };
       queue.push({ id: child, depth: depth + 1 });
     }
   }
@@ -171,8 +198,11 @@ describe('SVG', () => {
     expect(dashed).toHaveLength(1);
     expect(dashed[0]!.from.y).toBe(dashed[0]!.to.y);
     expect(rect(staffId).y).toBeGreaterThan(rect(root).y + rect(root).height);
-    for (const child of model.children.get(root)!) if (child !== staffId) expect(rect(child).y).toBeGreaterThan(rect(staffId).y + rect(staffId).height);
-    expect(drawingSvg(drawing, { measure: measureText, fontFamily: fonts.cssFamily })).toMatch(/<path stroke="[^"]+" stroke-dasharray="5 3" d="M[\d.]+,[\d.]+L/);
+    for (const child of model.children.get(root)!)
+      if (child !== staffId) expect(rect(child).y).toBeGreaterThan(rect(staffId).y + rect(staffId).height);
+    expect(drawingSvg(drawing, { measure: measureText, fontFamily: fonts.cssFamily })).toMatch(
+      /<path stroke="[^"]+" stroke-dasharray="5 3" d="M[\d.]+,[\d.]+L/,
+    );
   });
 
   it('a 2,000-unit chart completes, not much wider than tall', () => {
@@ -205,7 +235,9 @@ describe('PNG', () => {
     expect(bytes.readUInt32BE(20)).toBe(Math.ceil(size.height * 1.5));
     expect(png.width).toBe(bytes.readUInt32BE(16));
     expect(cappedScale({ width: 100_000, height: 500 }, { scale: 2 })).toBeCloseTo(16_384 / 100_000);
-    expect(cappedScale({ width: 20_000, height: 20_000 }, { scale: 2 }) * 20_000).toBeLessThanOrEqual(Math.sqrt(64_000_000) + 1);
+    expect(cappedScale({ width: 20_000, height: 20_000 }, { scale: 2 }) * 20_000).toBeLessThanOrEqual(
+      Math.sqrt(64_000_000) + 1,
+    );
   });
 
   it('draws the text (fonts are passed explicitly, not looked up on the system)', async () => {
@@ -252,7 +284,9 @@ describe('PDF book', () => {
     for (const box of chartPages.flatMap((p) => p.drawing.boxes)) {
       if (!box.continues) continue;
       const target = chartPages[box.continues.page - 1]!;
-      expect(target.drawing.boxes[0]!.id === box.id || target.drawing.boxes.some((b) => b.id === box.id && !b.continues)).toBe(true);
+      expect(
+        target.drawing.boxes[0]!.id === box.id || target.drawing.boxes.some((b) => b.id === box.id && !b.continues),
+      ).toBe(true);
       expect(box.lines.at(-1)!.text).toBe(`→ с. ${box.continues.page}`);
     }
     const drawn = homes(book);
@@ -264,7 +298,8 @@ describe('PDF book', () => {
       for (const a of page.trail) expect(drawn.get(a.id)).toEqual([a.page]);
     }
     // Tree order: the page of a subtree comes after the page that points to it.
-    for (const [i, page] of chartPages.entries()) for (const b of page.drawing.boxes) if (b.continues) expect(b.continues.page).toBeGreaterThan(i + 1);
+    for (const [i, page] of chartPages.entries())
+      for (const b of page.drawing.boxes) if (b.continues) expect(b.continues.page).toBeGreaterThan(i + 1);
 
     const file = await pdfOf(book, 'large.pdf');
     const pages = await pdfPages(file);
@@ -289,13 +324,21 @@ describe('PDF book', () => {
     };
     for (let i = 1; i <= doc.numPages; i++) {
       const page = book.pages[i - 1] as ChartPage;
-      const links = (await (await doc.getPage(i)).getAnnotations()).filter((a: { subtype: string }) => a.subtype === 'Link');
+      const links = (await (await doc.getPage(i)).getAnnotations()).filter(
+        (a: { subtype: string }) => a.subtype === 'Link',
+      );
       const targets = await Promise.all(links.map((a: { dest: unknown }) => pageOf(a.dest)));
-      const expected = [...page.trail.map((t) => t.page), ...page.drawing.boxes.filter((b) => b.continues).map((b) => b.continues!.page)];
+      const expected = [
+        ...page.trail.map((t) => t.page),
+        ...page.drawing.boxes.filter((b) => b.continues).map((b) => b.continues!.page),
+      ];
       expect(targets.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
     }
     const outline = await doc.getOutline();
-    const flatten = async (items: Array<{ title: string; dest: unknown; items: unknown[] }>, entries: OutlineEntry[]): Promise<void> => {
+    const flatten = async (
+      items: Array<{ title: string; dest: unknown; items: unknown[] }>,
+      entries: OutlineEntry[],
+    ): Promise<void> => {
       expect(items.map((x) => x.title)).toEqual(entries.map((e) => e.title));
       for (const [j, item] of items.entries()) {
         expect(await pageOf(item.dest)).toBe(entries[j]!.page);
@@ -307,8 +350,12 @@ describe('PDF book', () => {
   });
 
   it('a unit with hundreds of units under it is spread over a few pages, each with boxes', async () => {
-    const files: Record<string, object> = { 'units/root.yaml': { id: 'root', kind: 'office', name: 'Аппарат' }, 'units/big.yaml': { id: 'big', kind: 'department', parent: 'root', name: 'Большое управление' } };
-    for (let i = 0; i < 400; i++) files[`units/s${i}.yaml`] = { id: `s${i}`, kind: 'division', parent: 'big', name: `Сектор № ${i}` };
+    const files: Record<string, object> = {
+      'units/root.yaml': { id: 'root', kind: 'office', name: 'Аппарат' },
+      'units/big.yaml': { id: 'big', kind: 'department', parent: 'root', name: 'Большое управление' },
+    };
+    for (let i = 0; i < 400; i++)
+      files[`units/s${i}.yaml`] = { id: `s${i}`, kind: 'division', parent: 'big', name: `Сектор № ${i}` };
     const model = buildModel(load(files));
     const book = bookOf(model, options('ru'));
     expect(book.pages.length).toBeGreaterThan(2);
@@ -337,7 +384,10 @@ describe('PDF book', () => {
         { header: 'Подразделение', width: 2 },
         { header: 'Изменение', width: 3 },
       ],
-      rows: Array.from({ length: 150 }, (_, i) => [`Отдел № ${i}`, `переименовано из «${'очень длинного названия '.repeat(i % 4 + 1)}» № ${i}`]),
+      rows: Array.from({ length: 150 }, (_, i) => [
+        `Отдел № ${i}`,
+        `переименовано из «${'очень длинного названия '.repeat((i % 4) + 1)}» № ${i}`,
+      ]),
     };
     const book: ChartBook = { ...bookOf(bishkek(), options('ru')), outline: [] };
     book.pages.push(table);

@@ -17,7 +17,9 @@ import { UsageError } from '../../src/model/errors.js';
 import { NOTO_BOLD, NOTO_REGULAR } from '../helpers/fonts.js';
 
 const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as { openSync(path: string): { unitsPerEm: number; layout(text: string): { advanceWidth: number } } };
+const fontkit = require('fontkit') as {
+  openSync(path: string): { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
+};
 
 const work = mkdtempSync(join(tmpdir(), 'org-fonts-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -52,10 +54,14 @@ describe('font set', () => {
   it('measures each run with its own face', () => {
     const noto = fontkit.openSync(NOTO_BOLD);
     const dejavu = fontkit.openSync(defaultFontSet().faces[1]!.path);
-    const expected = noto.layout('국어 ').advanceWidth / noto.unitsPerEm + dejavu.layout('∰').advanceWidth / dejavu.unitsPerEm;
+    const expected =
+      noto.layout('국어 ').advanceWidth / noto.unitsPerEm + dejavu.layout('∰').advanceWidth / dejavu.unitsPerEm;
     expect(korean.measure('국어 ∰', { bold: true, size: 10 })).toBeCloseTo(expected * 10, 6);
     // DejaVu's missing-glyph box is not a width for Hangul: the Korean font's is.
-    expect(korean.measure('국립국어원', { bold: false, size: 12 })).not.toBeCloseTo(defaultFontSet().measure('국립국어원', { bold: false, size: 12 }), 1);
+    expect(korean.measure('국립국어원', { bold: false, size: 12 })).not.toBeCloseTo(
+      defaultFontSet().measure('국립국어원', { bold: false, size: 12 }),
+      1,
+    );
   });
 
   it('names the characters no font has, once each, in order, ignoring spaces and controls', () => {
@@ -102,7 +108,8 @@ describe('font collections', () => {
     expect(fonts.faces[0]).toMatchObject({ family: 'Noto Sans KR', bold: false, collectionFace: 'NotoSansKR-Regular' });
     expect(fonts.missing(['국어'])).toEqual([]);
     const { svgToPdf } = await import('../../src/output/pdf.js');
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40" viewBox="0 0 200 40"><text x="4" y="24" font-size="16">국립국어원</text></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40" viewBox="0 0 200 40"><text x="4" y="24" font-size="16">국립국어원</text></svg>';
     const pdf = await svgToPdf(svg, { title: '국어', pageLabel: () => '', fonts });
     const out = join(work, 'ttc.pdf');
     writeFileSync(out, pdf);
@@ -122,7 +129,8 @@ describe('right-to-left text in PDF', () => {
 
   it('pdftotext reads an Arabic name back in its own order, spaces kept', async () => {
     const { svgToPdf } = await import('../../src/output/pdf.js');
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40" viewBox="0 0 300 40"><text x="150" y="24" text-anchor="middle" font-size="16">إدارة الميزانية العامة</text></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40" viewBox="0 0 300 40"><text x="150" y="24" text-anchor="middle" font-size="16">إدارة الميزانية العامة</text></svg>';
     const out = join(work, 'arabic.pdf');
     writeFileSync(out, await svgToPdf(svg, { title: 'وزارة المالية', pageLabel: () => '', fonts: defaultFontSet() }));
     const text = spawnSync('pdftotext', [out, '-'], { encoding: 'utf8' });
@@ -135,17 +143,24 @@ describe('right-to-left text in PDF', () => {
 
 describe('text runs in SVG', () => {
   const korean = loadFontSet([NOTO_REGULAR, NOTO_BOLD]);
-  const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="24" font-family="x" font-weight="bold" font-size="16">국어 &amp; ∰</text></svg>';
+  const svg =
+    '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="40"><text x="4" y="24" font-family="x" font-weight="bold" font-size="16">국어 &amp; ∰</text></svg>';
 
   it('names the face of every run, for the PDF writer and for resvg', () => {
-    expect(splitTextRuns(svg, korean, byIndex)).toContain('<text x="4" y="24" font-size="16"><tspan font-family="org-face-1">국어 &amp; </tspan><tspan font-family="org-face-3">∰</tspan></text>');
-    expect(splitTextRuns(svg, korean, byFamily)).toContain(`<tspan font-family="'Noto Sans KR'" font-weight="bold">국어 &amp; </tspan>`);
+    expect(splitTextRuns(svg, korean, byIndex)).toContain(
+      '<text x="4" y="24" font-size="16"><tspan font-family="org-face-1">국어 &amp; </tspan><tspan font-family="org-face-3">∰</tspan></text>',
+    );
+    expect(splitTextRuns(svg, korean, byFamily)).toContain(
+      `<tspan font-family="'Noto Sans KR'" font-weight="bold">국어 &amp; </tspan>`,
+    );
     expect(svgTexts(splitTextRuns(svg, korean, byIndex))).toEqual(['국어 & ∰']);
   });
 
   it('PNG: Hangul is drawn with its glyphs, not as the same empty box', async () => {
-    const glyph = (ch: string): string => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><text x="20" y="30" text-anchor="middle" font-size="28">${ch}</text></svg>`;
-    const draw = async (ch: string, fonts = korean): Promise<string> => Buffer.from((await svgToPng(glyph(ch), { scale: 1, fonts })).bytes).toString('base64');
+    const glyph = (ch: string): string =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><text x="20" y="30" text-anchor="middle" font-size="28">${ch}</text></svg>`;
+    const draw = async (ch: string, fonts = korean): Promise<string> =>
+      Buffer.from((await svgToPng(glyph(ch), { scale: 1, fonts })).bytes).toString('base64');
     // Without a Korean font, two different syllables come out as the same missing-glyph box.
     expect(await draw('국', defaultFontSet())).toBe(await draw('립', defaultFontSet()));
     expect(await draw('국')).not.toBe(await draw('립'));

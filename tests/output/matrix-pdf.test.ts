@@ -36,7 +36,13 @@ const FUNCTIONS = 50;
 /** Departments under a root, divisions under them; functions led round the divisions, a few with no lead. */
 function matrixFiles(): Files {
   const files: Files = { 'units/root.yaml': { id: 'root', kind: 'office', name: { en: 'Head office' } } };
-  for (let d = 0; d < 4; d++) files[`units/dep-${d}.yaml`] = { id: `dep-${d}`, kind: 'department', parent: 'root', name: { en: `Department ${d}` } };
+  for (let d = 0; d < 4; d++)
+    files[`units/dep-${d}.yaml`] = {
+      id: `dep-${d}`,
+      kind: 'department',
+      parent: 'root',
+      name: { en: `Department ${d}` },
+    };
   const divisions = Array.from({ length: UNITS - 5 }, (_, i) => `div-${i}`);
   const roles: Record<string, Record<string, string>> = Object.fromEntries(divisions.map((id) => [id, {}]));
   for (let f = 0; f < FUNCTIONS; f++) {
@@ -46,7 +52,13 @@ function matrixFiles(): Files {
     roles[divisions[(f * 7 + 3) % divisions.length]!]![id] ??= 'participant';
   }
   divisions.forEach((id, i) => {
-    files[`units/${id}.yaml`] = { id, kind: 'division', parent: `dep-${i % 4}`, name: { en: `Division ${i}` }, functions: roles[id] };
+    files[`units/${id}.yaml`] = {
+      id,
+      kind: 'division',
+      parent: `dep-${i % 4}`,
+      name: { en: `Division ${i}` },
+      functions: roles[id],
+    };
   });
   return files;
 }
@@ -86,12 +98,15 @@ describe('paged matrix PDF', () => {
     });
     // Every function is named once per band of units, and every filled cell is drawn once.
     const grid = pages.slice(0, plan.grid.length);
-    for (const g of matrix.groups) for (const row of g.rows) expect(grid.filter((p) => p.includes(`${row.name} `)).length, row.id).toBe(bands);
+    for (const g of matrix.groups)
+      for (const row of g.rows) expect(grid.filter((p) => p.includes(`${row.name} `)).length, row.id).toBe(bands);
     const cells = matrix.groups.flatMap((g) => g.rows).reduce((n, row) => n + row.cells.filter(Boolean).length, 0);
     // Every page has the role legend in its footer; the codes left are the cells'.
     const legend = /L\s+lead\s+P\s+participant\s+A\s+approver\s+I\s+informed/;
     for (const p of grid) expect(p).toMatch(legend);
-    const codes = items.slice(0, plan.grid.length).reduce((n, page) => n + page.filter((s) => s === 'L' || s === 'P').length - 2, 0);
+    const codes = items
+      .slice(0, plan.grid.length)
+      .reduce((n, page) => n + page.filter((s) => s === 'L' || s === 'P').length - 2, 0);
     expect(codes).toBe(cells);
     // The functions nobody leads are listed after the grid.
     expect(pages.slice(plan.grid.length).join(' ')).toContain('Functions without a lead (3)');
@@ -101,11 +116,20 @@ describe('paged matrix PDF', () => {
     // A set whose last face takes one word that only function names have: those pages need the face
     // also where their column is written again from the first band's operators.
     const base = defaultFontSet();
-    const mono: FontFace = { family: 'DejaVu Sans Mono', bold: false, path: join(dirname(base.faces[0]!.path), 'DejaVuSansMono.ttf'), pdfName: 'DejaVu Sans Mono' };
+    const mono: FontFace = {
+      family: 'DejaVu Sans Mono',
+      bold: false,
+      path: join(dirname(base.faces[0]!.path), 'DejaVuSansMono.ttf'),
+      pdfName: 'DejaVu Sans Mono',
+    };
     const fonts: FontSet = {
       faces: [...base.faces, mono],
       cssFamily: base.cssFamily,
-      runs: (text, bold) => text.split(/(matter)/).filter(Boolean).flatMap((piece) => (piece === 'matter' ? [{ text: piece, face: mono }] : base.runs(piece, bold))),
+      runs: (text, bold) =>
+        text
+          .split(/(matter)/)
+          .filter(Boolean)
+          .flatMap((piece) => (piece === 'matter' ? [{ text: piece, face: mono }] : base.runs(piece, bold))),
       measure: base.measure,
       missing: base.missing,
     };
@@ -113,12 +137,21 @@ describe('paged matrix PDF', () => {
     const matrix = buildMatrix(buildModel(load(matrixFiles())), { lang: 'en' });
     const layout = layoutMatrix(matrix, { t, measure: measureText });
     const plan = planMatrixPages(matrix, layout, { t, measure: measureText, page: 'A4' });
-    const pdf = await pagedMatrixPdf(matrix, layout, plan, { t, measure: measureText, fonts, page: 'A4', title: 'Matrix 1', pageLabel: (n, m) => `page ${n} of ${m}` });
+    const pdf = await pagedMatrixPdf(matrix, layout, plan, {
+      t,
+      measure: measureText,
+      fonts,
+      page: 'A4',
+      title: 'Matrix 1',
+      pageLabel: (n, m) => `page ${n} of ${m}`,
+    });
     const file = join(mkdtempSync(join(tmpdir(), 'org-matrix-')), 'fonts.pdf');
     writeFileSync(file, pdf);
     const pages = await pageTexts(file);
     const fnPages = plan.grid.map((p, i) => ({ p, text: pages[i]!.replace(/\s+/g, '') }));
-    for (const { p, text } of fnPages) for (const item of p.items) if (item.kind === 'row') expect(text).toContain(item.row.row.name.replace(/\s+/g, ''));
+    for (const { p, text } of fnPages)
+      for (const item of p.items)
+        if (item.kind === 'row') expect(text).toContain(item.row.row.name.replace(/\s+/g, ''));
     expect(readFileSync(file, 'latin1')).toMatch(/DejaVuSansMono/);
   });
 

@@ -42,7 +42,12 @@ describe('planTiling', () => {
     const keep = Array.from({ length: 14 }, (_, i) => ({ left: i * 220, right: i * 220 + 200, top: 0, bottom: 100 }));
     const tiling = planTiling({ width: 14 * 220, height: 100 }, { page: 'A4', landscape: true, keep });
     expect(tiling.columns.length).toBeGreaterThan(1);
-    for (const [, cut] of tiling.columns.slice(0, -1)) for (const k of keep) expect(cut <= k.left || cut >= k.right).toBe(true);
-    expect(slices(100, 40, [[35, 60]])).toEqual([[0, 32], [32, 72], [72, 100]]);
+    for (const [, cut] of tiling.columns.slice(0, -1))
+      for (const k of keep) expect(cut <= k.left || cut >= k.right).toBe(true);
+    expect(slices(100, 40, [[35, 60]])).toEqual([
+      [0, 32],
+      [32, 72],
+      [72, 100],
+    ]);
   });
 });

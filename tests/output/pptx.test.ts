@@ -45,9 +45,31 @@ const book: ChartBook = {
   title: 'Мэрия & <co>',
   paper: { width: 842, height: 595 },
   pages: [
-    { kind: 'chart', trail: [], drawing: drawing('Мэрия & <co>', [box('root', 'Мэрия', 0, 0), box('a', 'Отдел <b>кадров</b>', 200, 100, { continues: { page: 2 }, dashed: true })]) },
-    { kind: 'chart', trail: [{ id: 'root', name: 'Мэрия', page: 1 }], drawing: drawing('Отдел кадров', [box('a', 'Отдел кадров', 0, 0), box('b', '국어연구과', 0, 100)]) },
-    { kind: 'table', title: 'Изменения', columns: [{ header: 'Подразделение', width: 2 }, { header: 'Изменение', width: 1 }], rows: [['Отдел кадров', 'новое'], ['국어연구과', 'переименовано']] },
+    {
+      kind: 'chart',
+      trail: [],
+      drawing: drawing('Мэрия & <co>', [
+        box('root', 'Мэрия', 0, 0),
+        box('a', 'Отдел <b>кадров</b>', 200, 100, { continues: { page: 2 }, dashed: true }),
+      ]),
+    },
+    {
+      kind: 'chart',
+      trail: [{ id: 'root', name: 'Мэрия', page: 1 }],
+      drawing: drawing('Отдел кадров', [box('a', 'Отдел кадров', 0, 0), box('b', '국어연구과', 0, 100)]),
+    },
+    {
+      kind: 'table',
+      title: 'Изменения',
+      columns: [
+        { header: 'Подразделение', width: 2 },
+        { header: 'Изменение', width: 1 },
+      ],
+      rows: [
+        ['Отдел кадров', 'новое'],
+        ['국어연구과', 'переименовано'],
+      ],
+    },
   ],
   outline: [],
 };
@@ -66,7 +88,8 @@ describe('bookToPptx', () => {
     expect(first).toContain('<a:t>Отдел &lt;b&gt;кадров&lt;/b&gt;</a:t>');
     expect(first).toContain('<a:t>Мэрия &amp; &lt;co&gt;</a:t>');
     // The dashed box and the dashed connector; the solid one is not dashed.
-    const shapeOf = (xml: string, name: string): string => xml.slice(xml.indexOf(`name="${name}"`)).split('</p:sp>')[0]!;
+    const shapeOf = (xml: string, name: string): string =>
+      xml.slice(xml.indexOf(`name="${name}"`)).split('</p:sp>')[0]!;
     expect(shapeOf(first, 'unit-a')).toContain('<a:prstDash val="dash"/>');
     expect(shapeOf(first, 'unit-root')).not.toContain('prstDash val="dash"');
     expect(first.match(/prst="line"/g)!.length).toBeGreaterThanOrEqual(2);
@@ -78,7 +101,9 @@ describe('bookToPptx', () => {
     expect(rels(1)).toMatch(/Target="slide2\.xml"/);
     expect(rels(2)).toMatch(/Target="slide1\.xml"/);
     // Each run names the face that has its characters; the language is set for the editor.
-    expect(second).toMatch(/<a:rPr[^>]*lang="ru-RU"[^>]*>(?:(?!<\/a:rPr>).)*typeface="Noto Sans KR"(?:(?!<\/a:rPr>).)*<\/a:rPr><a:t>국어연구과<\/a:t>/s);
+    expect(second).toMatch(
+      /<a:rPr[^>]*lang="ru-RU"[^>]*>(?:(?!<\/a:rPr>).)*typeface="Noto Sans KR"(?:(?!<\/a:rPr>).)*<\/a:rPr><a:t>국어연구과<\/a:t>/s,
+    );
     // The table page is a table, with its cells as text.
     expect(table).toContain('<a:tbl>');
     expect(table.match(/<a:tr /g)).toHaveLength(3);
@@ -89,13 +114,20 @@ describe('bookToPptx', () => {
     expect(slideSize(book, {})).toEqual({ width: 13.333, height: 7.5 });
     expect(slideSize(book, { slide: 'A3' })).toEqual({ width: 16.535, height: 11.693 });
     expect(slideSize(book, { slide: 'A4', landscape: false })).toEqual({ width: 8.268, height: 11.693 });
-    const huge: ChartBook = { ...book, pages: [{ kind: 'chart', trail: [], drawing: { ...drawing('x', []), width: 10_000, height: 100 } }] };
+    const huge: ChartBook = {
+      ...book,
+      pages: [{ kind: 'chart', trail: [], drawing: { ...drawing('x', []), width: 10_000, height: 100 } }],
+    };
     expect(slideSize(huge, { slide: 'fit' }).width).toBe(56);
   });
 
   it('a font family name that looks like markup cannot break the slide XML', async () => {
     const fonts = defaultFontSet();
-    const odd = { ...fonts, runs: (text: string, bold: boolean) => fonts.runs(text, bold).map((r) => ({ ...r, face: { ...r.face, family: 'Evil" /><x y="' } })) };
+    const odd = {
+      ...fonts,
+      runs: (text: string, bold: boolean) =>
+        fonts.runs(text, bold).map((r) => ({ ...r, face: { ...r.face, family: 'Evil" /><x y="' } })),
+    };
     const zip = readZip(await bookToPptx(book, odd, { linkLabel: (page) => `→ ${page}` }));
     const xml = zip.get('ppt/slides/slide1.xml')!.toString('utf8');
     expect(xml).toContain('typeface="Evil&quot; /&gt;&lt;x y=&quot;"');

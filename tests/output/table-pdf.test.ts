@@ -30,15 +30,34 @@ async function pageTexts(pdf: Uint8Array): Promise<string[]> {
 }
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
-const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><text x="10" y="50">Схема</text></svg>';
+const SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100"><text x="10" y="50">Схема</text></svg>';
 
 describe('table pages', () => {
   it('repeat the header on every page and never cut a row', async () => {
     // Rows of different heights, one far longer than its column, in Cyrillic and Latin.
-    const rows = Array.from({ length: 90 }, (_, i) => [`Строка ${i + 1}`, `${'длинный текст ячейки '.repeat(1 + (i % 7))}конец-${i + 1}`]);
+    const rows = Array.from({ length: 90 }, (_, i) => [
+      `Строка ${i + 1}`,
+      `${'длинный текст ячейки '.repeat(1 + (i % 7))}конец-${i + 1}`,
+    ]);
     rows[40]![1] = `первая строка\nвторая строка\n${'word '.repeat(200)}конец-41`;
-    const table: TablePage = { kind: 'table', title: 'Изменения подробно', columns: [{ header: 'Изменение', width: 150 }, { header: 'Что изменилось', width: 389 }], rows };
-    const pdf = await svgToPdf(SVG, { title: 'Схема', pageLabel: (n, m) => `стр. ${n} из ${m}`, page: 'A4', landscape: false, tables: [table], tableContinued: (t) => `${t} (продолжение)` });
+    const table: TablePage = {
+      kind: 'table',
+      title: 'Изменения подробно',
+      columns: [
+        { header: 'Изменение', width: 150 },
+        { header: 'Что изменилось', width: 389 },
+      ],
+      rows,
+    };
+    const pdf = await svgToPdf(SVG, {
+      title: 'Схема',
+      pageLabel: (n, m) => `стр. ${n} из ${m}`,
+      page: 'A4',
+      landscape: false,
+      tables: [table],
+      tableContinued: (t) => `${t} (продолжение)`,
+    });
     const pages = (await pageTexts(pdf)).map(squash);
     expect(pages.length).toBeGreaterThan(3);
     expect(pages[0]).toContain('Схема');
@@ -68,15 +87,23 @@ describe('the change table of a reorganisation chart', () => {
       const t = translator(lang);
       const [table] = reorganisationTable(diff, { t, lang });
       const cells = squash(table!.rows.flat().join(' '));
-      const text = renderDiffText({ from: { label: 'a', errors: [] }, to: { label: 'b', errors: [] }, diff } as never, { t, language: lang });
+      const text = renderDiffText({ from: { label: 'a', errors: [] }, to: { label: 'b', errors: [] }, diff } as never, {
+        t,
+        language: lang,
+      });
       for (const line of text.split('\n').slice(2)) {
         if (line.trim() === '' || /\(\d+\)$/.test(line)) continue;
         expect(cells, line).toContain(squash(line.replace(/^ {2}\S /, '')));
       }
-      expect(table!.columns.map((c) => c.header)).toEqual([t('chart-diff-table-change'), t('chart-diff-table-details')]);
+      expect(table!.columns.map((c) => c.header)).toEqual([
+        t('chart-diff-table-change'),
+        t('chart-diff-table-details'),
+      ]);
     }
     // Nothing changed, no table.
-    expect(reorganisationTable(diffStructures(side('after'), side('after')), { t: translator('en'), lang: 'en' })).toEqual([]);
+    expect(
+      reorganisationTable(diffStructures(side('after'), side('after')), { t: translator('en'), lang: 'en' }),
+    ).toEqual([]);
   });
 
   it('follows the chart in `org render diff -o x.pdf`, with no English words in a Russian chart', async () => {
@@ -86,7 +113,11 @@ describe('the change table of a reorganisation chart', () => {
     const pages = await pageTexts(new Uint8Array(readFileSync(out)));
     expect(pages.length).toBe(2);
     expect(pages[1]).toContain('Изменения подробно');
-    expect(squash(pages[1]!)).toContain(squash('Сектор архива [arkhiv]: Отдел кадров и документооборота [kadry] → Отдел учёта и связи с общественностью [uchet-i-svyaz]'));
+    expect(squash(pages[1]!)).toContain(
+      squash(
+        'Сектор архива [arkhiv]: Отдел кадров и документооборота [kadry] → Отдел учёта и связи с общественностью [uchet-i-svyaz]',
+      ),
+    );
     // Words of the tool, not of the structure: only the structure's English names may be Latin.
     const english = /\b(new|removed|renamed|moved|merged|functions|was|page|Changes|unchanged)\b/;
     expect(pages[0]).not.toMatch(english);

@@ -12,7 +12,6 @@ import { parse, stringify } from 'yaml';
 import { yamlFiles } from '../helpers/structure.js';
 import { ROOT, runCli } from '../helpers/cli.js';
 
-
 const FILES = yamlFiles(join(ROOT, 'structure')).map((f) => relative(join(ROOT, 'structure'), f));
 
 type Mutation =
@@ -21,9 +20,21 @@ type Mutation =
   | { op: 'truncate'; file: number; at: number }
   | { op: 'empty'; file: number };
 
-const wrongValue = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }), fc.string({ maxLength: 5 }));
+const wrongValue = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 2 }),
+  fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }),
+  fc.string({ maxLength: 5 }),
+);
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ op: fc.constantFrom('delete-key', 'wrong-type', 'unknown-ref'), file: fc.nat(), key: fc.nat(), value: wrongValue }),
+  fc.record({
+    op: fc.constantFrom('delete-key', 'wrong-type', 'unknown-ref'),
+    file: fc.nat(),
+    key: fc.nat(),
+    value: wrongValue,
+  }),
   fc.record({ op: fc.constant('cycle'), file: fc.nat(), other: fc.nat() }),
   fc.record({ op: fc.constant('truncate'), file: fc.nat(), at: fc.nat() }),
   fc.record({ op: fc.constant('empty'), file: fc.nat() }),

@@ -12,7 +12,14 @@ testRule('duplicate-id', {
     {
       name: 'two functions with one id',
       files: { ...valid, 'functions/g/f1.yaml': f1 },
-      errors: [{ file: 'functions/g/f1.yaml', line: 1, column: 5, message: 'Function id "f1" is already used in functions/f1.yaml' }],
+      errors: [
+        {
+          file: 'functions/g/f1.yaml',
+          line: 1,
+          column: 5,
+          message: 'Function id "f1" is already used in functions/f1.yaml',
+        },
+      ],
     },
   ],
 });
@@ -34,11 +41,17 @@ testRule('single-root', {
     {
       name: 'second unit without parent',
       files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': 'id: b\nkind: office\nname: B\n' },
-      errors: [{ file: 'units/b.yaml', line: 1, column: 5, message: 'Unit "b" has no parent, but "root" is already the root' }],
+      errors: [
+        { file: 'units/b.yaml', line: 1, column: 5, message: 'Unit "b" has no parent, but "root" is already the root' },
+      ],
     },
     {
       name: 'every unit has a parent',
-      files: { 'units/a.yaml': unit('a', '', 'department', 'b'), 'units/b.yaml': unit('b', '', 'department', 'a'), 'functions/f1.yaml': f1 },
+      files: {
+        'units/a.yaml': unit('a', '', 'department', 'b'),
+        'units/b.yaml': unit('b', '', 'department', 'a'),
+        'functions/f1.yaml': f1,
+      },
       errors: [{ file: 'organization.yaml', line: 1, column: 1, message: 'No unit is the root' }],
     },
   ],
@@ -50,22 +63,42 @@ testRule('parent-exists', {
     {
       name: 'typo in parent, with a suggestion',
       files: { ...valid, 'units/a.yaml': unit('a', '', 'department', 'rot') },
-      errors: [{ file: 'units/a.yaml', line: 4, column: 9, message: 'Parent "rot" is not a unit of this structure; did you mean "root"?' }],
+      errors: [
+        {
+          file: 'units/a.yaml',
+          line: 4,
+          column: 9,
+          message: 'Parent "rot" is not a unit of this structure; did you mean "root"?',
+        },
+      ],
     },
     {
       name: 'unknown parent, nothing close',
       files: { ...valid, 'units/a.yaml': unit('a', '', 'department', 'elsewhere-entirely') },
-      errors: [{ file: 'units/a.yaml', line: 4, column: 9, message: 'Parent "elsewhere-entirely" is not a unit of this structure.' }],
+      errors: [
+        {
+          file: 'units/a.yaml',
+          line: 4,
+          column: 9,
+          message: 'Parent "elsewhere-entirely" is not a unit of this structure.',
+        },
+      ],
     },
   ],
 });
 
 testRule('no-cycles', {
-  valid: [{ name: 'a chain', files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': unit('b', '', 'division', 'a') } }],
+  valid: [
+    { name: 'a chain', files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': unit('b', '', 'division', 'a') } },
+  ],
   invalid: [
     {
       name: 'two units pointing at each other',
-      files: { ...valid, 'units/a.yaml': unit('a', '', 'department', 'b'), 'units/b.yaml': unit('b', '', 'department', 'a') },
+      files: {
+        ...valid,
+        'units/a.yaml': unit('a', '', 'department', 'b'),
+        'units/b.yaml': unit('b', '', 'department', 'a'),
+      },
       errors: [{ file: 'units/a.yaml', line: 4, column: 9, message: 'The chain of parents loops: a → b → a.' }],
     },
     {
@@ -88,12 +121,24 @@ testRule('kind-exists', {
 });
 
 testRule('kind-rank', {
-  valid: [{ name: 'division under department', files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': unit('b', '', 'division', 'a') } }],
+  valid: [
+    {
+      name: 'division under department',
+      files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': unit('b', '', 'division', 'a') },
+    },
+  ],
   invalid: [
     {
       name: 'department under division',
       files: { ...valid, 'units/a.yaml': unit('a', '', 'division'), 'units/b.yaml': unit('b', '', 'department', 'a') },
-      errors: [{ file: 'units/b.yaml', line: 2, column: 7, message: 'A unit of kind "department" cannot be placed under "a" of kind "division"' }],
+      errors: [
+        {
+          file: 'units/b.yaml',
+          line: 2,
+          column: 7,
+          message: 'A unit of kind "department" cannot be placed under "a" of kind "division"',
+        },
+      ],
     },
     {
       name: 'same kind as the parent',
@@ -104,7 +149,12 @@ testRule('kind-rank', {
 });
 
 testRule('max-depth', {
-  valid: [{ name: 'three levels', files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': unit('b', '', 'division', 'a') } }],
+  valid: [
+    {
+      name: 'three levels',
+      files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': unit('b', '', 'division', 'a') },
+    },
+  ],
   invalid: [
     {
       name: 'limit of two levels',
@@ -114,13 +164,26 @@ testRule('max-depth', {
         'units/a.yaml': unit('a'),
         'units/b.yaml': unit('b', '', 'division', 'a'),
       },
-      errors: [{ file: 'units/b.yaml', line: 4, column: 9, message: 'Unit "b" is at level 3; the structure allows 2 levels.', severity: 'warning' }],
+      errors: [
+        {
+          file: 'units/b.yaml',
+          line: 4,
+          column: 9,
+          message: 'Unit "b" is at level 3; the structure allows 2 levels.',
+          severity: 'warning',
+        },
+      ],
     },
   ],
 });
 
 testRule('span-of-control', {
-  valid: [{ name: 'three children', files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': unit('b'), 'units/c.yaml': unit('c') } }],
+  valid: [
+    {
+      name: 'three children',
+      files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': unit('b'), 'units/c.yaml': unit('c') },
+    },
+  ],
   invalid: [
     {
       name: 'three children with max 2',
@@ -131,14 +194,30 @@ testRule('span-of-control', {
         'units/b.yaml': unit('b'),
         'units/c.yaml': unit('c'),
       },
-      errors: [{ file: 'units/root.yaml', line: 1, column: 5, message: 'Unit "root" has 3 direct subunits; the limit is 2.', severity: 'error' }],
+      errors: [
+        {
+          file: 'units/root.yaml',
+          line: 1,
+          column: 5,
+          message: 'Unit "root" has 3 direct subunits; the limit is 2.',
+          severity: 'error',
+        },
+      ],
     },
   ],
 });
 
 testRule('unique-sibling-names', {
   valid: [
-    { name: 'same name under different parents', files: { ...valid, 'units/a.yaml': unit('a'), 'units/b.yaml': unit('b', '', 'division', 'a'), 'units/c.yaml': 'id: c\nkind: division\nname: b\nparent: root\n' } },
+    {
+      name: 'same name under different parents',
+      files: {
+        ...valid,
+        'units/a.yaml': unit('a'),
+        'units/b.yaml': unit('b', '', 'division', 'a'),
+        'units/c.yaml': 'id: c\nkind: division\nname: b\nparent: root\n',
+      },
+    },
   ],
   invalid: [
     {
@@ -148,24 +227,51 @@ testRule('unique-sibling-names', {
         'units/a.yaml': 'id: a\nkind: department\nparent: root\nname:\n  ru: Отдел  кадров\n',
         'units/b.yaml': 'id: b\nkind: department\nparent: root\nname:\n  ru: отдел кадров\n',
       },
-      errors: [{ file: 'units/b.yaml', line: 5, column: 7, message: 'Unit "b" has the same name (ru: "отдел кадров") as its sibling "a".' }],
+      errors: [
+        {
+          file: 'units/b.yaml',
+          line: 5,
+          column: 7,
+          message: 'Unit "b" has the same name (ru: "отдел кадров") as its sibling "a".',
+        },
+      ],
     },
   ],
 });
 
 testRule('schema', {
-  valid: [{ name: 'rule options of the right type', files: { 'organization.yaml': 'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}]\nrules:\n  span-of-control: [warn, {max: 3}]\n', ...valid } }],
+  valid: [
+    {
+      name: 'rule options of the right type',
+      files: {
+        'organization.yaml':
+          'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}]\nrules:\n  span-of-control: [warn, {max: 3}]\n',
+        ...valid,
+      },
+    },
+  ],
   invalid: [
     {
       name: 'rule options checked against the rule’s own option list',
       files: {
-        'organization.yaml': 'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}]\nrules:\n  span-of-control: [warn, {max: 0, min: 2}]\n  name-languages: [warn, {required: ru}]\n',
+        'organization.yaml':
+          'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}]\nrules:\n  span-of-control: [warn, {max: 0, min: 2}]\n  name-languages: [warn, {required: ru}]\n',
         ...valid,
       },
       errors: [
-        { file: 'organization.yaml', line: 6, column: 33, message: 'Option "max" of rule span-of-control must be at least 1.' },
+        {
+          file: 'organization.yaml',
+          line: 6,
+          column: 33,
+          message: 'Option "max" of rule span-of-control must be at least 1.',
+        },
         { file: 'organization.yaml', line: 6, column: 36, message: 'Rule span-of-control has no option "min".' },
-        { file: 'organization.yaml', line: 7, column: 37, message: 'Option "required" of rule name-languages must be a list of strings.' },
+        {
+          file: 'organization.yaml',
+          line: 7,
+          column: 37,
+          message: 'Option "required" of rule name-languages must be a list of strings.',
+        },
       ],
     },
   ],

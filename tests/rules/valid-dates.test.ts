@@ -9,26 +9,51 @@ const dated = (from: string | undefined, until: string | undefined, id = 'root')
 testRule('valid-dates', {
   valid: [
     { name: 'no dates at all', files: { ...valid, 'units/a.yaml': unit('a') } },
-    { name: 'a leap day and a period after it', files: { ...valid, 'units/a.yaml': unit('a', 'from: "2024-02-29"\nuntil: "2024-03-01"\n') } },
-    { name: 'a child inside its parent period', files: { 'units/root.yaml': dated('2020-01-01', '2030-01-01'), 'functions/f1.yaml': f1, 'units/a.yaml': unit('a', 'from: "2021-01-01"\nuntil: "2029-01-01"\n') } },
+    {
+      name: 'a leap day and a period after it',
+      files: { ...valid, 'units/a.yaml': unit('a', 'from: "2024-02-29"\nuntil: "2024-03-01"\n') },
+    },
+    {
+      name: 'a child inside its parent period',
+      files: {
+        'units/root.yaml': dated('2020-01-01', '2030-01-01'),
+        'functions/f1.yaml': f1,
+        'units/a.yaml': unit('a', 'from: "2021-01-01"\nuntil: "2029-01-01"\n'),
+      },
+    },
     { name: 'a child of an undated parent', files: { ...valid, 'units/a.yaml': unit('a', 'from: "1999-12-31"\n') } },
-    { name: 'a function with a period', files: { 'units/root.yaml': dated(undefined, undefined), 'functions/f1.yaml': `${f1}from: "2024-01-01"\nuntil: "2025-01-01"\n` } },
+    {
+      name: 'a function with a period',
+      files: {
+        'units/root.yaml': dated(undefined, undefined),
+        'functions/f1.yaml': `${f1}from: "2024-01-01"\nuntil: "2025-01-01"\n`,
+      },
+    },
   ],
   invalid: [
     {
       name: 'a day that does not exist',
       files: { ...valid, 'units/a.yaml': unit('a', 'from: "2023-02-29"\n') },
-      errors: [{ file: 'units/a.yaml', line: 7, column: 7, message: 'from "2023-02-29" is not a day of the calendar.' }],
+      errors: [
+        { file: 'units/a.yaml', line: 7, column: 7, message: 'from "2023-02-29" is not a day of the calendar.' },
+      ],
     },
     {
       name: 'until on the day of from',
       files: { ...valid, 'units/a.yaml': unit('a', 'from: "2024-03-01"\nuntil: "2024-03-01"\n') },
-      errors: [{ file: 'units/a.yaml', line: 8, column: 8, message: '`until` 2024-03-01 is not after `from` 2024-03-01' }],
+      errors: [
+        { file: 'units/a.yaml', line: 8, column: 8, message: '`until` 2024-03-01 is not after `from` 2024-03-01' },
+      ],
     },
     {
       name: 'a function abolished before it starts',
-      files: { 'units/root.yaml': dated(undefined, undefined), 'functions/f1.yaml': `${f1}from: "2025-01-01"\nuntil: "2024-01-01"\n` },
-      errors: [{ file: 'functions/f1.yaml', line: 4, column: 8, message: '`until` 2024-01-01 is not after `from` 2025-01-01' }],
+      files: {
+        'units/root.yaml': dated(undefined, undefined),
+        'functions/f1.yaml': `${f1}from: "2025-01-01"\nuntil: "2024-01-01"\n`,
+      },
+      errors: [
+        { file: 'functions/f1.yaml', line: 4, column: 8, message: '`until` 2024-01-01 is not after `from` 2025-01-01' },
+      ],
     },
     {
       name: 'a child created before its parent, and one outliving it without an end',
@@ -39,19 +64,34 @@ testRule('valid-dates', {
         'units/b.yaml': unit('b', 'from: "2021-01-01"\n'),
       },
       errors: [
-        { file: 'units/a.yaml', line: 7, column: 7, message: 'In force 2019-06-01 – 2025-01-01, but its parent "root" only 2020-01-01 – 2030-01-01' },
-        { file: 'units/b.yaml', line: 4, column: 9, message: 'In force 2021-01-01 – …, but its parent "root" only 2020-01-01 – 2030-01-01' },
+        {
+          file: 'units/a.yaml',
+          line: 7,
+          column: 7,
+          message: 'In force 2019-06-01 – 2025-01-01, but its parent "root" only 2020-01-01 – 2030-01-01',
+        },
+        {
+          file: 'units/b.yaml',
+          line: 4,
+          column: 9,
+          message: 'In force 2021-01-01 – …, but its parent "root" only 2020-01-01 – 2030-01-01',
+        },
       ],
     },
     {
       name: 'an impossible date of an act',
       files: { ...valid, 'units/a.yaml': unit('a', 'basis: { kind: order, number: 5, date: "2024-13-01" }\n') },
-      errors: [{ file: 'units/a.yaml', line: 7, column: 40, message: 'basis.date "2024-13-01" is not a day of the calendar.' }],
+      errors: [
+        { file: 'units/a.yaml', line: 7, column: 40, message: 'basis.date "2024-13-01" is not a day of the calendar.' },
+      ],
     },
   ],
 });
 
 it('the schema refuses a date of the wrong shape, a link that is not http(s) and an unknown kind of act', () => {
-  const found = diagnosticsOf('schema', { ...valid, 'units/a.yaml': unit('a', 'from: 1 March 2024\nbasis: { kind: ukaz, url: "javascript:alert(1)" }\n') });
+  const found = diagnosticsOf('schema', {
+    ...valid,
+    'units/a.yaml': unit('a', 'from: 1 March 2024\nbasis: { kind: ukaz, url: "javascript:alert(1)" }\n'),
+  });
   expect(found.map((d) => d.line)).toEqual([7, 8, 8]);
 });

@@ -43,10 +43,17 @@ function accept(ctx: RunContext, to: { side: DiffSide; model: OrgModel }, accept
     try {
       text = readFileSync(path, 'utf8');
     } catch (e) {
-      throw new UsageError('diff-accept-cannot-edit', { file: entry.file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      throw new UsageError('diff-accept-cannot-edit', {
+        file: entry.file,
+        reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+      });
     }
     const result = addReplaces(text, a.subject, a.replaces);
-    if (!result.ok) throw new UsageError('diff-accept-cannot-edit', { file: entry.file, reason: ctx.t(`diff-accept-reason-${result.reason}`) });
+    if (!result.ok)
+      throw new UsageError('diff-accept-cannot-edit', {
+        file: entry.file,
+        reason: ctx.t(`diff-accept-reason-${result.reason}`),
+      });
     if (result.added.length > 0) edits.push({ file: entry.file, path, text: result.text, added: result.added });
   }
   if (edits.length === 0) {
@@ -59,7 +66,10 @@ function accept(ctx: RunContext, to: { side: DiffSide; model: OrgModel }, accept
       writeFileAtomic(edit.path, edit.text);
       chmodSync(edit.path, mode);
     } catch (e) {
-      throw new UsageError('write-failed', { file: edit.file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+      throw new UsageError('write-failed', {
+        file: edit.file,
+        reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+      });
     }
     ctx.io.stderr(`${ctx.t('diff-accept-wrote', { file: edit.file, ids: edit.added.join(', ') })}\n`);
   }
@@ -68,15 +78,26 @@ function accept(ctx: RunContext, to: { side: DiffSide; model: OrgModel }, accept
 export const register: Registrar = (program, run) => {
   program
     .command('diff')
-    .description('what a reorganisation changes: units, lineage, functions and assignments between two structures or git revisions')
+    .description(
+      'what a reorganisation changes: units, lineage, functions and assignments between two structures or git revisions',
+    )
     .argument('<from>', 'the earlier side: a structure directory, a git revision, or REV:path')
     .argument('[to]', 'the later side (default: the structure directory in the working tree)')
-    .option('--dir <path>', 'where the structure directory is, for sides read from git (default: the one found from the current directory, else structure)')
+    .option(
+      '--dir <path>',
+      'where the structure directory is, for sides read from git (default: the one found from the current directory, else structure)',
+    )
     .option('-f, --format <format>', 'text, markdown or json', 'text')
     .option('--exit-code', 'exit with 1 when there are changes, 0 when there are none')
     .option('-o, --output <file>', 'write the diff to a file (atomically)')
-    .option('--max-length <n>', 'longest Markdown output in characters; the longest tables are cut to fit (default 65536)')
-    .option('--accept [matches...]', 'write inferred matches (all, or the OLD=NEW pairs given) as replaces into the later side\'s files')
+    .option(
+      '--max-length <n>',
+      'longest Markdown output in characters; the longest tables are cut to fit (default 65536)',
+    )
+    .option(
+      '--accept [matches...]',
+      "write inferred matches (all, or the OLD=NEW pairs given) as replaces into the later side's files",
+    )
     .addHelpText(
       'after',
       `
@@ -104,7 +125,8 @@ Examples:
           let acceptances: Acceptance[];
           if (options.accept === true) acceptances = inferredAcceptances(diff);
           else {
-            const has = (model: OrgModel) => (subject: 'unit' | 'function', id: string) => (subject === 'unit' ? model.units.has(id) : model.functions.has(id));
+            const has = (model: OrgModel) => (subject: 'unit' | 'function', id: string) =>
+              subject === 'unit' ? model.units.has(id) : model.functions.has(id);
             const named = namedAcceptances(options.accept, { before: has(before.model), after: has(after.model) });
             if (!named.ok) throw new UsageError('diff-accept-bad-pair', { pair: named.pair });
             acceptances = named.acceptances;
@@ -122,7 +144,17 @@ Examples:
           const errors = renderSideErrors(report, ctx.t);
           if (errors) ctx.io.stderr(errors);
         }
-        emit(ctx, diffRenderers[format]!(report, { t: ctx.t, color, ...(language !== undefined ? { language } : {}), ...(maxLength !== undefined ? { maxLength } : {}) }), options.output, format === 'json' ? 'data' : 'text');
+        emit(
+          ctx,
+          diffRenderers[format]!(report, {
+            t: ctx.t,
+            color,
+            ...(language !== undefined ? { language } : {}),
+            ...(maxLength !== undefined ? { maxLength } : {}),
+          }),
+          options.output,
+          format === 'json' ? 'data' : 'text',
+        );
         return options.exitCode && diff.changes.length > 0 ? 1 : 0;
       }),
     );

@@ -25,18 +25,31 @@ interface Options {
 
 const FORMATS = ['json', 'csv', 'xlsx', 'mermaid', 'ttl', 'jsonld'] as const;
 const TABLES = ['units', 'functions', 'assignments'] as const;
-const BY_EXTENSION: Record<string, string> = { '.json': 'json', '.csv': 'csv', '.xlsx': 'xlsx', '.mmd': 'mermaid', '.mermaid': 'mermaid', '.ttl': 'ttl', '.jsonld': 'jsonld' };
+const BY_EXTENSION: Record<string, string> = {
+  '.json': 'json',
+  '.csv': 'csv',
+  '.xlsx': 'xlsx',
+  '.mmd': 'mermaid',
+  '.mermaid': 'mermaid',
+  '.ttl': 'ttl',
+  '.jsonld': 'jsonld',
+};
 const SEPARATORS: Record<string, ',' | ';' | '\t'> = { ',': ',', ';': ';', tab: '\t', '\t': '\t' };
 
 export const register: Registrar = (program, run) => {
   program
     .command('export')
-    .description('write the structure as JSON, CSV, a Mermaid flowchart, or W3C Organization Ontology RDF (Turtle, JSON-LD)')
+    .description(
+      'write the structure as JSON, CSV, a Mermaid flowchart, or W3C Organization Ontology RDF (Turtle, JSON-LD)',
+    )
     .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', `${FORMATS.join(', ')} (default: from the -o extension, else json)`)
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--separator <sep>', 'CSV separator: "," or ";" (Excel in Russian locales) or tab', ',')
-    .option('--base <iri>', 'RDF: prefix of the IRIs of units, functions and posts (default urn:orgcode:<organisation id>/)')
+    .option(
+      '--base <iri>',
+      'RDF: prefix of the IRIs of units, functions and posts (default urn:orgcode:<organisation id>/)',
+    )
     .option('--direction <dir>', 'Mermaid: TD (top-down) or LR (left-right)', 'TD')
     .option(...AT_OPTION)
     .option('--table <table>', 'CSV: units, functions or assignments (xlsx has all three as sheets)', 'units')
@@ -64,11 +77,14 @@ Examples:
         const separator = SEPARATORS[options.separator];
         if (!separator) throw new UsageError('export-bad-separator', { value: options.separator });
         const direction = options.direction.toUpperCase();
-        if (direction !== 'TD' && direction !== 'LR') throw new UsageError('export-bad-direction', { value: options.direction });
-        if (options.base !== undefined && !/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]*$/i.test(options.base)) throw new UsageError('export-bad-base', { value: options.base });
+        if (direction !== 'TD' && direction !== 'LR')
+          throw new UsageError('export-bad-direction', { value: options.direction });
+        if (options.base !== undefined && !/^[a-z][a-z0-9+.-]*:[^\s<>"{}|^`\\]*$/i.test(options.base))
+          throw new UsageError('export-bad-base', { value: options.base });
 
         const table = checkFormat(options.table, TABLES) as (typeof TABLES)[number];
-        if (format === 'xlsx' && (options.output === undefined || options.output === '-') && ctx.io.stdoutIsTTY) throw new UsageError('export-binary-to-terminal', { format: 'xlsx' });
+        if (format === 'xlsx' && (options.output === undefined || options.output === '-') && ctx.io.stdoutIsTTY)
+          throw new UsageError('export-binary-to-terminal', { format: 'xlsx' });
         const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
         if (format === 'xlsx') {
           const { renderXlsx } = await import('../../export/xlsx.js');
@@ -82,7 +98,10 @@ Examples:
             : format === 'csv'
               ? renderCsv(model, { lang: ctx.lang, separator, table })
               : format === 'mermaid'
-                ? renderMermaid(model, { lang: namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]), direction })
+                ? renderMermaid(model, {
+                    lang: namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]),
+                    direction,
+                  })
                 : format === 'ttl'
                   ? renderTurtle(model, rdf)
                   : renderJsonLd(model, rdf);

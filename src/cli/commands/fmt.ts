@@ -41,7 +41,9 @@ function modelineOf(raw: RawFile): string | undefined {
  */
 function structureSchemaBase(files: RawFile[], absDir: string, explicit: string | undefined): string {
   if (explicit !== undefined) return explicit;
-  const ordered = [...files].sort((a, b) => Number(schemaKindOf(b.rel) === 'organization') - Number(schemaKindOf(a.rel) === 'organization'));
+  const ordered = [...files].sort(
+    (a, b) => Number(schemaKindOf(b.rel) === 'organization') - Number(schemaKindOf(a.rel) === 'organization'),
+  );
   for (const raw of ordered) {
     const ref = modelineOf(raw);
     const base = ref === undefined ? undefined : baseFromRef(ref, raw.rel);
@@ -61,7 +63,8 @@ interface TargetResult {
 /** Formats, in memory, the files a target names (all of a structure, or the files pre-commit passed). */
 function formatTarget(ctx: RunContext, target: PathTarget, options: Options): TargetResult {
   const dir = target.dir;
-  const selected = (file: string): boolean => target.whole || target.files.has(file) || target.folders.some((f) => file.startsWith(f));
+  const selected = (file: string): boolean =>
+    target.whole || target.files.has(file) || target.folders.some((f) => file.startsWith(f));
   const files = readStructureDir(dir, ctx.io.cwd).filter((raw) => selected(raw.file));
   const absDir = resolve(ctx.io.cwd, dir);
   const root = realpathSync(absDir);
@@ -100,7 +103,14 @@ function formatTarget(ctx: RunContext, target: PathTarget, options: Options): Ta
     }
     const result = formatStructureFile(decoded.text, { kind, rel: raw.rel, schemaBase: base });
     if (!result.ok) {
-      if (result.reason === 'parse') problem(ctx.t('fmt-unparseable', { file: raw.file, line: result.line, message: ctx.t(result.messageId, result.data) }));
+      if (result.reason === 'parse')
+        problem(
+          ctx.t('fmt-unparseable', {
+            file: raw.file,
+            line: result.line,
+            message: ctx.t(result.messageId, result.data),
+          }),
+        );
       else problem(ctx.t(result.detail === 'value' ? 'fmt-unsafe-value' : 'fmt-unsafe-comments', { file: raw.file }));
       continue;
     }
@@ -152,15 +162,22 @@ async function formatPaths(ctx: RunContext, paths: readonly string[], options: O
       } else throw writeError(e, raw.file, within);
     }
   }
-  ctx.io.stdout(`${written > 0 ? ctx.t('fmt-formatted', { count: written, total: total - untouched }) : ctx.t('fmt-clean', { count: total - untouched })}\n`);
+  ctx.io.stdout(
+    `${written > 0 ? ctx.t('fmt-formatted', { count: written, total: total - untouched }) : ctx.t('fmt-clean', { count: total - untouched })}\n`,
+  );
   return untouched > 0 ? 1 : 0;
 }
 
 export const register: Registrar = (program, run) => {
   program
     .command('fmt')
-    .description('rewrite structure files in one canonical form (key order, quoting, indentation, modeline), keeping every comment')
-    .argument('[paths...]', 'structure directories, or files and folders inside structures (default: the structure found from the current directory)')
+    .description(
+      'rewrite structure files in one canonical form (key order, quoting, indentation, modeline), keeping every comment',
+    )
+    .argument(
+      '[paths...]',
+      'structure directories, or files and folders inside structures (default: the structure found from the current directory)',
+    )
     .option('--check', 'write nothing; list the files that would change and exit with 1 if any')
     .option('--schemas <path-or-url>', 'where modelines point (default: as organization.yaml says)')
     .addHelpText(

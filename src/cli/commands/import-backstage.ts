@@ -17,9 +17,14 @@ export function registerBackstage(
   common(
     group
       .command('backstage')
-      .description('create unit files from the Group entities of a Backstage catalog (spec.type, parent, children, profile.displayName)')
+      .description(
+        'create unit files from the Group entities of a Backstage catalog (spec.type, parent, children, profile.displayName)',
+      )
       .argument('<file>', 'catalog YAML with one or more entities (- for standard input)')
-      .argument('[dir]', 'structure directory, created when missing (default: the one found from the current directory, else structure)'),
+      .argument(
+        '[dir]',
+        'structure directory, created when missing (default: the one found from the current directory, else structure)',
+      ),
   )
     .addHelpText(
       'after',
@@ -35,9 +40,15 @@ Examples:
       run((ctx) => {
         let text: string;
         try {
-          text = file === '-' ? Buffer.from(ctx.io.readStdin?.() ?? new Uint8Array()).toString('utf8') : readFileSync(resolve(ctx.io.cwd, file), 'utf8');
+          text =
+            file === '-'
+              ? Buffer.from(ctx.io.readStdin?.() ?? new Uint8Array()).toString('utf8')
+              : readFileSync(resolve(ctx.io.cwd, file), 'utf8');
         } catch (e) {
-          throw new UsageError('import-cannot-read', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+          throw new UsageError('import-cannot-read', {
+            file,
+            reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+          });
         }
         const catalog = readBackstage(text, file);
         if (catalog.groups === 0) throw new UsageError('import-backstage-no-groups', { file, count: catalog.skipped });

@@ -31,9 +31,13 @@ function readSpreadsheet(ctx: RunContext, file: string): string {
     // `-` is standard input, so a spreadsheet can come through a pipe (curl …, iconv …).
     bytes = file === '-' ? (ctx.io.readStdin?.() ?? new Uint8Array()) : readFileSync(resolve(ctx.io.cwd, file));
   } catch (e) {
-    throw new UsageError('import-cannot-read', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    throw new UsageError('import-cannot-read', {
+      file,
+      reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) throw new UsageError('import-utf16', { file });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new UsageError('import-utf16', { file });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -56,7 +60,8 @@ function looseFiles(absDir: string, dir: string): RawFile[] {
       const sub = `${rel}/${name}`;
       const st = statSync(path, { throwIfNoEntry: false });
       if (st?.isDirectory() && depth < 32) walk(path, sub, depth + 1);
-      else if (st?.isFile() && /\.ya?ml$/i.test(name)) out.push({ rel: sub, file: `${dir}/${sub}`, bytes: readFileSync(path) });
+      else if (st?.isFile() && /\.ya?ml$/i.test(name))
+        out.push({ rel: sub, file: `${dir}/${sub}`, bytes: readFileSync(path) });
     }
   };
   for (const top of ['units', 'functions']) walk(join(absDir, top), top, 0);
@@ -66,7 +71,8 @@ function looseFiles(absDir: string, dir: string): RawFile[] {
 /** A CSV file (or `-`, standard input) as one table. */
 function csvTable(ctx: RunContext, file: string): InputTable {
   const table = readCsv(readSpreadsheet(ctx, file));
-  if (table.unclosedQuote !== undefined) throw new UsageError('import-unclosed-quote', { line: table.unclosedQuote, file });
+  if (table.unclosedQuote !== undefined)
+    throw new UsageError('import-unclosed-quote', { line: table.unclosedQuote, file });
   return { file: file === '-' ? '<stdin>' : file, rows: table.rows };
 }
 
@@ -76,7 +82,10 @@ async function xlsxTables(ctx: RunContext, file: string): Promise<InputTable[]> 
   try {
     bytes = file === '-' ? (ctx.io.readStdin?.() ?? new Uint8Array()) : readFileSync(resolve(ctx.io.cwd, file));
   } catch (e) {
-    throw new UsageError('import-cannot-read', { file, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+    throw new UsageError('import-cannot-read', {
+      file,
+      reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message,
+    });
   }
   const { readXlsx } = await import('../../export/xlsx.js');
   let sheets;
@@ -91,7 +100,10 @@ async function xlsxTables(ctx: RunContext, file: string): Promise<InputTable[]> 
 /** Splits `FILE… [DIR]`: the last argument is the target when it is a directory or has no file extension. */
 function filesAndDir(ctx: RunContext, args: string[]): { files: string[]; dir: string } {
   const last = args.at(-1)!;
-  const isDir = args.length > 1 && last !== '-' && (statSync(resolve(ctx.io.cwd, last), { throwIfNoEntry: false })?.isDirectory() === true || extname(last) === '');
+  const isDir =
+    args.length > 1 &&
+    last !== '-' &&
+    (statSync(resolve(ctx.io.cwd, last), { throwIfNoEntry: false })?.isDirectory() === true || extname(last) === '');
   return isDir ? { files: args.slice(0, -1), dir: last } : { files: args, dir: structureDirOrDefault(ctx) };
 }
 
@@ -110,10 +122,13 @@ export function runImport(ctx: RunContext, tables: InputTable[], dir: string, op
     partial: options.partial === true,
   });
 
-  for (const { file, columns } of plan.ignoredColumns) ctx.io.stderr(`${ctx.t('import-ignored-columns', { file, columns: columns.map((c) => `"${c}"`).join(', ') })}\n`);
+  for (const { file, columns } of plan.ignoredColumns)
+    ctx.io.stderr(`${ctx.t('import-ignored-columns', { file, columns: columns.map((c) => `"${c}"`).join(', ') })}\n`);
   // Many bad rows (a whole government refused for one setting) are summarised, not all printed.
-  for (const p of plan.problems.slice(0, MAX_PROBLEMS)) ctx.io.stderr(`${p.file}:${p.line}: ${ctx.t(p.messageId, p.data)}\n`);
-  if (plan.problems.length > MAX_PROBLEMS) ctx.io.stderr(`${ctx.t('import-more-problems', { count: plan.problems.length - MAX_PROBLEMS })}\n`);
+  for (const p of plan.problems.slice(0, MAX_PROBLEMS))
+    ctx.io.stderr(`${p.file}:${p.line}: ${ctx.t(p.messageId, p.data)}\n`);
+  if (plan.problems.length > MAX_PROBLEMS)
+    ctx.io.stderr(`${ctx.t('import-more-problems', { count: plan.problems.length - MAX_PROBLEMS })}\n`);
   const badRows = new Set(plan.problems.map((p) => `${p.file}:${p.line}`)).size;
   if (badRows > 0 && !options.partial) {
     ctx.io.stderr(`${ctx.t('import-nothing-written', { count: badRows })}\n`);
@@ -124,7 +139,8 @@ export function runImport(ctx: RunContext, tables: InputTable[], dir: string, op
   for (const planned of plan.files) {
     const target = join(absDir, ...planned.rel.split('/'));
     // The plan saw the directory a moment ago; a file that appeared since is still not overwritten.
-    if (planned.action === 'create' && existsSync(target) && !options.force) throw new UsageError('import-file-appeared', { file: `${dir}/${planned.rel}` });
+    if (planned.action === 'create' && existsSync(target) && !options.force)
+      throw new UsageError('import-file-appeared', { file: `${dir}/${planned.rel}` });
     writes.push({ file: target, content: planned.text, shown: `${dir}/${planned.rel}` });
   }
   // All or nothing: every file is checked and written to a temporary before the first is renamed.
@@ -137,12 +153,19 @@ export function runImport(ctx: RunContext, tables: InputTable[], dir: string, op
     return 2;
   }
 
-  const lines = [ctx.t('import-done', { count: plan.created + plan.updated, dir, created: plan.created, updated: plan.updated })];
+  const lines = [
+    ctx.t('import-done', { count: plan.created + plan.updated, dir, created: plan.created, updated: plan.updated }),
+  ];
   if (plan.functionsImported > 0) lines.push(ctx.t('import-functions-imported', { count: plan.functionsImported }));
   if (plan.organizationCreated) lines.push(ctx.t('import-organization-created', { file: `${dir}/organization.yaml` }));
   if (plan.functionsCreated.length > 0) {
     const shown = plan.functionsCreated.slice(0, 5).join(', ');
-    lines.push(ctx.t('import-functions-created', { count: plan.functionsCreated.length, functions: plan.functionsCreated.length > 5 ? `${shown}, …` : shown }));
+    lines.push(
+      ctx.t('import-functions-created', {
+        count: plan.functionsCreated.length,
+        functions: plan.functionsCreated.length > 5 ? `${shown}, …` : shown,
+      }),
+    );
   }
   if (badRows > 0) lines.push(ctx.t('import-partial', { count: badRows }));
   lines.push(ctx.t('import-next', { dir }));
@@ -167,7 +190,9 @@ off accepts any nesting). Without organization.yaml, one is created. Exit codes:
 1 bad rows (nothing written unless --partial); 2 could not run.`;
 
 export const register: Registrar = (program, run) => {
-  const group = program.command('import').description('create structure files from other formats (see `org import csv --help`)');
+  const group = program
+    .command('import')
+    .description('create structure files from other formats (see `org import csv --help`)');
   const common = (cmd: Command): Command =>
     cmd
       .option('--partial', 'import the good rows even when some are bad')
@@ -176,8 +201,13 @@ export const register: Registrar = (program, run) => {
   common(
     group
       .command('csv')
-      .description('create structure files from CSV tables of units, functions and assignments (the tables `org export --format csv` writes)')
-      .argument('<files...>', 'CSV files (UTF-8 with or without BOM, "," or ";"; - for standard input), then optionally the structure directory'),
+      .description(
+        'create structure files from CSV tables of units, functions and assignments (the tables `org export --format csv` writes)',
+      )
+      .argument(
+        '<files...>',
+        'CSV files (UTF-8 with or without BOM, "," or ";"; - for standard input), then optionally the structure directory',
+      ),
   )
     .addHelpText(
       'after',
@@ -194,15 +224,25 @@ Examples:
     .action((args: string[], options: Options) =>
       run((ctx) => {
         const { files, dir } = filesAndDir(ctx, args);
-        return runImport(ctx, files.map((f) => csvTable(ctx, f)), dir, options);
+        return runImport(
+          ctx,
+          files.map((f) => csvTable(ctx, f)),
+          dir,
+          options,
+        );
       }),
     );
   common(
     group
       .command('xlsx')
-      .description('create structure files from an Excel workbook: sheets of units, functions and assignments (as `org export -o x.xlsx` writes)')
+      .description(
+        'create structure files from an Excel workbook: sheets of units, functions and assignments (as `org export -o x.xlsx` writes)',
+      )
       .argument('<file>', 'the .xlsx workbook (- for standard input)')
-      .argument('[dir]', 'structure directory, created when missing (default: the one found from the current directory, else structure)'),
+      .argument(
+        '[dir]',
+        'structure directory, created when missing (default: the one found from the current directory, else structure)',
+      ),
   )
     .addHelpText(
       'after',

@@ -14,4 +14,17 @@ import { register as tree } from './tree.js';
 import { register as validate } from './validate.js';
 
 // The daily commands first, then those that set a structure up or move it elsewhere.
-export const commands: Registrar[] = [validate, diff, log, render, tree, show, stats, init, fmt, importCommand, exportCommand, completion];
+export const commands: Registrar[] = [
+  validate,
+  diff,
+  log,
+  render,
+  tree,
+  show,
+  stats,
+  init,
+  fmt,
+  importCommand,
+  exportCommand,
+  completion,
+];

@@ -22,7 +22,8 @@ interface Options {
 function packagedSchemas(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++) {
-    if (existsSync(join(dir, 'schemas', 'unit.schema.json')) && existsSync(join(dir, 'package.json'))) return join(dir, 'schemas');
+    if (existsSync(join(dir, 'schemas', 'unit.schema.json')) && existsSync(join(dir, 'package.json')))
+      return join(dir, 'schemas');
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
@@ -59,7 +60,8 @@ export function schemaBaseFor(structureDir: string, explicit?: string): string {
 
 /** The existing file or directory that makes `dir` a structure already, if any. */
 function existingStructure(dir: string): string | undefined {
-  for (const name of ['organization.yaml', 'organization.yml', 'units', 'functions']) if (existsSync(join(dir, name))) return name;
+  for (const name of ['organization.yaml', 'organization.yml', 'units', 'functions'])
+    if (existsSync(join(dir, name))) return name;
   return undefined;
 }
 
@@ -68,7 +70,10 @@ export const register: Registrar = (program, run) => {
     .command('init')
     .description('create a new structure: organization.yaml, one root unit and one function, with schema modelines')
     .argument('[dir]', 'directory to create it in', DEFAULT_DIR)
-    .option('--schemas <path-or-url>', 'where the modelines point (default: the installed schemas, or the published URL)')
+    .option(
+      '--schemas <path-or-url>',
+      'where the modelines point (default: the installed schemas, or the published URL)',
+    )
     .addHelpText(
       'after',
       `
@@ -83,7 +88,8 @@ Examples:
     .action((dir: string, options: Options, command: { optsWithGlobals(): { lang?: string } }) =>
       run((ctx) => {
         const requested = command.optsWithGlobals().lang;
-        if (requested !== undefined && requested !== 'ru' && requested !== 'en') throw new UsageError('init-bad-lang', { lang: requested });
+        if (requested !== undefined && requested !== 'ru' && requested !== 'en')
+          throw new UsageError('init-bad-lang', { lang: requested });
         const lang: ScaffoldLanguage = requested ?? ctx.lang;
         const abs = resolve(ctx.io.cwd, dir);
         if (existsSync(abs) && !statSync(abs).isDirectory()) throw new UsageError('not-a-dir', { dir });
@@ -91,7 +97,11 @@ Examples:
         if (found) throw new UsageError('init-exists', { dir, file: found });
 
         const files = scaffold({ lang, schemaBase: schemaBaseFor(abs, options.schemas) });
-        const writes = files.map((file) => ({ file: join(abs, ...file.rel.split('/')), content: file.text, shown: join(dir, file.rel) }));
+        const writes = files.map((file) => ({
+          file: join(abs, ...file.rel.split('/')),
+          content: file.text,
+          shown: join(dir, file.rel),
+        }));
         try {
           writeFilesAtomic(writes, { within: realDirectory(abs), createDirs: true });
         } catch (e) {
@@ -101,7 +111,9 @@ Examples:
           return 2;
         }
         const shown = dir.replace(/[\\/]+$/, '') || dir;
-        ctx.io.stdout(`${ctx.t('init-created', { dir: shown })}\n${files.map((f) => `  ${shown}/${f.rel}\n`).join('')}${ctx.t('init-next', { dir: shown })}\n`);
+        ctx.io.stdout(
+          `${ctx.t('init-created', { dir: shown })}\n${files.map((f) => `  ${shown}/${f.rel}\n`).join('')}${ctx.t('init-next', { dir: shown })}\n`,
+        );
         return 0;
       }),
     );

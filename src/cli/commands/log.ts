@@ -37,7 +37,12 @@ export function openHistory(ctx: RunContext, dir: string): { root: string; histo
 }
 
 /** Every commit in `range` that changed the structure, newest first, with what it did. */
-export function readLog(ctx: RunContext, dir: string, range: string, limit?: number): { path: string; entries: LogEntry[] } {
+export function readLog(
+  ctx: RunContext,
+  dir: string,
+  range: string,
+  limit?: number,
+): { path: string; entries: LogEntry[] } {
   const { root, history } = openHistory(ctx, dir);
   let commits = listCommits(root, range, history.path, ctx.io.env);
   if (limit !== undefined) commits = commits.slice(0, limit);
@@ -57,7 +62,9 @@ export function readLog(ctx: RunContext, dir: string, range: string, limit?: num
 export const register: Registrar = (program, run) => {
   program
     .command('log')
-    .description('the reorganisations in the git history of a structure: per commit, its date, subject, summary and legal basis')
+    .description(
+      'the reorganisations in the git history of a structure: per commit, its date, subject, summary and legal basis',
+    )
     .argument('[range]', 'git revisions to look at, as git log takes them (HEAD, main..HEAD, v1..v2)', 'HEAD')
     .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', 'text, markdown or json', 'text')
@@ -80,17 +87,30 @@ Examples:
         const format = checkFormat(options.format, ['text', 'markdown', 'json']);
         const given = command.args.length;
         // `org log structure` names a directory; `org log main..HEAD` a range.
-        const [range, dir] = given === 1 && isDirectory(resolve(ctx.io.cwd, rangeArg)) ? ['HEAD', rangeArg] : [rangeArg, dirArg ?? structureDirOrDefault(ctx)];
+        const [range, dir] =
+          given === 1 && isDirectory(resolve(ctx.io.cwd, rangeArg))
+            ? ['HEAD', rangeArg]
+            : [rangeArg, dirArg ?? structureDirOrDefault(ctx)];
         let limit: number | undefined;
         if (options.maxCount !== undefined) {
-          if (!/^\d+$/.test(options.maxCount) || Number(options.maxCount) === 0) throw new UsageError('bad-number', { option: '--max-count', value: options.maxCount });
+          if (!/^\d+$/.test(options.maxCount) || Number(options.maxCount) === 0)
+            throw new UsageError('bad-number', { option: '--max-count', value: options.maxCount });
           limit = Number(options.maxCount);
         }
         const { path, entries } = readLog(ctx, dir, range, limit);
         const language = command.optsWithGlobals<{ lang?: string }>().lang;
         const renderOptions = { t: ctx.t, ...(language !== undefined ? { language } : {}) };
         const report = { path, range, entries };
-        emit(ctx, format === 'json' ? renderLogJson(report, renderOptions) : format === 'markdown' ? renderLogMarkdown(report, renderOptions) : renderLogText(report, renderOptions), options.output, format === 'json' ? 'data' : 'text');
+        emit(
+          ctx,
+          format === 'json'
+            ? renderLogJson(report, renderOptions)
+            : format === 'markdown'
+              ? renderLogMarkdown(report, renderOptions)
+              : renderLogText(report, renderOptions),
+          options.output,
+          format === 'json' ? 'data' : 'text',
+        );
         return 0;
       }),
     );

@@ -16,7 +16,15 @@ import type { ChartSpec } from '../../render/chart/dot.js';
 import { layoutHeading } from '../../render/chart/draw.js';
 import type { ChartBook, TablePage } from '../../render/chart/drawing.js';
 import { progress } from '../progress.js';
-import { checkFormat, emit, loadValidated, parseCount, type Registrar, resolveDir, type RunContext } from '../context.js';
+import {
+  checkFormat,
+  emit,
+  loadValidated,
+  parseCount,
+  type Registrar,
+  resolveDir,
+  type RunContext,
+} from '../context.js';
 import { AT_OPTION, applyAt } from '../at.js';
 import { collect, commandFonts, warnMissingGlyphs } from '../fonts.js';
 import { findUnit } from '../lookup.js';
@@ -78,12 +86,26 @@ export function pictureCommandOptions(command: Command): Command {
     .option('-f, --format <format>', 'svg, pdf, png, pptx or dot (default: from the extension of -o, else svg)')
     .option('--direction <dir>', 'TB (top to bottom) or LR (left to right)', 'TB')
     .option('--title <text>', "title above the chart (default: the organisation's name and the date of the structure)")
-    .option('--page <size>', 'PDF paper: A4 (default), A3, A2 (a book: an overview, then linked pages per subtree) or fit (one page the size of the chart); PPTX slide: 16:9 (default), A4, A3, A2 or fit')
-    .option('--landscape', 'PDF pages in landscape orientation (default: whichever needs fewer pages; PPTX paper slides are landscape)')
+    .option(
+      '--page <size>',
+      'PDF paper: A4 (default), A3, A2 (a book: an overview, then linked pages per subtree) or fit (one page the size of the chart); PPTX slide: 16:9 (default), A4, A3, A2 or fit',
+    )
+    .option(
+      '--landscape',
+      'PDF pages in landscape orientation (default: whichever needs fewer pages; PPTX paper slides are landscape)',
+    )
     .option('--portrait', 'PDF pages or PPTX paper slides in portrait orientation')
-    .option('--font <file>', 'a TrueType/OpenType font to draw with, before DejaVu Sans (repeatable: the first font that has a character sets it)', collect)
+    .option(
+      '--font <file>',
+      'a TrueType/OpenType font to draw with, before DejaVu Sans (repeatable: the first font that has a character sets it)',
+      collect,
+    )
     .option('--scale <n>', 'PNG zoom over 96 dpi (capped for very large charts)', '2')
-    .option('--engine <engine>', 'accepted for old scripts (wasm or dot); charts are laid out and drawn by org itself', 'wasm')
+    .option(
+      '--engine <engine>',
+      'accepted for old scripts (wasm or dot); charts are laid out and drawn by org itself',
+      'wasm',
+    )
     .option('-q, --quiet', 'no progress line on the terminal');
 }
 
@@ -93,7 +115,10 @@ export interface BookExtras {
 }
 
 /** The paper the PDF is planned for, and whether its orientation was asked for. */
-function paperOf(page: string, options: Pick<PictureOptions, 'landscape' | 'portrait'>): { width: number; height: number } | 'fit' | Array<{ width: number; height: number }> {
+function paperOf(
+  page: string,
+  options: Pick<PictureOptions, 'landscape' | 'portrait'>,
+): { width: number; height: number } | 'fit' | Array<{ width: number; height: number }> {
   if (page === 'fit') return 'fit';
   const sheet = PAPER[page as keyof typeof PAPER];
   const portrait = { width: sheet.width, height: sheet.height };
@@ -126,11 +151,13 @@ export async function emitPicture(
   extras: BookExtras = {},
 ): Promise<void> {
   const toStdout = options.output === undefined || options.output === '-';
-  if ((format === 'pdf' || format === 'png' || format === 'pptx') && toStdout && ctx.io.stdoutIsTTY) throw new UsageError('chart-binary-to-terminal', { format: format.toUpperCase() });
+  if ((format === 'pdf' || format === 'png' || format === 'pptx') && toStdout && ctx.io.stdoutIsTTY)
+    throw new UsageError('chart-binary-to-terminal', { format: format.toUpperCase() });
   const engine = options.engine.toLowerCase();
   if (engine !== 'wasm' && engine !== 'dot') throw new UsageError('chart-bad-engine', { value: options.engine });
   const scale = Number(options.scale);
-  if (!Number.isFinite(scale) || scale <= 0 || scale > 16) throw new UsageError('chart-bad-scale', { value: options.scale });
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 16)
+    throw new UsageError('chart-bad-scale', { value: options.scale });
   const measure = fonts.measure;
   if (format === 'dot') {
     const { writeDot } = await import('../../render/chart/dot.js');
@@ -141,7 +168,9 @@ export async function emitPicture(
   let page = 'A4';
   if (format === 'pptx') {
     const { SLIDE_SIZES } = await import('../../output/pptx.js');
-    slide = (options.page === undefined ? '16:9' : options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase()) as (typeof SLIDE_SIZES)[number];
+    slide = (
+      options.page === undefined ? '16:9' : options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase()
+    ) as (typeof SLIDE_SIZES)[number];
     if (!SLIDE_SIZES.includes(slide)) throw new UsageError('chart-pptx-bad-page', { value: options.page ?? '' });
   } else if (options.page !== undefined) {
     page = options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase();
@@ -173,7 +202,8 @@ export async function emitPicture(
     const { bookOf } = await import('../../render/chart/book.js');
     const chart = draw.prepareChart(spec, measure, laidOut);
     const planned = (pages: number): void => shown.update(ctx.t('chart-progress-pages', { done: pages }));
-    const plan = (paper: { width: number; height: number } | 'fit'): ChartBook => bookOf(chart, { paper, measure, t: words, onProgress: planned });
+    const plan = (paper: { width: number; height: number } | 'fit'): ChartBook =>
+      bookOf(chart, { paper, measure, t: words, onProgress: planned });
     const withTables = (book: ChartBook): ChartBook => {
       for (const table of extras.tables ?? []) {
         book.pages.push(table);
@@ -187,7 +217,12 @@ export async function emitPicture(
       // The book is cut for the slide: each page of it becomes one slide at a readable size.
       const size = slideSize({ pages: [] }, { slide: slide!, ...orientation });
       const book = withTables(plan(slide === 'fit' ? 'fit' : { width: size.width * 72, height: size.height * 72 }));
-      const pptx = await bookToPptx(book, fonts, { slide: slide!, ...orientation, lang, linkLabel: (n) => words('pptx-link-page', { page: n }) });
+      const pptx = await bookToPptx(book, fonts, {
+        slide: slide!,
+        ...orientation,
+        lang,
+        linkLabel: (n) => words('pptx-link-page', { page: n }),
+      });
       shown.end();
       emit(ctx, pptx, options.output);
       return;
@@ -200,9 +235,17 @@ export async function emitPicture(
       const [a, b] = asked.map(plan) as [ChartBook, ChartBook];
       const overview = (x: ChartBook): number => {
         const first = x.pages[0];
-        return first?.kind === 'chart' ? fitScale(first.drawing, chartArea(x.paper, layoutHeading(first.drawing, measure, x.paper.width - 2 * FRAME.margin).height)) : 0;
+        return first?.kind === 'chart'
+          ? fitScale(
+              first.drawing,
+              chartArea(x.paper, layoutHeading(first.drawing, measure, x.paper.width - 2 * FRAME.margin).height),
+            )
+          : 0;
       };
-      book = b.pages.length < a.pages.length || (b.pages.length === a.pages.length && overview(b) > overview(a) + 0.01) ? b : a;
+      book =
+        b.pages.length < a.pages.length || (b.pages.length === a.pages.length && overview(b) > overview(a) + 0.01)
+          ? b
+          : a;
     } else book = plan(asked);
     withTables(book);
     const pdf = await bookToPdf(book, {

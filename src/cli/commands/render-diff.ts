@@ -13,7 +13,14 @@ import { parseCount, structureDirOrDefault, type Registrar } from '../context.js
 import { commandFonts } from '../fonts.js';
 import { compareSides } from '../sides.js';
 import { findUnit } from '../lookup.js';
-import { emitPicture, parseDirection, pictureCommandOptions, pictureFormat, wordsLanguage, type PictureOptions } from './render-chart.js';
+import {
+  emitPicture,
+  parseDirection,
+  pictureCommandOptions,
+  pictureFormat,
+  wordsLanguage,
+  type PictureOptions,
+} from './render-chart.js';
 
 interface Options extends PictureOptions {
   dir?: string;
@@ -31,8 +38,14 @@ export const register: Registrar = (parent, run) => {
     .description('draw a reorganisation: the later structure with added, changed, removed and merged units marked')
     .argument('<from>', 'the earlier side: a structure directory, a git revision, or REV:path')
     .argument('[to]', 'the later side (default: the structure directory in the working tree)')
-    .option('--dir <path>', 'where the structure directory is, for sides read from git (default: the one found from the current directory, else structure)')
-    .option('--root <unit>', 'draw only this unit (id, start of an id, or name, in the later structure) and the units below it')
+    .option(
+      '--dir <path>',
+      'where the structure directory is, for sides read from git (default: the one found from the current directory, else structure)',
+    )
+    .option(
+      '--root <unit>',
+      'draw only this unit (id, start of an id, or name, in the later structure) and the units below it',
+    )
     .option('--depth <n>', 'number of levels to draw (1 = the top unit only)')
     .option('--headcount', "show each unit's headcount")
     .option('--functions', 'list the functions each unit leads');
@@ -58,9 +71,15 @@ Examples:
         const diff = diffStructures(beforeModel, afterModel);
         const lang = cmd.optsWithGlobals().lang ?? afterModel.defaultLanguage;
         const root = options.root === undefined ? undefined : findUnit(ctx, afterModel, options.root);
-        const [{ reorganisationSpec }, { reorganisationTable }] = await Promise.all([import('../../render/chart/reorganisation.js'), import('../../render/chart/change-table.js')]);
+        const [{ reorganisationSpec }, { reorganisationTable }] = await Promise.all([
+          import('../../render/chart/reorganisation.js'),
+          import('../../render/chart/change-table.js'),
+        ]);
         // Fonts named in organization.yaml are found beside the later side when it is a directory, else in the working tree's structure.
-        const fontBase = to !== undefined && statSync(resolve(ctx.io.cwd, to), { throwIfNoEntry: false })?.isDirectory() === true ? to : (options.dir ?? structureDirOrDefault(ctx));
+        const fontBase =
+          to !== undefined && statSync(resolve(ctx.io.cwd, to), { throwIfNoEntry: false })?.isDirectory() === true
+            ? to
+            : (options.dir ?? structureDirOrDefault(ctx));
         const fonts = await commandFonts(ctx, options.font, afterModel, fontBase);
         const chartOptions = {
           lang,
@@ -75,8 +94,17 @@ Examples:
           ...(options.title !== undefined ? { title: options.title } : {}),
         };
         // The details the boxes leave out follow the chart as a table, on paper and slides only: a picture is one image.
-        const tables = format === 'pdf' || format === 'pptx' ? reorganisationTable(diff, { t: chartOptions.t, lang }) : [];
-        await emitPicture(ctx, reorganisationSpec(afterModel, diff, chartOptions, beforeModel), format, options, lang, fonts, { tables });
+        const tables =
+          format === 'pdf' || format === 'pptx' ? reorganisationTable(diff, { t: chartOptions.t, lang }) : [];
+        await emitPicture(
+          ctx,
+          reorganisationSpec(afterModel, diff, chartOptions, beforeModel),
+          format,
+          options,
+          lang,
+          fonts,
+          { tables },
+        );
         return 0;
       }),
     );

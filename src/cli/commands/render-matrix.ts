@@ -16,7 +16,15 @@ import { buildMatrix, type MatrixOptions } from '../../render/matrix/model.js';
 import { renderMatrixTable } from '../../render/matrix/table.js';
 import { namesLanguage, suggestIds } from '../../render/reports/names.js';
 import type { PageSize } from '../../output/pdf.js';
-import { checkFormat, emit, loadValidated, parseCount, type Registrar, resolveDir, type RunContext } from '../context.js';
+import {
+  checkFormat,
+  emit,
+  loadValidated,
+  parseCount,
+  type Registrar,
+  resolveDir,
+  type RunContext,
+} from '../context.js';
 import { collect, commandFonts, warnMissingGlyphs } from '../fonts.js';
 import { useColor } from '../io.js';
 import { AT_OPTION, applyAt } from '../at.js';
@@ -59,7 +67,10 @@ export function terminalWidth(ctx: RunContext, option: string | undefined): numb
 export function checkUnit(ctx: RunContext, units: Map<string, unknown>, id: string): void {
   if (units.has(id)) return;
   const near = suggestIds(id, units.keys());
-  throw new UsageError('tree-unknown-root', { id, hint: near.length > 0 ? ctx.t('show-did-you-mean', { ids: near.join(', ') }) : '' });
+  throw new UsageError('tree-unknown-root', {
+    id,
+    hint: near.length > 0 ? ctx.t('show-did-you-mean', { ids: near.join(', ') }) : '',
+  });
 }
 
 export const register: Registrar = (parent, run) => {
@@ -70,12 +81,19 @@ export const register: Registrar = (parent, run) => {
     .option('-f, --format <format>', `${FORMATS.join(', ')} (default: from the -o extension, else table)`)
     .option('-o, --output <file>', 'write to a file (atomically)')
     .option('--by <kind>', 'one column per unit of this kind; subunits count for it, the strongest role wins')
-    .option('--root <unit>', 'columns: this unit (id, start of an id, or name) and its subunits; rows: the functions they take part in')
+    .option(
+      '--root <unit>',
+      'columns: this unit (id, start of an id, or name) and its subunits; rows: the functions they take part in',
+    )
     .option('--group-by <what>', 'group functions by their lead unit or by type: lead, type', 'lead')
     .option('--width <n>', 'width of the terminal table in columns')
     .option('--page <size>', 'paper for pdf: A4, A3, A2 or fit (one page the size of the matrix)', 'A4')
     .option(...AT_OPTION)
-    .option('--font <file>', 'for svg and pdf: a TrueType/OpenType font to draw with, before DejaVu Sans (repeatable)', collect)
+    .option(
+      '--font <file>',
+      'for svg and pdf: a TrueType/OpenType font to draw with, before DejaVu Sans (repeatable)',
+      collect,
+    )
     .addHelpText(
       'after',
       `
@@ -88,9 +106,11 @@ Examples:
     )
     .action((dir: string, options: Options, command: Command) =>
       run(async (ctx) => {
-        const fromExt = options.output && options.output !== '-' ? EXTENSIONS[extname(options.output).toLowerCase()] : undefined;
+        const fromExt =
+          options.output && options.output !== '-' ? EXTENSIONS[extname(options.output).toLowerCase()] : undefined;
         const format = checkFormat(options.format ?? fromExt ?? 'table', FORMATS);
-        if (options.groupBy !== 'lead' && options.groupBy !== 'type') throw new UsageError('matrix-bad-group-by', { value: options.groupBy });
+        if (options.groupBy !== 'lead' && options.groupBy !== 'type')
+          throw new UsageError('matrix-bad-group-by', { value: options.groupBy });
         const toTerminal = (options.output === undefined || options.output === '-') && ctx.io.stdoutIsTTY;
         if (format === 'pdf' && toTerminal) throw new UsageError('matrix-binary-to-terminal', { format });
         const width = terminalWidth(ctx, options.width);
@@ -101,20 +121,29 @@ Examples:
         if (options.root !== undefined) matrixOptions.root = findUnit(ctx, model, options.root);
         if (options.by !== undefined) {
           const kinds = model.organization.kinds.map((k) => k.id);
-          if (!kinds.includes(options.by)) throw new UsageError('matrix-unknown-kind', { kind: options.by, kinds: kinds.join(', ') });
+          if (!kinds.includes(options.by))
+            throw new UsageError('matrix-unknown-kind', { kind: options.by, kinds: kinds.join(', ') });
           matrixOptions.by = options.by;
         }
         const matrix = buildMatrix(model, matrixOptions);
         const t = ctx.t;
         let content: string | Uint8Array;
-        if (format === 'table') content = renderMatrixTable(matrix, { t, width, color: (options.output === undefined || options.output === '-') && useColor(ctx.io.env, ctx.io.stdoutIsTTY) });
+        if (format === 'table')
+          content = renderMatrixTable(matrix, {
+            t,
+            width,
+            color: (options.output === undefined || options.output === '-') && useColor(ctx.io.env, ctx.io.stdoutIsTTY),
+          });
         else if (format === 'md') content = renderMatrixMarkdown(matrix, { t });
         else if (format === 'csv') content = renderMatrixCsv(matrix, { t });
         else if (format === 'html') content = renderMatrixHtml(matrix, { t });
         else if (format === 'json') content = renderMatrixJson(matrix);
         else {
           // The fonts, fontkit and pdfkit load only here: `org validate` never pays for them.
-          const [{ renderMatrixSvg }, { svgTexts }] = await Promise.all([import('../../render/matrix/svg.js'), import('../../output/svg-runs.js')]);
+          const [{ renderMatrixSvg }, { svgTexts }] = await Promise.all([
+            import('../../render/matrix/svg.js'),
+            import('../../output/svg-runs.js'),
+          ]);
           const fonts = await commandFonts(ctx, options.font, model, resolveDir(ctx, dir));
           const measure = fonts.measure;
           const drawing = { t, measure, fontFamily: fonts.cssFamily };
@@ -136,7 +165,11 @@ Examples:
               // Too large for one readable page: cut by rows and columns, each page with its own headers.
               const pageLabel = (n: number, pages: number): string => t('matrix-page', { page: n, pages });
               // The texts the pages set, from the matrix itself: rendering the SVG only to list them would double the work.
-              const texts = [matrixTitle(matrix, t), ...matrix.columns.map((c) => c.label), ...matrix.groups.flatMap((g) => g.rows.map((r) => r.name))];
+              const texts = [
+                matrixTitle(matrix, t),
+                ...matrix.columns.map((c) => c.label),
+                ...matrix.groups.flatMap((g) => g.rows.map((r) => r.name)),
+              ];
               warnMissingGlyphs(ctx, fonts, texts);
               const pdfOptions = { t, measure, page, title: matrixTitle(matrix, t), lang, fonts };
               const plan = paged.planMatrixPages(matrix, layout, { t, measure, page });

@@ -64,17 +64,38 @@ Examples:
           else id = findShown(ctx, model, query, ['unit'])[0]!.id;
           const entry = model.units.get(id);
           const lastName = entries.find((e) => Object.hasOwn(e.diff.names.units, id))?.diff.names.units[id];
-          const name = entry ? pickText(entry.unit.name, lang, model.defaultLanguage) : pickText(lastName, lang, model.defaultLanguage);
+          const name = entry
+            ? pickText(entry.unit.name, lang, model.defaultLanguage)
+            : pickText(lastName, lang, model.defaultLanguage);
           const report = { id, name, path, steps: unitHistory(entries, id) };
           const renderOptions = { t: ctx.t, ...(language !== undefined ? { language } : {}) };
-          emit(ctx, format === 'json' ? renderUnitHistoryJson(report, renderOptions) : renderUnitHistoryText(report, renderOptions), options.output, format === 'json' ? 'data' : 'text');
+          emit(
+            ctx,
+            format === 'json'
+              ? renderUnitHistoryJson(report, renderOptions)
+              : renderUnitHistoryText(report, renderOptions),
+            options.output,
+            format === 'json' ? 'data' : 'text',
+          );
           return 0;
         }
         const found = findShown(ctx, model, query);
         const details = found.flatMap((c) => showDetails(model, c.id, lang).filter((d) => d.type === c.type));
         const id = found[0]!.id;
         const textOptions = { t: ctx.t, lang, defaultLanguage: model.defaultLanguage };
-        emit(ctx, format === 'json' ? renderShowJson(id, details) : renderShowText(details, ctx.io.stdoutIsTTY && options.output === undefined && ctx.io.columns ? { ...textOptions, width: ctx.io.columns } : textOptions), options.output, format === 'json' ? 'data' : 'text');
+        emit(
+          ctx,
+          format === 'json'
+            ? renderShowJson(id, details)
+            : renderShowText(
+                details,
+                ctx.io.stdoutIsTTY && options.output === undefined && ctx.io.columns
+                  ? { ...textOptions, width: ctx.io.columns }
+                  : textOptions,
+              ),
+          options.output,
+          format === 'json' ? 'data' : 'text',
+        );
         return 0;
       }),
     );

@@ -15,7 +15,9 @@ interface Options {
 export const register: Registrar = (program, run) => {
   program
     .command('stats')
-    .description('figures for a functional review: units per kind, layers, span of control, headcount, function coverage')
+    .description(
+      'figures for a functional review: units per kind, layers, span of control, headcount, function coverage',
+    )
     .argument('[dir]', 'structure directory (default: the one found from the current directory)')
     .option('-f, --format <format>', 'text or json', 'text')
     .option(...AT_OPTION)
@@ -40,7 +42,12 @@ Examples:
         const model = applyAt(ctx, full, options.at);
         const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const stats = computeStats(model, { lang, spanLimit });
-        emit(ctx, format === 'json' ? renderStatsJson(stats) : renderStatsText(stats, { t: ctx.t }), options.output, format === 'json' ? 'data' : 'text');
+        emit(
+          ctx,
+          format === 'json' ? renderStatsJson(stats) : renderStatsText(stats, { t: ctx.t }),
+          options.output,
+          format === 'json' ? 'data' : 'text',
+        );
         return 0;
       }),
     );

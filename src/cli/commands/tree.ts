@@ -41,14 +41,26 @@ Examples:
       run((ctx) => {
         const format = checkFormat(options.format, ['text', 'json']);
         const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
-        const width = options.width !== undefined ? parseCount('--width', options.width) : ctx.io.stdoutIsTTY && options.output === undefined ? ctx.io.columns : undefined;
+        const width =
+          options.width !== undefined
+            ? parseCount('--width', options.width)
+            : ctx.io.stdoutIsTTY && options.output === undefined
+              ? ctx.io.columns
+              : undefined;
         const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
         const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
         const treeOptions: TreeOptions = { lang };
         if (options.root !== undefined) treeOptions.root = findUnit(ctx, model, options.root);
         if (depth !== undefined) treeOptions.depth = Math.max(1, depth);
         const tree = buildTree(model, treeOptions);
-        emit(ctx, format === 'json' ? renderTreeJson(tree) : renderTreeText(tree, width === undefined ? { t: ctx.t } : { t: ctx.t, width }), options.output, format === 'json' ? 'data' : 'text');
+        emit(
+          ctx,
+          format === 'json'
+            ? renderTreeJson(tree)
+            : renderTreeText(tree, width === undefined ? { t: ctx.t } : { t: ctx.t, width }),
+          options.output,
+          format === 'json' ? 'data' : 'text',
+        );
         return 0;
       }),
     );

@@ -21,7 +21,14 @@ interface Options {
 }
 
 /** Rules whose errors in one file are caused by what another file defines. */
-const CROSS_FILE_RULES = new Set(['duplicate-id', 'parent-exists', 'no-cycles', 'single-root', 'function-exists', 'kind-rank']);
+const CROSS_FILE_RULES = new Set([
+  'duplicate-id',
+  'parent-exists',
+  'no-cycles',
+  'single-root',
+  'function-exists',
+  'kind-rank',
+]);
 
 function isIn(target: PathTarget, file: string): boolean {
   return target.whole || target.files.has(file) || target.folders.some((f) => file.startsWith(f));
@@ -32,21 +39,34 @@ function selected(result: ValidationResult, target: PathTarget): Diagnostic[] {
   const ids = new Set<string>();
   for (const { unit, file } of result.model.units.values()) if (isIn(target, file)) ids.add(unit.id);
   for (const { fn, file } of result.model.functions.values()) if (isIn(target, file)) ids.add(fn.id);
-  const names = (message: string): boolean => [...message.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)*/g)].some((m) => ids.has(m[0]));
-  return result.diagnostics.filter((d) => isIn(target, d.file) || (d.severity === 'error' && CROSS_FILE_RULES.has(d.rule) && names(d.message)));
+  const names = (message: string): boolean =>
+    [...message.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)*/g)].some((m) => ids.has(m[0]));
+  return result.diagnostics.filter(
+    (d) => isIn(target, d.file) || (d.severity === 'error' && CROSS_FILE_RULES.has(d.rule) && names(d.message)),
+  );
 }
 
 function summaryOf(diagnostics: readonly Diagnostic[], results: readonly ValidationResult[]): ValidationSummary {
   const count = (s: Diagnostic['severity']): number => diagnostics.filter((d) => d.severity === s).length;
   const sum = (key: 'units' | 'functions' | 'files'): number => results.reduce((n, r) => n + r.summary[key], 0);
-  return { errors: count('error'), warnings: count('warning'), infos: count('info'), units: sum('units'), functions: sum('functions'), files: sum('files') };
+  return {
+    errors: count('error'),
+    warnings: count('warning'),
+    infos: count('info'),
+    units: sum('units'),
+    functions: sum('functions'),
+    files: sum('files'),
+  };
 }
 
 export const register: Registrar = (program, run) => {
   program
     .command('validate')
     .description('check a structure: schemas, references, the tree and the function matrix')
-    .argument('[paths...]', 'structure directories, or files and folders inside structures (default: the structure found from the current directory)')
+    .argument(
+      '[paths...]',
+      'structure directories, or files and folders inside structures (default: the structure found from the current directory)',
+    )
     .option('-f, --format <format>', 'stylish, json, github, sarif, codequality or junit', 'stylish')
     .option('-q, --quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit with 1 when there are more warnings than this')
@@ -71,7 +91,8 @@ Examples:
     .action((paths: string[], options: Options) =>
       run((ctx) => {
         const format = checkFormat(options.format, Object.keys(formatters));
-        const maxWarnings = options.maxWarnings === undefined ? undefined : parseCount('--max-warnings', options.maxWarnings);
+        const maxWarnings =
+          options.maxWarnings === undefined ? undefined : parseCount('--max-warnings', options.maxWarnings);
         const results: ValidationResult[] = [];
         const all: Diagnostic[] = [];
         const files: string[] = [];
@@ -81,7 +102,12 @@ Examples:
           results.push(result);
           const shown = selected(result, target);
           all.push(...shown);
-          const checked = [loaded.organizationFile, ...loaded.units.map((u) => u.file), ...loaded.functions.map((f) => f.file), ...shown.map((d) => d.file)];
+          const checked = [
+            loaded.organizationFile,
+            ...loaded.units.map((u) => u.file),
+            ...loaded.functions.map((f) => f.file),
+            ...shown.map((d) => d.file),
+          ];
           files.push(...new Set(checked.filter((file) => isIn(target, file) || shown.some((d) => d.file === file))));
         }
         const full = summaryOf(all, results);
@@ -89,7 +115,12 @@ Examples:
         const summary = options.quiet ? { ...full, warnings: 0, infos: 0 } : full;
         const toFile = options.output !== undefined && options.output !== '-';
         const color = format === 'stylish' && !toFile && useColor(ctx.io.env, ctx.io.stdoutIsTTY);
-        emit(ctx, formatters[format]!({ diagnostics, summary, files }, { color, t: ctx.t, version: ctx.version }), options.output, format === 'stylish' ? 'text' : format === 'github' ? 'annotations' : 'data');
+        emit(
+          ctx,
+          formatters[format]!({ diagnostics, summary, files }, { color, t: ctx.t, version: ctx.version }),
+          options.output,
+          format === 'stylish' ? 'text' : format === 'github' ? 'annotations' : 'data',
+        );
         if (full.errors > 0) return 1;
         if (maxWarnings !== undefined && full.warnings > maxWarnings) {
           ctx.io.stderr(`${ctx.t('max-warnings', { count: full.warnings, max: maxWarnings })}\n`);

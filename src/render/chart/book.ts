@@ -49,7 +49,12 @@ export interface BookOptions {
 /** The area of a page a chart may use. */
 export function chartArea(paper: { width: number; height: number }, headingHeight: number | undefined): Rect {
   const top = FRAME.margin + (headingHeight === undefined ? FRAME.detailHeader : headingHeight + FRAME.headingGap);
-  return { x: FRAME.margin, y: top, width: paper.width - 2 * FRAME.margin, height: paper.height - top - FRAME.margin - FRAME.footer };
+  return {
+    x: FRAME.margin,
+    y: top,
+    width: paper.width - 2 * FRAME.margin,
+    height: paper.height - top - FRAME.margin - FRAME.footer,
+  };
 }
 
 /** The scale a drawing is drawn at in an area: as large as fits, never enlarged. */
@@ -79,7 +84,7 @@ function cuts(length: number, page: number, spans: Array<[number, number]>): Arr
       break;
     }
     // Move the cut left while it falls inside a span, but keep at least 40% of a page.
-    for (let moved = true; moved; ) {
+    for (let moved = true; moved;) {
       moved = false;
       for (const [a, b] of sorted) {
         if (a - 3 < cut && cut < b + 3 && a - 3 - start >= page * 0.4) {
@@ -100,17 +105,32 @@ function tilesFor(part: PartLayout, area: Rect, minScale: number): { rects: Rect
   const down = Math.ceil((height * minScale) / area.height);
   const scale = Math.max(minScale, Math.min(1, (across * area.width) / width, (down * area.height) / height) * 0.93);
   const rects = [...part.layout.boxes.values()];
-  const columns = cuts(width, area.width / scale, rects.map((r) => [r.x, r.x + r.width]));
-  const rows = cuts(height, area.height / scale, rects.map((r) => [r.y, r.y + r.height]));
+  const columns = cuts(
+    width,
+    area.width / scale,
+    rects.map((r) => [r.x, r.x + r.width]),
+  );
+  const rows = cuts(
+    height,
+    area.height / scale,
+    rects.map((r) => [r.y, r.y + r.height]),
+  );
   const out: Rect[] = [];
-  for (const [top, bottom] of rows) for (const [left, right] of columns) out.push({ x: left, y: top, width: right - left, height: bottom - top });
+  for (const [top, bottom] of rows)
+    for (const [left, right] of columns) out.push({ x: left, y: top, width: right - left, height: bottom - top });
   // No empty page: a slice with no box in it is left out.
-  return { rects: out.filter((t) => rects.some((r) => r.x < t.x + t.width && r.x + r.width > t.x && r.y < t.y + t.height && r.y + r.height > t.y)), scale };
+  return {
+    rects: out.filter((t) =>
+      rects.some((r) => r.x < t.x + t.width && r.x + r.width > t.x && r.y < t.y + t.height && r.y + r.height > t.y),
+    ),
+    scale,
+  };
 }
 
 /** The part of a drawing inside `tile`, moved to the tile's origin. */
 function cropDrawing(drawing: ChartDrawing, tile: Rect): ChartDrawing {
-  const inside = (r: Rect): boolean => r.x < tile.x + tile.width && r.x + r.width > tile.x && r.y < tile.y + tile.height && r.y + r.height > tile.y;
+  const inside = (r: Rect): boolean =>
+    r.x < tile.x + tile.width && r.x + r.width > tile.x && r.y < tile.y + tile.height && r.y + r.height > tile.y;
   const move = (p: { x: number; y: number }): { x: number; y: number } => ({ x: p.x - tile.x, y: p.y - tile.y });
   const clip = (s: DrawnSegment): DrawnSegment | undefined => {
     const x0 = Math.max(Math.min(s.from.x, s.to.x), tile.x);
@@ -118,7 +138,13 @@ function cropDrawing(drawing: ChartDrawing, tile: Rect): ChartDrawing {
     const y0 = Math.max(Math.min(s.from.y, s.to.y), tile.y);
     const y1 = Math.min(Math.max(s.from.y, s.to.y), tile.y + tile.height);
     if (x0 > x1 || y0 > y1) return undefined;
-    if (s.from.x !== s.to.x && s.from.y !== s.to.y) return x0 === Math.min(s.from.x, s.to.x) && x1 === Math.max(s.from.x, s.to.x) && y0 === Math.min(s.from.y, s.to.y) && y1 === Math.max(s.from.y, s.to.y) ? { ...s, from: move(s.from), to: move(s.to) } : undefined;
+    if (s.from.x !== s.to.x && s.from.y !== s.to.y)
+      return x0 === Math.min(s.from.x, s.to.x) &&
+        x1 === Math.max(s.from.x, s.to.x) &&
+        y0 === Math.min(s.from.y, s.to.y) &&
+        y1 === Math.max(s.from.y, s.to.y)
+        ? { ...s, from: move(s.from), to: move(s.to) }
+        : undefined;
     return { ...s, from: move({ x: x0, y: y0 }), to: move({ x: x1, y: y1 }) };
   };
   return {
@@ -154,9 +180,22 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
     const drawing = drawPart(chart, part);
     const heading = layoutHeading(drawing, measure, drawing.width);
     const chrome = { x: 2 * FRAME.margin, y: 2 * FRAME.margin + heading.height + FRAME.headingGap + FRAME.footer };
-    const scale = Math.min(1, (MAX_PAGE_SIDE - chrome.x) / Math.max(1, heading.width, drawing.width), (MAX_PAGE_SIDE - chrome.y) / Math.max(1, drawing.height));
-    const paper = { width: Math.ceil(Math.max(drawing.width, heading.width) * scale + chrome.x), height: Math.ceil(drawing.height * scale + chrome.y) };
-    return { title: spec.title, pages: [{ kind: 'chart', trail: [], drawing, scale }], outline: [{ title: spec.title, page: 1, children: [] }], paper, fit: true };
+    const scale = Math.min(
+      1,
+      (MAX_PAGE_SIDE - chrome.x) / Math.max(1, heading.width, drawing.width),
+      (MAX_PAGE_SIDE - chrome.y) / Math.max(1, drawing.height),
+    );
+    const paper = {
+      width: Math.ceil(Math.max(drawing.width, heading.width) * scale + chrome.x),
+      height: Math.ceil(drawing.height * scale + chrome.y),
+    };
+    return {
+      title: spec.title,
+      pages: [{ kind: 'chart', trail: [], drawing, scale }],
+      outline: [{ title: spec.title, page: 1, children: [] }],
+      paper,
+      fit: true,
+    };
   }
   const paper = options.paper;
   const heading = layoutHeading(spec, measure, paper.width - 2 * FRAME.margin);
@@ -220,7 +259,8 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
   // Pages in tree order: each subtree's pages follow the page it continues from, before the next subtree's.
   const stack: Array<{ root: string; from: Plan }> = [];
   const overview = add(chart.roots, true, undefined);
-  for (let i = overview.part.frontier.length - 1; i >= 0; i--) stack.push({ root: overview.part.frontier[i]!, from: overview });
+  for (let i = overview.part.frontier.length - 1; i >= 0; i--)
+    stack.push({ root: overview.part.frontier[i]!, from: overview });
   while (stack.length > 0) {
     const { root, from } = stack.pop()!;
     const plan = add([root], false, from);
@@ -265,12 +305,23 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
       for (let p = chart.parent.get(plan.roots[0]!); p !== undefined; p = chart.parent.get(p)) chain.push(p);
       for (const id of chain.reverse()) trail.push({ id, name: name(id), page: home.get(id) ?? 1 });
     }
-    const drawing = drawPart(chart, plan.part, { continues, ...(plan.overview ? {} : { title: plan.roots.map(name).join(', ') }) });
+    const drawing = drawPart(chart, plan.part, {
+      continues,
+      ...(plan.overview ? {} : { title: plan.roots.map(name).join(', ') }),
+    });
     if (plan.tiles) {
       const count = plan.tiles.rects.length;
       plan.tiles.rects.forEach((tile, i) => {
         const piece = cropDrawing(drawing, tile);
-        out.push({ kind: 'chart', trail, drawing: count > 1 ? { ...piece, title: t('chart-part', { name: drawing.title, part: i + 1, parts: count }) } : piece, scale: plan.tiles!.scale });
+        out.push({
+          kind: 'chart',
+          trail,
+          drawing:
+            count > 1
+              ? { ...piece, title: t('chart-part', { name: drawing.title, part: i + 1, parts: count }) }
+              : piece,
+          scale: plan.tiles!.scale,
+        });
       });
     } else out.push({ kind: 'chart', trail, drawing });
   }
@@ -279,7 +330,9 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
   const entries = new Map<Plan, OutlineEntry>();
   for (const plan of plans) {
     // Siblings sharing a page each get their entry; pages continuing from the page hang under the first.
-    const own = plan.overview ? [{ title: spec.title, page: plan.firstPage, children: [] }] : plan.roots.map((r): OutlineEntry => ({ title: name(r), page: plan.firstPage, children: [] }));
+    const own = plan.overview
+      ? [{ title: spec.title, page: plan.firstPage, children: [] }]
+      : plan.roots.map((r): OutlineEntry => ({ title: name(r), page: plan.firstPage, children: [] }));
     entries.set(plan, own[0]!);
     if (plan.parentPlan) entries.get(plan.parentPlan)!.children.push(...own);
   }

@@ -29,7 +29,10 @@ export interface ChartOptions {
 }
 
 /** Units the chart draws, in tree order, with their level. */
-export function chartUnits(model: OrgModel, options: Pick<ChartOptions, 'root' | 'depth'>): Array<{ id: string; depth: number }> {
+export function chartUnits(
+  model: OrgModel,
+  options: Pick<ChartOptions, 'root' | 'depth'>,
+): Array<{ id: string; depth: number }> {
   return treeOrder(model, options.root, options.depth ?? Number.POSITIVE_INFINITY);
 }
 
@@ -40,7 +43,10 @@ export function kindName(model: OrgModel, kind: string, lang: string): string {
 }
 
 /** Title and date line: the organisation's name and the date of the structure, unless replaced. */
-export function chartHeading(model: OrgModel, options: Pick<ChartOptions, 'lang' | 't' | 'title'>): { title: string; subtitle?: string } {
+export function chartHeading(
+  model: OrgModel,
+  options: Pick<ChartOptions, 'lang' | 't' | 'title'>,
+): { title: string; subtitle?: string } {
   if (options.title !== undefined) return { title: options.title };
   const title = pickText(model.organization.name, options.lang, model.defaultLanguage);
   const date = model.organization.date;
@@ -56,14 +62,23 @@ export function kindLegend(model: OrgModel, unitIds: Iterable<string>, lang: str
   }
   const items: LegendItem[] = [];
   for (const kind of model.organization.kinds) {
-    if (present.delete(kind.id)) items.push({ label: kindName(model, kind.id, lang), palette: kindPalette(model.kindRank.get(kind.id)) });
+    if (present.delete(kind.id))
+      items.push({ label: kindName(model, kind.id, lang), palette: kindPalette(model.kindRank.get(kind.id)) });
   }
   for (const kind of [...present].sort()) items.push({ label: kind, palette: kindPalette(undefined) });
   return items;
 }
 
 /** The box of one unit as the org chart draws it. */
-export function unitBox(model: OrgModel, id: string, level: number, options: ChartOptions, isRoot: boolean, hiddenBelow: number, totals?: ReadonlyMap<string, number>): Box {
+export function unitBox(
+  model: OrgModel,
+  id: string,
+  level: number,
+  options: ChartOptions,
+  isRoot: boolean,
+  hiddenBelow: number,
+  totals?: ReadonlyMap<string, number>,
+): Box {
   const unit = model.units.get(id)!.unit;
   const kindColours = kindPalette(model.kindRank.get(unit.kind));
   const box: Box = {
@@ -124,9 +139,16 @@ export function chartSpec(model: OrgModel, options: ChartOptions): ChartSpec {
     const shownBelow = (model.children.get(id) ?? []).filter((c) => shown.has(c)).length;
     const hidden = shownBelow === 0 && below > 0 ? below : 0;
     boxes.push(unitBox(model, id, depth, options, depth === 0, hidden, totals));
-    for (const child of model.children.get(id) ?? []) if (shown.has(child)) edges.push({ from: id, to: child, kind: 'tree' });
+    for (const child of model.children.get(id) ?? [])
+      if (shown.has(child)) edges.push({ from: id, to: child, kind: 'tree' });
   }
-  return { ...chartHeading(model, options), legend: kindLegend(model, shown, options.lang), boxes, edges, direction: options.direction };
+  return {
+    ...chartHeading(model, options),
+    legend: kindLegend(model, shown, options.lang),
+    boxes,
+    edges,
+    direction: options.direction,
+  };
 }
 
 /** The org chart as DOT. */

@@ -94,18 +94,34 @@ function layBox(box: Box, measure: Measure): LaidBox {
   const name = wrapText(box.name, SIZES.nameWidth, NAME, measure);
   const nameWidth = Math.max(0, ...name.map((l) => measure(l, NAME)));
   const detailWidth = Math.max(SIZES.nameWidth, nameWidth);
-  const lines = box.lines.flatMap((line) => wrapText(line.text, detailWidth, DETAIL, measure).map((text) => ({ text, line })));
+  const lines = box.lines.flatMap((line) =>
+    wrapText(line.text, detailWidth, DETAIL, measure).map((text) => ({ text, line })),
+  );
   const footer = box.footer.map((f) => wrapText(f, detailWidth, DETAIL, measure));
-  const widths = [nameWidth, ...lines.map((l) => measure(l.text, DETAIL)), ...footer.flat().map((l) => measure(l, DETAIL))];
+  const widths = [
+    nameWidth,
+    ...lines.map((l) => measure(l.text, DETAIL)),
+    ...footer.flat().map((l) => measure(l, DETAIL)),
+  ];
   const rows = 1 + lines.length + footer.length;
   const textHeight = name.length * NAME.size * LINE + (lines.length + footer.flat().length) * DETAIL.size * LINE;
-  return { box, name, lines, footer, width: Math.max(...widths), height: textHeight + rows * 2 * CELL_PADDING + (footer.length > 0 ? 4 : 0) };
+  return {
+    box,
+    name,
+    lines,
+    footer,
+    width: Math.max(...widths),
+    height: textHeight + rows * 2 * CELL_PADDING + (footer.length > 0 ? 4 : 0),
+  };
 }
 
 function boxLabel(laid: LaidBox, width: number): string {
   const { box } = laid;
   const rows = [cell(laid.name, NAME, box.palette.text, width)];
-  for (const { text, line } of laid.lines) rows.push(cell([text], DETAIL, line.style === 'note' ? (line.color ?? box.palette.text) : box.palette.muted, width));
+  for (const { text, line } of laid.lines)
+    rows.push(
+      cell([text], DETAIL, line.style === 'note' ? (line.color ?? box.palette.text) : box.palette.muted, width),
+    );
   if (laid.footer.length > 0) {
     rows.push('<HR/>');
     for (const f of laid.footer) rows.push(cell(f, DETAIL, box.palette.text, width));
@@ -117,8 +133,13 @@ function titleLabel(spec: ChartSpec, measure: Measure): string {
   const title: TextStyle = { bold: true, size: SIZES.title };
   const subtitle: TextStyle = { bold: false, size: SIZES.subtitle };
   const legend: TextStyle = { bold: false, size: SIZES.legend };
-  const rows = [`<TR><TD WIDTH="${number(measure(spec.title, title))}">${font(title, '#1A1A1A', escapeHtmlLabel(spec.title))}</TD></TR>`];
-  if (spec.subtitle) rows.push(`<TR><TD WIDTH="${number(measure(spec.subtitle, subtitle))}">${font(subtitle, '#4A4A4A', escapeHtmlLabel(spec.subtitle))}</TD></TR>`);
+  const rows = [
+    `<TR><TD WIDTH="${number(measure(spec.title, title))}">${font(title, '#1A1A1A', escapeHtmlLabel(spec.title))}</TD></TR>`,
+  ];
+  if (spec.subtitle)
+    rows.push(
+      `<TR><TD WIDTH="${number(measure(spec.subtitle, subtitle))}">${font(subtitle, '#4A4A4A', escapeHtmlLabel(spec.subtitle))}</TD></TR>`,
+    );
   if (spec.legend.length > 0) {
     const items = spec.legend.map((item) => {
       const style = item.dashed ? ' STYLE="dashed"' : ' STYLE="rounded"';
@@ -144,7 +165,9 @@ function treeInput(spec: ChartSpec, laid: LaidBox[], width: number): TreeInput {
     else children.set(edge.from, [edge.to]);
     hasParent.add(edge.to);
   }
-  const sizes = new Map(laid.map((l) => [l.box.id, { width: width + 2 * NODE_MARGIN_X, height: l.height + 2 * NODE_MARGIN_Y }]));
+  const sizes = new Map(
+    laid.map((l) => [l.box.id, { width: width + 2 * NODE_MARGIN_X, height: l.height + 2 * NODE_MARGIN_Y }]),
+  );
   return {
     roots: spec.boxes.filter((b) => !hasParent.has(b.id)).map((b) => b.id),
     children,
@@ -192,8 +215,11 @@ export function writeDot(spec: ChartSpec, measure: Measure): string {
     const to = junction(b);
     out.push(`  ${dotString(from)} -> ${dotString(to)};`);
   }
-  for (const [a, b] of layout.dashed) out.push(`  ${dotString(junction(a))} -> ${dotString(junction(b))} [style=dashed];`);
-  out.push(`  node [shape=box, style="rounded,filled", fontname=${dotString(FONT_NAME)}, fontsize=${SIZES.name}, margin="${number(NODE_MARGIN_X / 72)},${number(NODE_MARGIN_Y / 72)}", penwidth=1.2];`);
+  for (const [a, b] of layout.dashed)
+    out.push(`  ${dotString(junction(a))} -> ${dotString(junction(b))} [style=dashed];`);
+  out.push(
+    `  node [shape=box, style="rounded,filled", fontname=${dotString(FONT_NAME)}, fontsize=${SIZES.name}, margin="${number(NODE_MARGIN_X / 72)},${number(NODE_MARGIN_Y / 72)}", penwidth=1.2];`,
+  );
   for (const l of laid) {
     const { box } = l;
     const rect = layout.boxes.get(box.id)!;

@@ -47,12 +47,16 @@ function layBox(box: Box, measure: Measure): LaidBox {
   const name = wrapText(box.name, SIZES.nameWidth, NAME, measure);
   const nameWidth = Math.max(0, ...name.map((l) => measure(l, NAME)));
   const width = Math.max(SIZES.nameWidth, nameWidth);
-  const lines = box.lines.flatMap((line) => wrapText(line.text, width, DETAIL, measure).map((text) => ({ text, line })));
+  const lines = box.lines.flatMap((line) =>
+    wrapText(line.text, width, DETAIL, measure).map((text) => ({ text, line })),
+  );
   const footer = box.footer.map((f) => wrapText(f, width, DETAIL, measure));
   const detail = DETAIL.size * LINE;
   const footerLines = footer.reduce((s, f) => s + f.length, 0);
   const textHeight =
-    name.length * NAME.size * LINE + (lines.length > 0 ? GAP + lines.length * detail : 0) + (footer.length > 0 ? 3 * GAP + footerLines * detail + (footer.length - 1) * GAP : 0);
+    name.length * NAME.size * LINE +
+    (lines.length > 0 ? GAP + lines.length * detail : 0) +
+    (footer.length > 0 ? 3 * GAP + footerLines * detail + (footer.length - 1) * GAP : 0);
   return { box, name, lines, footer, textHeight };
 }
 
@@ -179,7 +183,10 @@ function edgePoint(from: Rect, to: Point): Point {
   const dx = to.x - cx;
   const dy = to.y - cy;
   if (dx === 0 && dy === 0) return { x: cx, y: cy };
-  const t = Math.min(dx === 0 ? Infinity : from.width / 2 / Math.abs(dx), dy === 0 ? Infinity : from.height / 2 / Math.abs(dy));
+  const t = Math.min(
+    dx === 0 ? Infinity : from.width / 2 / Math.abs(dx),
+    dy === 0 ? Infinity : from.height / 2 / Math.abs(dy),
+  );
   return { x: cx + dx * t, y: cy + dy * t };
 }
 
@@ -195,7 +202,11 @@ export function arrowHead(segment: Pick<DrawnSegment, 'from' | 'to'>, length = 7
   const ux = dx / d;
   const uy = dy / d;
   const back = { x: segment.to.x - ux * length, y: segment.to.y - uy * length };
-  return [segment.to, { x: back.x - uy * length * 0.45, y: back.y + ux * length * 0.45 }, { x: back.x + uy * length * 0.45, y: back.y - ux * length * 0.45 }];
+  return [
+    segment.to,
+    { x: back.x - uy * length * 0.45, y: back.y + ux * length * 0.45 },
+    { x: back.x + uy * length * 0.45, y: back.y - ux * length * 0.45 },
+  ];
 }
 
 /** The drawing of a laid-out part: boxes with their lines of text, connectors, links between drawn units. */
@@ -213,12 +224,21 @@ export function drawPart(chart: PreparedChart, part: PartLayout, options: DrawOp
     const put = (text: string, style: TextStyle, color: string): void => {
       const width = measure(text, style);
       const height = style.size * LINE;
-      lines.push({ text, size: style.size, bold: style.bold, color, x: rect.x + (rect.width - width) / 2, baseline: y + height * 0.8, width });
+      lines.push({
+        text,
+        size: style.size,
+        bold: style.bold,
+        color,
+        x: rect.x + (rect.width - width) / 2,
+        baseline: y + height * 0.8,
+        width,
+      });
       y += height;
     };
     for (const l of laid.name) put(l, NAME, box.palette.text);
     if (laid.lines.length > 0) y += GAP;
-    for (const { text, line } of laid.lines) put(text, DETAIL, line.style === 'note' ? (line.color ?? box.palette.text) : box.palette.muted);
+    for (const { text, line } of laid.lines)
+      put(text, DETAIL, line.style === 'note' ? (line.color ?? box.palette.text) : box.palette.muted);
     if (laid.footer.length > 0) {
       y += GAP;
       rules.push(y);
@@ -252,7 +272,13 @@ export function drawPart(chart: PreparedChart, part: PartLayout, options: DrawOp
     const a = part.layout.boxes.get(link.from);
     const b = part.layout.boxes.get(link.to);
     if (!a || !b) continue;
-    segments.push({ from: edgePoint(a, centreOf(b)), to: edgePoint(b, centreOf(a)), color: link.color ?? BORDER, ...(link.dashed ? { dashed: true } : {}), arrow: true });
+    segments.push({
+      from: edgePoint(a, centreOf(b)),
+      to: edgePoint(b, centreOf(a)),
+      color: link.color ?? BORDER,
+      ...(link.dashed ? { dashed: true } : {}),
+      arrow: true,
+    });
   }
   const title = options.title ?? spec.title;
   const subtitle = options.title !== undefined ? options.subtitle : (options.subtitle ?? spec.subtitle);
@@ -263,7 +289,11 @@ export function drawPart(chart: PreparedChart, part: PartLayout, options: DrawOp
     ...(subtitle !== undefined ? { subtitle } : {}),
     boxes,
     segments,
-    legend: spec.legend.map((item): DrawnLegendItem => ({ label: item.label, palette: item.palette, ...(item.dashed ? { dashed: true } : {}) })),
+    legend: spec.legend.map((item): DrawnLegendItem => ({
+      label: item.label,
+      palette: item.palette,
+      ...(item.dashed ? { dashed: true } : {}),
+    })),
   };
 }
 
@@ -274,7 +304,8 @@ export function chartDrawing(spec: ChartSpec, measure: Measure, onProgress?: (do
 }
 
 /** Something the heading draws: a line of text, or a legend chip with its label. */
-export type HeadingItem = { kind: 'text'; line: DrawnLine } | { kind: 'chip'; rect: Rect; palette: Palette; dashed: boolean; line: DrawnLine };
+export type HeadingItem =
+  { kind: 'text'; line: DrawnLine } | { kind: 'chip'; rect: Rect; palette: Palette; dashed: boolean; line: DrawnLine };
 
 export interface HeadingLayout {
   width: number;
@@ -293,18 +324,38 @@ const CHIP_HEIGHT = 18;
  * The heading above a chart, centred in `width` points (at least its own width): title, date
  * line, and the legend's chips, wrapped into rows when they do not fit in one.
  */
-export function layoutHeading(drawing: Pick<ChartDrawing, 'title' | 'subtitle' | 'legend'>, measure: Measure, width: number, options: { legend?: boolean } = {}): HeadingLayout {
+export function layoutHeading(
+  drawing: Pick<ChartDrawing, 'title' | 'subtitle' | 'legend'>,
+  measure: Measure,
+  width: number,
+  options: { legend?: boolean } = {},
+): HeadingLayout {
   const items: HeadingItem[] = [];
   const titleWidth = measure(drawing.title, TITLE);
   const subtitleWidth = drawing.subtitle ? measure(drawing.subtitle, SUBTITLE) : 0;
   const legend = options.legend === false ? [] : drawing.legend;
   const chips = legend.map((item) => measure(item.label, LEGEND) + 2 * CHIP_PAD);
-  const all = Math.max(titleWidth, subtitleWidth, chips.reduce((s, w) => s + w + CHIP_GAP, -CHIP_GAP));
+  const all = Math.max(
+    titleWidth,
+    subtitleWidth,
+    chips.reduce((s, w) => s + w + CHIP_GAP, -CHIP_GAP),
+  );
   const span = Math.max(width, Math.min(all, Math.max(width, titleWidth, subtitleWidth)));
   let y = 0;
   const text = (t: string, style: TextStyle, w: number, color: string): void => {
     const height = style.size * LINE;
-    items.push({ kind: 'text', line: { text: t, size: style.size, bold: style.bold, color, x: (span - w) / 2, baseline: y + height * 0.8, width: w } });
+    items.push({
+      kind: 'text',
+      line: {
+        text: t,
+        size: style.size,
+        bold: style.bold,
+        color,
+        x: (span - w) / 2,
+        baseline: y + height * 0.8,
+        width: w,
+      },
+    });
     y += height;
   };
   text(drawing.title, TITLE, titleWidth, '#1A1A1A');
@@ -316,7 +367,8 @@ export function layoutHeading(drawing: Pick<ChartDrawing, 'title' | 'subtitle' |
     while (start < legend.length) {
       let end = start;
       let rowWidth = -CHIP_GAP;
-      while (end < legend.length && (end === start || rowWidth + CHIP_GAP + chips[end]! <= span)) rowWidth += CHIP_GAP + chips[end++]!;
+      while (end < legend.length && (end === start || rowWidth + CHIP_GAP + chips[end]! <= span))
+        rowWidth += CHIP_GAP + chips[end++]!;
       let x = (span - rowWidth) / 2;
       for (let i = start; i < end; i++) {
         const item = legend[i]!;
@@ -327,7 +379,15 @@ export function layoutHeading(drawing: Pick<ChartDrawing, 'title' | 'subtitle' |
           rect: { x, y, width: w, height: CHIP_HEIGHT },
           palette: item.palette,
           dashed: item.dashed === true,
-          line: { text: item.label, size: LEGEND.size, bold: false, color: item.palette.text, x: x + CHIP_PAD, baseline: y + CHIP_HEIGHT / 2 + LEGEND.size * 0.35, width: labelWidth },
+          line: {
+            text: item.label,
+            size: LEGEND.size,
+            bold: false,
+            color: item.palette.text,
+            x: x + CHIP_PAD,
+            baseline: y + CHIP_HEIGHT / 2 + LEGEND.size * 0.35,
+            width: labelWidth,
+          },
         });
         x += w + CHIP_GAP;
       }

@@ -100,7 +100,8 @@ interface Block {
   segs: Seg[];
 }
 
-type Element = { kind: 'tree'; id: string; block: Block } | { kind: 'column'; ids: string[]; width: number; main: number };
+type Element =
+  { kind: 'tree'; id: string; block: Block } | { kind: 'column'; ids: string[]; width: number; main: number };
 
 const mainOf = (b: Block): number => b.own + b.grow + b.below;
 
@@ -161,7 +162,8 @@ export function layoutTree(input: TreeInput): TreeLayout {
     // Line units: subtrees, and leaves gathered into columns (top to bottom only).
     const leaves = tb ? line.filter((k) => kids(k).length === 0) : [];
     const elements: Element[] = [];
-    for (const k of line) if (leaves.length < 2 || !leaves.includes(k)) elements.push({ kind: 'tree', id: k, block: blocks.get(k)! });
+    for (const k of line)
+      if (leaves.length < 2 || !leaves.includes(k)) elements.push({ kind: 'tree', id: k, block: blocks.get(k)! });
     if (leaves.length >= 2) for (const ids of columnsOf(leaves)) elements.push(columnElement(ids));
 
     // The band of staff units under the root: where it starts and how tall it is.
@@ -279,7 +281,15 @@ export function layoutTree(input: TreeInput): TreeLayout {
     };
 
     /** Places one row of elements with tops at `top`; the bar above them; returns the row's bottom. */
-    function placeRow(row: Element[], offsets: number[], joins: number[], top: number, stem: number, from: number, withStem: boolean): number {
+    function placeRow(
+      row: Element[],
+      offsets: number[],
+      joins: number[],
+      top: number,
+      stem: number,
+      from: number,
+      withStem: boolean,
+    ): number {
       const bar = top - GAP_MAIN / 2;
       evenOut(row);
       const straight = withStem && row.length === 1 && Math.abs(joins[0]! - stem) < 0.01;
@@ -363,7 +373,8 @@ export function layoutTree(input: TreeInput): TreeLayout {
       let main = own.main + afterBand;
       for (const row of rows) {
         const split = halves(row);
-        const side = (part: Element[]): number => part.reduce((s, e) => s + extent(e), 0) + GAP_CROSS * Math.max(0, part.length - 1);
+        const side = (part: Element[]): number =>
+          part.reduce((s, e) => s + extent(e), 0) + GAP_CROSS * Math.max(0, part.length - 1);
         cross = Math.max(cross, 2 * Math.max(side(row.slice(0, split)), side(row.slice(split))) + GAP_CROSS);
         main += GAP_MAIN + Math.max(...row.map(depthOf));
       }
@@ -431,9 +442,15 @@ export function layoutTree(input: TreeInput): TreeLayout {
     const block = blocks.get(id)!;
     const s = size(id);
     const height = block.own + block.grow;
-    boxes.set(id, tb ? { x: cross + block.rootAt, y: main, width: s.cross, height } : { x: main, y: cross + block.rootAt, width: height, height: s.cross });
+    boxes.set(
+      id,
+      tb
+        ? { x: cross + block.rootAt, y: main, width: s.cross, height }
+        : { x: main, y: cross + block.rootAt, width: height, height: s.cross },
+    );
     const base = main + height;
-    for (const [a, b, c, d, isDashed] of block.segs) (isDashed ? dashed : segments).push([point(cross + a, base + b), point(cross + c, base + d)]);
+    for (const [a, b, c, d, isDashed] of block.segs)
+      (isDashed ? dashed : segments).push([point(cross + a, base + b), point(cross + c, base + d)]);
     for (const k of block.kids) work.push({ id: k.id, cross: cross + k.cross, main: base + k.main });
   }
   let width = 0;

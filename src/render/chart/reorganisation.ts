@@ -41,11 +41,18 @@ function local(text: LocalText | undefined, lang: string, fallback: string): str
  * The chart description of a reorganisation. `before` places the units that are gone (removed,
  * or replaced by a merge or split) under their old parent, with their old names.
  */
-export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: ReorganisationOptions, before?: OrgModel): ChartSpec {
+export function reorganisationSpec(
+  after: OrgModel,
+  diff: DiffResult,
+  options: ReorganisationOptions,
+  before?: OrgModel,
+): ChartSpec {
   const { t, lang } = options;
   const name = (id: string): string => {
     const unit = after.units.get(id)?.unit ?? before?.units.get(id)?.unit;
-    return (unit ? pickText(unit.name, lang, after.defaultLanguage) : local(diff.names.units[id], lang, diff.language)) || id;
+    return (
+      (unit ? pickText(unit.name, lang, after.defaultLanguage) : local(diff.names.units[id], lang, diff.language)) || id
+    );
   };
   const oldName = (id: string): string => {
     const unit = before?.units.get(id)?.unit;
@@ -90,11 +97,21 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
         break;
       case 'unit-renamed':
         setMark(change.unit, 'changed');
-        note(change.unit, t('chart-diff-renamed', { name: quoted(local(change.from, lang, diff.language)) }), NOTE.changed);
+        note(
+          change.unit,
+          t('chart-diff-renamed', { name: quoted(local(change.from, lang, diff.language)) }),
+          NOTE.changed,
+        );
         break;
       case 'unit-moved':
         setMark(change.unit, 'changed');
-        note(change.unit, change.from === null ? t('chart-diff-moved-top') : t('chart-diff-moved', { parent: quoted(oldName(change.from)) }), NOTE.changed);
+        note(
+          change.unit,
+          change.from === null
+            ? t('chart-diff-moved-top')
+            : t('chart-diff-moved', { parent: quoted(oldName(change.from)) }),
+          NOTE.changed,
+        );
         break;
       case 'unit-kind-changed':
         setMark(change.unit, 'changed');
@@ -102,7 +119,17 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
         break;
       case 'unit-field-changed':
         setMark(change.unit, 'changed');
-        note(change.unit, t(change.field === 'staff' ? (change.to === true ? 'chart-diff-now-staff' : 'chart-diff-now-line') : 'chart-diff-reordered'), NOTE.changed);
+        note(
+          change.unit,
+          t(
+            change.field === 'staff'
+              ? change.to === true
+                ? 'chart-diff-now-staff'
+                : 'chart-diff-now-line'
+              : 'chart-diff-reordered',
+          ),
+          NOTE.changed,
+        );
         break;
       case 'headcount-changed':
         setMark(change.unit, 'changed');
@@ -140,21 +167,34 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
     for (const gone of r.from) {
       const old = before?.units.get(gone)?.unit;
       if (after.units.has(gone) || !old) continue;
-      removed.set(gone, { parent: old.parent !== undefined && before!.units.has(old.parent) ? old.parent : null, kind: old.kind });
+      removed.set(gone, {
+        parent: old.parent !== undefined && before!.units.has(old.parent) ? old.parent : null,
+        kind: old.kind,
+      });
       mark.set(gone, 'removed');
       const successors = r.to.filter((u) => u !== gone);
-      note(gone, successors.length === 1 ? t('chart-diff-replaced-by', { units: quoted(name(successors[0]!)) }) : t('chart-diff-replaced-by-many', { count: successors.length }), NOTE.link);
+      note(
+        gone,
+        successors.length === 1
+          ? t('chart-diff-replaced-by', { units: quoted(name(successors[0]!)) })
+          : t('chart-diff-replaced-by-many', { count: successors.length }),
+        NOTE.link,
+      );
     }
     for (const successor of r.to) {
       const predecessors = r.from.filter((f) => f !== successor);
       if (predecessors.length === 0) continue;
-      const text = predecessors.length === 1 ? t(`chart-diff-${r.kind}`, { units: quoted(oldName(predecessors[0]!)) }) : t(`chart-diff-${r.kind}-many`, { count: predecessors.length });
+      const text =
+        predecessors.length === 1
+          ? t(`chart-diff-${r.kind}`, { units: quoted(oldName(predecessors[0]!)) })
+          : t(`chart-diff-${r.kind}-many`, { count: predecessors.length });
       // Lineage says most about a successor: it goes first.
       const list = marks.get(successor) ?? [];
       list.unshift({ text: `${text}${r.inferred ? t('chart-diff-inferred') : ''}`, color: NOTE.link });
       marks.set(successor, list);
       if (mark.get(successor) !== 'added') setMark(successor, 'changed');
-      for (const p of predecessors) edges.push({ from: p, to: successor, kind: 'link', color: NOTE.link, dashed: true });
+      for (const p of predecessors)
+        edges.push({ from: p, to: successor, kind: 'link', color: NOTE.link, dashed: true });
     }
   }
   for (const [unit, { gained, lost }] of functions) {
@@ -220,14 +260,22 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
       const below = (children.get(id) ?? []).filter((c) => seen.has(c)).length;
       const hidden = below === 0 ? (children.get(id) ?? []).length : 0;
       box = unitBox(after, id, depth, options, depth === 0, hidden);
-      box.palette = depth === 0 && state === undefined ? ROOT : state === 'added' ? ADDED : state === 'changed' ? CHANGED : UNCHANGED;
+      box.palette =
+        depth === 0 && state === undefined
+          ? ROOT
+          : state === 'added'
+            ? ADDED
+            : state === 'changed'
+              ? CHANGED
+              : UNCHANGED;
     }
     box.lines = [...box.lines, ...(notes.get(id) ?? [])];
     box.classes = [...box.classes, `change-${state ?? 'none'}`];
     return box;
   });
   const tree: Edge[] = [];
-  for (const { id } of order) for (const child of children.get(id) ?? []) if (seen.has(child)) tree.push({ from: id, to: child, kind: 'tree' });
+  for (const { id } of order)
+    for (const child of children.get(id) ?? []) if (seen.has(child)) tree.push({ from: id, to: child, kind: 'tree' });
 
   const shown = new Set(order.map((o) => o.id));
   const legend: LegendItem[] = [
@@ -236,11 +284,15 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
     { label: t('chart-diff-legend-changed'), palette: CHANGED },
     { label: t('chart-diff-legend-removed'), palette: REMOVED, dashed: true },
   ];
-  if (edges.some((e) => e.kind === 'link' && shown.has(e.from) && shown.has(e.to))) legend.push({ label: t('chart-diff-legend-link'), palette: { ...UNCHANGED, border: NOTE.link, text: NOTE.link } });
-  const title = options.title ?? t('chart-diff-title', { name: pickText(after.organization.name, lang, after.defaultLanguage) });
+  if (edges.some((e) => e.kind === 'link' && shown.has(e.from) && shown.has(e.to)))
+    legend.push({ label: t('chart-diff-legend-link'), palette: { ...UNCHANGED, border: NOTE.link, text: NOTE.link } });
+  const title =
+    options.title ?? t('chart-diff-title', { name: pickText(after.organization.name, lang, after.defaultLanguage) });
   return {
     title,
-    ...(options.title === undefined ? { subtitle: t('chart-diff-subtitle', { from: options.fromLabel, to: options.toLabel }) } : {}),
+    ...(options.title === undefined
+      ? { subtitle: t('chart-diff-subtitle', { from: options.fromLabel, to: options.toLabel }) }
+      : {}),
     legend,
     boxes,
     edges: [...tree, ...edges.filter((e) => shown.has(e.from) && shown.has(e.to))],
@@ -249,6 +301,12 @@ export function reorganisationSpec(after: OrgModel, diff: DiffResult, options: R
 }
 
 /** The reorganisation chart as DOT. */
-export function reorganisationDot(after: OrgModel, diff: DiffResult, options: ReorganisationOptions, measure: Measure, before?: OrgModel): string {
+export function reorganisationDot(
+  after: OrgModel,
+  diff: DiffResult,
+  options: ReorganisationOptions,
+  measure: Measure,
+  before?: OrgModel,
+): string {
   return writeDot(reorganisationSpec(after, diff, options, before), measure);
 }

@@ -22,7 +22,12 @@ const PAD = 22;
 const BELOW_HEADING = 18;
 
 function escapeXml(text: string): string {
-  return cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return cleanText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 const n = (value: number): string => String(Math.round(value * 100) / 100);
@@ -70,11 +75,16 @@ export function drawingSvg(drawing: ChartDrawing, options: SvgOptions): string {
   const dashed = drawing.segments.filter((s) => s.dashed && !s.arrow);
   out.push('<g class="connectors" fill="none" stroke-width="1.2">');
   if (solid.length > 0) out.push(`<path stroke="${solid[0]!.color}" d="${path(solid, cx, chartTop)}"/>`);
-  if (dashed.length > 0) out.push(`<path stroke="${dashed[0]!.color}" stroke-dasharray="5 3" d="${path(dashed, cx, chartTop)}"/>`);
+  if (dashed.length > 0)
+    out.push(`<path stroke="${dashed[0]!.color}" stroke-dasharray="5 3" d="${path(dashed, cx, chartTop)}"/>`);
   for (const s of drawing.segments.filter((x) => x.arrow)) {
-    out.push(`<path class="link" stroke="${s.color}"${s.dashed ? ' stroke-dasharray="5 3"' : ''} d="${path([s], cx, chartTop)}"/>`);
+    out.push(
+      `<path class="link" stroke="${s.color}"${s.dashed ? ' stroke-dasharray="5 3"' : ''} d="${path([s], cx, chartTop)}"/>`,
+    );
     const head = arrowHead(s);
-    out.push(`<path fill="${s.color}" stroke="none" d="M${head.map((p) => `${n(p.x + cx)},${n(p.y + chartTop)}`).join('L')}z"/>`);
+    out.push(
+      `<path fill="${s.color}" stroke="none" d="M${head.map((p) => `${n(p.x + cx)},${n(p.y + chartTop)}`).join('L')}z"/>`,
+    );
   }
   out.push('</g>');
   for (const box of drawing.boxes) {
@@ -85,7 +95,10 @@ export function drawingSvg(drawing: ChartDrawing, options: SvgOptions): string {
     out.push(
       `<rect x="${n(r.x + cx)}" y="${n(r.y + chartTop)}" width="${n(r.width)}" height="${n(r.height)}" rx="8" fill="${box.palette.fill}" stroke="${box.palette.border}" stroke-width="${stroke}"${dash}/>`,
     );
-    for (const y of box.rules) out.push(`<path stroke="${box.palette.border}" stroke-width="0.8" d="M${n(r.x + cx + 8)},${n(y + chartTop)}H${n(r.x + cx + r.width - 8)}"/>`);
+    for (const y of box.rules)
+      out.push(
+        `<path stroke="${box.palette.border}" stroke-width="0.8" d="M${n(r.x + cx + 8)},${n(y + chartTop)}H${n(r.x + cx + r.width - 8)}"/>`,
+      );
     for (const line of box.lines) out.push(text(line, cx, chartTop));
     out.push('</g>');
   }

@@ -15,7 +15,7 @@ export interface TextStyle {
 export type Measure = (text: string, style: TextStyle) => number;
 
 // Control characters (other than none we keep) would end up as invalid XML in the SVG.
- 
+
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g;
 
 /** Collapses whitespace and drops control characters, so a name is one line of plain text. */
@@ -30,7 +30,12 @@ export function cleanText(text: string): string {
  * Graphviz expands `\N` (the node's name) even inside HTML-like labels, and reads `\\` as one.
  */
 export function escapeHtmlLabel(text: string): string {
-  return cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\\/g, '\\\\');
+  return cleanText(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\\/g, '\\\\');
 }
 
 /**

@@ -23,7 +23,10 @@ export const codequality: Formatter = ({ diagnostics }) => {
       check_name: d.rule,
       fingerprint: createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32),
       severity: SEVERITY[d.severity],
-      location: { path: d.file, lines: { begin: d.line, ...(d.endLine !== undefined && d.endLine > d.line ? { end: d.endLine } : {}) } },
+      location: {
+        path: d.file,
+        lines: { begin: d.line, ...(d.endLine !== undefined && d.endLine > d.line ? { end: d.endLine } : {}) },
+      },
     };
   });
   return `${JSON.stringify(issues, null, 2)}\n`;

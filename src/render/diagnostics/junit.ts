@@ -9,8 +9,9 @@ import type { Diagnostic } from '../../model/finding.js';
 import type { Formatter } from './types.js';
 
 /** Characters XML 1.0 does not allow anywhere (even escaped), including lone surrogates. */
- 
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const NOT_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function xmlEscape(text: string): string {
   return text
@@ -46,7 +47,9 @@ export const junit: Formatter = ({ diagnostics, files }, { t }) => {
       body += `\n      <failure message="${xmlEscape(message)}" type="${xmlEscape(failing[0]!.rule)}">${xmlEscape(failing.map(line).join('\n'))}</failure>`;
     }
     if (notes.length > 0) body += `\n      <system-out>${xmlEscape(notes.map(line).join('\n'))}</system-out>`;
-    cases.push(`    <testcase classname="org validate" name="${name}" file="${name}">${body}${body ? '\n    ' : ''}</testcase>`);
+    cases.push(
+      `    <testcase classname="org validate" name="${name}" file="${name}">${body}${body ? '\n    ' : ''}</testcase>`,
+    );
   }
   const counts = `tests="${cases.length}" failures="${failures}" errors="0" skipped="0"`;
   return [

@@ -6,7 +6,14 @@ import type { Formatter } from './types.js';
 // Without colour, styling is the identity: no need to build chalk's styles for plain text (a
 // noticeable share of a short run's start-up).
 const identity = (s: string): string => s;
-const plain = Object.assign(identity, { underline: identity, dim: identity, red: Object.assign(identity, { bold: identity }), yellow: Object.assign(identity, { bold: identity }), blue: identity, green: identity });
+const plain = Object.assign(identity, {
+  underline: identity,
+  dim: identity,
+  red: Object.assign(identity, { bold: identity }),
+  yellow: Object.assign(identity, { bold: identity }),
+  blue: identity,
+  green: identity,
+});
 
 export const stylish: Formatter = ({ diagnostics, summary }, { color, t }) => {
   const c = color ? new Chalk({ level: 1 }) : plain;
@@ -26,7 +33,9 @@ export const stylish: Formatter = ({ diagnostics, summary }, { color, t }) => {
     list.forEach((d, i) => {
       const sev = padEnd(t(`severity-${d.severity}`), sevWidth);
       const sevText = d.severity === 'error' ? c.red(sev) : d.severity === 'warning' ? c.yellow(sev) : c.blue(sev);
-      lines.push(`  ${c.dim(where[i]!.padEnd(whereWidth))}  ${sevText}  ${padEnd(d.message, msgWidth)}  ${c.dim(d.rule)}`);
+      lines.push(
+        `  ${c.dim(where[i]!.padEnd(whereWidth))}  ${sevText}  ${padEnd(d.message, msgWidth)}  ${c.dim(d.rule)}`,
+      );
     });
     lines.push('');
   }
@@ -34,7 +43,8 @@ export const stylish: Formatter = ({ diagnostics, summary }, { color, t }) => {
   const problems = summary.errors + summary.warnings + summary.infos;
   if (problems === 0) lines.push(c.green(t('summary-clean', data)));
   // Notes alone (rules set to `info`) do not make a structure unclean.
-  else if (summary.errors === 0 && summary.warnings === 0) lines.push(c.green(t('summary-clean-notes', { ...data, infos: t('count-infos', { count: summary.infos }) })));
+  else if (summary.errors === 0 && summary.warnings === 0)
+    lines.push(c.green(t('summary-clean-notes', { ...data, infos: t('count-infos', { count: summary.infos }) })));
   else {
     const text = t('summary-problems', {
       ...data,

@@ -4,7 +4,17 @@
  * Markdown one.
  */
 import { pickText } from '../../model/model.js';
-import { CHANGE_TYPES, type Change, type ChangeType, type DiffResult, type LocalText, type ReplacementKind, type ReviewItem, type ReviewMatch, type UnitEvidence } from '../../diff/types.js';
+import {
+  CHANGE_TYPES,
+  type Change,
+  type ChangeType,
+  type DiffResult,
+  type LocalText,
+  type ReplacementKind,
+  type ReviewItem,
+  type ReviewMatch,
+  type UnitEvidence,
+} from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 
 export interface Namer {
@@ -21,7 +31,8 @@ const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
 export function namer(diff: DiffResult, language: string | undefined): Namer {
   const text = (t: LocalText | undefined): string => oneLine(pickText(t, language, diff.language));
-  const lookup = (table: Record<string, LocalText>, id: string): string => (Object.hasOwn(table, id) ? text(table[id]) : '');
+  const lookup = (table: Record<string, LocalText>, id: string): string =>
+    Object.hasOwn(table, id) ? text(table[id]) : '';
   return {
     unit: (id) => lookup(diff.names.units, id),
     fn: (id) => lookup(diff.names.functions, id),
@@ -59,8 +70,35 @@ export function replacedUnits(diff: DiffResult, kind: ReplacementKind): number {
 }
 
 const GROUPS: Array<{ noun: string; parts: Part[] }> = [
-  { noun: 'units', parts: ['unit-added', 'unit-removed', 'merge', 'split', 'rename-id', 'restructure', 'unit-renamed', 'unit-moved', 'unit-kind-changed', 'unit-field-changed', 'headcount-changed', 'unit-validity-changed', 'unit-basis-changed'] },
-  { noun: 'functions', parts: ['function-added', 'function-removed', 'function-replaced', 'function-renamed', 'function-transferred', 'function-validity-changed'] },
+  {
+    noun: 'units',
+    parts: [
+      'unit-added',
+      'unit-removed',
+      'merge',
+      'split',
+      'rename-id',
+      'restructure',
+      'unit-renamed',
+      'unit-moved',
+      'unit-kind-changed',
+      'unit-field-changed',
+      'headcount-changed',
+      'unit-validity-changed',
+      'unit-basis-changed',
+    ],
+  },
+  {
+    noun: 'functions',
+    parts: [
+      'function-added',
+      'function-removed',
+      'function-replaced',
+      'function-renamed',
+      'function-transferred',
+      'function-validity-changed',
+    ],
+  },
   { noun: 'assignments', parts: ['assignment-added', 'assignment-removed', 'assignment-changed'] },
 ];
 
@@ -70,7 +108,8 @@ const GROUPS: Array<{ noun: string; parts: Part[] }> = [
  */
 export function summaryParts(diff: DiffResult, t: Translate): string[] {
   const { summary } = diff;
-  const count = (part: Part): number => (part in summary.counts ? summary.counts[part as ChangeType] : replacedUnits(diff, part as ReplacementKind));
+  const count = (part: Part): number =>
+    part in summary.counts ? summary.counts[part as ChangeType] : replacedUnits(diff, part as ReplacementKind);
   const groups: string[] = [];
   for (const group of GROUPS) {
     const parts: string[] = [];
@@ -78,7 +117,11 @@ export function summaryParts(diff: DiffResult, t: Translate): string[] {
       const n = count(part);
       if (n === 0) continue;
       const verb = t(`diff-verb-${part}`);
-      parts.push(parts.length === 0 ? t(`diff-sum-first-${group.noun}`, { count: n, verb }) : t('diff-sum-next', { count: n, verb }));
+      parts.push(
+        parts.length === 0
+          ? t(`diff-sum-first-${group.noun}`, { count: n, verb })
+          : t('diff-sum-next', { count: n, verb }),
+      );
     }
     if (parts.length > 0) groups.push(parts.join(', '));
   }
@@ -103,7 +146,8 @@ const percent = (x: number | undefined): number => Math.round((x ?? 0) * 100);
 export function evidenceText(e: UnitEvidence | undefined, t: Translate): string {
   if (!e) return '';
   const parts: string[] = [];
-  if (e.functions.shared > 0) parts.push(t('diff-evidence-functions', { shared: e.functions.shared, of: e.functions.from }));
+  if (e.functions.shared > 0)
+    parts.push(t('diff-evidence-functions', { shared: e.functions.shared, of: e.functions.from }));
   if (e.units.shared > 0) parts.push(t('diff-evidence-units', { shared: e.units.shared, of: e.units.from }));
   const shared = parts.join(t('diff-evidence-and'));
   const name = e.name !== undefined && e.name >= 0.5 ? t('diff-evidence-name', { percent: percent(e.name) }) : '';
@@ -113,12 +157,17 @@ export function evidenceText(e: UnitEvidence | undefined, t: Translate): string 
 /** The lineage note of a replaced unit or function: declared, or what the guess rests on. */
 export function lineageNote(c: Extract<Change, { type: 'unit-replaced' | 'function-replaced' }>, t: Translate): string {
   if (!c.inferred) return t('diff-declared');
-  const basis = c.type === 'unit-replaced' ? evidenceText(c.evidence, t) || t(`diff-basis-${c.basis ?? 'functions'}`) : t('diff-evidence-text', { percent: percent(c.similarity) });
+  const basis =
+    c.type === 'unit-replaced'
+      ? evidenceText(c.evidence, t) || t(`diff-basis-${c.basis ?? 'functions'}`)
+      : t('diff-evidence-text', { percent: percent(c.similarity) });
   return t('diff-inferred-from', { basis, percent: percent(c.confidence) });
 }
 
 /** One possible match of a review item, in words (without the names of what it matches). */
 export function reviewMatchNote(m: ReviewMatch, subject: ReviewItem['subject'], t: Translate): string {
-  const basis = m.evidence ? evidenceText(m.evidence, t) : t(subject === 'unit' ? 'diff-evidence-name' : 'diff-evidence-text', { percent: percent(m.similarity) });
+  const basis = m.evidence
+    ? evidenceText(m.evidence, t)
+    : t(subject === 'unit' ? 'diff-evidence-name' : 'diff-evidence-text', { percent: percent(m.similarity) });
   return t('diff-review-match', { basis, percent: percent(m.confidence) });
 }

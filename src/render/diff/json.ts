@@ -19,7 +19,18 @@ function side(s: DiffSide, totals: { units: number; functions: number; headcount
 
 export const renderDiffJson: DiffRenderer = ({ from, to, diff }) => {
   const { summary } = diff;
-  const totals = (k: 'from' | 'to') => ({ units: summary.units[k], functions: summary.functions[k], headcount: summary.headcount[k] });
-  const out = { from: side(from, totals('from')), to: side(to, totals('to')), changes: diff.changes, review: diff.review, summary, names: diff.names };
+  const totals = (k: 'from' | 'to') => ({
+    units: summary.units[k],
+    functions: summary.functions[k],
+    headcount: summary.headcount[k],
+  });
+  const out = {
+    from: side(from, totals('from')),
+    to: side(to, totals('to')),
+    changes: diff.changes,
+    review: diff.review,
+    summary,
+    names: diff.names,
+  };
   return `${JSON.stringify(out, null, 2)}\n`;
 };

@@ -58,13 +58,16 @@ function label(ctx: Ctx, name: string, id: string): string {
   const tag = ctx.c.dim(`[${id}]`);
   return name ? `${name} ${tag}` : tag;
 }
-const unitLabel = (ctx: Ctx, id: string | null): string => (id === null ? ctx.t('diff-top-level') : label(ctx, ctx.n.unit(id), id));
+const unitLabel = (ctx: Ctx, id: string | null): string =>
+  id === null ? ctx.t('diff-top-level') : label(ctx, ctx.n.unit(id), id);
 const fnLabel = (ctx: Ctx, id: string): string => label(ctx, ctx.n.fn(id), id);
-const units = (ctx: Ctx, ids: readonly string[]): string => (ids.length === 0 ? ctx.t('diff-none') : ids.map((id) => unitLabel(ctx, id)).join(' + '));
+const units = (ctx: Ctx, ids: readonly string[]): string =>
+  ids.length === 0 ? ctx.t('diff-none') : ids.map((id) => unitLabel(ctx, id)).join(' + ');
 
 /** One line per language whose text changed: "en: Old → New". */
 function textChanges(ctx: Ctx, from: LocalText, to: LocalText, languages: readonly string[]): string[] {
-  const show = (s: string | undefined): string => (s === undefined ? ctx.c.dim(ctx.t('diff-none')) : s.replace(/\s+/g, ' ').trim());
+  const show = (s: string | undefined): string =>
+    s === undefined ? ctx.c.dim(ctx.t('diff-none')) : s.replace(/\s+/g, ' ').trim();
   return languages.map((lang) => `      ${ctx.c.dim(`${lang}:`)} ${show(from[lang])} → ${show(to[lang])}`);
 }
 
@@ -76,15 +79,22 @@ function lines(ctx: Ctx, change: Change): string[] {
     case 'unit-removed': {
       const facts = [n.kind(change.kind)];
       if (change.parent !== null) facts.push(t('diff-under', { parent: unitLabel(ctx, change.parent) }));
-      if (change.headcount !== null && change.headcount > 0) facts.push(t('diff-headcount', { count: change.headcount }));
+      if (change.headcount !== null && change.headcount > 0)
+        facts.push(t('diff-headcount', { count: change.headcount }));
       const out = [`${mark}${unitLabel(ctx, change.unit)}  ${c.dim('(')}${facts.join(', ')}${c.dim(')')}`];
-      for (const [fn, role] of Object.entries(change.functions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out.push(`      ${n.role(role)}: ${fnLabel(ctx, fn)}`);
+      for (const [fn, role] of Object.entries(change.functions).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        out.push(`      ${n.role(role)}: ${fnLabel(ctx, fn)}`);
       return out;
     }
     case 'unit-replaced': {
-      const out = [`${mark}${c.bold(t(`diff-kind-${change.kind}`))}: ${units(ctx, change.from)} → ${units(ctx, change.to)}`];
+      const out = [
+        `${mark}${c.bold(t(`diff-kind-${change.kind}`))}: ${units(ctx, change.from)} → ${units(ctx, change.to)}`,
+      ];
       if (change.inferred) out.push(`      ${c.italic(lineageNote(change, t))}`);
-      if (change.headcount.from !== change.headcount.to) out.push(`      ${t('diff-headcount-change', { from: known(change.headcount.from), to: known(change.headcount.to) })}`);
+      if (change.headcount.from !== change.headcount.to)
+        out.push(
+          `      ${t('diff-headcount-change', { from: known(change.headcount.from), to: known(change.headcount.to) })}`,
+        );
       return out;
     }
     case 'unit-renamed':
@@ -94,21 +104,35 @@ function lines(ctx: Ctx, change: Change): string[] {
     case 'unit-kind-changed':
       return [`${mark}${unitLabel(ctx, change.unit)}: ${n.kind(change.from)} → ${n.kind(change.to)}`];
     case 'unit-field-changed':
-      return [`${mark}${unitLabel(ctx, change.unit)}: ${t(`diff-field-${change.field}`)} ${fieldValue(t, change.from)} → ${fieldValue(t, change.to)}`];
+      return [
+        `${mark}${unitLabel(ctx, change.unit)}: ${t(`diff-field-${change.field}`)} ${fieldValue(t, change.from)} → ${fieldValue(t, change.to)}`,
+      ];
     case 'headcount-changed':
       return [
         `${mark}${unitLabel(ctx, change.unit)}: ${known(change.from)} → ${known(change.to)}`,
         ...change.positions.map((p) => `      ${n.text(p.title) || c.dim(t('diff-untitled'))}: ${p.from} → ${p.to}`),
       ];
     case 'function-added':
-      return [`${mark}${fnLabel(ctx, change.function)}  ${c.dim('(')}${change.lead.length > 0 ? t('diff-led-by', { units: units(ctx, change.lead) }) : t('diff-no-lead')}${c.dim(')')}`];
+      return [
+        `${mark}${fnLabel(ctx, change.function)}  ${c.dim('(')}${change.lead.length > 0 ? t('diff-led-by', { units: units(ctx, change.lead) }) : t('diff-no-lead')}${c.dim(')')}`,
+      ];
     case 'function-removed':
-      return [`${mark}${fnLabel(ctx, change.function)}${change.lead.length > 0 ? `  ${c.dim('(')}${t('diff-was-led-by', { units: units(ctx, change.lead) })}${c.dim(')')}` : ''}`];
+      return [
+        `${mark}${fnLabel(ctx, change.function)}${change.lead.length > 0 ? `  ${c.dim('(')}${t('diff-was-led-by', { units: units(ctx, change.lead) })}${c.dim(')')}` : ''}`,
+      ];
     case 'function-replaced': {
       const fns = (ids: readonly string[]): string => ids.map((id) => fnLabel(ctx, id)).join(' + ');
       const lead =
-        change.kind === 'moved' ? t('diff-lead-moved', { from: units(ctx, change.lead.from), to: units(ctx, change.lead.to) }) : change.lead.to.length > 0 ? t('diff-led-by', { units: units(ctx, change.lead.to) }) : t('diff-no-lead');
-      return [`${mark}${c.bold(t(`diff-fn-kind-${change.kind}`))}: ${fns(change.from)} → ${fns(change.to)}`, `      ${lead}`, `      ${c.italic(lineageNote(change, t))}`];
+        change.kind === 'moved'
+          ? t('diff-lead-moved', { from: units(ctx, change.lead.from), to: units(ctx, change.lead.to) })
+          : change.lead.to.length > 0
+            ? t('diff-led-by', { units: units(ctx, change.lead.to) })
+            : t('diff-no-lead');
+      return [
+        `${mark}${c.bold(t(`diff-fn-kind-${change.kind}`))}: ${fns(change.from)} → ${fns(change.to)}`,
+        `      ${lead}`,
+        `      ${c.italic(lineageNote(change, t))}`,
+      ];
     }
     case 'function-renamed':
       return [`${mark}${fnLabel(ctx, change.function)}`, ...textChanges(ctx, change.from, change.to, change.languages)];
@@ -117,16 +141,27 @@ function lines(ctx: Ctx, change: Change): string[] {
     case 'unit-validity-changed':
       return [`${mark}${unitLabel(ctx, change.unit)}: ${validityText(change.from, t)} → ${validityText(change.to, t)}`];
     case 'function-validity-changed':
-      return [`${mark}${fnLabel(ctx, change.function)}: ${validityText(change.from, t)} → ${validityText(change.to, t)}`];
+      return [
+        `${mark}${fnLabel(ctx, change.function)}: ${validityText(change.from, t)} → ${validityText(change.to, t)}`,
+      ];
     case 'unit-basis-changed': {
-      const act = (a: typeof change.from): string => (a === null ? c.dim(t('diff-none')) : actLine(a, t, ctx.lang, ctx.defaultLanguage));
-      return [`${mark}${unitLabel(ctx, change.unit)}`, `      ${c.dim(`${t('diff-was')}:`)} ${act(change.from)}`, `      ${c.dim(`${t('diff-now')}:`)} ${act(change.to)}`];
+      const act = (a: typeof change.from): string =>
+        a === null ? c.dim(t('diff-none')) : actLine(a, t, ctx.lang, ctx.defaultLanguage);
+      return [
+        `${mark}${unitLabel(ctx, change.unit)}`,
+        `      ${c.dim(`${t('diff-was')}:`)} ${act(change.from)}`,
+        `      ${c.dim(`${t('diff-now')}:`)} ${act(change.to)}`,
+      ];
     }
     case 'assignment-added':
     case 'assignment-removed':
-      return [`${mark}${t('diff-assignment', { unit: unitLabel(ctx, change.unit), role: n.role(change.role), function: fnLabel(ctx, change.function) })}`];
+      return [
+        `${mark}${t('diff-assignment', { unit: unitLabel(ctx, change.unit), role: n.role(change.role), function: fnLabel(ctx, change.function) })}`,
+      ];
     case 'assignment-changed':
-      return [`${mark}${t('diff-assignment-changed', { unit: unitLabel(ctx, change.unit), function: fnLabel(ctx, change.function), from: n.role(change.from), to: n.role(change.to) })}`];
+      return [
+        `${mark}${t('diff-assignment-changed', { unit: unitLabel(ctx, change.unit), function: fnLabel(ctx, change.function), from: n.role(change.from), to: n.role(change.to) })}`,
+      ];
   }
 }
 
@@ -145,7 +180,10 @@ export const renderDiffText: DiffRenderer = (report, { t, language, color = fals
   const lost = report.diff.summary.lostLead;
   if (lost.length > 0) {
     out.push(c.bold(`${t('diff-section-lost-lead')} (${lost.length})`));
-    for (const l of lost) out.push(`  ${paint(c, '!')} ${fnLabel(ctx, l.function)}  ${c.dim('(')}${t('diff-was-led-by', { units: units(ctx, l.from) })}${c.dim(')')}`);
+    for (const l of lost)
+      out.push(
+        `  ${paint(c, '!')} ${fnLabel(ctx, l.function)}  ${c.dim('(')}${t('diff-was-led-by', { units: units(ctx, l.from) })}${c.dim(')')}`,
+      );
     out.push('');
   }
   const review = report.diff.review;
@@ -154,7 +192,10 @@ export const renderDiffText: DiffRenderer = (report, { t, language, color = fals
     for (const item of review) {
       const label = (id: string): string => (item.subject === 'unit' ? unitLabel(ctx, id) : fnLabel(ctx, id));
       out.push(`  ${c.yellow('?')} ${t(`diff-review-${item.subject}-${item.reason}`)}`);
-      for (const m of item.matches) out.push(`      ${m.from.map(label).join(' + ')} → ${m.to.map(label).join(' + ')}  ${c.dim(`(${reviewMatchNote(m, item.subject, t)})`)}`);
+      for (const m of item.matches)
+        out.push(
+          `      ${m.from.map(label).join(' + ')} → ${m.to.map(label).join(' + ')}  ${c.dim(`(${reviewMatchNote(m, item.subject, t)})`)}`,
+        );
     }
     out.push(c.dim(t('diff-review-hint')), '');
   }
@@ -173,15 +214,26 @@ export interface ChangeDescription {
 
 /** Every change of a diff in the words and order of the text output, without colour or marks. */
 export function describeChanges(diff: DiffResult, t: Translate, language?: string): ChangeDescription[] {
-  const ctx: Ctx = { c: new Chalk({ level: 0 }), t, n: namer(diff, language), lang: language, defaultLanguage: diff.language };
+  const ctx: Ctx = {
+    c: new Chalk({ level: 0 }),
+    t,
+    n: namer(diff, language),
+    lang: language,
+    defaultLanguage: diff.language,
+  };
   const out: ChangeDescription[] = [];
-  const strip = (text: string[]): string[] => text.map((line, i) => (i === 0 ? line.replace(/^ {2}\S /, '') : line.trim()));
+  const strip = (text: string[]): string[] =>
+    text.map((line, i) => (i === 0 ? line.replace(/^ {2}\S /, '') : line.trim()));
   for (const [type, changes] of sections(diff.changes)) {
     const section = t(`diff-section-${type}`);
     for (const change of changes) out.push({ section, lines: strip(lines(ctx, change)) });
   }
   const section = t('diff-section-lost-lead');
-  for (const l of diff.summary.lostLead) out.push({ section, lines: [`${fnLabel(ctx, l.function)}  (${t('diff-was-led-by', { units: units(ctx, l.from) })})`] });
+  for (const l of diff.summary.lostLead)
+    out.push({
+      section,
+      lines: [`${fnLabel(ctx, l.function)}  (${t('diff-was-led-by', { units: units(ctx, l.from) })})`],
+    });
   return out;
 }
 
@@ -189,7 +241,11 @@ export function describeChanges(diff: DiffResult, t: Translate, language?: strin
  * Some changes of a diff as the lines the text diff shows for them (without section headings),
  * for reports that tell part of a diff: the history of one unit.
  */
-export function changeLines(diff: DiffResult, changes: readonly Change[], { t, language, color = false }: DiffRenderOptions): string[] {
+export function changeLines(
+  diff: DiffResult,
+  changes: readonly Change[],
+  { t, language, color = false }: DiffRenderOptions,
+): string[] {
   const c = new Chalk({ level: color ? 1 : 0 });
   const ctx: Ctx = { c, t, n: namer(diff, language), lang: language, defaultLanguage: diff.language };
   return changes.flatMap((change) => lines(ctx, change));

@@ -8,7 +8,8 @@ import type { Diagnostic } from '../../model/finding.js';
 import type { Act } from '../../model/types.js';
 
 /** Where one side of a diff was read from. */
-export type SideSource = { type: 'directory'; path: string } | { type: 'git'; revision: string; commit: string; path: string };
+export type SideSource =
+  { type: 'directory'; path: string } | { type: 'git'; revision: string; commit: string; path: string };
 
 export interface DiffSide {
   /** As the user named it: a directory, or `REV:path`. */

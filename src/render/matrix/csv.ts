@@ -18,7 +18,16 @@ export { csvField } from '../csv.js';
 
 export function renderMatrixCsv(m: FunctionMatrix, { t }: MatrixCsvOptions): string {
   const code = new Map(m.roles.map((r) => [r.id, r.code]));
-  const records: string[][] = [[t('matrix-group'), t('matrix-id'), t('matrix-function'), t('matrix-type'), t('matrix-finding'), ...m.columns.map((c) => c.label)]];
+  const records: string[][] = [
+    [
+      t('matrix-group'),
+      t('matrix-id'),
+      t('matrix-function'),
+      t('matrix-type'),
+      t('matrix-finding'),
+      ...m.columns.map((c) => c.label),
+    ],
+  ];
   for (const g of m.groups) {
     for (const row of g.rows) {
       records.push([

@@ -14,7 +14,10 @@ export interface MatrixHtmlOptions {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return text.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 }
 
 /** Cell shades by role strength: the lead stands out, weaker roles fade. */
@@ -92,16 +95,22 @@ export function renderMatrixHtml(m: FunctionMatrix, { t }: MatrixHtmlOptions): s
     body.push('<thead><tr>');
     body.push(`<th class="corner" scope="col">${e(t('matrix-function'))}</th>`);
     m.columns.forEach((c, i) => {
-      body.push(`<th scope="col" class="${colClass(i, `unit depth-${Math.min(c.depth, 3)}`)}" title="${e(`${c.name} (${c.kindName}, ${c.id})`)}"><span>${e(c.label)}</span></th>`);
+      body.push(
+        `<th scope="col" class="${colClass(i, `unit depth-${Math.min(c.depth, 3)}`)}" title="${e(`${c.name} (${c.kindName}, ${c.id})`)}"><span>${e(c.label)}</span></th>`,
+      );
     });
     body.push('</tr></thead>');
     for (const g of m.groups) {
       body.push('<tbody>');
-      body.push(`<tr class="group"><th scope="rowgroup">${e(groupLabel(g, t))}</th>${m.columns.map((_, i) => `<td class="${colClass(i, 'cell')}"></td>`).join('')}</tr>`);
+      body.push(
+        `<tr class="group"><th scope="rowgroup">${e(groupLabel(g, t))}</th>${m.columns.map((_, i) => `<td class="${colClass(i, 'cell')}"></td>`).join('')}</tr>`,
+      );
       for (const row of g.rows) {
         const flag = rowFlag(row, t);
         body.push(`<tr class="fn ${row.status}">`);
-        body.push(`<th scope="row"><span class="fn-name">${e(rowName(row, t))}</span>${flag ? `<span class="flag">⚠ ${e(flag)}</span>` : ''}<span class="fn-id">${e(row.id)}</span></th>`);
+        body.push(
+          `<th scope="row"><span class="fn-name">${e(rowName(row, t))}</span>${flag ? `<span class="flag">⚠ ${e(flag)}</span>` : ''}<span class="fn-id">${e(row.id)}</span></th>`,
+        );
         row.cells.forEach((cell, i) => {
           if (!cell) {
             body.push(`<td class="${colClass(i, 'cell')}"></td>`);
@@ -111,7 +120,9 @@ export function renderMatrixHtml(m: FunctionMatrix, { t }: MatrixHtmlOptions): s
           const s = shade(role?.strength ?? SHADES.length);
           const who = cell.units.map((u) => unitName.get(u) ?? u).join('; ');
           const title = `${role?.name ?? cell.role}${cell.units.length > 1 || cell.units[0] !== m.columns[i]!.id ? `: ${who}` : ''}`;
-          body.push(`<td class="${colClass(i, `cell role-${e(cell.role)}`)}" style="background:${s.bg};color:${s.fg}" title="${e(title)}">${e(role?.code ?? '?')}</td>`);
+          body.push(
+            `<td class="${colClass(i, `cell role-${e(cell.role)}`)}" style="background:${s.bg};color:${s.fg}" title="${e(title)}">${e(role?.code ?? '?')}</td>`,
+          );
         });
         body.push('</tr>');
       }
@@ -129,13 +140,17 @@ export function renderMatrixHtml(m: FunctionMatrix, { t }: MatrixHtmlOptions): s
 
   for (const list of findingLists(m, t)) {
     body.push(`<section class="findings"><h2>${e(list.heading)}</h2><ul>`);
-    for (const row of list.rows) body.push(`<li class="${row.status}"><span class="flag">⚠ ${e(rowFlag(row, t) ?? '')}</span> ${e(findingLine(row, t))}</li>`);
+    for (const row of list.rows)
+      body.push(
+        `<li class="${row.status}"><span class="flag">⚠ ${e(rowFlag(row, t) ?? '')}</span> ${e(findingLine(row, t))}</li>`,
+      );
     body.push('</ul></section>');
   }
 
   if (m.columns.length > 0) {
     body.push(`<section class="columns"><h2>${e(t('matrix-columns'))}</h2><ul>`);
-    for (const c of m.columns) body.push(`<li style="margin-left:${c.depth * 1.2}em">${e(c.name)} <code>${e(c.id)}</code></li>`);
+    for (const c of m.columns)
+      body.push(`<li style="margin-left:${c.depth * 1.2}em">${e(c.name)} <code>${e(c.id)}</code></li>`);
     body.push('</ul></section>');
   }
 

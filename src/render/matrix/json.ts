@@ -12,7 +12,9 @@ export function renderMatrixJson(m: FunctionMatrix): string {
     defined: r.defined,
     status: r.status,
     leads: r.leads.map((l) => l.id),
-    cells: Object.fromEntries(r.cells.flatMap((c, i) => (c ? [[m.columns[i]!.id, { role: c.role, units: c.units }]] : []))),
+    cells: Object.fromEntries(
+      r.cells.flatMap((c, i) => (c ? [[m.columns[i]!.id, { role: c.role, units: c.units }]] : [])),
+    ),
   });
   const out = {
     organization: m.organization,

@@ -37,7 +37,9 @@ export function rowName(row: MatrixRow, t: Translate): string {
 /** One entry of the lists under the table: what is wrong with the function, in one line. */
 export function findingLine(row: MatrixRow, t: Translate): string {
   const base = `${row.id} — ${row.name}`;
-  return row.status === 'multiple-leads' ? `${base} (${t('matrix-led-by', { units: row.leads.map((l) => l.name).join('; ') })})` : base;
+  return row.status === 'multiple-leads'
+    ? `${base} (${t('matrix-led-by', { units: row.leads.map((l) => l.name).join('; ') })})`
+    : base;
 }
 
 export interface FindingList {
@@ -49,8 +51,13 @@ export interface FindingList {
 /** The lists under the table, gaps first (they are the more serious finding). */
 export function findingLists(m: FunctionMatrix, t: Translate): FindingList[] {
   const out: FindingList[] = [];
-  if (m.noLead.length > 0) out.push({ status: 'no-lead', heading: t('matrix-no-lead-list', { count: m.noLead.length }), rows: m.noLead });
+  if (m.noLead.length > 0)
+    out.push({ status: 'no-lead', heading: t('matrix-no-lead-list', { count: m.noLead.length }), rows: m.noLead });
   if (m.multipleLeads.length > 0)
-    out.push({ status: 'multiple-leads', heading: t('matrix-multiple-leads-list', { count: m.multipleLeads.length }), rows: m.multipleLeads });
+    out.push({
+      status: 'multiple-leads',
+      heading: t('matrix-multiple-leads-list', { count: m.multipleLeads.length }),
+      rows: m.multipleLeads,
+    });
   return out;
 }

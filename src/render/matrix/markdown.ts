@@ -31,7 +31,9 @@ export function renderMatrixMarkdown(m: FunctionMatrix, { t }: MatrixMarkdownOpt
     for (const row of g.rows) {
       const flag = rowFlag(row, t);
       const name = flag ? `${e(rowName(row, t))} **⚠ ${e(flag)}**` : e(rowName(row, t));
-      const cells = row.cells.map((c) => (c ? `${c.role === 'lead' ? '**' : ''}${e(code.get(c.role) ?? '?')}${c.role === 'lead' ? '**' : ''}` : ''));
+      const cells = row.cells.map((c) =>
+        c ? `${c.role === 'lead' ? '**' : ''}${e(code.get(c.role) ?? '?')}${c.role === 'lead' ? '**' : ''}` : '',
+      );
       out.push(`| ${[name, `\`${row.id}\``, ...cells].join(' | ')} |`);
     }
   }

@@ -126,7 +126,12 @@ export function buildMatrix(model: OrgModel, options: MatrixOptions): FunctionMa
   };
 
   // Roles: the declared ones in order of strength, unknown ones after them (weakest).
-  const roles: MatrixRole[] = model.roles.map((r, i) => ({ id: r.id, name: text(r.name), code: roleCode(r, lang, def), strength: i }));
+  const roles: MatrixRole[] = model.roles.map((r, i) => ({
+    id: r.id,
+    name: text(r.name),
+    code: roleCode(r, lang, def),
+    strength: i,
+  }));
   const roleIndex = new Map(roles.map((r) => [r.id, r]));
   const strength = (role: string): number => roleIndex.get(role)?.strength ?? roles.length;
   const noteRole = (role: string): void => {
@@ -165,7 +170,12 @@ export function buildMatrix(model: OrgModel, options: MatrixOptions): FunctionMa
   const hasRoles = (id: string): boolean => Object.keys(model.units.get(id)!.unit.functions ?? {}).length > 0;
   const columnIds = scope
     .map((s) => s.id)
-    .filter((id) => options.by === undefined || model.units.get(id)!.unit.kind === options.by || (target.get(id) === id && hasRoles(id)));
+    .filter(
+      (id) =>
+        options.by === undefined ||
+        model.units.get(id)!.unit.kind === options.by ||
+        (target.get(id) === id && hasRoles(id)),
+    );
   // The branch is the ancestor-or-self just below the top of the shown tree: renderers draw a
   // heavier line between branches so that a department's columns read as one block.
   const branchOf = (id: string): string => {
@@ -256,8 +266,11 @@ export function buildMatrix(model: OrgModel, options: MatrixOptions): FunctionMa
     }
     const known = new Set(types.map((t) => t.id));
     // A type that organization.yaml does not declare still gets its own group, named by its id.
-    const unknown = [...new Set(rows.map((r) => r.type).filter((t): t is string => t !== undefined && !known.has(t)))].sort();
-    for (const type of unknown) groups.push({ kind: 'type', id: type, name: type, rows: rows.filter((r) => r.type === type) });
+    const unknown = [
+      ...new Set(rows.map((r) => r.type).filter((t): t is string => t !== undefined && !known.has(t))),
+    ].sort();
+    for (const type of unknown)
+      groups.push({ kind: 'type', id: type, name: type, rows: rows.filter((r) => r.type === type) });
     const untyped = rows.filter((r) => r.type === undefined);
     if (untyped.length > 0) groups.push({ kind: 'no-type', name: '', rows: untyped });
   }

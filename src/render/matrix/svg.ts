@@ -47,7 +47,8 @@ const SHADES = [
 ];
 const FLAG_COLOUR = { 'no-lead': '#c62828', 'multiple-leads': '#b7791f' } as const;
 
-const xml = (text: string): string => cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (text: string): string =>
+  cleanText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const num = (n: number): string => String(Math.round(n * 100) / 100);
 
 /** Wraps text into lines no wider than `width`, breaking at spaces and after hyphens; a piece too wide is broken by letters. */
@@ -133,28 +134,67 @@ export interface MatrixLayout {
   code(role: string): string;
 }
 
-export const MATRIX_STYLE = { MARGIN, PAD, BODY, BODY_BOLD, SMALL, HEADER, HEADER_BOLD, LINE, SMALL_LINE, FLAG_COLOUR, FONT } as const;
+export const MATRIX_STYLE = {
+  MARGIN,
+  PAD,
+  BODY,
+  BODY_BOLD,
+  SMALL,
+  HEADER,
+  HEADER_BOLD,
+  LINE,
+  SMALL_LINE,
+  FLAG_COLOUR,
+  FONT,
+} as const;
 
 export function layoutMatrix(m: FunctionMatrix, { t, measure }: Pick<MatrixSvgOptions, 't' | 'measure'>): MatrixLayout {
   const rows = m.groups.flatMap((g) => g.rows);
   const roleById = new Map(m.roles.map((r) => [r.id, r]));
-  const shade = (role: string): { bg: string; fg: string } => SHADES[Math.min(roleById.get(role)?.strength ?? SHADES.length, SHADES.length - 1)]!;
+  const shade = (role: string): { bg: string; fg: string } =>
+    SHADES[Math.min(roleById.get(role)?.strength ?? SHADES.length, SHADES.length - 1)]!;
   const vertical = m.columns.length > VERTICAL_AFTER;
 
   // Function column: as wide as the longest name needs, within limits.
   const nameOf = (row: MatrixRow): string => rowName(row, t);
-  const widest = Math.max(measure(t('matrix-function'), BODY_BOLD), ...rows.map((r) => measure(nameOf(r), BODY)), ...m.groups.map((g) => measure(groupLabel(g, t), BODY_BOLD)));
+  const widest = Math.max(
+    measure(t('matrix-function'), BODY_BOLD),
+    ...rows.map((r) => measure(nameOf(r), BODY)),
+    ...m.groups.map((g) => measure(groupLabel(g, t), BODY_BOLD)),
+  );
   const fnWidth = Math.round(Math.min(FN_MAX, Math.max(FN_MIN, widest + 2 * PAD + 6)));
   const textWidth = fnWidth - 2 * PAD - 6;
 
   // Unit columns and the header height.
-  const headerLines = m.columns.map((c) => wrapMeasured(c.label, vertical ? VERTICAL_MAX : HORIZONTAL_MAX, c.depth <= 1 ? HEADER_BOLD : HEADER, measure).slice(0, vertical ? 3 : 4));
+  const headerLines = m.columns.map((c) =>
+    wrapMeasured(c.label, vertical ? VERTICAL_MAX : HORIZONTAL_MAX, c.depth <= 1 ? HEADER_BOLD : HEADER, measure).slice(
+      0,
+      vertical ? 3 : 4,
+    ),
+  );
   const colWidths = m.columns.map((c, i) =>
-    vertical ? VERTICAL_COLUMN + 14 * Math.max(0, headerLines[i]!.length - 1) : Math.max(40, Math.ceil(Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))) + 2 * PAD),
+    vertical
+      ? VERTICAL_COLUMN + 14 * Math.max(0, headerLines[i]!.length - 1)
+      : Math.max(
+          40,
+          Math.ceil(Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))) + 2 * PAD,
+        ),
   );
   const headerHeight = vertical
-    ? Math.ceil(maxOf(m.columns.map((c, i) => Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))), 60)) + 2 * PAD
-    : maxOf(headerLines.map((h) => h.length * 13), LINE) + 2 * PAD;
+    ? Math.ceil(
+        maxOf(
+          m.columns.map((c, i) =>
+            Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER))),
+          ),
+          60,
+        ),
+      ) +
+      2 * PAD
+    : maxOf(
+        headerLines.map((h) => h.length * 13),
+        LINE,
+      ) +
+      2 * PAD;
   const tableWidth = fnWidth + colWidths.reduce((sum, w) => sum + w, 0);
   const colOffsets: number[] = [];
   colWidths.reduce((x, w, i) => {
@@ -181,10 +221,25 @@ export function layoutMatrix(m: FunctionMatrix, { t, measure }: Pick<MatrixSvgOp
       }),
     };
   });
-  return { vertical, fnWidth, textWidth, colWidths, colOffsets, headerLines, headerHeight, tableWidth, groups, shade, code: (role) => roleById.get(role)?.code ?? '?' };
+  return {
+    vertical,
+    fnWidth,
+    textWidth,
+    colWidths,
+    colOffsets,
+    headerLines,
+    headerHeight,
+    tableWidth,
+    groups,
+    shade,
+    code: (role) => roleById.get(role)?.code ?? '?',
+  };
 }
 
-export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true, fontFamily = `${FONT}, sans-serif` }: MatrixSvgOptions): string {
+export function renderMatrixSvg(
+  m: FunctionMatrix,
+  { t, measure, heading = true, fontFamily = `${FONT}, sans-serif` }: MatrixSvgOptions,
+): string {
   const layout = layoutMatrix(m, { t, measure });
   const { vertical, fnWidth, colWidths, headerLines, headerHeight, tableWidth, shade } = layout;
   const rows = m.groups.flatMap((g) => g.rows);
@@ -207,7 +262,9 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true,
   }
   if (heading) {
     y += LINE + 2;
-    el.push(text(MARGIN, y, t('matrix-summary', { functions: rows.length, units: m.columns.length }), SMALL, ' fill="#666"'));
+    el.push(
+      text(MARGIN, y, t('matrix-summary', { functions: rows.length, units: m.columns.length }), SMALL, ' fill="#666"'),
+    );
   }
   y += 12;
 
@@ -223,14 +280,31 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true,
       const style = c.depth <= 1 ? HEADER_BOLD : HEADER;
       const fill = c.depth <= 1 ? '#1b1f23' : '#39424c';
       const lines = headerLines[i]!;
-      if (c.depth === 0) el.push(`<rect x="${num(colX[i]!)}" y="${num(top)}" width="${colWidths[i]}" height="${headerHeight}" fill="#e4e9ee"/>`);
+      if (c.depth === 0)
+        el.push(
+          `<rect x="${num(colX[i]!)}" y="${num(top)}" width="${colWidths[i]}" height="${headerHeight}" fill="#e4e9ee"/>`,
+        );
       if (vertical) {
         // Rotated text reads upwards from the bottom of the header; lines stack left to right.
         const first = colX[i]! + colWidths[i]! / 2 - ((lines.length - 1) * 14) / 2 + 4;
-        lines.forEach((l, li) => el.push(text(0, 0, l, style, ` fill="${fill}" transform="translate(${num(first + li * 14)} ${num(top + headerHeight - PAD)}) rotate(-90)"`)));
+        lines.forEach((l, li) =>
+          el.push(
+            text(
+              0,
+              0,
+              l,
+              style,
+              ` fill="${fill}" transform="translate(${num(first + li * 14)} ${num(top + headerHeight - PAD)}) rotate(-90)"`,
+            ),
+          ),
+        );
       } else {
         const start = top + headerHeight - PAD - (lines.length - 1) * 13 - 2;
-        lines.forEach((l, li) => el.push(text(colX[i]! + colWidths[i]! / 2, start + li * 13, l, style, ` fill="${fill}" text-anchor="middle"`)));
+        lines.forEach((l, li) =>
+          el.push(
+            text(colX[i]! + colWidths[i]! / 2, start + li * 13, l, style, ` fill="${fill}" text-anchor="middle"`),
+          ),
+        );
       }
     });
     y = top + headerHeight;
@@ -239,7 +313,9 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true,
     for (const g of layout.groups) {
       const h = g.height;
       el.push(`<rect x="${MARGIN}" y="${num(y)}" width="${tableWidth}" height="${h}" fill="#eef1f4"/>`);
-      g.lines.forEach((l, li) => el.push(text(MARGIN + PAD, y + PAD + 11 + li * LINE, l, BODY_BOLD, ' fill="#1b1f23"')));
+      g.lines.forEach((l, li) =>
+        el.push(text(MARGIN + PAD, y + PAD + 11 + li * LINE, l, BODY_BOLD, ' fill="#1b1f23"')),
+      );
       rowLines.push(num(y));
       y += h;
       for (const laid of g.rows) {
@@ -248,7 +324,9 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true,
         rowLines.push(num(y));
         if (row.status !== 'ok') {
           const colour = FLAG_COLOUR[row.status];
-          el.push(`<rect x="${MARGIN}" y="${num(y)}" width="${fnWidth}" height="${h2}" fill="${row.status === 'no-lead' ? '#fde8e8' : '#fff4d6'}"/>`);
+          el.push(
+            `<rect x="${MARGIN}" y="${num(y)}" width="${fnWidth}" height="${h2}" fill="${row.status === 'no-lead' ? '#fde8e8' : '#fff4d6'}"/>`,
+          );
           el.push(`<rect x="${MARGIN}" y="${num(y)}" width="4" height="${h2}" fill="${colour}"/>`);
         }
         let ty = y + PAD + 11;
@@ -257,28 +335,55 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true,
           ty += LINE;
         }
         if (flag) {
-          el.push(text(MARGIN + PAD + 4, ty - 1, `⚠ ${flag}`, { bold: true, size: 10 }, ` fill="${FLAG_COLOUR[row.status as 'no-lead' | 'multiple-leads']}"`));
+          el.push(
+            text(
+              MARGIN + PAD + 4,
+              ty - 1,
+              `⚠ ${flag}`,
+              { bold: true, size: 10 },
+              ` fill="${FLAG_COLOUR[row.status as 'no-lead' | 'multiple-leads']}"`,
+            ),
+          );
           ty += SMALL_LINE + 2;
         }
         el.push(text(MARGIN + PAD + 4, ty - 2, laid.id, SMALL, ' fill="#6a737d"'));
         row.cells.forEach((cell, i) => {
           if (!cell) return;
           const s = shade(cell.role);
-          el.push(`<rect x="${num(colX[i]! + 1)}" y="${num(y + 1)}" width="${colWidths[i]! - 2}" height="${h2 - 2}" fill="${s.bg}"/>`);
-          el.push(text(colX[i]! + colWidths[i]! / 2, y + h2 / 2 + 4.5, layout.code(cell.role), BODY_BOLD, ` fill="${s.fg}" text-anchor="middle"`));
+          el.push(
+            `<rect x="${num(colX[i]! + 1)}" y="${num(y + 1)}" width="${colWidths[i]! - 2}" height="${h2 - 2}" fill="${s.bg}"/>`,
+          );
+          el.push(
+            text(
+              colX[i]! + colWidths[i]! / 2,
+              y + h2 / 2 + 4.5,
+              layout.code(cell.role),
+              BODY_BOLD,
+              ` fill="${s.fg}" text-anchor="middle"`,
+            ),
+          );
         });
         y += h2;
       }
     }
     // Grid: thin lines between rows and columns, a heavier one where a new branch of the tree starts.
     const grid: string[] = [];
-    for (const ry of rowLines) grid.push(`<line x1="${MARGIN}" y1="${ry}" x2="${MARGIN + tableWidth}" y2="${ry}" stroke="#c9d1d9" stroke-width="0.75"/>`);
-    grid.push(`<line x1="${MARGIN}" y1="${num(y)}" x2="${MARGIN + tableWidth}" y2="${num(y)}" stroke="#8c959f" stroke-width="1"/>`);
+    for (const ry of rowLines)
+      grid.push(
+        `<line x1="${MARGIN}" y1="${ry}" x2="${MARGIN + tableWidth}" y2="${ry}" stroke="#c9d1d9" stroke-width="0.75"/>`,
+      );
+    grid.push(
+      `<line x1="${MARGIN}" y1="${num(y)}" x2="${MARGIN + tableWidth}" y2="${num(y)}" stroke="#8c959f" stroke-width="1"/>`,
+    );
     m.columns.forEach((c, i) => {
       const branchStart = i === 0 || c.branch !== m.columns[i - 1]!.branch;
-      grid.push(`<line x1="${num(colX[i]!)}" y1="${num(top)}" x2="${num(colX[i]!)}" y2="${num(y)}" stroke="${branchStart ? '#6e7781' : '#c9d1d9'}" stroke-width="${branchStart ? 1.5 : 0.75}"/>`);
+      grid.push(
+        `<line x1="${num(colX[i]!)}" y1="${num(top)}" x2="${num(colX[i]!)}" y2="${num(y)}" stroke="${branchStart ? '#6e7781' : '#c9d1d9'}" stroke-width="${branchStart ? 1.5 : 0.75}"/>`,
+      );
     });
-    grid.push(`<rect x="${MARGIN}" y="${num(top)}" width="${tableWidth}" height="${num(y - top)}" fill="none" stroke="#8c959f" stroke-width="1"/>`);
+    grid.push(
+      `<rect x="${MARGIN}" y="${num(top)}" width="${tableWidth}" height="${num(y - top)}" fill="none" stroke="#8c959f" stroke-width="1"/>`,
+    );
     el.push(...grid);
   }
 
@@ -293,7 +398,9 @@ export function renderMatrixSvg(m: FunctionMatrix, { t, measure, heading = true,
       x = MARGIN;
       y += 22;
     }
-    el.push(`<rect x="${num(x)}" y="${num(y - 13)}" width="${num(w)}" height="18" fill="${s.bg}" stroke="#c9d1d9" stroke-width="0.75"/>`);
+    el.push(
+      `<rect x="${num(x)}" y="${num(y - 13)}" width="${num(w)}" height="18" fill="${s.bg}" stroke="#c9d1d9" stroke-width="0.75"/>`,
+    );
     el.push(text(x + w / 2, y, r.code, BODY_BOLD, ` fill="${s.fg}" text-anchor="middle"`));
     el.push(text(x + w + 6, y, r.name, BODY, ' fill="#1b1f23"'));
     x += w + 6 + labelWidth + 22;

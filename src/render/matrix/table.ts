@@ -56,7 +56,13 @@ function layout(m: FunctionMatrix, width: number, fnWanted: number): Layout {
     const namedWidths = named.map((lines) => Math.max(codeWidth, ...lines.map(displayWidth)));
     const namedTotal = namedWidths.reduce((s, w) => s + w + 3, 0);
     if (m.columns.length === 0 || width - namedTotal >= Math.min(fnWanted, 30)) {
-      return { numbered: false, fnWidth: Math.max(FUNCTION_MIN, Math.min(fnWanted, width - namedTotal)), colWidths: namedWidths, headers: named, seps: m.columns.map(() => ' │ ') };
+      return {
+        numbered: false,
+        fnWidth: Math.max(FUNCTION_MIN, Math.min(fnWanted, width - namedTotal)),
+        colWidths: namedWidths,
+        headers: named,
+        seps: m.columns.map(() => ' │ '),
+      };
     }
   }
   // Numbered: narrow columns; a heavier line only where a new branch of the tree begins.
@@ -78,7 +84,8 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const out: string[] = [];
   const rows = m.groups.flatMap((g) => g.rows);
-  const block = (text: string, indent = ''): string[] => wrapName(text, Math.max(10, width - displayWidth(indent))).map((l) => indent + l);
+  const block = (text: string, indent = ''): string[] =>
+    wrapName(text, Math.max(10, width - displayWidth(indent))).map((l) => indent + l);
 
   out.push(...block(matrixTitle(m, t)).map((l) => c.bold(l)));
   for (const s of matrixSubtitles(m, t)) out.push(...block(s));
@@ -92,16 +99,23 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
     const flag = rowFlag(row, t);
     return flag ? `${rowName(row, t)} [${flag.replace(/ /g, NBSP)}]` : rowName(row, t);
   };
-  const fnWanted = Math.min(FUNCTION_MAX, Math.max(
-    displayWidth(t('matrix-function')),
-    ...m.groups.map((g) => displayWidth(groupLabel(g, t))),
-    ...rows.map((r) => 2 + displayWidth(nameText(r))),
-    ...rows.map((r) => 4 + displayWidth(r.id)),
-  ));
+  const fnWanted = Math.min(
+    FUNCTION_MAX,
+    Math.max(
+      displayWidth(t('matrix-function')),
+      ...m.groups.map((g) => displayWidth(groupLabel(g, t))),
+      ...rows.map((r) => 2 + displayWidth(nameText(r))),
+      ...rows.map((r) => 4 + displayWidth(r.id)),
+    ),
+  );
   const L = layout(m, width, fnWanted);
   const cells = (values: string[], pad: (s: string, w: number) => string): string =>
     values.map((v, i) => L.seps[i] + pad(v, L.colWidths[i]!)).join('');
-  const blankCells = (): string => cells(m.columns.map(() => ''), padEnd);
+  const blankCells = (): string =>
+    cells(
+      m.columns.map(() => ''),
+      padEnd,
+    );
   const centre = (s: string, w: number): string => {
     const left = Math.floor((w - displayWidth(s)) / 2);
     return padEnd(' '.repeat(left) + s, w);
@@ -110,13 +124,25 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
   const numberedLead = L.numbered ? ' ' : '';
 
   // Header.
-  const headerHeight = maxOf(L.headers.map((h) => h.length), 1);
+  const headerHeight = maxOf(
+    L.headers.map((h) => h.length),
+    1,
+  );
   for (let line = 0; line < headerHeight; line++) {
     const values = L.headers.map((h) => h[line - (headerHeight - h.length)] ?? '');
     const first = line === headerHeight - 1 ? t('matrix-function') : '';
-    out.push(c.bold((padEnd(truncate(first, L.fnWidth), L.fnWidth) + numberedLead + cells(values, L.numbered ? padStart : centre)).trimEnd()));
+    out.push(
+      c.bold(
+        (
+          padEnd(truncate(first, L.fnWidth), L.fnWidth) +
+          numberedLead +
+          cells(values, L.numbered ? padStart : centre)
+        ).trimEnd(),
+      ),
+    );
   }
-  const rule = (): string => (padEnd('', L.fnWidth) + numberedLead + blankCells()).replace(/[^│]/g, '─').replace(/│/g, '┼');
+  const rule = (): string =>
+    (padEnd('', L.fnWidth) + numberedLead + blankCells()).replace(/[^│]/g, '─').replace(/│/g, '┼');
   out.push(rule());
 
   m.groups.forEach((g, gi) => {
@@ -126,7 +152,8 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
     for (const row of g.rows) {
       const flagged = row.status !== 'ok';
       const nameLines = wrapName(nameText(row), L.fnWidth - 2);
-      const paint = (s: string): string => (row.status === 'no-lead' ? c.red(s) : row.status === 'multiple-leads' ? c.yellow(s) : s);
+      const paint = (s: string): string =>
+        row.status === 'no-lead' ? c.red(s) : row.status === 'multiple-leads' ? c.yellow(s) : s;
       const codes = row.cells.map((cell) => {
         if (!cell) return '·';
         return m.roles.find((r) => r.id === cell.role)?.code ?? '?';
@@ -146,7 +173,13 @@ export function renderMatrixTable(m: FunctionMatrix, options: MatrixTableOptions
         const text = margin + padEnd(paint(l), L.fnWidth - 2);
         out.push((text + numberedLead + (li === 0 ? painted(codes) : blankCells())).trimEnd());
       });
-      out.push((`    ${padEnd(c.dim(truncate(row.id, L.fnWidth - 4)), L.fnWidth - 4)}` + numberedLead + blankCells()).trimEnd());
+      out.push(
+        (
+          `    ${padEnd(c.dim(truncate(row.id, L.fnWidth - 4)), L.fnWidth - 4)}` +
+          numberedLead +
+          blankCells()
+        ).trimEnd(),
+      );
     }
   });
   out.push('');

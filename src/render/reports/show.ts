@@ -5,7 +5,15 @@
  * the JSON output), then rendered as aligned `label: value` text.
  */
 import type { Translate } from '../../i18n/format.js';
-import { ancestors, headcount, pickText, subtreeHeadcount, textsByLanguage, treeOrder, type OrgModel } from '../../model/model.js';
+import {
+  ancestors,
+  headcount,
+  pickText,
+  subtreeHeadcount,
+  textsByLanguage,
+  treeOrder,
+  type OrgModel,
+} from '../../model/model.js';
 import type { Act, Source, Text } from '../../model/types.js';
 import type { Validity } from '../../diff/types.js';
 import { actLine, validityText } from '../act.js';
@@ -76,9 +84,12 @@ export function showDetails(model: OrgModel, id: string, lang: string): Details[
   const roleOrder = new Map(model.roles.map((r, i) => [r.id, i]));
   const roleInfo = (role: string): { roleName: string; code: string } => {
     const r = model.roles.find((x) => x.id === role);
-    return r ? { roleName: text(r.name), code: roleCode(r, lang, def) } : { roleName: role, code: role.slice(0, 1).toUpperCase() };
+    return r
+      ? { roleName: text(r.name), code: roleCode(r, lang, def) }
+      : { roleName: role, code: role.slice(0, 1).toUpperCase() };
   };
-  const byRole = (a: RoleRef, b: RoleRef): number => (roleOrder.get(a.role) ?? 99) - (roleOrder.get(b.role) ?? 99) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byRole = (a: RoleRef, b: RoleRef): number =>
+    (roleOrder.get(a.role) ?? 99) - (roleOrder.get(b.role) ?? 99) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const out: Details[] = [];
 
   const entry = model.units.get(id);
@@ -99,13 +110,18 @@ export function showDetails(model: OrgModel, id: string, lang: string): Details[
         .map(([f, role]) => ({ id: f, name: fnName(f), role, ...roleInfo(role) }))
         .sort(byRole),
       positions: (u.positions ?? []).map((p) => ({ title: text(p.title), count: p.count })),
-      headcount: { own: headcount(u), total: subtreeHeadcount(model, id), recorded: treeOrder(model, id).some((x) => (model.units.get(x.id)!.unit.positions ?? []).length > 0) },
+      headcount: {
+        own: headcount(u),
+        total: subtreeHeadcount(model, id),
+        recorded: treeOrder(model, id).some((x) => (model.units.get(x.id)!.unit.positions ?? []).length > 0),
+      },
       replaces: (u.replaces ?? []).map(unitRef),
       replacedBy: [...model.units.values()].filter((e) => e.unit.replaces?.includes(id)).map((e) => unitRef(e.unit.id)),
       source: u.source ?? null,
     };
     if (u.parent !== undefined && !model.units.has(u.parent)) details.missingParent = u.parent;
-    if (u.from !== undefined || u.until !== undefined) details.validity = { from: u.from ?? null, until: u.until ?? null };
+    if (u.from !== undefined || u.until !== undefined)
+      details.validity = { from: u.from ?? null, until: u.until ?? null };
     if (u.basis !== undefined) details.basis = u.basis;
     out.push(details);
   }
@@ -114,8 +130,11 @@ export function showDetails(model: OrgModel, id: string, lang: string): Details[
   const assignments = model.assignments.get(id);
   if (fnEntry || assignments) {
     const fn = fnEntry?.fn;
-    const type = fn?.type !== undefined ? (model.organization.functionTypes ?? []).find((x) => x.id === fn.type) : undefined;
-    const units = (assignments ?? []).map((a) => ({ ...unitRef(a.unit), role: a.role, ...roleInfo(a.role) })).sort(byRole);
+    const type =
+      fn?.type !== undefined ? (model.organization.functionTypes ?? []).find((x) => x.id === fn.type) : undefined;
+    const units = (assignments ?? [])
+      .map((a) => ({ ...unitRef(a.unit), role: a.role, ...roleInfo(a.role) }))
+      .sort(byRole);
     const leads = units.filter((x) => x.role === 'lead').map((x) => x.id);
     out.push({
       type: 'function',
@@ -127,7 +146,9 @@ export function showDetails(model: OrgModel, id: string, lang: string): Details[
       units,
       leads,
       status: leads.length === 0 ? 'no-lead' : leads.length > 1 ? 'multiple-leads' : 'ok',
-      ...(fn && (fn.from !== undefined || fn.until !== undefined) ? { validity: { from: fn.from ?? null, until: fn.until ?? null } } : {}),
+      ...(fn && (fn.from !== undefined || fn.until !== undefined)
+        ? { validity: { from: fn.from ?? null, until: fn.until ?? null } }
+        : {}),
       source: fn?.source ?? null,
     });
   }
@@ -147,7 +168,9 @@ export interface ShowTextOptions {
 function sourceLines(source: Source | null): string[] {
   if (source === null) return [];
   if (typeof source === 'string') return [source];
-  return [source.title, source.url, source.date, source.note].filter((s): s is string => s !== undefined).map((s) => s.replace(/\s+/g, ' ').trim());
+  return [source.title, source.url, source.date, source.note]
+    .filter((s): s is string => s !== undefined)
+    .map((s) => s.replace(/\s+/g, ' ').trim());
 }
 
 /** Parent levels shown as a staircase; deeper ones keep its last step and give their level (bounded line width in a deep chain). */
@@ -170,17 +193,22 @@ function section(pairs: Array<[string, string[]]>, total: number | undefined): s
 /** Wraps one value, keeping its own leading indentation on the continuation lines. */
 function wrapValue(value: string, width: number): string[] {
   const indent = /^ */.exec(value)![0];
-  return wrapName(value.slice(indent.length), width - indent.length).map((l, i) => (i === 0 ? indent : `${indent}   `) + l);
+  return wrapName(value.slice(indent.length), width - indent.length).map(
+    (l, i) => (i === 0 ? indent : `${indent}   `) + l,
+  );
 }
 
 export function renderShowText(list: Details[], { t, lang, width, defaultLanguage }: ShowTextOptions): string {
   // Dates and the act only where the structure records them: older outputs stay as they were.
   const dated = (d: Details): Array<[string, string[]]> => [
     ...(d.validity ? [[t('show-validity'), [validityText(d.validity, t)]] as [string, string[]]] : []),
-    ...(d.type === 'unit' && d.basis ? [[t('show-basis'), [actLine(d.basis, t, lang, defaultLanguage ?? lang)]] as [string, string[]]] : []),
+    ...(d.type === 'unit' && d.basis
+      ? [[t('show-basis'), [actLine(d.basis, t, lang, defaultLanguage ?? lang)]] as [string, string[]]]
+      : []),
   ];
   const blocks: string[] = [];
-  const langs = (texts: Record<string, string>): string[] => Object.entries(texts).map(([l, s]) => `${l}: ${s.replace(/\s+/g, ' ').trim()}`);
+  const langs = (texts: Record<string, string>): string[] =>
+    Object.entries(texts).map(([l, s]) => `${l}: ${s.replace(/\s+/g, ' ').trim()}`);
   for (const d of list) {
     const title = d.names[lang] ?? Object.values(d.names)[0] ?? d.id;
     const lines = [`${title} — ${t(d.type === 'unit' ? 'show-unit' : 'show-function')}`, ''];
@@ -188,37 +216,69 @@ export function renderShowText(list: Details[], { t, lang, width, defaultLanguag
       const parents = d.parents.map(ref);
       if (d.missingParent !== undefined) parents.push(`${d.missingParent} (?)`);
       lines.push(
-        ...section([
-          [t('show-id'), [d.id]],
-          [t('show-names'), langs(d.names)],
-          [t('show-short'), langs(d.short)],
-          [t('show-kind'), [d.kind.name === d.kind.id ? d.kind.id : `${d.kind.name} (${d.kind.id})`]],
-          [t('show-parents'), parents.length > 0 ? parents.map((p, i) => (i < PARENT_LEVELS ? `${'  '.repeat(i)}${p}` : `${'  '.repeat(PARENT_LEVELS)}${i + 1}: ${p}`)) : [t('show-root')]],
-          [t('show-children'), d.children.map(ref)],
-          [t('show-functions'), d.functions.map((f) => `${f.code}  ${f.roleName}: ${ref(f)}`)],
-          [t('show-positions'), d.positions.map((p) => `${p.count} × ${p.title}`)],
-          [t('show-headcount'), d.headcount.recorded ? [t('show-headcount-value', { own: d.headcount.own, total: d.headcount.total })] : []],
-          [t('show-replaces'), d.replaces.map(ref)],
-          [t('show-replaced-by'), d.replacedBy.map(ref)],
-          ...dated(d),
-          [t('show-description'), langs(d.description)],
-          [t('show-source'), sourceLines(d.source)],
-          [t('show-file'), [d.file]],
-        ], width),
+        ...section(
+          [
+            [t('show-id'), [d.id]],
+            [t('show-names'), langs(d.names)],
+            [t('show-short'), langs(d.short)],
+            [t('show-kind'), [d.kind.name === d.kind.id ? d.kind.id : `${d.kind.name} (${d.kind.id})`]],
+            [
+              t('show-parents'),
+              parents.length > 0
+                ? parents.map((p, i) =>
+                    i < PARENT_LEVELS ? `${'  '.repeat(i)}${p}` : `${'  '.repeat(PARENT_LEVELS)}${i + 1}: ${p}`,
+                  )
+                : [t('show-root')],
+            ],
+            [t('show-children'), d.children.map(ref)],
+            [t('show-functions'), d.functions.map((f) => `${f.code}  ${f.roleName}: ${ref(f)}`)],
+            [t('show-positions'), d.positions.map((p) => `${p.count} × ${p.title}`)],
+            [
+              t('show-headcount'),
+              d.headcount.recorded
+                ? [t('show-headcount-value', { own: d.headcount.own, total: d.headcount.total })]
+                : [],
+            ],
+            [t('show-replaces'), d.replaces.map(ref)],
+            [t('show-replaced-by'), d.replacedBy.map(ref)],
+            ...dated(d),
+            [t('show-description'), langs(d.description)],
+            [t('show-source'), sourceLines(d.source)],
+            [t('show-file'), [d.file]],
+          ],
+          width,
+        ),
       );
     } else {
-      const status = d.status === 'no-lead' ? [`⚠ ${t('show-no-lead')}`] : d.status === 'multiple-leads' ? [`⚠ ${t('show-multiple-leads', { count: d.leads.length })}`] : [];
+      const status =
+        d.status === 'no-lead'
+          ? [`⚠ ${t('show-no-lead')}`]
+          : d.status === 'multiple-leads'
+            ? [`⚠ ${t('show-multiple-leads', { count: d.leads.length })}`]
+            : [];
       lines.push(
-        ...section([
-          [t('show-id'), [d.id]],
-          [t('show-names'), langs(d.names)],
-          [t('show-type'), d.functionType ? [d.functionType.name === d.functionType.id ? d.functionType.id : `${d.functionType.name} (${d.functionType.id})`] : []],
-          [t('show-units'), [...d.units.map((u) => `${u.code}  ${u.roleName}: ${ref(u)}`), ...status]],
-          ...dated(d),
-          [t('show-description'), langs(d.description)],
-          [t('show-source'), sourceLines(d.source)],
-          [t('show-file'), [d.file ?? t('show-missing-file')]],
-        ], width),
+        ...section(
+          [
+            [t('show-id'), [d.id]],
+            [t('show-names'), langs(d.names)],
+            [
+              t('show-type'),
+              d.functionType
+                ? [
+                    d.functionType.name === d.functionType.id
+                      ? d.functionType.id
+                      : `${d.functionType.name} (${d.functionType.id})`,
+                  ]
+                : [],
+            ],
+            [t('show-units'), [...d.units.map((u) => `${u.code}  ${u.roleName}: ${ref(u)}`), ...status]],
+            ...dated(d),
+            [t('show-description'), langs(d.description)],
+            [t('show-source'), sourceLines(d.source)],
+            [t('show-file'), [d.file ?? t('show-missing-file')]],
+          ],
+          width,
+        ),
       );
     }
     blocks.push(lines.join('\n'));

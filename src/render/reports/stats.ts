@@ -5,7 +5,15 @@
  * which units replace earlier ones. Computed as a plain value (the JSON output), then rendered.
  */
 import type { Translate } from '../../i18n/format.js';
-import { headcount, isStaff, leadsOf, pickText, subtreeHeadcount, treeOrder, type OrgModel } from '../../model/model.js';
+import {
+  headcount,
+  isStaff,
+  leadsOf,
+  pickText,
+  subtreeHeadcount,
+  treeOrder,
+  type OrgModel,
+} from '../../model/model.js';
 import type { Text } from '../../model/types.js';
 import { displayWidth, maxOf, padEnd, padStart } from '../text-width.js';
 
@@ -77,8 +85,13 @@ export function computeStats(model: OrgModel, { lang, spanLimit }: StatsOptions)
   const listed = new Set<string>();
   const byKind = [
     // A kind declared twice (a duplicate-id error) is counted once, where it is first declared.
-    ...model.organization.kinds.filter((k) => !listed.has(k.id) && Boolean(listed.add(k.id))).map((k) => ({ kind: k.id, name: text(k.name), count: kindCounts.get(k.id) ?? 0 })),
-    ...[...kindCounts.keys()].filter((k) => !declared.has(k)).sort().map((k) => ({ kind: k, name: k, count: kindCounts.get(k)! })),
+    ...model.organization.kinds
+      .filter((k) => !listed.has(k.id) && Boolean(listed.add(k.id)))
+      .map((k) => ({ kind: k.id, name: text(k.name), count: kindCounts.get(k.id) ?? 0 })),
+    ...[...kindCounts.keys()]
+      .filter((k) => !declared.has(k))
+      .sort()
+      .map((k) => ({ kind: k, name: k, count: kindCounts.get(k)! })),
   ];
 
   const spans = ids.map((id) => ({ id, count: (model.children.get(id) ?? []).length })).filter((s) => s.count > 0);
@@ -86,13 +99,15 @@ export function computeStats(model: OrgModel, { lang, spanLimit }: StatsOptions)
 
   const listsPositions = (id: string): boolean => (model.units.get(id)!.unit.positions ?? []).length > 0;
   const recorded = ids.some(listsPositions);
-  const subtreePeople = (id: string): number | null => (treeOrder(model, id).some((x) => listsPositions(x.id)) ? subtreeHeadcount(model, id) : null);
+  const subtreePeople = (id: string): number | null =>
+    treeOrder(model, id).some((x) => listsPositions(x.id)) ? subtreeHeadcount(model, id) : null;
   const byTopLevel: StructureStats['headcount']['byTopLevel'] = [];
   if (model.roots.length === 1) {
     const root = model.roots[0]!;
     const own = headcount(model.units.get(root)!.unit);
     if (own > 0) byTopLevel.push({ ...ref(root), headcount: own, own: true });
-    for (const child of model.children.get(root) ?? []) byTopLevel.push({ ...ref(child), headcount: subtreePeople(child) });
+    for (const child of model.children.get(root) ?? [])
+      byTopLevel.push({ ...ref(child), headcount: subtreePeople(child) });
   } else for (const root of model.roots) byTopLevel.push({ ...ref(root), headcount: subtreePeople(root) });
 
   const fnIds = [...new Set([...model.functions.keys(), ...model.assignments.keys()])].sort();
@@ -102,19 +117,33 @@ export function computeStats(model: OrgModel, { lang, spanLimit }: StatsOptions)
     typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
   }
   const types = model.organization.functionTypes ?? [];
-  const byType: StructureStats['functions']['byType'] = types.map((ty) => ({ type: ty.id, name: text(ty.name), count: typeCounts.get(ty.id) ?? 0 }));
+  const byType: StructureStats['functions']['byType'] = types.map((ty) => ({
+    type: ty.id,
+    name: text(ty.name),
+    count: typeCounts.get(ty.id) ?? 0,
+  }));
   for (const [type, count] of [...typeCounts].sort(([a], [b]) => String(a).localeCompare(String(b)))) {
     if (type !== null && !types.some((ty) => ty.id === type)) byType.push({ type, name: type, count });
   }
   if (typeCounts.has(null)) byType.push({ type: null, name: '', count: typeCounts.get(null)! });
-  const fnRef = (id: string): Ref => ({ id, name: model.functions.has(id) ? text(model.functions.get(id)!.fn.name) : id });
+  const fnRef = (id: string): Ref => ({
+    id,
+    name: model.functions.has(id) ? text(model.functions.get(id)!.fn.name) : id,
+  });
   const leading = new Set(fnIds.flatMap((f) => leadsOf(model, f)));
   const position = new Map(ids.map((id, i) => [id, i]));
-  const leadsInTreeOrder = (f: string): string[] => leadsOf(model, f).sort((a, b) => (position.get(a) ?? ids.length) - (position.get(b) ?? ids.length));
+  const leadsInTreeOrder = (f: string): string[] =>
+    leadsOf(model, f).sort((a, b) => (position.get(a) ?? ids.length) - (position.get(b) ?? ids.length));
 
   return {
     organization: text(model.organization.name),
-    units: { total: ids.length, byKind, staff: ids.filter((id) => isStaff(model, id)).map((id) => ({ ...ref(id), parent: ref(model.units.get(id)!.unit.parent!) })) },
+    units: {
+      total: ids.length,
+      byKind,
+      staff: ids
+        .filter((id) => isStaff(model, id))
+        .map((id) => ({ ...ref(id), parent: ref(model.units.get(id)!.unit.parent!) })),
+    },
     depth: ids.length === 0 ? 0 : maxOf(order.map((o) => o.depth)) + 1,
     span: {
       units: spans.length,
@@ -129,10 +158,14 @@ export function computeStats(model: OrgModel, { lang, spanLimit }: StatsOptions)
       total: fnIds.length,
       byType,
       noLead: fnIds.filter((f) => leadsOf(model, f).length === 0).map(fnRef),
-      multipleLeads: fnIds.filter((f) => leadsOf(model, f).length > 1).map((f) => ({ ...fnRef(f), leads: leadsInTreeOrder(f) })),
+      multipleLeads: fnIds
+        .filter((f) => leadsOf(model, f).length > 1)
+        .map((f) => ({ ...fnRef(f), leads: leadsInTreeOrder(f) })),
       unitsLeadingNone: ids.filter((id) => !leading.has(id)).map(ref),
     },
-    lineage: ids.filter((id) => (model.units.get(id)!.unit.replaces ?? []).length > 0).map((id) => ({ ...ref(id), replaces: model.units.get(id)!.unit.replaces! })),
+    lineage: ids
+      .filter((id) => (model.units.get(id)!.unit.replaces ?? []).length > 0)
+      .map((id) => ({ ...ref(id), replaces: model.units.get(id)!.unit.replaces! })),
   };
 }
 
@@ -146,8 +179,14 @@ export function renderStatsText(s: StructureStats, { t }: StatsTextOptions): str
   /** A heading with a figure, then indented `name  count` lines with the counts aligned. */
   const table = (heading: string, figure: string | number, rows: Array<[string, string | number]>): void => {
     out.push(`${heading}: ${figure}`);
-    const width = maxOf(rows.map(([n]) => displayWidth(n)), 0);
-    const numWidth = maxOf(rows.map(([, v]) => String(v).length), 0);
+    const width = maxOf(
+      rows.map(([n]) => displayWidth(n)),
+      0,
+    );
+    const numWidth = maxOf(
+      rows.map(([, v]) => String(v).length),
+      0,
+    );
     for (const [name, value] of rows) out.push(`  ${padEnd(name, width)}  ${padStart(String(value), numWidth)}`);
   };
   const list = (heading: string, items: string[]): void => {
@@ -156,43 +195,70 @@ export function renderStatsText(s: StructureStats, { t }: StatsTextOptions): str
   };
   const named = (r: Ref): string => (r.name === r.id ? r.id : `${r.name} (${r.id})`);
 
-  table(t('stats-units'), s.units.total, s.units.byKind.map((k) => [k.name === k.kind ? k.kind : `${k.name} (${k.kind})`, k.count]));
+  table(
+    t('stats-units'),
+    s.units.total,
+    s.units.byKind.map((k) => [k.name === k.kind ? k.kind : `${k.name} (${k.kind})`, k.count]),
+  );
   // Only a structure that marks staff units says so: the others have nothing to count apart.
   if (s.units.staff.length > 0) {
-    out.push(`  ${t('stats-units-line-staff', { line: s.units.total - s.units.staff.length, staff: s.units.staff.length })}`);
+    out.push(
+      `  ${t('stats-units-line-staff', { line: s.units.total - s.units.staff.length, staff: s.units.staff.length })}`,
+    );
     for (const u of s.units.staff) out.push(`    ${named(u)} → ${named(u.parent)}`);
   }
   out.push(`${t('stats-depth')}: ${s.depth}`, '');
 
   out.push(`${t('stats-span')}:`);
   if (s.span.min === null) out.push(`  ${none}`);
-  else out.push(`  ${t('stats-span-values', { min: s.span.min, median: s.span.median!, max: s.span.max!, limit: s.span.limit })}`);
-  out.push(`  ${t('stats-span-over')}: ${s.span.over.length === 0 ? none : s.span.over.map((o) => `${named(o)} — ${o.count}`).join('; ')}`, '');
+  else
+    out.push(
+      `  ${t('stats-span-values', { min: s.span.min, median: s.span.median!, max: s.span.max!, limit: s.span.limit })}`,
+    );
+  out.push(
+    `  ${t('stats-span-over')}: ${s.span.over.length === 0 ? none : s.span.over.map((o) => `${named(o)} — ${o.count}`).join('; ')}`,
+    '',
+  );
 
   if (s.headcount.recorded)
     table(
       t('stats-headcount'),
       s.headcount.total,
-      s.headcount.byTopLevel.map((u) => [u.own ? t('stats-headcount-own', { unit: u.name }) : u.name, u.headcount ?? '—']),
+      s.headcount.byTopLevel.map((u) => [
+        u.own ? t('stats-headcount-own', { unit: u.name }) : u.name,
+        u.headcount ?? '—',
+      ]),
     );
   else out.push(`${t('stats-headcount')}: ${t('stats-headcount-unrecorded')}`);
   out.push('');
 
   out.push(`${t('stats-functions')}: ${s.functions.total}`);
-  const typeWidth = Math.max(0, ...s.functions.byType.map((ty) => displayWidth(ty.type === null ? t('stats-no-type') : ty.name)));
+  const typeWidth = Math.max(
+    0,
+    ...s.functions.byType.map((ty) => displayWidth(ty.type === null ? t('stats-no-type') : ty.name)),
+  );
   const countWidth = Math.max(0, ...s.functions.byType.map((ty) => String(ty.count).length));
   out.push(`  ${t('stats-by-type')}:`);
-  for (const ty of s.functions.byType) out.push(`    ${padEnd(ty.type === null ? t('stats-no-type') : ty.name, typeWidth)}  ${padStart(String(ty.count), countWidth)}`);
+  for (const ty of s.functions.byType)
+    out.push(
+      `    ${padEnd(ty.type === null ? t('stats-no-type') : ty.name, typeWidth)}  ${padStart(String(ty.count), countWidth)}`,
+    );
   const indent = (before: number): void => {
     for (let i = before; i < out.length; i++) out[i] = `  ${out[i]}`;
   };
   const at = out.length;
   list(t('stats-no-lead'), s.functions.noLead.map(named));
-  list(t('stats-multiple-leads'), s.functions.multipleLeads.map((f) => `${named(f)}: ${f.leads.join(', ')}`));
+  list(
+    t('stats-multiple-leads'),
+    s.functions.multipleLeads.map((f) => `${named(f)}: ${f.leads.join(', ')}`),
+  );
   list(t('stats-leading-none'), s.functions.unitsLeadingNone.map(named));
   indent(at);
   out.push('');
-  list(t('stats-lineage'), s.lineage.map((l) => `${named(l)} ← ${l.replaces.join(', ')}`));
+  list(
+    t('stats-lineage'),
+    s.lineage.map((l) => `${named(l)} ← ${l.replaces.join(', ')}`),
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -44,7 +44,17 @@ export function buildTree(model: OrgModel, options: TreeOptions): TreeNode[] {
   const units = new Map<string, number>();
   for (const { id } of order) {
     const unit = model.units.get(id)!.unit;
-    nodes.set(id, { id, name: text(unit.name), kind: unit.kind, kindName: kindNames.get(unit.kind) ?? unit.kind, headcount: knownHeadcount(unit), functionsLed: functionsLedBy(unit).length, hidden: 0, staff: isStaff(model, id), children: [] });
+    nodes.set(id, {
+      id,
+      name: text(unit.name),
+      kind: unit.kind,
+      kindName: kindNames.get(unit.kind) ?? unit.kind,
+      headcount: knownHeadcount(unit),
+      functionsLed: functionsLedBy(unit).length,
+      hidden: 0,
+      staff: isStaff(model, id),
+      children: [],
+    });
   }
   for (let i = order.length - 1; i >= 0; i--) {
     const { id, depth } = order[i]!;
@@ -83,7 +93,9 @@ export const DRAWN_LEVELS = 32;
 
 function flatten(nodes: TreeNode[]): Line[] {
   const out: Line[] = [];
-  const stack: Array<{ node: TreeNode; lead: string; prefix: string; level: number }> = nodes.map((node) => ({ node, lead: '', prefix: '', level: 0 })).reverse();
+  const stack: Array<{ node: TreeNode; lead: string; prefix: string; level: number }> = nodes
+    .map((node) => ({ node, lead: '', prefix: '', level: 0 }))
+    .reverse();
   while (stack.length > 0) {
     const { node, lead, prefix, level } = stack.pop()!;
     out.push({ prefix, node });
@@ -121,23 +133,37 @@ function totals(nodes: TreeNode[]): { units: number; headcount: number | string;
 export function renderTreeText(nodes: TreeNode[], { t, width }: TreeTextOptions): string {
   const lines = flatten(nodes);
   const note = (l: Line): string => {
-    const notes = [...(l.node.staff ? [t('tree-staff')] : []), ...(l.node.hidden > 0 ? [t('tree-hidden', { count: l.node.hidden })] : [])];
+    const notes = [
+      ...(l.node.staff ? [t('tree-staff')] : []),
+      ...(l.node.hidden > 0 ? [t('tree-hidden', { count: l.node.hidden })] : []),
+    ];
     return notes.length > 0 ? `  (${notes.join(', ')})` : '';
   };
   const label = (l: Line): string => l.prefix + l.node.name + note(l);
   const heads = [t('tree-unit'), t('tree-kind'), t('tree-headcount'), t('tree-functions-led')];
-  const kindWidth = maxOf(lines.map((l) => displayWidth(l.node.kindName)), displayWidth(heads[1]!));
-  const peopleWidth = maxOf(lines.map((l) => String(l.node.headcount ?? '—').length), displayWidth(heads[2]!));
+  const kindWidth = maxOf(
+    lines.map((l) => displayWidth(l.node.kindName)),
+    displayWidth(heads[1]!),
+  );
+  const peopleWidth = maxOf(
+    lines.map((l) => String(l.node.headcount ?? '—').length),
+    displayWidth(heads[2]!),
+  );
   const fnWidth = displayWidth(heads[3]!);
   const rest = 2 + kindWidth + 2 + peopleWidth + 2 + fnWidth;
-  let nameWidth = maxOf(lines.map((l) => displayWidth(label(l))), displayWidth(heads[0]!));
+  let nameWidth = maxOf(
+    lines.map((l) => displayWidth(label(l))),
+    displayWidth(heads[0]!),
+  );
   if (width !== undefined) nameWidth = Math.max(20, Math.min(nameWidth, width - rest));
   const row = (name: string, kind: string, people: string, fns: string): string =>
     `${padEnd(truncate(name, nameWidth), nameWidth)}  ${padEnd(kind, kindWidth)}  ${padStart(people, peopleWidth)}  ${padStart(fns, fnWidth)}`.trimEnd();
   const out = [row(heads[0]!, heads[1]!, heads[2]!, heads[3]!)];
   // Cut the name, never the tree lines or the note of hidden units.
-  const fitted = (l: Line): string => l.prefix + truncate(l.node.name, Math.max(4, nameWidth - displayWidth(l.prefix) - displayWidth(note(l)))) + note(l);
-  for (const l of lines) out.push(row(fitted(l), l.node.kindName, String(l.node.headcount ?? '—'), String(l.node.functionsLed)));
+  const fitted = (l: Line): string =>
+    l.prefix + truncate(l.node.name, Math.max(4, nameWidth - displayWidth(l.prefix) - displayWidth(note(l)))) + note(l);
+  for (const l of lines)
+    out.push(row(fitted(l), l.node.kindName, String(l.node.headcount ?? '—'), String(l.node.functionsLed)));
   out.push('', t('tree-summary', totals(nodes)));
   return `${out.join('\n')}\n`;
 }

@@ -58,7 +58,10 @@ describe('org render chart', () => {
 
   it('PDF: Bishkek is one landscape page without an orientation; a larger structure on portrait pages is a book', async () => {
     const mediaBoxes = (pdf: Buffer): Array<[number, number]> =>
-      [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      [...pdf.toString('latin1').matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+      ]);
     const auto = await runCli(['render', 'chart', '--format', 'pdf']);
     expect(auto.code, auto.stderr).toBe(0);
     const pages = mediaBoxes(auto.bytes);
@@ -66,7 +69,13 @@ describe('org render chart', () => {
     expect(pages[0]![0]).toBeGreaterThan(pages[0]![1]);
     // 300 units: a book, on portrait pages as asked.
     const files: Record<string, object> = { 'units/u0.yaml': { id: 'u0', kind: 'office', name: { ru: 'Аппарат' } } };
-    for (let i = 1; i < 300; i++) files[`units/u${i}.yaml`] = { id: `u${i}`, kind: i <= 12 ? 'department' : 'division', parent: i <= 12 ? 'u0' : `u${1 + ((i - 13) % 12)}`, name: { ru: `Отдел № ${i}` } };
+    for (let i = 1; i < 300; i++)
+      files[`units/u${i}.yaml`] = {
+        id: `u${i}`,
+        kind: i <= 12 ? 'department' : 'division',
+        parent: i <= 12 ? 'u0' : `u${1 + ((i - 13) % 12)}`,
+        name: { ru: `Отдел № ${i}` },
+      };
     const dir = writeStructure(files);
     const portrait = await runCli(['render', 'chart', dir, '--format', 'pdf', '--portrait']);
     rmSync(dir, { recursive: true, force: true });

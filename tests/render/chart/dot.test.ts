@@ -21,7 +21,11 @@ describe('chartDot', () => {
   });
 
   it('one subtree, two levels: the cut-off units are counted in their parent', () => {
-    const dot = chartDot(bishkek(), options('ru', { root: 'upravlenie-organizatsionno-kontrolnoy-raboty', depth: 2, title: 'Часть схемы' }), measureText);
+    const dot = chartDot(
+      bishkek(),
+      options('ru', { root: 'upravlenie-organizatsionno-kontrolnoy-raboty', depth: 2, title: 'Часть схемы' }),
+      measureText,
+    );
     expectGolden(golden('bishkek-subtree', 'expected.dot'), dot);
     expect(dot).toContain('ниже ещё 2 подразделения');
     expect(dot).not.toContain('sektor-');

@@ -17,9 +17,15 @@ const work = mkdtempSync(join(tmpdir(), 'org-fonts-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const FONTS = ['--font', NOTO_REGULAR, '--font', NOTO_BOLD];
 const havePdftotext = hasTool('pdftotext');
-if (!havePdftotext) console.warn('skipping the PDF text checks of Korean charts: pdftotext is not installed (apt-get install -y poppler-utils)');
+if (!havePdftotext)
+  console.warn(
+    'skipping the PDF text checks of Korean charts: pdftotext is not installed (apt-get install -y poppler-utils)',
+  );
 const haveSoffice = hasTool('soffice');
-if (!haveSoffice) console.warn('skipping reading PPTX back with LibreOffice: soffice is not installed (apt-get install -y libreoffice-impress)');
+if (!haveSoffice)
+  console.warn(
+    'skipping reading PPTX back with LibreOffice: soffice is not installed (apt-get install -y libreoffice-impress)',
+  );
 
 function pdfText(file: string): string {
   return spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout;
@@ -30,7 +36,10 @@ const squeeze = (text: string): string => text.replace(/\s+/g, '');
 
 function slideXml(file: string): string {
   const zip = readZip(readFileSync(file));
-  return [...zip].filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name)).map(([, data]) => data.toString('utf8')).join('\n');
+  return [...zip]
+    .filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+    .map(([, data]) => data.toString('utf8'))
+    .join('\n');
 }
 
 /** A later version of the fixture: one unit renamed, one removed. */
@@ -65,7 +74,9 @@ describe('Korean charts', () => {
     expect(lines[0]).toMatch(/and \d+ more/);
     const ru = await runCli(['--lang', 'ru', 'render', 'chart', KOREAN, '-o', join(work, 'none-ru.svg')]);
     // Without user fonts the SVG asks for DejaVu Sans, which it was measured with.
-    expect(readFileSync(join(work, 'none-ru.svg'), 'utf8')).toContain(`font-family="&apos;DejaVu Sans&apos;, Arial, Helvetica, sans-serif"`);
+    expect(readFileSync(join(work, 'none-ru.svg'), 'utf8')).toContain(
+      `font-family="&apos;DejaVu Sans&apos;, Arial, Helvetica, sans-serif"`,
+    );
     expect(ru.code).toBe(0);
     expect(ru.stderr.trim().split('\n')).toHaveLength(1);
     expect(ru.stderr).toMatch(/^Внимание: \d+ символов нет ни в одном шрифте.*--font ФАЙЛ.*fonts:/);
@@ -80,38 +91,54 @@ describe('Korean charts', () => {
     for (const name of names) expect(text).toContain(squeeze(name));
     // The SVG names the Korean font first, then DejaVu Sans: what the boxes were measured with.
     const svg = await runCli(['render', 'chart', KOREAN, ...FONTS]);
-    expect(svg.stdout).toContain(`font-family="&apos;Noto Sans KR&apos;, &apos;DejaVu Sans&apos;, Arial, Helvetica, sans-serif"`);
+    expect(svg.stdout).toContain(
+      `font-family="&apos;Noto Sans KR&apos;, &apos;DejaVu Sans&apos;, Arial, Helvetica, sans-serif"`,
+    );
     const fonts = spawnSync('pdffonts', [out], { encoding: 'utf8' }).stdout;
     expect(fonts).toMatch(/NotoSansKR-Bold/);
     expect(fonts).toMatch(/NotoSansKR-Regular/);
   });
 
-  it.skipIf(!havePdftotext)('a fonts: list in organization.yaml, relative to it, serves chart, diff and matrix', async () => {
-    const dir = join(work, 'configured');
-    rmSync(dir, { recursive: true, force: true });
-    cpSync(KOREAN, dir, { recursive: true });
-    appendFileSync(join(dir, 'organization.yaml'), `fonts:\n  - ${relative(dir, NOTO_REGULAR)}\n  - ${relative(dir, NOTO_BOLD)}\n`);
-    const chart = await runCli(['render', 'chart', dir, '-o', join(work, 'configured.pdf')]);
-    expect(chart.code).toBe(0);
-    expect(chart.stderr).toBe('');
-    expect(squeeze(pdfText(join(work, 'configured.pdf')))).toContain('국립국어원');
+  it.skipIf(!havePdftotext)(
+    'a fonts: list in organization.yaml, relative to it, serves chart, diff and matrix',
+    async () => {
+      const dir = join(work, 'configured');
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(KOREAN, dir, { recursive: true });
+      appendFileSync(
+        join(dir, 'organization.yaml'),
+        `fonts:\n  - ${relative(dir, NOTO_REGULAR)}\n  - ${relative(dir, NOTO_BOLD)}\n`,
+      );
+      const chart = await runCli(['render', 'chart', dir, '-o', join(work, 'configured.pdf')]);
+      expect(chart.code).toBe(0);
+      expect(chart.stderr).toBe('');
+      expect(squeeze(pdfText(join(work, 'configured.pdf')))).toContain('국립국어원');
 
-    const later = laterVersion();
-    appendFileSync(join(later, 'organization.yaml'), `fonts:\n  - ${relative(later, NOTO_REGULAR)}\n`);
-    const diff = await runCli(['render', 'diff', dir, later, '-o', join(work, 'diff.pdf')]);
-    expect(diff.code).toBe(0);
-    expect(diff.stderr).toBe('');
-    const diffText = squeeze(pdfText(join(work, 'diff.pdf')));
-    for (const name of ['언어데이터과', '국제교류홍보팀', '국립국어원']) expect(diffText).toContain(name);
+      const later = laterVersion();
+      appendFileSync(join(later, 'organization.yaml'), `fonts:\n  - ${relative(later, NOTO_REGULAR)}\n`);
+      const diff = await runCli(['render', 'diff', dir, later, '-o', join(work, 'diff.pdf')]);
+      expect(diff.code).toBe(0);
+      expect(diff.stderr).toBe('');
+      const diffText = squeeze(pdfText(join(work, 'diff.pdf')));
+      for (const name of ['언어데이터과', '국제교류홍보팀', '국립국어원']) expect(diffText).toContain(name);
 
-    const matrix = await runCli(['render', 'matrix', dir, '-o', join(work, 'matrix.pdf')]);
-    expect(matrix.code).toBe(0);
-    expect(matrix.stderr).toBe('');
-    expect(squeeze(pdfText(join(work, 'matrix.pdf')))).toContain(squeeze('국어와 관련된 각종 사전의 편찬ㆍ발간'));
-  });
+      const matrix = await runCli(['render', 'matrix', dir, '-o', join(work, 'matrix.pdf')]);
+      expect(matrix.code).toBe(0);
+      expect(matrix.stderr).toBe('');
+      expect(squeeze(pdfText(join(work, 'matrix.pdf')))).toContain(squeeze('국어와 관련된 각종 사전의 편찬ㆍ발간'));
+    },
+  );
 
   it('a font that cannot be used: exit 2, one line naming the file (and organization.yaml when listed there)', async () => {
-    const option = await runCli(['render', 'chart', KOREAN, '-o', join(work, 'x.svg'), '--font', join(work, 'absent.ttf')]);
+    const option = await runCli([
+      'render',
+      'chart',
+      KOREAN,
+      '-o',
+      join(work, 'x.svg'),
+      '--font',
+      join(work, 'absent.ttf'),
+    ]);
     expect(option.code).toBe(2);
     expect(option.stderr.trim().split('\n')).toHaveLength(1);
     expect(option.stderr).toContain('absent.ttf');
@@ -145,18 +172,33 @@ describe('PPTX', () => {
     expect(xml).toContain('typeface="Noto Sans KR"');
     expect(xml).toMatch(/prst="line"/);
     // 16:9 unless asked otherwise.
-    expect(zip.get('ppt/presentation.xml')!.toString()).toMatch(/<p:sldSz cx="12191695" cy="6858000"|<p:sldSz cx="1219\d{4}" cy="6858000"/);
+    expect(zip.get('ppt/presentation.xml')!.toString()).toMatch(
+      /<p:sldSz cx="12191695" cy="6858000"|<p:sldSz cx="1219\d{4}" cy="6858000"/,
+    );
   });
 
   it('org render diff -o diff.pptx: removed units dashed; --page A4 --portrait gives a portrait A4 slide', async () => {
     const out = join(work, 'diff.pptx');
-    const r = await runCli(['render', 'diff', KOREAN, laterVersion(), '-o', out, '--page', 'A4', '--portrait', ...FONTS]);
+    const r = await runCli([
+      'render',
+      'diff',
+      KOREAN,
+      laterVersion(),
+      '-o',
+      out,
+      '--page',
+      'A4',
+      '--portrait',
+      ...FONTS,
+    ]);
     expect(r.code).toBe(0);
     const xml = slideXml(out);
     expect(xml).toContain('name="unit-gukjegyoryuhongbo-tim"');
     const removed = xml.slice(xml.indexOf('name="unit-gukjegyoryuhongbo-tim"'));
     expect(removed.slice(0, removed.indexOf('</p:sp>'))).toContain('<a:prstDash val="dash"/>');
-    const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(readZip(readFileSync(out)).get('ppt/presentation.xml')!.toString())!;
+    const size = /<p:sldSz cx="(\d+)" cy="(\d+)"/.exec(
+      readZip(readFileSync(out)).get('ppt/presentation.xml')!.toString(),
+    )!;
     expect(Number(size[1]) / 914400).toBeCloseTo(8.27, 1);
     expect(Number(size[2]) / 914400).toBeCloseTo(11.69, 1);
     const bad = await runCli(['render', 'chart', KOREAN, '-o', join(work, 'bad.pptx'), '--page', 'B5']);

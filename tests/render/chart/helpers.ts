@@ -32,19 +32,40 @@ export function tricky(): OrgModel {
     load({
       'units/root.yaml': { id: 'root', kind: 'office', name: { ru: TRICKY_NAMES.root } },
       'units/a.yaml': { id: 'a', kind: 'department', parent: 'root', name: { ru: TRICKY_NAMES.a } },
-      'units/b.yaml': { id: 'b', kind: 'division', parent: 'a', name: { ru: TRICKY_NAMES.b }, positions: [{ title: 'x', count: 3 }] },
-      'units/c.yaml': { id: 'c', kind: 'division', parent: 'a', name: { ru: TRICKY_NAMES.c }, positions: [{ title: 'y', count: 2 }] },
+      'units/b.yaml': {
+        id: 'b',
+        kind: 'division',
+        parent: 'a',
+        name: { ru: TRICKY_NAMES.b },
+        positions: [{ title: 'x', count: 3 }],
+      },
+      'units/c.yaml': {
+        id: 'c',
+        kind: 'division',
+        parent: 'a',
+        name: { ru: TRICKY_NAMES.c },
+        positions: [{ title: 'y', count: 2 }],
+      },
     }),
   );
 }
 
 export function options(lang: string, more: Partial<ChartOptions> = {}): ChartOptions {
-  return { lang, t: translator(lang === 'ru' ? 'ru' : 'en'), direction: 'TB', headcount: false, functions: false, ...more };
+  return {
+    lang,
+    t: translator(lang === 'ru' ? 'ru' : 'en'),
+    direction: 'TB',
+    headcount: false,
+    functions: false,
+    ...more,
+  };
 }
 
 /** The names of a model's units in `lang`. */
 export function names(model: OrgModel, lang: string): string[] {
-  return [...model.units.values()].map(({ unit }) => (typeof unit.name === 'string' ? unit.name : (unit.name[lang] ?? Object.values(unit.name)[0]!)));
+  return [...model.units.values()].map(({ unit }) =>
+    typeof unit.name === 'string' ? unit.name : (unit.name[lang] ?? Object.values(unit.name)[0]!),
+  );
 }
 
 /** Undoes XML escaping in SVG text. */
@@ -66,8 +87,12 @@ export function unescapeXml(text: string): string {
 export function wellFormedProblems(xml: string): string[] {
   const problems: string[] = [];
   const stack: string[] = [];
-  const body = xml.replace(/<\?xml[^>]*\?>/, '').replace(/<!DOCTYPE[^>]*>/, '').replace(/<!--[\s\S]*?-->/g, '');
-  const token = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-fA-F]+);)/g;
+  const body = xml
+    .replace(/<\?xml[^>]*\?>/, '')
+    .replace(/<!DOCTYPE[^>]*>/, '')
+    .replace(/<!--[\s\S]*?-->/g, '');
+  const token =
+    /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>|<|&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[\da-fA-F]+);)/g;
   for (const m of body.matchAll(token)) {
     if (m[0] === '<') problems.push(`stray < at ${m.index}`);
     else if (m[0] === '&') problems.push(`bad entity at ${m.index}`);

@@ -28,38 +28,50 @@ function overlaps(a: Rect, b: Rect): boolean {
 function touches(p: Point, r: Rect): boolean {
   const onX = p.x >= r.x - 0.01 && p.x <= r.x + r.width + 0.01;
   const onY = p.y >= r.y - 0.01 && p.y <= r.y + r.height + 0.01;
-  return (onX && (Math.abs(p.y - r.y) < 0.01 || Math.abs(p.y - r.y - r.height) < 0.01)) || (onY && (Math.abs(p.x - r.x) < 0.01 || Math.abs(p.x - r.x - r.width) < 0.01));
+  return (
+    (onX && (Math.abs(p.y - r.y) < 0.01 || Math.abs(p.y - r.y - r.height) < 0.01)) ||
+    (onY && (Math.abs(p.x - r.x) < 0.01 || Math.abs(p.x - r.x - r.width) < 0.01))
+  );
 }
 
 describe('layoutTree', () => {
   for (const direction of ['TB', 'LR'] as const) {
-    test.prop([trees, fc.array(fc.nat({ max: 60 }), { maxLength: 8 })])(`${direction}: no two boxes overlap, every segment is horizontal or vertical, every child is reached`, (parents, staff) => {
-      const tree = input(parents, direction, [], staff);
-      const layout = layoutTree(tree);
-      const rects = [...layout.boxes.values()];
-      expect(rects).toHaveLength(parents.length + 1);
-      for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
-      for (const [a, b] of [...layout.segments, ...layout.dashed]) expect(a.x === b.x || a.y === b.y).toBe(true);
-      // No connector runs through a box.
-      for (const [a, b] of [...layout.segments, ...layout.dashed]) {
-        for (const r of rects) {
-          const inner = { x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2 };
-          const seg = { x: Math.min(a.x, b.x), y: Math.min(a.y, b.y), width: Math.abs(a.x - b.x) || 0.001, height: Math.abs(a.y - b.y) || 0.001 };
-          expect(overlaps(seg, inner), `segment ${JSON.stringify([a, b])} crosses a box`).toBe(false);
+    test.prop([trees, fc.array(fc.nat({ max: 60 }), { maxLength: 8 })])(
+      `${direction}: no two boxes overlap, every segment is horizontal or vertical, every child is reached`,
+      (parents, staff) => {
+        const tree = input(parents, direction, [], staff);
+        const layout = layoutTree(tree);
+        const rects = [...layout.boxes.values()];
+        expect(rects).toHaveLength(parents.length + 1);
+        for (let i = 0; i < rects.length; i++)
+          for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
+        for (const [a, b] of [...layout.segments, ...layout.dashed]) expect(a.x === b.x || a.y === b.y).toBe(true);
+        // No connector runs through a box.
+        for (const [a, b] of [...layout.segments, ...layout.dashed]) {
+          for (const r of rects) {
+            const inner = { x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2 };
+            const seg = {
+              x: Math.min(a.x, b.x),
+              y: Math.min(a.y, b.y),
+              width: Math.abs(a.x - b.x) || 0.001,
+              height: Math.abs(a.y - b.y) || 0.001,
+            };
+            expect(overlaps(seg, inner), `segment ${JSON.stringify([a, b])} crosses a box`).toBe(false);
+          }
         }
-      }
-      for (const [parent, kids] of tree.children) {
-        const ends = [...layout.segments, ...layout.dashed].flat();
-        expect(ends.some((p) => touches(p, layout.boxes.get(parent)!))).toBe(true);
-        for (const kid of kids) expect(ends.some((p) => touches(p, layout.boxes.get(kid)!))).toBe(true);
-      }
-      for (const r of rects) {
-        expect(r.x).toBeGreaterThanOrEqual(0);
-        expect(r.y).toBeGreaterThanOrEqual(0);
-        expect(r.x + r.width).toBeLessThanOrEqual(layout.width + 0.01);
-        expect(r.y + r.height).toBeLessThanOrEqual(layout.height + 0.01);
-      }
-    });
+        for (const [parent, kids] of tree.children) {
+          const ends = [...layout.segments, ...layout.dashed].flat();
+          expect(ends.some((p) => touches(p, layout.boxes.get(parent)!))).toBe(true);
+          for (const kid of kids) expect(ends.some((p) => touches(p, layout.boxes.get(kid)!))).toBe(true);
+        }
+        for (const r of rects) {
+          expect(r.x).toBeGreaterThanOrEqual(0);
+          expect(r.y).toBeGreaterThanOrEqual(0);
+          expect(r.x + r.width).toBeLessThanOrEqual(layout.width + 0.01);
+          expect(r.y + r.height).toBeLessThanOrEqual(layout.height + 0.01);
+        }
+      },
+    );
   }
 
   it('TB: a parent is centred over a row of children, and leaf siblings hang in a column in their order', () => {
@@ -87,7 +99,10 @@ describe('layoutTree', () => {
 
   it('a wide level wraps into rows, so the chart keeps close to a landscape page', () => {
     // 40 units under the root, each with two units of its own: one row would be 40 subtrees wide.
-    const parents = [...Array.from({ length: 40 }, () => 0), ...Array.from({ length: 80 }, (_, i) => 1 + Math.floor(i / 2))];
+    const parents = [
+      ...Array.from({ length: 40 }, () => 0),
+      ...Array.from({ length: 80 }, (_, i) => 1 + Math.floor(i / 2)),
+    ];
     const layout = layoutTree(input(parents, 'TB'));
     expect(layout.width / layout.height).toBeLessThan(2.9);
     expect(layout.width / layout.height).toBeGreaterThan(0.7);
@@ -96,7 +111,13 @@ describe('layoutTree', () => {
   });
 
   it('a long column of leaves is split into several', () => {
-    const layout = layoutTree(input(Array.from({ length: 60 }, () => 0), 'TB', Array.from({ length: 61 }, () => 0)));
+    const layout = layoutTree(
+      input(
+        Array.from({ length: 60 }, () => 0),
+        'TB',
+        Array.from({ length: 61 }, () => 0),
+      ),
+    );
     const xs = new Set(Array.from({ length: 60 }, (_, i) => layout.boxes.get(`u${i + 1}`)!.x));
     expect(xs.size).toBeGreaterThan(1);
     expect(layout.height).toBeLessThan(60 * 50);
@@ -130,7 +151,13 @@ describe('layoutTree', () => {
   });
 
   it('a chain 3,000 levels deep is laid out without running out of stack', () => {
-    const layout = layoutTree(input(Array.from({ length: 3000 }, (_, i) => i), 'TB', Array.from({ length: 3001 }, () => 0)));
+    const layout = layoutTree(
+      input(
+        Array.from({ length: 3000 }, (_, i) => i),
+        'TB',
+        Array.from({ length: 3001 }, () => 0),
+      ),
+    );
     expect(layout.boxes.size).toBe(3001);
     expect(layout.height).toBeGreaterThan(3000 * 40);
   });

@@ -40,7 +40,10 @@ describe('reorganisation chart', () => {
     // Every box carries at most one mark line under its kind; an unchanged one none.
     for (const b of spec.boxes) expect(b.lines.filter((l) => l.style === 'note').length, b.id).toBeLessThanOrEqual(1);
     expect(box('apparat').lines.filter((l) => l.style === 'note')).toEqual([]);
-    const links = spec.edges.filter((e) => e.kind === 'link').map((e) => `${e.from}->${e.to}`).sort();
+    const links = spec.edges
+      .filter((e) => e.kind === 'link')
+      .map((e) => `${e.from}->${e.to}`)
+      .sort();
     expect(links).toEqual(['svyaz->uchet-i-svyaz', 'uchet->uchet-i-svyaz']);
     expect(box('apparat').classes).toContain('change-none');
     expect(spec.legend.map((l) => l.label)).toContain('упразднено');
@@ -53,7 +56,8 @@ describe('reorganisation chart', () => {
   it('`org render diff` draws it as SVG with every name, old and new', async () => {
     const r = await runCli(['render', 'diff', `${CASE}/before`, `${CASE}/after`]);
     expect(r.code, r.stderr).toBe(0);
-    for (const text of ['Отдел цифрового', 'Пресс-сектор', 'прежнее название: Отдел кадров', 'реорганизация']) expect(unescapeXml(r.stdout)).toContain(text);
+    for (const text of ['Отдел цифрового', 'Пресс-сектор', 'прежнее название: Отдел кадров', 'реорганизация'])
+      expect(unescapeXml(r.stdout)).toContain(text);
   });
 
   it('`org render diff -o x.pdf` is a book like the chart: the name of every box, old and new, reads back', async () => {
@@ -62,7 +66,10 @@ describe('reorganisation chart', () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({ data: new Uint8Array(r.bytes) }).promise;
     let text = '';
-    for (let i = 1; i <= doc.numPages; i++) text += (await (await doc.getPage(i)).getTextContent()).items.map((item) => ('str' in item ? item.str : '')).join(' ');
+    for (let i = 1; i <= doc.numPages; i++)
+      text += (await (await doc.getPage(i)).getTextContent()).items
+        .map((item) => ('str' in item ? item.str : ''))
+        .join(' ');
     const spec = reorganisationSpec(after, diff, opts, before);
     const squash = (x: string): string => x.replace(/[\s-]+/g, '');
     for (const box of spec.boxes) expect(squash(text)).toContain(squash(box.name));
@@ -77,9 +84,24 @@ describe('reorganisation chart', () => {
     const to = 'otdel-strategicheskogo-razvitiya-i-privlecheniya-investitsiy';
     delete moved.units.get(from)!.unit.functions![fn];
     moved.units.get(to)!.unit.functions = { [fn]: 'lead' };
-    const rebuilt = buildModel({ ...loadStructure([]), organization: moved.organization, hasOrganization: true, units: [...moved.units.values()], functions: [...moved.functions.values()] });
-    const spec = reorganisationSpec(rebuilt, diffStructures(bishkek, rebuilt), { ...opts, fromLabel: 'a', toLabel: 'b' }, bishkek);
-    const text = (id: string) => spec.boxes.find((b) => b.id === id)!.lines.map((l) => l.text).join(' ');
+    const rebuilt = buildModel({
+      ...loadStructure([]),
+      organization: moved.organization,
+      hasOrganization: true,
+      units: [...moved.units.values()],
+      functions: [...moved.functions.values()],
+    });
+    const spec = reorganisationSpec(
+      rebuilt,
+      diffStructures(bishkek, rebuilt),
+      { ...opts, fromLabel: 'a', toLabel: 'b' },
+      bishkek,
+    );
+    const text = (id: string) =>
+      spec.boxes
+        .find((b) => b.id === id)!
+        .lines.map((l) => l.text)
+        .join(' ');
     expect(text(from)).toContain('функции: −1');
     expect(text(to)).toContain('функции: +1');
     expect(text(from)).not.toContain('Привлечение');
@@ -87,19 +109,56 @@ describe('reorganisation chart', () => {
   });
 
   it('keeps one short line on a unit with many changes: the first, the functions, and how many more', () => {
-    const unit = (id: string, extra: Record<string, unknown>) => ({ id, kind: 'department', name: { en: id, ru: id }, parent: 'root', ...extra });
+    const unit = (id: string, extra: Record<string, unknown>) => ({
+      id,
+      kind: 'department',
+      name: { en: id, ru: id },
+      parent: 'root',
+      ...extra,
+    });
     const files = (units: Array<Record<string, unknown>>) => ({
       'units/root.yaml': { id: 'root', kind: 'office', name: { en: 'Root', ru: 'Корень' } },
       'units/other.yaml': unit('other', {}),
       ...Object.fromEntries(units.map((u) => [`units/${u.id as string}.yaml`, u])),
-      ...Object.fromEntries(['a', 'b', 'c'].map((f) => [`functions/${f}.yaml`, { id: f, name: { en: `Function ${f}`, ru: `Функция ${f}` } }])),
+      ...Object.fromEntries(
+        ['a', 'b', 'c'].map((f) => [
+          `functions/${f}.yaml`,
+          { id: f, name: { en: `Function ${f}`, ru: `Функция ${f}` } },
+        ]),
+      ),
     });
-    const earlier = buildModel(load(files([unit('busy', { name: { en: 'Busy', ru: 'Старое имя' }, functions: { c: 'lead' } }), unit('gains', { parent: 'other', functions: { a: 'lead', b: 'lead' } })])));
-    const later = buildModel(
-      load(files([unit('busy', { name: { en: 'Busy', ru: 'Новое имя' }, parent: 'other', kind: 'division', functions: { a: 'lead', b: 'lead' } }), unit('gains', { parent: 'other', functions: { c: 'lead' } })])),
+    const earlier = buildModel(
+      load(
+        files([
+          unit('busy', { name: { en: 'Busy', ru: 'Старое имя' }, functions: { c: 'lead' } }),
+          unit('gains', { parent: 'other', functions: { a: 'lead', b: 'lead' } }),
+        ]),
+      ),
     );
-    const spec = reorganisationSpec(later, diffStructures(earlier, later), { ...opts, fromLabel: 'a', toLabel: 'b' }, earlier);
-    const notes = (id: string) => spec.boxes.find((b) => b.id === id)!.lines.filter((l) => l.style === 'note').map((l) => l.text);
+    const later = buildModel(
+      load(
+        files([
+          unit('busy', {
+            name: { en: 'Busy', ru: 'Новое имя' },
+            parent: 'other',
+            kind: 'division',
+            functions: { a: 'lead', b: 'lead' },
+          }),
+          unit('gains', { parent: 'other', functions: { c: 'lead' } }),
+        ]),
+      ),
+    );
+    const spec = reorganisationSpec(
+      later,
+      diffStructures(earlier, later),
+      { ...opts, fromLabel: 'a', toLabel: 'b' },
+      earlier,
+    );
+    const notes = (id: string) =>
+      spec.boxes
+        .find((b) => b.id === id)!
+        .lines.filter((l) => l.style === 'note')
+        .map((l) => l.text);
     expect(notes('busy')).toEqual(['прежнее название: Старое имя · функции: +2 / −1 · и ещё 2']);
     expect(notes('gains')).toEqual(['функции: +1 / −2']);
   });

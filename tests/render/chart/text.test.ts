@@ -8,7 +8,9 @@ const NAME = { bold: true, size: 12 };
 
 describe('escaping', () => {
   it('escapes markup characters for HTML-like labels and keeps the rest', () => {
-    expect(escapeHtmlLabel('Отдел <b>"А" & Б</b> «ё» №1')).toBe('Отдел &lt;b&gt;&quot;А&quot; &amp; Б&lt;/b&gt; «ё» №1');
+    expect(escapeHtmlLabel('Отдел <b>"А" & Б</b> «ё» №1')).toBe(
+      'Отдел &lt;b&gt;&quot;А&quot; &amp; Б&lt;/b&gt; «ё» №1',
+    );
     expect(escapeHtmlLabel('C:\\N')).toBe('C:\\\\N');
   });
   it('quotes DOT strings so that quotes and backslashes cannot end them or smuggle in \\N', () => {
@@ -41,13 +43,13 @@ describe('wrapText', () => {
     expect(wrapText(`${long} отдел`, 60, NAME, measureText)).toEqual([long, 'отдел']);
   });
 
-  test.prop([fc.array(fc.stringMatching(/^[а-яёА-ЯЁa-z«»№"&<>-]{1,14}$/), { minLength: 1, maxLength: 12 }), fc.integer({ min: 40, max: 300 })])(
-    'keeps every character, in order, whatever the width',
-    (words, width) => {
-      const text = words.join(' ');
-      const lines = wrapText(text, width, NAME, measureText);
-      expect(lines.join('').replace(/ /g, '')).toBe(cleanText(text).replace(/ /g, ''));
-      for (const line of lines) expect(line).toBe(line.trim());
-    },
-  );
+  test.prop([
+    fc.array(fc.stringMatching(/^[а-яёА-ЯЁa-z«»№"&<>-]{1,14}$/), { minLength: 1, maxLength: 12 }),
+    fc.integer({ min: 40, max: 300 }),
+  ])('keeps every character, in order, whatever the width', (words, width) => {
+    const text = words.join(' ');
+    const lines = wrapText(text, width, NAME, measureText);
+    expect(lines.join('').replace(/ /g, '')).toBe(cleanText(text).replace(/ /g, ''));
+    for (const line of lines) expect(line).toBe(line.trim());
+  });
 });

@@ -27,9 +27,17 @@ interface Case {
   failure?: { '#text': string; '@_message': string; '@_type': string };
   'system-out'?: string;
 }
-const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'testcase' || name === 'testsuite', parseTagValue: false, processEntities: true, htmlEntities: false });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  isArray: (name) => name === 'testcase' || name === 'testsuite',
+  parseTagValue: false,
+  processEntities: true,
+  htmlEntities: false,
+});
 function parseJunit(xml: string): { suites: Record<string, string>; cases: Case[] } {
-  const doc = parser.parse(xml, true) as { testsuites: Record<string, string> & { testsuite: Array<{ testcase?: Case[] }> } };
+  const doc = parser.parse(xml, true) as {
+    testsuites: Record<string, string> & { testsuite: Array<{ testcase?: Case[] }> };
+  };
   expect(doc.testsuites.testsuite).toHaveLength(1);
   return { suites: doc.testsuites, cases: doc.testsuites.testsuite[0]!.testcase ?? [] };
 }
@@ -46,9 +54,27 @@ describe('--format codequality', () => {
   });
 
   it('keeps a fingerprint when the lines move, and tells identical findings apart', () => {
-    const d: Diagnostic = { file: 'units/a.yaml', line: 3, column: 1, rule: 'schema', severity: 'error', message: 'Unknown property "x".' };
+    const d: Diagnostic = {
+      file: 'units/a.yaml',
+      line: 3,
+      column: 1,
+      rule: 'schema',
+      severity: 'error',
+      message: 'Unknown property "x".',
+    };
     const [first] = JSON.parse(codequality({ diagnostics: [d], summary }, options));
-    const moved = JSON.parse(codequality({ diagnostics: [{ ...d, line: 9 }, { ...d, line: 12 }], summary }, options));
+    const moved = JSON.parse(
+      codequality(
+        {
+          diagnostics: [
+            { ...d, line: 9 },
+            { ...d, line: 12 },
+          ],
+          summary,
+        },
+        options,
+      ),
+    );
     expect(moved[0].fingerprint).toBe(first.fingerprint);
     expect(moved[1].fingerprint).not.toBe(first.fingerprint);
     expect(moved[0].location.lines.begin).toBe(9);
@@ -60,11 +86,18 @@ describe('--format junit', () => {
     const r = await runCli(['validate', CASE, '--format', 'junit']);
     expect(r.code).toBe(1);
     const { suites, cases } = parseJunit(r.stdout);
-    const report = JSON.parse((await runCli(['validate', CASE, '--format', 'json'])).stdout) as { diagnostics: Diagnostic[] };
+    const report = JSON.parse((await runCli(['validate', CASE, '--format', 'json'])).stdout) as {
+      diagnostics: Diagnostic[];
+    };
     const failing = new Set(report.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.file));
     expect(cases.map((c) => c['@_name'])).toContain(`${CASE}/organization.yaml`);
     expect(new Set(cases.map((c) => c['@_name'])).size).toBe(cases.length);
-    expect(cases.filter((c) => c.failure).map((c) => c['@_name']).sort()).toEqual([...failing].sort());
+    expect(
+      cases
+        .filter((c) => c.failure)
+        .map((c) => c['@_name'])
+        .sort(),
+    ).toEqual([...failing].sort());
     expect(Number(suites['@_tests'])).toBe(cases.length);
     expect(Number(suites['@_failures'])).toBe(failing.size);
     const legal = cases.find((c) => c['@_name'].endsWith('units/legal.yaml'))!;
@@ -84,7 +117,14 @@ describe('--format junit', () => {
   it('escapes hostile text so the document stays well-formed and says what was written', () => {
     const message = 'Name "]]></failure><testcase name=\'x\'/>&amp;\u0007\ud800" is bad';
     const file = 'units/<a&b>.yaml';
-    const xml = junit({ diagnostics: [{ file, line: 1, column: 1, rule: 'schema', severity: 'error', message }], summary, files: [file] }, options);
+    const xml = junit(
+      {
+        diagnostics: [{ file, line: 1, column: 1, rule: 'schema', severity: 'error', message }],
+        summary,
+        files: [file],
+      },
+      options,
+    );
     const { cases } = parseJunit(xml);
     expect(cases).toHaveLength(1);
     expect(cases[0]!['@_name']).toBe(file);

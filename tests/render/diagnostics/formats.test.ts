@@ -25,7 +25,12 @@ describe('diagnostics formats', () => {
     it(`${format} matches its golden file`, async () => {
       const r = await runCli(['validate', CASE, '--format', format]);
       expect(r.code).toBe(1);
-      expectGolden(golden(file), r.stdout.replace(/"(semanticVersion|version)": "\d[^"]*"/g, (m, k) => (k === 'version' && m.includes('2.1.0') ? m : `"${k}": "VERSION"`)));
+      expectGolden(
+        golden(file),
+        r.stdout.replace(/"(semanticVersion|version)": "\d[^"]*"/g, (m, k) =>
+          k === 'version' && m.includes('2.1.0') ? m : `"${k}": "VERSION"`,
+        ),
+      );
     });
   }
 
@@ -37,7 +42,8 @@ describe('diagnostics formats', () => {
       const r = await runCli(['validate', dir, '--format', 'sarif']);
       const log = JSON.parse(r.stdout);
       expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-      for (const result of log.runs[0].results) expect(result.locations[0].physicalLocation.region.startColumn).toBeGreaterThanOrEqual(1);
+      for (const result of log.runs[0].results)
+        expect(result.locations[0].physicalLocation.region.startColumn).toBeGreaterThanOrEqual(1);
       expect(log.runs[0].tool.driver.rules.map((rule: { id: string }) => rule.id)).toContain('parent-exists');
     }
   });
@@ -56,7 +62,16 @@ describe('diagnostics formats', () => {
   it('github escapes %, CR and LF in messages and : and , in properties', () => {
     const out = github(
       {
-        diagnostics: [{ rule: 'schema', severity: 'error', message: '100% sure\r\nnext line', file: 'units/a,b:c.yaml', line: 2, column: 3 }],
+        diagnostics: [
+          {
+            rule: 'schema',
+            severity: 'error',
+            message: '100% sure\r\nnext line',
+            file: 'units/a,b:c.yaml',
+            line: 2,
+            column: 3,
+          },
+        ],
         summary: { errors: 1, warnings: 0, infos: 0, units: 1, functions: 0, files: 1 },
       },
       { color: false, t: translator('en'), version: '0' },

@@ -14,7 +14,10 @@ import { BISHKEK, modelOf, SMALL, t } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`skipping the browser tests of the HTML matrix: ${CHROMIUM} is not installed (apt-get install -y chromium)`);
+if (!hasChromium)
+  console.warn(
+    `skipping the browser tests of the HTML matrix: ${CHROMIUM} is not installed (apt-get install -y chromium)`,
+  );
 
 const work = mkdtempSync(join(tmpdir(), 'org-matrix-browser-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -23,7 +26,17 @@ function chromium(args: string[]): { stdout: string; status: number | null } {
   const profile = mkdtempSync(join(work, 'profile-'));
   const r = spawnSync(
     CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, ...args],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      ...args,
+    ],
     { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
   );
   return { stdout: r.stdout, status: r.status };

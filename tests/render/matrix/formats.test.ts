@@ -34,7 +34,8 @@ const CASES: Record<string, Case> = {
   bishkek: { name: 'bishkek', dir: BISHKEK, lang: 'ru' },
 };
 
-const matrix = (c: Case, options: Partial<MatrixOptions> = {}) => buildMatrix(modelOf(c.dir), { lang: c.lang, ...options });
+const matrix = (c: Case, options: Partial<MatrixOptions> = {}) =>
+  buildMatrix(modelOf(c.dir), { lang: c.lang, ...options });
 
 describe('matrix golden files', () => {
   const small = CASES.small!;
@@ -75,17 +76,77 @@ describe('CSV', () => {
 
   it('reads back cell by cell on the small case', () => {
     const rows = read(renderMatrixCsv(matrix(CASES.small!), { t: t('en') }));
-    expect(rows[0]).toEqual(['Group', 'Id', 'Function', 'Type', 'Finding', 'City Hall', 'Finance', 'Budget Planning', 'Internal Audit', 'Licensing', 'Permit Desk']);
+    expect(rows[0]).toEqual([
+      'Group',
+      'Id',
+      'Function',
+      'Type',
+      'Finding',
+      'City Hall',
+      'Finance',
+      'Budget Planning',
+      'Internal Audit',
+      'Licensing',
+      'Permit Desk',
+    ]);
     const byId = new Map(rows.slice(1).map((r) => [r[1], r]));
-    expect(byId.get('budget')).toEqual(['Finance Department', 'budget', 'City budget', 'policy', '', '', 'L', 'P', '', 'I', '']);
-    expect(byId.get('permits')).toEqual(['Led by two or more units', 'permits', 'Building permits', 'service', '2 leads', '', 'P', '', '', 'L', 'L']);
-    expect(byId.get('complaints')).toEqual(['Without a lead', 'complaints', "Citizens' complaints", 'service', 'no lead', '', '', '', '', '', 'A']);
-    expect(byId.get('outreach')).toEqual(['Without a lead', 'outreach', 'Public outreach', '', 'no lead', '', '', '', '', '', '']);
+    expect(byId.get('budget')).toEqual([
+      'Finance Department',
+      'budget',
+      'City budget',
+      'policy',
+      '',
+      '',
+      'L',
+      'P',
+      '',
+      'I',
+      '',
+    ]);
+    expect(byId.get('permits')).toEqual([
+      'Led by two or more units',
+      'permits',
+      'Building permits',
+      'service',
+      '2 leads',
+      '',
+      'P',
+      '',
+      '',
+      'L',
+      'L',
+    ]);
+    expect(byId.get('complaints')).toEqual([
+      'Without a lead',
+      'complaints',
+      "Citizens' complaints",
+      'service',
+      'no lead',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'A',
+    ]);
+    expect(byId.get('outreach')).toEqual([
+      'Without a lead',
+      'outreach',
+      'Public outreach',
+      '',
+      'no lead',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
     // A name that a spreadsheet would run as a formula keeps its text behind an apostrophe.
     expect(byId.get('fees')![2]).toBe('\'+Fees <draft> & review | "2026"');
   });
 
-  it('on the Bishkek structure, puts each main task\'s О in the column of the управление whose file lists it', () => {
+  it("on the Bishkek structure, puts each main task's О in the column of the управление whose file lists it", () => {
     const rows = read(renderMatrixCsv(matrix(CASES.bishkek!), { t: t('ru') }));
     const header = rows[0]!;
     expect(header.slice(0, 5)).toEqual(['Группа', 'Идентификатор', 'Функция', 'Тип', 'Замечание']);
@@ -95,13 +156,22 @@ describe('CSV', () => {
       'upravlenie-podgotovki-resheniy',
       'upravlenie-organizatsionno-kontrolnoy-raboty',
       'upravlenie-politiki-razvitiya-goroda',
-    ].map((id) => parseYaml(readFileSync(join(ROOT, 'structure/units', `${id}.yaml`), 'utf8')) as { short: { ru: string }; functions: Record<string, string> });
+    ].map(
+      (id) =>
+        parseYaml(readFileSync(join(ROOT, 'structure/units', `${id}.yaml`), 'utf8')) as {
+          short: { ru: string };
+          functions: Record<string, string>;
+        },
+    );
     const expected = new Map<string, string>();
     for (const u of unitFiles) for (const fn of Object.keys(u.functions)) expected.set(fn, u.short.ru);
     expect(expected.size).toBe(11);
     expect(rows).toHaveLength(1 + 11);
     for (const row of rows.slice(1)) {
-      const filled = header.map((h, i) => [h, row[i]] as const).slice(5).filter(([, v]) => v !== '');
+      const filled = header
+        .map((h, i) => [h, row[i]] as const)
+        .slice(5)
+        .filter(([, v]) => v !== '');
       expect(filled, row[1]).toEqual([[expected.get(row[1]!), 'О']]);
       expect(row[4]).toBe('');
     }
@@ -115,7 +185,9 @@ describe('CSV', () => {
     expect(csvField('a,"b"')).toBe('"a,""b"""');
     expect(csvField('line\nbreak')).toBe('"line\nbreak"');
     expect(csvField('Отдел')).toBe('Отдел');
-    expect(parseCsv(['=x', 'a,"b"', '+y\r\nz'].map((v) => csvField(v)).join(','))).toEqual([["'=x", 'a,"b"', "'+y\r\nz"]]);
+    expect(parseCsv(['=x', 'a,"b"', '+y\r\nz'].map((v) => csvField(v)).join(','))).toEqual([
+      ["'=x", 'a,"b"', "'+y\r\nz"],
+    ]);
   });
 });
 
@@ -158,7 +230,9 @@ describe('terminal table', () => {
     const coloured = renderMatrixTable(m, { t: t('en'), width: 100, color: true });
     expect(coloured).toContain('\u001b[');
     // Colour changes nothing in the layout, trailing spaces included.
-     
-    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(renderMatrixTable(m, { t: t('en'), width: 100, color: false }));
+
+    expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(
+      renderMatrixTable(m, { t: t('en'), width: 100, color: false }),
+    );
   });
 });

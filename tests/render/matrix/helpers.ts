@@ -21,4 +21,5 @@ export function modelOf(dir: string): OrgModel {
 
 export const t = (lang: Language) => translator(lang);
 
-export const golden = (caseName: string, file: string): string => join(ROOT, 'tests/fixtures/matrix', caseName, 'expected', file);
+export const golden = (caseName: string, file: string): string =>
+  join(ROOT, 'tests/fixtures/matrix', caseName, 'expected', file);

@@ -19,7 +19,12 @@ const cell = (m: FunctionMatrix, fn: string, unit: string): string | undefined =
   return row.cells[col]?.role;
 };
 
-const unit = (id: string, kind: string, parent: string | undefined, functions: Record<string, string> = {}): object => ({
+const unit = (
+  id: string,
+  kind: string,
+  parent: string | undefined,
+  functions: Record<string, string> = {},
+): object => ({
   id,
   kind,
   name: { en: `Unit ${id}` },
@@ -32,8 +37,19 @@ describe('function matrix model', () => {
 
   it('puts every unit in tree order as a column and every function as a row', () => {
     const m = buildMatrix(small, { lang: 'en' });
-    expect(m.columns.map((c) => c.id)).toEqual(['hall', 'finance', 'budget-planning', 'audit', 'licensing', 'licensing-desk']);
-    expect(matrixRows(m).map((r) => r.id).sort()).toEqual(['budget', 'complaints', 'fees', 'outreach', 'permits']);
+    expect(m.columns.map((c) => c.id)).toEqual([
+      'hall',
+      'finance',
+      'budget-planning',
+      'audit',
+      'licensing',
+      'licensing-desk',
+    ]);
+    expect(
+      matrixRows(m)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['budget', 'complaints', 'fees', 'outreach', 'permits']);
     expect(cell(m, 'permits', 'finance')).toBe('participant');
     expect(cell(m, 'permits', 'audit')).toBeUndefined();
   });
@@ -47,7 +63,9 @@ describe('function matrix model', () => {
       ['no-lead', '', ['complaints', 'outreach']],
     ]);
     expect(m.noLead.map((r) => r.id)).toEqual(['complaints', 'outreach']);
-    expect(m.multipleLeads.map((r) => [r.id, r.leads.map((l) => l.id).sort()])).toEqual([['permits', ['licensing', 'licensing-desk']]]);
+    expect(m.multipleLeads.map((r) => [r.id, r.leads.map((l) => l.id).sort()])).toEqual([
+      ['permits', ['licensing', 'licensing-desk']],
+    ]);
   });
 
   it('groups by type in the order organization.yaml declares the types, untyped last', () => {
@@ -111,7 +129,11 @@ describe('function matrix model', () => {
       ['licensing', 0],
       ['licensing-desk', 1],
     ]);
-    expect(matrixRows(m).map((r) => r.id).sort()).toEqual(['budget', 'complaints', 'permits']);
+    expect(
+      matrixRows(m)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['budget', 'complaints', 'permits']);
   });
 
   it('shows functions that units name but no file describes, and roles nobody declared', () => {

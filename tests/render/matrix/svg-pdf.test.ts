@@ -20,7 +20,8 @@ import { BISHKEK, golden, modelOf, SMALL, t } from './helpers.js';
 const work = mkdtempSync(join(tmpdir(), 'org-matrix-pdf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const svgOf = (dir: string, lang: 'en' | 'ru'): string => renderMatrixSvg(buildMatrix(modelOf(dir), { lang }), { t: t(lang), measure: measureText });
+const svgOf = (dir: string, lang: 'en' | 'ru'): string =>
+  renderMatrixSvg(buildMatrix(modelOf(dir), { lang }), { t: t(lang), measure: measureText });
 
 /** Text of a PDF: pdftotext when installed, else pdfjs-dist. */
 async function pdfText(file: string): Promise<string> {
@@ -55,11 +56,20 @@ describe('SVG matrix', () => {
     const [, start, top, bottom] = /<line x1="([\d.]+)" y1="([\d.]+)" x2="\1" y2="([\d.]+)"/.exec(svg)!;
     const columnStart = Number(start);
     let checked = 0;
-    for (const [, x, y, size, bold, body] of svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="([\d.]+)"( font-weight="bold")?[^>]*>([^<]*)<\/text>/g)) {
+    for (const [, x, y, size, bold, body] of svg.matchAll(
+      /<text x="([\d.]+)" y="([\d.]+)" font-size="([\d.]+)"( font-weight="bold")?[^>]*>([^<]*)<\/text>/g,
+    )) {
       if (Number(x) >= columnStart || Number(y) < Number(top) || Number(y) > Number(bottom)) continue;
       checked++;
-      const plain = body!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-      expect(Number(x) + measureText(plain, { bold: bold !== undefined, size: Number(size) }), plain).toBeLessThanOrEqual(columnStart);
+      const plain = body!
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
+      expect(
+        Number(x) + measureText(plain, { bold: bold !== undefined, size: Number(size) }),
+        plain,
+      ).toBeLessThanOrEqual(columnStart);
     }
     // 3 group labels, 11 names over several lines each, 11 ids, and the column heading.
     expect(checked).toBeGreaterThan(3 + 2 * 11 + 11);
@@ -89,7 +99,13 @@ describe('PDF matrix', () => {
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = (await pdfText(file)).replace(/\s+/g, ' ');
-    for (const word of ['Функциональная матрица', 'Управление политики развития города', 'Правовое и кадровое обеспечение', 'ответственный', 'privlechenie-investitsiy-i-grantov']) {
+    for (const word of [
+      'Функциональная матрица',
+      'Управление политики развития города',
+      'Правовое и кадровое обеспечение',
+      'ответственный',
+      'privlechenie-investitsiy-i-grantov',
+    ]) {
       expect(text).toContain(word);
     }
     if (existsSync('/usr/bin/pdfinfo')) {

@@ -59,10 +59,14 @@ describe('org render matrix', () => {
   it('refuses an unknown kind, unit or grouping in one line with exit code 2', async () => {
     const kind = await runCli(['render', 'matrix', '--by', 'upravlenia']);
     expect(kind.code).toBe(2);
-    expect(kind.stderr).toBe('org: No kind "upravlenia" (option --by); the kinds are: apparatus, upravlenie, otdel, sektor.\n');
+    expect(kind.stderr).toBe(
+      'org: No kind "upravlenia" (option --by); the kinds are: apparatus, upravlenie, otdel, sektor.\n',
+    );
     const root = await runCli(['render', 'matrix', '--root', 'otdel-pravovoi-raboty']);
     expect(root.code).toBe(2);
-    expect(root.stderr).toBe('org: No unit "otdel-pravovoi-raboty" (option --root). Did you mean: otdel-pravovoy-raboty (Отдел правовой работы)?\n');
+    expect(root.stderr).toBe(
+      'org: No unit "otdel-pravovoi-raboty" (option --root). Did you mean: otdel-pravovoy-raboty (Отдел правовой работы)?\n',
+    );
     expect((await runCli(['render', 'matrix', '--group-by', 'colour'])).code).toBe(2);
     expect((await runCli(['render', 'matrix', '--format', 'xlsx'])).stderr).toMatch(/Unknown format "xlsx"/);
   });
@@ -94,7 +98,9 @@ describe('org tree, org show, org stats', () => {
   it('tree: --depth, --root and JSON', async () => {
     const top = await runCli(['tree', '--depth', '1', '--lang', 'en']);
     expect(top.stdout.split('\n')[1]).toMatch(/^Central Office of the Bishkek Mayor's Office {2}\(\+17 below\)/);
-    const json = JSON.parse((await runCli(['tree', '--root', 'upravlenie-podgotovki-resheniy', '--format', 'json'])).stdout);
+    const json = JSON.parse(
+      (await runCli(['tree', '--root', 'upravlenie-podgotovki-resheniy', '--format', 'json'])).stdout,
+    );
     expect(json[0].children.map((c: { id: string }) => c.id)).toHaveLength(3);
     expect((await runCli(['tree', '--root', 'nope'])).code).toBe(2);
     expect((await runCli(['tree', '--depth', 'two'])).code).toBe(2);
@@ -105,10 +111,16 @@ describe('org tree, org show, org stats', () => {
     expect(unit.code).toBe(0);
     expect(unit.stdout).toMatch(/^Отдел правовой работы — подразделение/);
     const fn = JSON.parse((await runCli(['show', 'permits', SMALL, '--format', 'json'])).stdout);
-    expect(fn).toMatchObject({ id: 'permits', unit: null, function: { status: 'multiple-leads', leads: ['licensing', 'licensing-desk'] } });
+    expect(fn).toMatchObject({
+      id: 'permits',
+      unit: null,
+      function: { status: 'multiple-leads', leads: ['licensing', 'licensing-desk'] },
+    });
     const typo = await runCli(['show', 'otdel-pravovoi-raboty']);
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe('org: No unit or function "otdel-pravovoi-raboty". Did you mean: otdel-pravovoy-raboty (Отдел правовой работы)?\n');
+    expect(typo.stderr).toBe(
+      'org: No unit or function "otdel-pravovoi-raboty". Did you mean: otdel-pravovoy-raboty (Отдел правовой работы)?\n',
+    );
   });
 
   it('stats: the span limit comes from the rule configuration in organization.yaml', async () => {

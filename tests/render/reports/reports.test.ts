@@ -24,7 +24,10 @@ const small = modelOf(SMALL);
 describe('org tree', () => {
   it('matches its golden files', () => {
     expectGolden(golden('bishkek', 'tree.txt'), renderTreeText(buildTree(bishkek, { lang: 'ru' }), { t: t('ru') }));
-    expectGolden(golden('bishkek', 'tree-depth-2-en.txt'), renderTreeText(buildTree(bishkek, { lang: 'en', depth: 2 }), { t: t('en'), width: 80 }));
+    expectGolden(
+      golden('bishkek', 'tree-depth-2-en.txt'),
+      renderTreeText(buildTree(bishkek, { lang: 'en', depth: 2 }), { t: t('en'), width: 80 }),
+    );
     expectGolden(golden('small', 'tree.txt'), renderTreeText(buildTree(small, { lang: 'en' }), { t: t('en') }));
     expectGolden(golden('small', 'tree.json'), renderTreeJson(buildTree(small, { lang: 'en' })));
   });
@@ -47,7 +50,10 @@ describe('org tree', () => {
     const [sub] = buildTree(bishkek, { lang: 'ru', root: 'upravlenie-organizatsionno-kontrolnoy-raboty' });
     expect(sub!.functionsLed).toBe(4);
     // The article's order (`order` in the files), not the alphabet.
-    expect(sub!.children.map((c) => c.id)).toEqual(['otdel-organizatsionnoy-raboty', 'otdel-kontrolya-ispolneniya-resheniy']);
+    expect(sub!.children.map((c) => c.id)).toEqual([
+      'otdel-organizatsionnoy-raboty',
+      'otdel-kontrolya-ispolneniya-resheniy',
+    ]);
   });
 
   it('fits the terminal width, cutting names but never the tree lines', () => {
@@ -59,16 +65,35 @@ describe('org tree', () => {
 
 describe('org show', () => {
   it('matches its golden files', () => {
-    expectGolden(golden('bishkek', 'show-unit.txt'), renderShowText(showDetails(bishkek, 'otdel-kontrolya-ispolneniya-resheniy', 'ru'), { t: t('ru'), lang: 'ru' }));
-    expectGolden(golden('bishkek', 'show-function.txt'), renderShowText(showDetails(bishkek, 'rassmotrenie-obrashcheniy-grazhdan', 'ru'), { t: t('ru'), lang: 'ru', width: 100 }));
-    expectGolden(golden('small', 'show-unit.txt'), renderShowText(showDetails(small, 'finance', 'en'), { t: t('en'), lang: 'en' }));
+    expectGolden(
+      golden('bishkek', 'show-unit.txt'),
+      renderShowText(showDetails(bishkek, 'otdel-kontrolya-ispolneniya-resheniy', 'ru'), { t: t('ru'), lang: 'ru' }),
+    );
+    expectGolden(
+      golden('bishkek', 'show-function.txt'),
+      renderShowText(showDetails(bishkek, 'rassmotrenie-obrashcheniy-grazhdan', 'ru'), {
+        t: t('ru'),
+        lang: 'ru',
+        width: 100,
+      }),
+    );
+    expectGolden(
+      golden('small', 'show-unit.txt'),
+      renderShowText(showDetails(small, 'finance', 'en'), { t: t('en'), lang: 'en' }),
+    );
     expectGolden(golden('small', 'show-function.json'), renderShowJson('permits', showDetails(small, 'permits', 'en')));
   });
 
   it('gives the chain of parents from the top, children, roles, staff and lineage', () => {
     const [d] = showDetails(bishkek, 'sektor-po-rabote-s-obrashcheniyami-grazhdan', 'ru') as UnitDetails[];
-    expect(d!.parents.map((p) => p.id)).toEqual(['tsentralnyy-apparat', 'upravlenie-organizatsionno-kontrolnoy-raboty', 'otdel-kontrolya-ispolneniya-resheniy']);
-    expect(d!.file).toBe('structure/units/upravlenie-organizatsionno-kontrolnoy-raboty/otdel-kontrolya-ispolneniya-resheniy/sektor-po-rabote-s-obrashcheniyami-grazhdan.yaml');
+    expect(d!.parents.map((p) => p.id)).toEqual([
+      'tsentralnyy-apparat',
+      'upravlenie-organizatsionno-kontrolnoy-raboty',
+      'otdel-kontrolya-ispolneniya-resheniy',
+    ]);
+    expect(d!.file).toBe(
+      'structure/units/upravlenie-organizatsionno-kontrolnoy-raboty/otdel-kontrolya-ispolneniya-resheniy/sektor-po-rabote-s-obrashcheniyami-grazhdan.yaml',
+    );
     const [finance] = showDetails(small, 'finance', 'en') as UnitDetails[];
     expect(finance!.functions.map((f) => [f.id, f.role, f.code])).toEqual([
       ['budget', 'lead', 'L'],
@@ -79,7 +104,9 @@ describe('org show', () => {
   });
 
   it('describes a function that units name but no file describes, and nothing for an unknown id', () => {
-    const model = buildModel(load({ 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root', functions: { ghost: 'lead' } } }));
+    const model = buildModel(
+      load({ 'units/root.yaml': { id: 'root', kind: 'office', name: 'Root', functions: { ghost: 'lead' } } }),
+    );
     const [ghost] = showDetails(model, 'ghost', 'en');
     expect(ghost).toMatchObject({ type: 'function', file: null, status: 'ok', units: [{ id: 'root', role: 'lead' }] });
     expect(renderShowText([ghost!], { t: t('en'), lang: 'en' })).toContain('no file: units name this function');
@@ -89,9 +116,18 @@ describe('org show', () => {
 
 describe('org stats', () => {
   it('matches its golden files', () => {
-    expectGolden(golden('bishkek', 'stats.txt'), renderStatsText(computeStats(bishkek, { lang: 'ru', spanLimit: 10 }), { t: t('ru') }));
-    expectGolden(golden('bishkek', 'stats.json'), renderStatsJson(computeStats(bishkek, { lang: 'ru', spanLimit: 10 })));
-    expectGolden(golden('small', 'stats.txt'), renderStatsText(computeStats(small, { lang: 'en', spanLimit: 2 }), { t: t('en') }));
+    expectGolden(
+      golden('bishkek', 'stats.txt'),
+      renderStatsText(computeStats(bishkek, { lang: 'ru', spanLimit: 10 }), { t: t('ru') }),
+    );
+    expectGolden(
+      golden('bishkek', 'stats.json'),
+      renderStatsJson(computeStats(bishkek, { lang: 'ru', spanLimit: 10 })),
+    );
+    expectGolden(
+      golden('small', 'stats.txt'),
+      renderStatsText(computeStats(small, { lang: 'en', spanLimit: 2 }), { t: t('en') }),
+    );
   });
 
   it('gives the Bishkek figures that its files state', () => {
@@ -108,8 +144,12 @@ describe('org stats', () => {
     };
     const units = files('units');
     expect(s.units.total).toBe(units.length);
-    expect(Object.fromEntries(s.units.byKind.filter((k) => k.count > 0).map((k) => [k.kind, k.count]))).toEqual(tally(units, 'kind'));
-    expect(Object.fromEntries(s.functions.byType.filter((k) => k.count > 0).map((k) => [k.type, k.count]))).toEqual(tally(files('functions'), 'type'));
+    expect(Object.fromEntries(s.units.byKind.filter((k) => k.count > 0).map((k) => [k.kind, k.count]))).toEqual(
+      tally(units, 'kind'),
+    );
+    expect(Object.fromEntries(s.functions.byType.filter((k) => k.count > 0).map((k) => [k.type, k.count]))).toEqual(
+      tally(files('functions'), 'type'),
+    );
     // The tree: apparatus → управления → отделы → секторы.
     expect(s.depth).toBe(4);
     // Direct subunits: apparatus 7; the управления 2, 3, 3; the control department 2.
@@ -123,7 +163,9 @@ describe('org stats', () => {
     const s = computeStats(small, { lang: 'en', spanLimit: 2 });
     expect(s.span.over).toEqual([{ id: 'hall', name: 'Small City Hall', count: 3 }]);
     expect(s.span.median).toBe(1);
-    expect(s.functions.multipleLeads).toEqual([{ id: 'permits', name: 'Building permits', leads: ['licensing', 'licensing-desk'] }]);
+    expect(s.functions.multipleLeads).toEqual([
+      { id: 'permits', name: 'Building permits', leads: ['licensing', 'licensing-desk'] },
+    ]);
     expect(s.functions.noLead.map((f) => f.id)).toEqual(['complaints', 'outreach']);
     expect(s.lineage).toEqual([{ id: 'finance', name: 'Finance Department', replaces: ['old-treasury'] }]);
     expect(s.headcount).toMatchObject({ total: 12, recorded: true });
@@ -145,8 +187,20 @@ describe('org stats', () => {
   });
 
   it('takes an even median as the mean of the two middle spans', () => {
-    const unit = (id: string, parent?: string): object => ({ id, kind: 'office', name: id, ...(parent ? { parent } : {}) });
-    const model = buildModel(load({ 'units/r.yaml': unit('r'), 'units/a.yaml': unit('a', 'r'), 'units/b.yaml': unit('b', 'r'), 'units/a1.yaml': unit('a1', 'a') }));
+    const unit = (id: string, parent?: string): object => ({
+      id,
+      kind: 'office',
+      name: id,
+      ...(parent ? { parent } : {}),
+    });
+    const model = buildModel(
+      load({
+        'units/r.yaml': unit('r'),
+        'units/a.yaml': unit('a', 'r'),
+        'units/b.yaml': unit('b', 'r'),
+        'units/a1.yaml': unit('a1', 'a'),
+      }),
+    );
     expect(computeStats(model, { lang: 'en', spanLimit: 10 }).span).toMatchObject({ min: 1, median: 1.5, max: 2 });
   });
 });
