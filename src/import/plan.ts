@@ -20,7 +20,7 @@ import { loadStructure, type LoadedStructure, type RawFile } from '../load/struc
 import { UsageError } from '../model/errors.js';
 import type { MessageData } from '../model/finding.js';
 import { headcount, textsByLanguage } from '../model/model.js';
-import { isCalendarDate } from '../model/validity.js';
+import { ACT_KINDS, isCalendarDate } from '../model/validity.js';
 import type { Act, OrgFunction, Position, Source, Text, Unit } from '../model/types.js';
 import { DEFAULT_ROLES } from '../load/structure.js';
 import type { CsvRow } from './csv-read.js';
@@ -182,18 +182,6 @@ function parseStaff(cell: string): boolean | 'bad' {
   return 'bad';
 }
 
-const ACT_KINDS = new Set([
-  'law',
-  'decree',
-  'resolution',
-  'order',
-  'directive',
-  'decision',
-  'protocol',
-  'charter',
-  'other',
-]);
-
 /** An act from its cell: JSON as the export writes it, held to what the unit schema accepts. */
 function parseBasis(cell: string): Act | 'bad' {
   let value: unknown;
@@ -315,22 +303,34 @@ interface Present {
   fields: Set<Field>;
 }
 
+/** A text of a file merged with a row's cells: the languages that have a column take the cell (or go when it is empty). */
+function mergeText(
+  old: Text | undefined,
+  fresh: Record<string, string>,
+  columns: string[],
+  defaultLanguage: string,
+): Text | undefined {
+  const out: Record<string, string> = { ...textsByLanguage(old, defaultLanguage) };
+  for (const lang of columns) {
+    if (fresh[lang] !== undefined) out[lang] = fresh[lang]!;
+    else delete out[lang];
+  }
+  return textOf(out);
+}
+
+/** Sets a key of a YAML document, or removes it for `undefined`; the rest of the text, comments too, stays. */
+function setKey(doc: ReturnType<typeof parseDocument>, key: string, value: unknown): void {
+  if (value === undefined) doc.delete(key);
+  else doc.set(key, doc.createNode(value));
+}
+
 /** The file of an existing unit, updated from its row; everything the row does not carry is kept, comments too. */
 function updatedUnitText(text: string, row: Row, defaultLanguage: string, present: Present): string {
   const doc = parseDocument(text, PARSE_OPTIONS);
   const current = doc.toJS() as Unit;
-  const merge = (old: Text | undefined, fresh: Record<string, string>, columns: string[]): Text | undefined => {
-    const out: Record<string, string> = { ...textsByLanguage(old, defaultLanguage) };
-    for (const lang of columns) {
-      if (fresh[lang] !== undefined) out[lang] = fresh[lang]!;
-      else delete out[lang];
-    }
-    return textOf(out);
-  };
-  const set = (key: string, value: unknown): void => {
-    if (value === undefined) doc.delete(key);
-    else doc.set(key, doc.createNode(value));
-  };
+  const merge = (old: Text | undefined, fresh: Record<string, string>, columns: string[]): Text | undefined =>
+    mergeText(old, fresh, columns, defaultLanguage);
+  const set = (key: string, value: unknown): void => setKey(doc, key, value);
   if (present.fields.has('kind')) set('kind', row.kind);
   if (present.fields.has('parent')) set('parent', row.parent);
   const name = merge(current.name, row.name, present.name);
@@ -372,18 +372,9 @@ function updatedFunctionText(
 ): string {
   const doc = parseDocument(text, PARSE_OPTIONS);
   const current = doc.toJS() as OrgFunction;
-  const merge = (old: Text | undefined, fresh: Record<string, string>, columns: string[]): Text | undefined => {
-    const out: Record<string, string> = { ...textsByLanguage(old, defaultLanguage) };
-    for (const lang of columns) {
-      if (fresh[lang] !== undefined) out[lang] = fresh[lang]!;
-      else delete out[lang];
-    }
-    return textOf(out);
-  };
-  const set = (key: string, value: unknown): void => {
-    if (value === undefined) doc.delete(key);
-    else doc.set(key, doc.createNode(value));
-  };
+  const merge = (old: Text | undefined, fresh: Record<string, string>, columns: string[]): Text | undefined =>
+    mergeText(old, fresh, columns, defaultLanguage);
+  const set = (key: string, value: unknown): void => setKey(doc, key, value);
   const name = merge(current.name, row.name, nameColumns);
   if (name !== undefined) set('name', name);
   if (fields.has('type')) set('type', row.type);

@@ -5,6 +5,7 @@
  * contents come in, values and findings go out.
  */
 import type { FunctionEntry, LoadedStructure, UnitEntry } from '../model/loaded.js';
+import { ACT_KINDS } from '../model/validity.js';
 import type { Finding } from '../model/finding.js';
 import type {
   Act,
@@ -201,18 +202,6 @@ function source(v: unknown): Source | undefined {
   }
   return out;
 }
-
-const ACT_KINDS: ReadonlySet<string> = new Set<ActKind>([
-  'law',
-  'decree',
-  'resolution',
-  'order',
-  'directive',
-  'decision',
-  'protocol',
-  'charter',
-  'other',
-]);
 
 /** A date of the ISO shape; a day that does not exist (2024-02-30) is kept for `valid-dates` to report. */
 const date = (v: unknown): string | undefined =>

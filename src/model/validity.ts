@@ -6,8 +6,22 @@
  */
 import type { FunctionEntry, LoadedStructure, UnitEntry } from './loaded.js';
 import { buildModel, type OrgModel } from './model.js';
+import type { ActKind } from './types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The kinds of legal act the file format names (schemas/*.schema.json, `$defs/act`). */
+export const ACT_KINDS: ReadonlySet<string> = new Set<ActKind>([
+  'law',
+  'decree',
+  'resolution',
+  'order',
+  'directive',
+  'decision',
+  'protocol',
+  'charter',
+  'other',
+]);
 
 /** True for `YYYY-MM-DD` naming a day that exists (no 2024-02-30, no month 13). */
 export function isCalendarDate(value: string): boolean {

@@ -18,6 +18,7 @@ import { arrowHead, layoutHeading } from '../render/chart/draw.js';
 import { chartArea, fitScale, FRAME } from '../render/chart/book.js';
 import { cleanText, wrapText, type Measure, type TextStyle } from '../render/chart/text.js';
 import type { FontSet } from './fonts.js';
+import { openPdf } from './pdf-document.js';
 
 export interface BookPdfOptions {
   fonts: FontSet;
@@ -29,8 +30,6 @@ export interface BookPdfOptions {
   /** Called after each page is written. */
   onPage?: (done: number, total: number) => void;
 }
-
-type Doc = PDFKit.PDFDocument;
 
 const TABLE_TEXT: TextStyle = { bold: false, size: 8.5 };
 const TABLE_HEAD: TextStyle = { bold: true, size: 8.5 };
@@ -82,24 +81,14 @@ function tableSheets(table: TablePage, paper: { width: number; height: number },
 }
 
 export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promise<Uint8Array> {
-  const { default: PDFDocument } = await import('pdfkit');
   const { fonts, measure } = options;
   const paper = book.paper;
-  const doc: Doc = new PDFDocument({
+  const { doc, finish } = await openPdf({
     size: [paper.width, paper.height],
-    margin: 0,
-    autoFirstPage: false,
-    info: { Title: book.title, Creator: 'orgcode' },
+    title: book.title,
     ...(options.lang ? { lang: options.lang } : {}),
-    displayTitle: true,
+    fonts,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
-  for (const face of fonts.faces) doc.registerFont(face.pdfName, face.path);
 
   // Book pages → PDF pages: a table page may take several.
   const sheets: Array<{ chart: ChartPage } | { sheet: TableSheet }> = [];
@@ -289,7 +278,5 @@ export async function bookToPdf(book: ChartBook, options: BookPdfOptions): Promi
     const item = parent.addItem(entry.title, { pageNumber: pdfPage(entry.page) - 1 } as never);
     for (let i = entry.children.length - 1; i >= 0; i--) work.push({ entry: entry.children[i]!, parent: item });
   }
-  doc.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  return finish();
 }

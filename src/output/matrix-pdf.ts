@@ -22,6 +22,7 @@ import {
   type MatrixLayout,
 } from '../render/matrix/svg.js';
 import { defaultFontSet, type FontSet } from './fonts.js';
+import { openPdf } from './pdf-document.js';
 import { PAPER, type PageSize } from './pdf.js';
 
 export interface MatrixPdfOptions {
@@ -59,7 +60,6 @@ const FOOT = 18;
 
 /** The little of pdfkit used here. */
 interface Doc {
-  registerFont(name: string, src: string): unknown;
   font(name: string): Doc;
   fontSize(size: number): Doc;
   fillColor(color: string): Doc;
@@ -251,23 +251,14 @@ export async function pagedMatrixPdf(
   plan: MatrixPagePlan,
   options: MatrixPdfOptions & { pageLabel: (page: number, pages: number) => string },
 ): Promise<Uint8Array> {
-  const { default: PDFDocument } = await import('pdfkit');
   const fonts = options.fonts ?? defaultFontSet();
-  const doc = new PDFDocument({
+  const opened = await openPdf({
     size: [plan.page.width, plan.page.height],
-    margin: 0,
-    autoFirstPage: false,
-    info: { Title: options.title, Creator: 'orgcode' },
+    title: options.title,
     ...(options.lang ? { lang: options.lang } : {}),
-    displayTitle: true,
-  }) as unknown as Doc;
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
+    fonts,
   });
-  for (const face of fonts.faces) doc.registerFont(face.pdfName, face.path);
+  const doc = opened.doc as unknown as Doc;
   const { t } = options;
 
   const state: { color: string | undefined; face: string | undefined; size: number | undefined } = {
@@ -558,7 +549,5 @@ export async function pagedMatrixPdf(
     doc.restore();
   });
 
-  doc.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  return opened.finish();
 }

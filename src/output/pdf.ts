@@ -7,7 +7,8 @@
  * from their drawing: chart-pdf.ts.)
  */
 import type { TablePage } from '../render/chart/drawing.js';
-import { defaultFontSet, registerFaces, type FontSet } from './fonts.js';
+import { defaultFontSet, type FontSet } from './fonts.js';
+import { openPdf } from './pdf-document.js';
 import { drawTables, layoutTables, type TableDocument } from './table-pdf.js';
 import { svgSize } from './png.js';
 import { byIndex, FACE_PREFIX, splitTextRuns, visualPieces } from './svg-runs.js';
@@ -183,10 +184,7 @@ function svgViewBoxWidth(svg: string): number | undefined {
 }
 
 export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> {
-  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([
-    import('pdfkit'),
-    import('svg-to-pdfkit'),
-  ]);
+  const { default: SVGtoPDF } = await import('svg-to-pdfkit');
   const size = svgSize(svg);
   // svgSize gives CSS pixels; the chart is laid out in points.
   const points = { width: (size.width * 3) / 4, height: (size.height * 3) / 4 };
@@ -201,22 +199,13 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   }));
   const tiling = planTiling(points, { ...options, keep });
   const { area, scale } = tiling;
-  const doc = new PDFDocument({
-    size: [tiling.page.width, tiling.page.height],
-    margin: 0,
-    autoFirstPage: false,
-    info: { Title: options.title, Creator: 'orgcode' },
-    ...(options.lang ? { lang: options.lang } : {}),
-    displayTitle: true,
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
   const fonts = options.fonts ?? defaultFontSet();
-  registerFaces(doc, fonts);
+  const { doc, finish } = await openPdf({
+    size: [tiling.page.width, tiling.page.height],
+    title: options.title,
+    ...(options.lang ? { lang: options.lang } : {}),
+    fonts,
+  });
   // Each run of text names its face, so every character is drawn in the face it was measured with.
   const faceOf = (family: string | undefined, bold: boolean): string => {
     const index = family?.startsWith(FACE_PREFIX) ? Number(family.slice(FACE_PREFIX.length)) : NaN;
@@ -306,7 +295,5 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
     }
   }
   if (tables) drawTables(doc as unknown as TableDocument, tables, (i) => options.pageLabel(chartPages + i + 1, pages));
-  doc.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  return finish();
 }

@@ -9,11 +9,11 @@
  * it numbers any page ("page 3 of 9"), then draws them after the chart's pages.
  */
 import type { TablePage } from '../render/chart/drawing.js';
-import type { FontSet } from './fonts.js';
+import { registerFaces, type FontSet } from './fonts.js';
 
 /** The little of a pdfkit document that drawing a table needs. */
 export interface TableDocument {
-  registerFont(name: string, src: string): unknown;
+  registerFont(name: string, src: string, family?: string): unknown;
   font(name: string): TableDocument;
   fontSize(size: number): TableDocument;
   fillColor(color: string): TableDocument;
@@ -67,10 +67,6 @@ export interface TablePlan {
   pages: LaidPage[];
   page: { width: number; height: number };
   fonts: FontSet;
-}
-
-function registerFaces(doc: TableDocument, fonts: FontSet): void {
-  for (const face of fonts.faces) doc.registerFont(face.pdfName, face.path);
 }
 
 function measure(doc: TableDocument, fonts: FontSet, text: string, bold: boolean): number {
