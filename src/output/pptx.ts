@@ -225,6 +225,11 @@ function chartSlide(
   const lang = options.lang;
   let top = MARGIN;
   const width = size.width - 2 * MARGIN;
+  // One line of the heading across the slide, `points` tall; the next starts below it.
+  const heading = (text: TextRunProps[], points: number): void => {
+    slide.addText(text, { x: MARGIN, y: top, w: width, h: inch(points), margin: 0, valign: 'top', fit: 'none' });
+    top += inch(points);
+  };
   if (page.trail.length > 0) {
     // The ancestors of this page, each a link back to the page it is drawn on.
     const trail: TextRunProps[] = [];
@@ -240,31 +245,10 @@ function chartSlide(
         }),
       );
     });
-    slide.addText(trail, { x: MARGIN, y: top, w: width, h: inch(TRAIL * 1.6), margin: 0, valign: 'top', fit: 'none' });
-    top += inch(TRAIL * 1.6);
+    heading(trail, TRAIL * 1.6);
   }
-  slide.addText(runs(fonts, d.title, true, TITLE, '#1A1A1A', lang), {
-    x: MARGIN,
-    y: top,
-    w: width,
-    h: inch(TITLE * 1.4),
-    margin: 0,
-    valign: 'top',
-    fit: 'none',
-  });
-  top += inch(TITLE * 1.4);
-  if (d.subtitle) {
-    slide.addText(runs(fonts, d.subtitle, false, SUBTITLE, '#4A4A4A', lang), {
-      x: MARGIN,
-      y: top,
-      w: width,
-      h: inch(SUBTITLE * 1.5),
-      margin: 0,
-      valign: 'top',
-      fit: 'none',
-    });
-    top += inch(SUBTITLE * 1.5);
-  }
+  heading(runs(fonts, d.title, true, TITLE, '#1A1A1A', lang), TITLE * 1.4);
+  if (d.subtitle) heading(runs(fonts, d.subtitle, false, SUBTITLE, '#4A4A4A', lang), SUBTITLE * 1.5);
   if (d.legend.length > 0) {
     let x = MARGIN;
     const h = inch(LEGEND * 2);

@@ -6,7 +6,8 @@
  * width, and src/render/chart/svg.ts re-centres the lines afterwards.
  */
 import { FONT_NAME, SIZES, type Palette } from './style.js';
-import { layoutTree, type Point, type TreeInput } from './layout.js';
+import type { Point } from './drawing.js';
+import { layoutTree, type TreeInput } from './layout.js';
 import { dotString, escapeHtmlLabel, wrapText, type Measure, type TextStyle } from './text.js';
 
 /** A line under a box's name. */

@@ -18,19 +18,7 @@
  * every block is placed in one pass from the top. Linear in the number of boxes.
  */
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Rect {
-  /** Left edge. */
-  x: number;
-  /** Top edge. */
-  y: number;
-  width: number;
-  height: number;
-}
+import type { Point, Rect } from './drawing.js';
 
 export interface TreeInput {
   /** Top units, in order. */

@@ -1,7 +1,8 @@
 /** The tidy-tree layout: boxes never overlap, connectors are straight and reach every child, wide levels wrap, staff units branch off. */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { layoutTree, type Point, type Rect, type TreeInput } from '../../../src/render/chart/layout.js';
+import type { Point, Rect } from '../../../src/render/chart/drawing.js';
+import { layoutTree, type TreeInput } from '../../../src/render/chart/layout.js';
 
 /** A random tree as a parent list: unit i > 0 hangs under a unit before it. */
 const trees = fc.array(fc.nat(), { minLength: 0, maxLength: 60 }).map((picks) => {
