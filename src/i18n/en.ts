@@ -32,7 +32,6 @@ export const en: Record<string, string> = {
   'chart-bad-page': 'Option --page expects A4, A3, A2 or fit, not "{{value}}".',
   'chart-bad-scale': 'Option --scale expects a number above 0 and at most 16, not "{{value}}".',
   'chart-bad-depth': 'Option --depth expects 1 or more (1 draws the top unit only).',
-  'chart-no-such-unit': 'No unit "{{id}}" (option --root).',
   'chart-binary-to-terminal': 'Not writing {{format}} to a terminal; use -o FILE or redirect the output.',
   'chart-png-capped':
     'Note: the chart is very large; the PNG is {{width}} × {{height}} pixels, smaller than --scale asked. Use SVG or PDF for full detail.',
@@ -252,7 +251,6 @@ export const en: Record<string, string> = {
   'diff-kind-rename-id': 'new id',
   'diff-kind-restructure': 'restructured',
   'diff-declared': 'declared with replaces',
-  'diff-inferred': 'inferred from the same {{basis}}, {{percent}}% confidence',
   'diff-basis-functions': 'functions',
   'diff-basis-children': 'subordinate units',
   'diff-basis-functions+children': 'functions and subordinate units',

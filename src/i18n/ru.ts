@@ -39,7 +39,6 @@ export const ru: Record<string, string> = {
   'chart-bad-page': 'Параметр --page ожидает A4, A3, A2 или fit, а не «{{value}}».',
   'chart-bad-scale': 'Параметр --scale ожидает число больше 0 и не больше 16, а не «{{value}}».',
   'chart-bad-depth': 'Параметр --depth ожидает 1 или больше (1 — только верхнее подразделение).',
-  'chart-no-such-unit': 'Нет подразделения «{{id}}» (параметр --root).',
   'chart-binary-to-terminal': '{{format}} не выводится в терминал; укажите -o ФАЙЛ или перенаправьте вывод.',
   'chart-png-capped':
     'Внимание: схема очень большая; PNG получился {{width}} × {{height}} пикселей, меньше, чем задано --scale. Для полной детализации используйте SVG или PDF.',
@@ -356,7 +355,6 @@ export const ru: Record<string, string> = {
   'diff-kind-rename-id': 'новый идентификатор',
   'diff-kind-restructure': 'реорганизация',
   'diff-declared': 'указано в replaces',
-  'diff-inferred': 'предположено по совпадению {{basis}}, уверенность {{percent}}%',
   'diff-basis-functions': 'функций',
   'diff-basis-children': 'подчинённых подразделений',
   'diff-basis-functions+children': 'функций и подчинённых подразделений',

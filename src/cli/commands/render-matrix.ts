@@ -14,7 +14,7 @@ import { matrixTitle } from '../../render/matrix/labels.js';
 import { renderMatrixMarkdown } from '../../render/matrix/markdown.js';
 import { buildMatrix, type MatrixOptions } from '../../render/matrix/model.js';
 import { renderMatrixTable } from '../../render/matrix/table.js';
-import { namesLanguage, suggestIds } from '../../render/reports/names.js';
+import { namesLanguage } from '../../render/reports/names.js';
 import type { PageSize } from '../../output/pdf.js';
 import {
   checkFormat,
@@ -61,16 +61,6 @@ export function terminalWidth(ctx: RunContext, option: string | undefined): numb
   if (ctx.io.stdoutIsTTY && ctx.io.columns) return ctx.io.columns;
   const env = Number(ctx.io.env.COLUMNS);
   return Number.isInteger(env) && env >= 40 ? env : 100;
-}
-
-/** Throws a one-line error naming the closest unit ids when `id` is not a unit. */
-export function checkUnit(ctx: RunContext, units: Map<string, unknown>, id: string): void {
-  if (units.has(id)) return;
-  const near = suggestIds(id, units.keys());
-  throw new UsageError('tree-unknown-root', {
-    id,
-    hint: near.length > 0 ? ctx.t('show-did-you-mean', { ids: near.join(', ') }) : '',
-  });
 }
 
 export const register: Registrar = (parent, run) => {

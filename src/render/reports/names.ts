@@ -3,7 +3,6 @@
  * matrix, tree, show and stats commands so that they agree.
  */
 import type { OrgModel } from '../../model/model.js';
-import { closestAll } from '../../rules/suggest.js';
 
 /**
  * The language for names: the first of `wanted` (the `--lang` given) that the organisation
@@ -16,9 +15,4 @@ export function namesLanguage(model: OrgModel, wanted: ReadonlyArray<string | un
   const languages = model.organization.languages;
   for (const lang of wanted) if (lang !== undefined && languages.includes(lang)) return lang;
   return model.defaultLanguage;
-}
-
-/** The closest ids to a mistyped one, as the data of a `… Did you mean: …?` hint. */
-export function suggestIds(id: string, candidates: Iterable<string>): string[] {
-  return closestAll(id, candidates, 3);
 }
