@@ -24,24 +24,16 @@ import { parseDocument, isAlias, isMap, isPair, isScalar, isSeq, type Node, type
 import type { Range } from '../model/finding.js';
 import { positions } from './scan.js';
 
-export type ParseProblemCode =
-  | 'syntax'
-  | 'multiple-documents'
-  | 'empty'
-  | 'not-a-map'
-  | 'alias'
-  | 'anchor'
-  | 'tag'
-  | 'merge-key'
-  | 'duplicate-key'
-  | 'forbidden-key'
-  | 'complex-key';
+/** What the parser can find wrong with a file, each with the data its message names. */
+export type ParseProblem = { range: Range } & (
+  | { code: 'syntax' | 'multiple-documents'; data: { message: string } }
+  | { code: 'empty' | 'not-a-map' | 'merge-key' | 'complex-key'; data: Record<string, never> }
+  | { code: 'alias' | 'anchor'; data: { name: string } }
+  | { code: 'tag'; data: { tag: string } }
+  | { code: 'duplicate-key' | 'forbidden-key'; data: { key: string } }
+);
 
-export interface ParseProblem {
-  code: ParseProblemCode;
-  data: Record<string, string>;
-  range: Range;
-}
+export type ParseProblemCode = ParseProblem['code'];
 
 export interface ParseResult {
   /** The top-level mapping, or undefined when the file cannot be understood at all. */
@@ -139,7 +131,7 @@ export function parseFull(text: string): ParseResult {
   const at = positions(text);
   const problems: ParseProblem[] = [];
   for (const error of doc.errors) {
-    const code: ParseProblemCode = error.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax';
+    const code = error.code === 'MULTIPLE_DOCS' ? 'multiple-documents' : 'syntax';
     const message = error.message.split('\n')[0] ?? error.message;
     problems.push({ code, data: { message }, range: at(error.pos[0]) });
   }

@@ -6,7 +6,7 @@
  */
 import type { FunctionEntry, LoadedStructure, UnitEntry } from '../model/loaded.js';
 import { ACT_KINDS } from '../model/validity.js';
-import type { Finding } from '../model/finding.js';
+import type { FileFinding, Finding } from '../model/finding.js';
 import type {
   Act,
   ActKind,
@@ -22,7 +22,7 @@ import type {
   Unit,
 } from '../model/types.js';
 import { validateValue, type FileKind } from '../schema/validate.js';
-import { parseYaml } from './parse.js';
+import { parseYaml, type ParseProblem } from './parse.js';
 import { decode, scanText, type ScanProblem } from './scan.js';
 
 /** A problem found while reading a file from disk, before its contents are known. */
@@ -59,14 +59,28 @@ export function fileKind(rel: string): FileKind | undefined {
   return undefined;
 }
 
-function syntaxFinding(p: ScanProblem | ReadProblem): Omit<Finding, 'file'> {
-  const { code, ...rest } = p as { code: string } & Record<string, unknown>;
+/** Everything the loader can find wrong with a file before its schema is checked: the `yaml-syntax` findings. */
+export type LoadProblem = ScanProblem | ParseProblem | ReadProblem;
+
+export type LoadProblemCode = LoadProblem['code'];
+
+/** The data each problem's message receives, by code (src/rules/yaml-syntax.ts holds the messages). */
+export type LoadProblemData = {
+  [C in LoadProblemCode]: DataOfProblem<Extract<LoadProblem, { code: C }>>;
+};
+type DataOfProblem<P> = P extends { data: infer D } ? D : Omit<P, 'code' | 'range'>;
+
+/** A problem as a `yaml-syntax` finding: its code is the message id, its other fields the data. */
+function syntaxFinding(p: LoadProblem): FileFinding {
+  const range = 'range' in p ? p.range : { line: 1, column: 1 };
+  if ('data' in p) return { rule: 'yaml-syntax', messageId: p.code, data: p.data, range };
+  const { code, ...rest } = p as { code: LoadProblemCode } & Record<string, unknown>;
   const data: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(rest)) if (typeof v === 'string' || typeof v === 'number') data[k] = v;
-  return { rule: 'yaml-syntax', messageId: code, data, range: 'range' in p ? p.range : { line: 1, column: 1 } };
+  return { rule: 'yaml-syntax', messageId: code, data, range };
 }
 
-function syntax(file: string, p: ScanProblem | ReadProblem): Finding {
+function syntax(file: string, p: LoadProblem): Finding {
   return { ...syntaxFinding(p), file };
 }
 
@@ -75,7 +89,7 @@ export interface FileResult {
   /** The parsed top-level mapping, when the file could be understood. */
   value?: Record<string, unknown>;
   /** `yaml-syntax` and `schema` findings, without the file (added when the result is used). */
-  findings: Array<Omit<Finding, 'file'>>;
+  findings: FileFinding[];
 }
 
 /**
@@ -110,14 +124,9 @@ function readDecoded(kind: FileKind, decoded: { text: string } | { problem: Scan
   const scanned = scanText(decoded.text);
   if (scanned) return { findings: [syntaxFinding(scanned)] };
   const parsed = parseYaml(decoded.text);
-  const findings: FileResult['findings'] = parsed.problems.map((p) => ({
-    rule: 'yaml-syntax',
-    messageId: p.code,
-    data: p.data,
-    range: p.range,
-  }));
+  const findings = parsed.problems.map(syntaxFinding);
   if (!parsed.value) return { findings };
-  findings.push(...validateValue(kind, parsed.value, '').map(({ file: _file, ...f }) => f));
+  findings.push(...validateValue(kind, parsed.value));
   return { value: parsed.value, findings };
 }
 

@@ -29,6 +29,12 @@ export interface Finding {
   range?: Range;
 }
 
+/**
+ * A finding about a file's contents before it is known which file it is: what reading one file
+ * yields (and the parse cache keeps, by content); the loader adds the file.
+ */
+export type FileFinding = Omit<Finding, 'file'>;
+
 /** A 1-based range in a file. */
 export interface Range {
   line: number;
@@ -39,9 +45,14 @@ export interface Range {
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
+/** A finding as the reader gets it: located, with its severity and its message in their language. */
 export interface Diagnostic extends Range {
   rule: string;
+  /** Message id inside the rule's catalogue: with `rule`, names the template `message` was made from. */
+  messageId: string;
   severity: DiagnosticSeverity;
   message: string;
+  /** The values filled into the template's placeholders (empty when it has none). */
+  data: MessageData;
   file: string;
 }

@@ -18,13 +18,12 @@ export default defineRule({
       for (const fn of Object.keys(unit.functions ?? {})) {
         if (model.functions.has(fn)) continue;
         const suggestion = closest(fn, ids);
-        report({
-          messageId: suggestion ? 'unknown-suggest' : 'unknown',
-          data: suggestion ? { fn, suggestion } : { fn },
-          file,
-          path: ['functions', fn],
-          target: 'key',
-        });
+        const at = { file, path: ['functions', fn], target: 'key' } as const;
+        report(
+          suggestion
+            ? { messageId: 'unknown-suggest', data: { fn, suggestion }, ...at }
+            : { messageId: 'unknown', data: { fn }, ...at },
+        );
       }
     }
   },

@@ -2,12 +2,16 @@
 import { treeOrder } from '../model/model.js';
 import { defineRule } from './rule.js';
 
-export default defineRule<{ max: number }>({
+export default defineRule({
   id: 'max-depth',
   meta: {
     description: 'The tree has at most `max` levels, the root being level 1.',
     defaultSeverity: 'warn',
-    options: { max: { type: 'integer', minimum: 1, description: 'Most levels the tree may have (default 8).' } },
+    schema: {
+      type: 'object',
+      properties: { max: { type: 'integer', minimum: 1, description: 'Most levels the tree may have (default 8).' } },
+      additionalProperties: false,
+    },
     messages: { deep: 'Unit "{{id}}" is at level {{level}}; the structure allows {{max}} levels.' },
   },
   defaultOptions: { max: 8 },

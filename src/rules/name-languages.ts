@@ -3,20 +3,24 @@ import { textsByLanguage } from '../model/model.js';
 import type { Text } from '../model/types.js';
 import { defineRule } from './rule.js';
 
-export default defineRule<{ required?: string[] }>({
+export default defineRule({
   id: 'name-languages',
   meta: {
     description: 'Every unit and function name has a text in each required language.',
     defaultSeverity: 'warn',
-    options: {
-      required: {
-        type: 'string-array',
-        description: "Languages every name must have (default: the organisation's first language).",
+    schema: {
+      type: 'object',
+      properties: {
+        required: {
+          type: 'array',
+          items: { type: 'string' },
+          description: "Languages every name must have (default: the organisation's first language).",
+        },
       },
+      additionalProperties: false,
     },
     messages: { missing: 'The name of "{{id}}" has no text in "{{lang}}".' },
   },
-  defaultOptions: {},
   check({ model, options, report }) {
     const required = options.required ?? [model.defaultLanguage];
     const check = (id: string, name: Text, file: string): void => {

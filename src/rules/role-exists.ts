@@ -20,12 +20,12 @@ export default defineRule({
       for (const [fn, role] of Object.entries(unit.functions ?? {})) {
         if (known.has(role)) continue;
         const suggestion = closest(role, roles);
-        report({
-          messageId: suggestion ? 'unknown-suggest' : 'unknown',
-          data: suggestion ? { role, suggestion } : { role, roles: roles.join(', ') },
-          file,
-          path: ['functions', fn],
-        });
+        const at = { file, path: ['functions', fn] };
+        report(
+          suggestion
+            ? { messageId: 'unknown-suggest', data: { role, suggestion }, ...at }
+            : { messageId: 'unknown', data: { role, roles: roles.join(', ') }, ...at },
+        );
       }
     }
   },

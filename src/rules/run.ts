@@ -1,22 +1,24 @@
 /**
- * Runs the rules over a loaded structure: reads the rule settings from organization.yaml, runs
- * every rule that is not off with its options, locates each finding in its file (positions are
- * computed only now, and only for files that have findings), applies severity and fills in the
- * message in the chosen language.
+ * The findings pipeline, in three steps over a loaded structure:
+ *
+ * 1. `check`: runs every rule that is not off with its options; returns the raw findings, the
+ *    loader's and the configuration's included, each pointing at a file and a YAML path.
+ * 2. `applyConfig` (config.ts): gives each its severity, dropping what is off (and with
+ *    `errorsOnly` everything but errors) before anything is located or worded.
+ * 3. `describe`: locates each finding in its document (load/document.ts: a file is indexed only
+ *    when a finding in it asks) and words it in the reader's language, as a Diagnostic that keeps
+ *    the message id and data.
+ *
+ * `validateStructure` is their composition, the whole of `org validate` short of output.
  */
+import { documentsOf, type StructureDocuments } from '../load/document.js';
 import type { LoadedStructure } from '../load/structure.js';
-import { locator, type Locator } from '../load/locate.js';
-import type { Diagnostic, DiagnosticSeverity, Finding } from '../model/finding.js';
-import type { Translate } from '../model/finding.js';
+import type { Diagnostic, Finding, Translate } from '../model/finding.js';
 import { buildModel, type OrgModel } from '../model/model.js';
-import type { Severity } from '../model/types.js';
+import { applyConfig, ruleConfig, type RuleConfig, type SeveredFinding } from './config.js';
 import { rules } from './index.js';
-import type { OptionSpec } from './rule.js';
 
-export interface RuleConfig {
-  severity: Severity;
-  options: Record<string, unknown>;
-}
+export { applyConfig, ruleConfig, type RuleConfig, type SeveredFinding } from './config.js';
 
 export interface ValidationSummary {
   errors: number;
@@ -33,56 +35,8 @@ export interface ValidationResult {
   summary: ValidationSummary;
 }
 
-const SEVERITY: Record<Exclude<Severity, 'off'>, DiagnosticSeverity> = {
-  error: 'error',
-  warn: 'warning',
-  info: 'info',
-};
-
-/** The message id of what is wrong with an option's value, if anything. */
-function checkOption(spec: OptionSpec, value: unknown): string | undefined {
-  if (spec.type === 'integer') {
-    if (typeof value !== 'number' || !Number.isInteger(value)) return 'option-integer';
-    if (spec.minimum !== undefined && value < spec.minimum) return 'option-minimum';
-  } else if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'option-strings';
-  return undefined;
-}
-
-/** Reads each rule's severity and options; problems in the settings become `schema` findings. */
-export function ruleConfig(loaded: LoadedStructure): { config: Map<string, RuleConfig>; findings: Finding[] } {
-  const config = new Map<string, RuleConfig>();
-  const findings: Finding[] = [];
-  const settings = loaded.organization.rules ?? {};
-  for (const rule of rules) {
-    const setting = settings[rule.id];
-    const severity: Severity = (Array.isArray(setting) ? setting[0] : setting) ?? rule.meta.defaultSeverity;
-    const given = Array.isArray(setting) && setting[1] ? setting[1] : {};
-    const options: Record<string, unknown> = { ...(rule.defaultOptions ?? {}) };
-    for (const [name, value] of Object.entries(given)) {
-      const spec = rule.meta.options?.[name];
-      const problem = spec ? checkOption(spec, value) : 'option-unknown';
-      if (problem) {
-        const data = { option: name, ruleId: rule.id, minimum: spec?.minimum ?? 0 };
-        findings.push({
-          rule: 'schema',
-          messageId: problem,
-          data,
-          file: loaded.organizationFile,
-          path: ['rules', rule.id, 1, name],
-          target: problem === 'option-unknown' ? 'key' : 'value',
-        });
-      } else options[name] = value;
-    }
-    config.set(rule.id, {
-      severity: ['off', 'info', 'warn', 'error'].includes(severity) ? severity : rule.meta.defaultSeverity,
-      options,
-    });
-  }
-  return { config, findings };
-}
-
 /** Runs every enabled rule; returns the raw findings (loader and schema findings included). */
-export function runRules(loaded: LoadedStructure, model: OrgModel, config: Map<string, RuleConfig>): Finding[] {
+export function runRules(loaded: LoadedStructure, model: OrgModel, config: ReadonlyMap<string, RuleConfig>): Finding[] {
   const findings: Finding[] = [...loaded.findings];
   for (const rule of rules) {
     const { severity, options } = config.get(rule.id)!;
@@ -92,6 +46,19 @@ export function runRules(loaded: LoadedStructure, model: OrgModel, config: Map<s
   return findings;
 }
 
+/**
+ * Every finding of a structure, raw: the loader's, the rules' and those about the rule settings.
+ * The model and the configuration are made here unless the caller has them already.
+ */
+export function check(
+  loaded: LoadedStructure,
+  given: { model?: OrgModel; config?: ReturnType<typeof ruleConfig> } = {},
+): Finding[] {
+  const model = given.model ?? buildModel(loaded);
+  const { config, findings } = given.config ?? ruleConfig(loaded);
+  return [...runRules(loaded, model, config), ...findings];
+}
+
 const compare = (a: Diagnostic, b: Diagnostic): number =>
   (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
   a.line - b.line ||
@@ -99,11 +66,29 @@ const compare = (a: Diagnostic, b: Diagnostic): number =>
   (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
   (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 
+/** Locates and words findings that have their severity; sorted by file, position, rule and message. */
+export function describe(
+  findings: readonly SeveredFinding[],
+  t: Translate,
+  documents: StructureDocuments,
+): Diagnostic[] {
+  const diagnostics = findings.map((f): Diagnostic => ({
+    rule: f.rule,
+    messageId: f.messageId,
+    severity: f.severity,
+    message: t(`${f.rule}/${f.messageId}`, f.data),
+    data: f.data ?? {},
+    file: f.file,
+    ...(f.range ?? documents.get(f.file).rangeOf(f.path, f.target)),
+  }));
+  return diagnostics.sort(compare);
+}
+
 /**
- * Loads, checks and reports: the whole of `org validate` short of output. With `errorsOnly`,
- * warnings and notes are dropped before they are located and worded (locating re-reads each file
- * with findings, which is most of the cost on a large structure); the summary then counts errors
- * only. `org diff` uses it: it shows only the errors of each side.
+ * Loads, checks and reports: check → applyConfig → describe. With `errorsOnly`, warnings and notes
+ * are dropped before they are located and worded (locating re-reads each file with findings,
+ * which is most of the cost on a large structure); the summary then counts errors only. `org diff`
+ * and the commands that need only the model use it.
  */
 export function validateStructure(
   loaded: LoadedStructure,
@@ -111,10 +96,9 @@ export function validateStructure(
   options: { errorsOnly?: boolean } = {},
 ): ValidationResult {
   const model = buildModel(loaded);
-  const { config, findings: configFindings } = ruleConfig(loaded);
-  const findings = [...runRules(loaded, model, config), ...configFindings];
-  const locators = new Map<string, Locator>();
-  const diagnostics: Diagnostic[] = [];
+  const config = ruleConfig(loaded);
+  const findings = applyConfig(check(loaded, { model, config }), config.config, options);
+  const diagnostics = describe(findings, t, documentsOf(loaded));
   const summary: ValidationSummary = {
     errors: 0,
     warnings: 0,
@@ -123,31 +107,10 @@ export function validateStructure(
     functions: model.functions.size,
     files: loaded.units.length + loaded.functions.length + 1,
   };
-  for (const f of findings) {
-    const severity = config.get(f.rule)?.severity ?? 'error';
-    if (severity === 'off' || (options.errorsOnly && severity !== 'error')) continue;
-    let range = f.range;
-    if (!range) {
-      const text = loaded.texts.get(f.file);
-      if (text === undefined) range = { line: 1, column: 1 };
-      else {
-        let locate = locators.get(f.file);
-        if (!locate) locators.set(f.file, (locate = locator(text)));
-        range = locate(f.path, f.target);
-      }
-    }
-    const d: Diagnostic = {
-      rule: f.rule,
-      severity: SEVERITY[severity],
-      message: t(`${f.rule}/${f.messageId}`, f.data),
-      file: f.file,
-      ...range,
-    };
-    diagnostics.push(d);
+  for (const d of diagnostics) {
     if (d.severity === 'error') summary.errors++;
     else if (d.severity === 'warning') summary.warnings++;
     else summary.infos++;
   }
-  diagnostics.sort(compare);
   return { model, diagnostics, summary };
 }

@@ -1,13 +1,17 @@
 /** A manager with too many direct reports cannot supervise them: a classic org-design check. */
 import { defineRule } from './rule.js';
 
-export default defineRule<{ max: number }>({
+export default defineRule({
   id: 'span-of-control',
   meta: {
     description: 'No unit has more direct subunits than `max`.',
     defaultSeverity: 'warn',
-    options: {
-      max: { type: 'integer', minimum: 1, description: 'Most direct subunits a unit may have (default 10).' },
+    schema: {
+      type: 'object',
+      properties: {
+        max: { type: 'integer', minimum: 1, description: 'Most direct subunits a unit may have (default 10).' },
+      },
+      additionalProperties: false,
     },
     messages: { wide: 'Unit "{{id}}" has {{count}} direct subunits; the limit is {{max}}.' },
   },

@@ -6,7 +6,7 @@
  * sees "must be a non-empty string", not three errors about branches they never wrote.
  */
 import type { ErrorObject } from 'ajv';
-import type { Finding, YamlPath } from '../model/finding.js';
+import type { FileFinding, MessageData, YamlPath } from '../model/finding.js';
 import { functionValidator, organizationValidator, unitValidator, type Validator } from './generated/validators.js';
 
 export type FileKind = 'organization' | 'unit' | 'function';
@@ -75,90 +75,108 @@ function reduceAlternatives(errors: ErrorObject[]): ErrorObject[] {
   return errors.filter((e) => !drop.has(e));
 }
 
-function describeType(schemaPath: string): string {
+function describeType(schemaPath: string): 'text' | 'source' | 'alternatives' {
   if (schemaPath.includes('/text/')) return 'text';
   if (schemaPath.includes('/source/')) return 'source';
   return 'alternatives';
 }
 
-/** Validates one file's value; returns `schema` findings. */
-export function validateValue(kind: FileKind, value: unknown, file: string): Finding[] {
+/** The data each `schema` message receives, by message id (src/rules/schema.ts holds the messages). */
+export interface SchemaMessageData {
+  'unknown-property': { property: string };
+  'missing-property': { property: string };
+  type: { expected: string };
+  'id-pattern': { value: string; pattern: string };
+  pattern: { value: string; pattern: string };
+  'language-code': { value: string; pattern: string };
+  enum: { value: string; allowed: string };
+  'one-of-text': Record<string, never>;
+  'one-of-source': Record<string, never>;
+  'one-of-alternatives': Record<string, never>;
+  empty: { message: string };
+  'unique-items': { first: number; second: number };
+  constraint: { message: string };
+}
+
+export type SchemaMessageId = keyof SchemaMessageData;
+
+/** A message id with the data its template needs. */
+const message = <K extends SchemaMessageId>(messageId: K, data: SchemaMessageData[K]) => ({ messageId, data });
+
+/** Validates one file's value; returns `schema` findings (the loader adds the file). */
+export function validateValue(kind: FileKind, value: unknown): FileFinding[] {
   const validate = validators[kind];
   if (validate(value)) return [];
-  const findings: Finding[] = [];
+  const findings: FileFinding[] = [];
   const seen = new Set<string>();
   for (const e of reduceAlternatives(validate.errors ?? [])) {
     let path: YamlPath = pointerToPath(e.instancePath, value);
     let target: 'key' | 'value' = 'value';
-    let messageId: string;
-    let data: Record<string, string | number> = {};
+    let said: { messageId: SchemaMessageId; data: MessageData };
     switch (e.keyword) {
       case 'additionalProperties':
         path = [...path, String(e.params.additionalProperty)];
         target = 'key';
-        messageId = 'unknown-property';
-        data = { property: String(e.params.additionalProperty) };
+        said = message('unknown-property', { property: String(e.params.additionalProperty) });
         break;
       case 'required':
-        messageId = 'missing-property';
-        data = { property: String(e.params.missingProperty) };
+        said = message('missing-property', { property: String(e.params.missingProperty) });
         break;
       case 'propertyNames':
         continue; // the specific pattern/enum error below says it better
       case 'type':
-        messageId = 'type';
-        data = { expected: String(e.params.type) };
+        said = message('type', { expected: String(e.params.type) });
         break;
-      case 'pattern':
+      case 'pattern': {
         // Language tags and ids are named for what they are; every message gets all its data.
+        const pattern = String(e.params.pattern);
         if (e.propertyName !== undefined) {
           path = [...path, e.propertyName];
           target = 'key';
-          messageId = e.schemaPath.includes('/text/')
-            ? 'language-code'
-            : e.schemaPath.includes('/id/')
-              ? 'id-pattern'
-              : 'pattern';
-          data = { value: e.propertyName, pattern: String(e.params.pattern) };
-        } else {
-          messageId = e.schemaPath.includes('/id/')
-            ? 'id-pattern'
-            : e.schemaPath.includes('/languages/')
-              ? 'language-code'
-              : 'pattern';
-          data = { value: String(valueAt(value, path)), pattern: String(e.params.pattern) };
         }
+        const data = { value: e.propertyName ?? String(valueAt(value, path)), pattern };
+        const at = (part: string): boolean => e.schemaPath.includes(part);
+        const which =
+          e.propertyName !== undefined
+            ? at('/text/')
+              ? 'language-code'
+              : at('/id/')
+                ? 'id-pattern'
+                : 'pattern'
+            : at('/id/')
+              ? 'id-pattern'
+              : at('/languages/')
+                ? 'language-code'
+                : 'pattern';
+        said = message(which, data);
         break;
-      case 'enum':
+      }
+      case 'enum': {
         if (e.propertyName !== undefined) {
           path = [...path, e.propertyName];
           target = 'key';
-          data = { value: e.propertyName, allowed: (e.params.allowedValues as unknown[]).join(', ') };
-        } else
-          data = { value: String(valueAt(value, path)), allowed: (e.params.allowedValues as unknown[]).join(', ') };
-        messageId = 'enum';
+        }
+        const allowed = (e.params.allowedValues as unknown[]).join(', ');
+        said = message('enum', { value: e.propertyName ?? String(valueAt(value, path)), allowed });
         break;
+      }
       case 'oneOf':
-        messageId = `one-of-${describeType(`${e.schemaPath}/`)}`;
+        said = message(`one-of-${describeType(`${e.schemaPath}/`)}`, {});
         break;
       case 'minLength':
-        messageId = e.params.limit === 1 ? 'empty' : 'constraint';
-        data = { message: e.message ?? '' };
+        said = message(e.params.limit === 1 ? 'empty' : 'constraint', { message: e.message ?? '' });
         break;
       case 'uniqueItems':
-        messageId = 'unique-items';
-        data = { first: Number(e.params.j), second: Number(e.params.i) };
+        said = message('unique-items', { first: Number(e.params.j), second: Number(e.params.i) });
         path = [...path, Number(e.params.i)];
         break;
       default:
-        messageId = 'constraint';
-        data = { message: e.message ?? e.keyword };
+        said = message('constraint', { message: e.message ?? e.keyword });
     }
-    const finding: Finding = { rule: 'schema', messageId, data, file, path, target };
-    const key = JSON.stringify([path, target, messageId, data]);
+    const key = JSON.stringify([path, target, said.messageId, said.data]);
     if (seen.has(key)) continue;
     seen.add(key);
-    findings.push(finding);
+    findings.push({ rule: 'schema', ...said, path, target });
   }
   return findings;
 }

@@ -59,8 +59,10 @@ describe('--format codequality', () => {
       line: 3,
       column: 1,
       rule: 'schema',
+      messageId: 'unknown-property',
       severity: 'error',
       message: 'Unknown property "x".',
+      data: { property: 'x' },
     };
     const [first] = JSON.parse(codequality({ diagnostics: [d], summary }, options));
     const moved = JSON.parse(
@@ -119,7 +121,9 @@ describe('--format junit', () => {
     const file = 'units/<a&b>.yaml';
     const xml = junit(
       {
-        diagnostics: [{ file, line: 1, column: 1, rule: 'schema', severity: 'error', message }],
+        diagnostics: [
+          { file, line: 1, column: 1, rule: 'schema', messageId: 'constraint', severity: 'error', message, data: {} },
+        ],
         summary,
         files: [file],
       },

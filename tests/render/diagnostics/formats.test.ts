@@ -65,8 +65,10 @@ describe('diagnostics formats', () => {
         diagnostics: [
           {
             rule: 'schema',
+            messageId: 'constraint',
             severity: 'error',
             message: '100% sure\r\nnext line',
+            data: {},
             file: 'units/a,b:c.yaml',
             line: 2,
             column: 3,
