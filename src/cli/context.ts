@@ -164,9 +164,13 @@ export function loadDir(ctx: RunContext, dir: string | undefined): LoadedStructu
   return readStructure(resolved, { cwd: ctx.io.cwd, ...(cache ? { cache } : {}) });
 }
 
-/** Loads and validates; tells the user on stderr when the structure has errors (for commands other than validate). */
+/**
+ * Loads and validates, errors only; tells the user on stderr when the structure has errors (for
+ * commands other than validate, which need the model, not the diagnostics).
+ */
 export function loadValidated(ctx: RunContext, dir: string | undefined, warn = true): ValidationResult {
-  const result = validate(loadDir(ctx, dir), { lang: ctx.lang });
+  // Only the count of errors is ever shown here, so warnings are never located or worded.
+  const result = validate(loadDir(ctx, dir), { lang: ctx.lang, errorsOnly: true });
   if (warn && result.summary.errors > 0)
     ctx.io.stderr(`${ctx.t('structure-has-errors', { count: result.summary.errors })}\n`);
   return result;
