@@ -27,7 +27,7 @@ import { positions } from './scan.js';
 /** What the parser can find wrong with a file, each with the data its message names. */
 export type ParseProblem = { range: Range } & (
   | { code: 'syntax' | 'multiple-documents'; data: { message: string } }
-  | { code: 'empty' | 'not-a-map' | 'merge-key' | 'complex-key'; data: Record<string, never> }
+  | { code: 'empty' | 'not-a-map' | 'merge-key' | 'complex-key'; data: Record<never, never> }
   | { code: 'alias' | 'anchor'; data: { name: string } }
   | { code: 'tag'; data: { tag: string } }
   | { code: 'duplicate-key' | 'forbidden-key'; data: { key: string } }

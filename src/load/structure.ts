@@ -65,9 +65,9 @@ export type LoadProblem = ScanProblem | ParseProblem | ReadProblem;
 export type LoadProblemCode = LoadProblem['code'];
 
 /** The data each problem's message receives, by code (src/rules/yaml-syntax.ts holds the messages). */
-export type LoadProblemData = {
-  [C in LoadProblemCode]: DataOfProblem<Extract<LoadProblem, { code: C }>>;
-};
+export type LoadProblemData = { [C in LoadProblemCode]: DataOfProblem<ProblemWith<C>> };
+/** The problems that may carry code `C` (some kinds share their shape among several codes). */
+type ProblemWith<C, P = LoadProblem> = P extends { code: infer K } ? (C extends K ? P : never) : never;
 type DataOfProblem<P> = P extends { data: infer D } ? D : Omit<P, 'code' | 'range'>;
 
 /** A problem as a `yaml-syntax` finding: its code is the message id, its other fields the data. */

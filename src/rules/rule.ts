@@ -64,8 +64,10 @@ type ValueOf<S> = S extends { type: 'integer' }
 /** The options a check receives: every option of the schema may be absent unless it has a default. */
 export type OptionsOf<S, D> = (S extends { properties: infer P }
   ? { readonly [K in keyof P]?: ValueOf<P[K]> }
-  : object) &
-  D;
+  : object) & { readonly [K in keyof D]: Widen<D[K]> };
+
+/** A default's type as an option's: `8` stands for any number, `'ru'` for any string. */
+type Widen<T> = T extends number ? number : T extends string ? string : T extends boolean ? boolean : T;
 
 export interface RuleMeta<
   M extends Messages = Messages,
@@ -103,4 +105,32 @@ export function defineRule<
   const D = object,
 >(rule: Rule<M, S, D>): Rule<M, S, D> {
   return rule;
+}
+
+/** What is wrong with templates `M` for findings whose data is `D`, by message id: `never` when nothing. */
+export type TemplateErrors<M, D> =
+  | { [K in keyof M]: K extends keyof D ? never : `no finding has the message id "${K & string}"` }[keyof M]
+  | {
+      [K in keyof M & keyof D]: M[K] extends string
+        ? [Exclude<Placeholders<M[K]>, keyof D[K]>] extends [never]
+          ? never
+          : `"${K & string}": {{${Exclude<Placeholders<M[K]>, keyof D[K]> & string}}} is not in the data of its finding`
+        : never;
+    }[keyof M & keyof D];
+
+/**
+ * Message templates for findings made outside the rule (the loader, the schema validator, the
+ * configuration reader), checked against `D`, the data each message id receives: every id of
+ * `D` has a template, every template is for an id of `D` (so each is reachable), and every
+ * placeholder is in that id's data. `templatesFor<D>()({ ... })`; a mistake asks for a second
+ * argument whose type names it.
+ */
+export function templatesFor<D>() {
+  return <const M extends { readonly [K in keyof D]: string }>(
+    messages: M,
+    ...mistakes: [TemplateErrors<M, D>] extends [never] ? [] : [TemplateErrors<M, D>]
+  ): M => {
+    void mistakes;
+    return messages;
+  };
 }

@@ -1,12 +1,16 @@
 /** Files that do not match their JSON Schema. Reported by the schema validator; this module holds the metadata. */
-import { defineRule } from './rule.js';
+import type { SchemaMessageData } from '../schema/validate.js';
+import type { OptionMessageData } from './config.js';
+import { defineRule, templatesFor } from './rule.js';
 
 export default defineRule({
   id: 'schema',
   meta: {
     description: 'Every file matches its JSON Schema in schemas/.',
     defaultSeverity: 'error',
-    messages: {
+    // One message for every finding the schema validator and the configuration reader make,
+    // filled with the data each passes; the compiler holds them in step.
+    messages: templatesFor<SchemaMessageData & OptionMessageData>()({
       'unknown-property': 'Unknown property "{{property}}".',
       'missing-property': 'Missing required property "{{property}}".',
       type: 'Must be of type {{expected}}.',
@@ -25,7 +29,7 @@ export default defineRule({
       'option-integer': 'Option "{{option}}" of rule {{ruleId}} must be a whole number.',
       'option-minimum': 'Option "{{option}}" of rule {{ruleId}} must be at least {{minimum}}.',
       'option-strings': 'Option "{{option}}" of rule {{ruleId}} must be a list of strings.',
-    },
+    }),
   },
   check() {
     /* findings come from the schema validator and the configuration reader */

@@ -1,12 +1,15 @@
 /** Files that cannot be read or parsed safely. Reported by the loader; this module holds the metadata. */
-import { defineRule } from './rule.js';
+import type { LoadProblemData } from '../load/structure.js';
+import { defineRule, templatesFor } from './rule.js';
 
 export default defineRule({
   id: 'yaml-syntax',
   meta: {
     description: 'Every structure file is readable, well-formed, safe YAML.',
     defaultSeverity: 'error',
-    messages: {
+    // One message for every problem the loader can report (src/load: scan, parse, read), filled
+    // with that problem's data; the compiler holds the two in step.
+    messages: templatesFor<LoadProblemData>()({
       syntax: 'YAML syntax error: {{message}}',
       'multiple-documents': 'The file holds more than one YAML document; put one unit or function per file.',
       empty: 'The file is empty.',
@@ -29,7 +32,7 @@ export default defineRule({
       'symlink-loop': 'Symbolic link loop; it is not followed.',
       'not-regular': 'Not a regular file (a pipe, socket or device); it is not read.',
       unreadable: 'The file cannot be read ({{reason}}).',
-    },
+    }),
   },
   check() {
     /* findings come from the loader */

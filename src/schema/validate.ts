@@ -90,9 +90,9 @@ export interface SchemaMessageData {
   pattern: { value: string; pattern: string };
   'language-code': { value: string; pattern: string };
   enum: { value: string; allowed: string };
-  'one-of-text': Record<string, never>;
-  'one-of-source': Record<string, never>;
-  'one-of-alternatives': Record<string, never>;
+  'one-of-text': Record<never, never>;
+  'one-of-source': Record<never, never>;
+  'one-of-alternatives': Record<never, never>;
   empty: { message: string };
   'unique-items': { first: number; second: number };
   constraint: { message: string };
