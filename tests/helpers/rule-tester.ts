@@ -1,10 +1,11 @@
 /**
  * Tests a rule the way ESLint's RuleTester does: valid cases produce no finding of the rule, and
- * invalid cases produce exactly the expected findings, each with its message, file, line and
- * column. Cases are small in-memory structures built on a minimal valid base.
+ * invalid cases produce exactly the expected findings, each with its rule, message id, data, file,
+ * line and column. Cases are small in-memory structures built on a minimal valid base.
  */
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/i18n/format.js';
+import type { MessageData } from '../../src/model/finding.js';
 import { validateStructure } from '../../src/rules/run.js';
 import { load, type Files } from './structure.js';
 
@@ -12,8 +13,12 @@ export interface ExpectedDiagnostic {
   file: string;
   line: number;
   column: number;
-  /** A substring or pattern the message must match. */
-  message: string | RegExp;
+  /** The message id inside the rule's `meta.messages`. */
+  messageId: string;
+  /** The data the message is filled with (none when absent). */
+  data?: MessageData;
+  /** A substring or pattern the English message must match, where the wording itself matters. */
+  message?: string | RegExp;
   severity?: 'error' | 'warning' | 'info';
 }
 
@@ -38,12 +43,28 @@ export function testRule(rule: string, cases: RuleCases): void {
     for (const c of cases.invalid) {
       it(`invalid: ${c.name}`, () => {
         const actual = diagnosticsOf(rule, c.files);
-        expect(actual.map((d) => ({ file: d.file, line: d.line, column: d.column }))).toEqual(
-          c.errors.map((e) => ({ file: e.file, line: e.line, column: e.column })),
+        expect(
+          actual.map((d) => ({
+            rule: d.rule,
+            messageId: d.messageId,
+            data: d.data,
+            file: d.file,
+            line: d.line,
+            column: d.column,
+          })),
+        ).toEqual(
+          c.errors.map((e) => ({
+            rule,
+            messageId: e.messageId,
+            data: e.data ?? {},
+            file: e.file,
+            line: e.line,
+            column: e.column,
+          })),
         );
         c.errors.forEach((e, i) => {
           if (typeof e.message === 'string') expect(actual[i]!.message).toContain(e.message);
-          else expect(actual[i]!.message).toMatch(e.message);
+          else if (e.message) expect(actual[i]!.message).toMatch(e.message);
           if (e.severity) expect(actual[i]!.severity).toBe(e.severity);
         });
       });

@@ -27,6 +27,11 @@ describe('rule registry', () => {
     }
   });
 
+  it('has a test file of its own for every rule', () => {
+    const missing = ids.filter((id) => !existsSync(join(ROOT, 'tests/rules', `${id}.test.ts`)));
+    expect(missing).toEqual([]);
+  });
+
   it('declares a description, a default severity and message templates for every rule', () => {
     for (const rule of rules) {
       expect(rule.meta.description.length).toBeGreaterThan(10);

@@ -35,14 +35,28 @@ testRule('valid-dates', {
       name: 'a day that does not exist',
       files: { ...valid, 'units/a.yaml': unit('a', 'from: "2023-02-29"\n') },
       errors: [
-        { file: 'units/a.yaml', line: 7, column: 7, message: 'from "2023-02-29" is not a day of the calendar.' },
+        {
+          file: 'units/a.yaml',
+          line: 7,
+          column: 7,
+          messageId: 'not-a-day',
+          data: { field: 'from', value: '2023-02-29' },
+          message: 'from "2023-02-29" is not a day of the calendar.',
+        },
       ],
     },
     {
       name: 'until on the day of from',
       files: { ...valid, 'units/a.yaml': unit('a', 'from: "2024-03-01"\nuntil: "2024-03-01"\n') },
       errors: [
-        { file: 'units/a.yaml', line: 8, column: 8, message: '`until` 2024-03-01 is not after `from` 2024-03-01' },
+        {
+          file: 'units/a.yaml',
+          line: 8,
+          column: 8,
+          messageId: 'until-not-after-from',
+          data: { from: '2024-03-01', until: '2024-03-01' },
+          message: '`until` 2024-03-01 is not after `from` 2024-03-01',
+        },
       ],
     },
     {
@@ -52,7 +66,14 @@ testRule('valid-dates', {
         'functions/f1.yaml': `${f1}from: "2025-01-01"\nuntil: "2024-01-01"\n`,
       },
       errors: [
-        { file: 'functions/f1.yaml', line: 4, column: 8, message: '`until` 2024-01-01 is not after `from` 2025-01-01' },
+        {
+          file: 'functions/f1.yaml',
+          line: 4,
+          column: 8,
+          messageId: 'until-not-after-from',
+          data: { from: '2025-01-01', until: '2024-01-01' },
+          message: '`until` 2024-01-01 is not after `from` 2025-01-01',
+        },
       ],
     },
     {
@@ -68,12 +89,16 @@ testRule('valid-dates', {
           file: 'units/a.yaml',
           line: 7,
           column: 7,
+          messageId: 'outside-parent',
+          data: { period: '2019-06-01 – 2025-01-01', parent: 'root', parentPeriod: '2020-01-01 – 2030-01-01' },
           message: 'In force 2019-06-01 – 2025-01-01, but its parent "root" only 2020-01-01 – 2030-01-01',
         },
         {
           file: 'units/b.yaml',
           line: 4,
           column: 9,
+          messageId: 'outside-parent',
+          data: { period: '2021-01-01 – …', parent: 'root', parentPeriod: '2020-01-01 – 2030-01-01' },
           message: 'In force 2021-01-01 – …, but its parent "root" only 2020-01-01 – 2030-01-01',
         },
       ],
@@ -82,7 +107,14 @@ testRule('valid-dates', {
       name: 'an impossible date of an act',
       files: { ...valid, 'units/a.yaml': unit('a', 'basis: { kind: order, number: 5, date: "2024-13-01" }\n') },
       errors: [
-        { file: 'units/a.yaml', line: 7, column: 40, message: 'basis.date "2024-13-01" is not a day of the calendar.' },
+        {
+          file: 'units/a.yaml',
+          line: 7,
+          column: 40,
+          messageId: 'not-a-day',
+          data: { field: 'basis.date', value: '2024-13-01' },
+          message: 'basis.date "2024-13-01" is not a day of the calendar.',
+        },
       ],
     },
   ],

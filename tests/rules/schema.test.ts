@@ -1,0 +1,87 @@
+/** `schema`: Every file matches its JSON Schema in schemas/. */
+import { testRule } from '../helpers/rule-tester.js';
+import { valid } from './base.js';
+
+testRule('schema', {
+  valid: [
+    {
+      name: 'rule options of the right type',
+      files: {
+        'organization.yaml':
+          'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}]\nrules:\n  span-of-control: [warn, {max: 3}]\n',
+        ...valid,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'rule options checked against the rule’s own option list',
+      files: {
+        'organization.yaml':
+          'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}]\nrules:\n  span-of-control: [warn, {max: 0, min: 2}]\n  name-languages: [warn, {required: ru}]\n',
+        ...valid,
+      },
+      errors: [
+        {
+          file: 'organization.yaml',
+          line: 6,
+          column: 33,
+          messageId: 'option-minimum',
+          data: { option: 'max', ruleId: 'span-of-control', minimum: 1 },
+          message: 'Option "max" of rule span-of-control must be at least 1.',
+        },
+        {
+          file: 'organization.yaml',
+          line: 6,
+          column: 36,
+          messageId: 'option-unknown',
+          data: { option: 'min', ruleId: 'span-of-control' },
+          message: 'Rule span-of-control has no option "min".',
+        },
+        {
+          file: 'organization.yaml',
+          line: 7,
+          column: 37,
+          messageId: 'option-strings',
+          data: { option: 'required', ruleId: 'name-languages' },
+          message: 'Option "required" of rule name-languages must be a list of strings.',
+        },
+      ],
+    },
+    {
+      name: 'a limit that is not a whole number, and an option for a rule that takes none',
+      files: {
+        'organization.yaml':
+          'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}, {id: department, name: department}]\nrules:\n  max-depth: [warn, {max: 2.5}]\n  kind-rank: [error, {strict: true}]\n',
+        ...valid,
+      },
+      errors: [
+        {
+          file: 'organization.yaml',
+          line: 6,
+          column: 27,
+          messageId: 'option-integer',
+          data: { option: 'max', ruleId: 'max-depth' },
+        },
+        {
+          file: 'organization.yaml',
+          line: 7,
+          column: 23,
+          messageId: 'option-unknown',
+          data: { option: 'strict', ruleId: 'kind-rank' },
+        },
+      ],
+    },
+    {
+      name: 'an unknown property and a value of the wrong type in a unit',
+      files: {
+        ...valid,
+        'units/a.yaml': 'id: a\nkind: department\nname: A\nparent: root\ncolour: red\norder: first\n',
+      },
+      errors: [
+        { file: 'units/a.yaml', line: 5, column: 1, messageId: 'unknown-property', data: { property: 'colour' } },
+        { file: 'units/a.yaml', line: 6, column: 8, messageId: 'type', data: { expected: 'number' } },
+      ],
+    },
+  ],
+});
