@@ -11,7 +11,7 @@ import type { LoadedStructure } from '../model/loaded.js';
 import type { Severity } from '../model/types.js';
 import { ruleOptionValidators } from '../schema/generated/rule-options.js';
 import { rules } from './index.js';
-import type { OptionSchema } from './rule.js';
+import type { OptionSchema, Rule } from './rule.js';
 
 export interface RuleConfig {
   severity: Severity;
@@ -41,11 +41,11 @@ function optionMessage(ruleId: string, option: string, spec: OptionSchema | unde
 
 /** Findings about the options given to one rule, and the names of the options that cannot be used. */
 function checkOptions(
-  ruleId: string,
+  rule: Rule,
   given: Record<string, unknown>,
   file: string,
 ): { findings: Finding[]; bad: Set<string> } {
-  const rule = rules.find((r) => r.id === ruleId)!;
+  const ruleId = rule.id;
   const validate = ruleOptionValidators[ruleId];
   const errors: ErrorObject[] = [];
   if (!validate) {
@@ -70,7 +70,8 @@ function checkOptions(
   }
   const findings: Finding[] = [];
   for (const [option, e] of byOption) {
-    const spec = rule.meta.schema?.properties[option];
+    const properties = rule.meta.schema?.properties ?? {};
+    const spec = Object.hasOwn(properties, option) ? properties[option] : undefined;
     const message = optionMessage(ruleId, option, spec, e);
     findings.push({
       rule: 'schema',
@@ -93,7 +94,7 @@ export function ruleConfig(loaded: LoadedStructure): { config: Map<string, RuleC
     const severity: Severity = (Array.isArray(setting) ? setting[0] : setting) ?? rule.meta.defaultSeverity;
     const given: Record<string, unknown> = Array.isArray(setting) && setting[1] ? setting[1] : {};
     const options: Record<string, unknown> = { ...(rule.defaultOptions ?? {}) };
-    const checked = checkOptions(rule.id, given, loaded.organizationFile);
+    const checked = checkOptions(rule, given, loaded.organizationFile);
     findings.push(...checked.findings);
     for (const [name, value] of Object.entries(given)) if (!checked.bad.has(name)) options[name] = value;
     config.set(rule.id, {

@@ -83,5 +83,22 @@ testRule('schema', {
         { file: 'units/a.yaml', line: 6, column: 8, messageId: 'type', data: { expected: 'number' } },
       ],
     },
+    {
+      name: 'an option named like a property every object has',
+      files: {
+        'organization.yaml':
+          'id: o\nname: O\nlanguages: [en]\nkinds: [{id: office, name: office}]\nrules:\n  span-of-control: [warn, {toString: 1}]\n',
+        ...valid,
+      },
+      errors: [
+        {
+          file: 'organization.yaml',
+          line: 6,
+          column: 28,
+          messageId: 'option-unknown',
+          data: { option: 'toString', ruleId: 'span-of-control' },
+        },
+      ],
+    },
   ],
 });
