@@ -95,6 +95,12 @@ export interface SchemaMessageData {
   'one-of-alternatives': Record<never, never>;
   empty: { message: string };
   'unique-items': { first: number; second: number };
+  minimum: { value: string; limit: number };
+  maximum: { value: string; limit: number };
+  'min-length': { limit: number };
+  'max-length': { length: number; limit: number };
+  'min-items': { limit: number };
+  'max-items': { count: number; limit: number };
   constraint: { message: string };
 }
 
@@ -164,8 +170,26 @@ export function validateValue(kind: FileKind, value: unknown): FileFinding[] {
         said = message(`one-of-${describeType(`${e.schemaPath}/`)}`, {});
         break;
       case 'minLength':
-        said = message(e.params.limit === 1 ? 'empty' : 'constraint', { message: e.message ?? '' });
+      case 'minProperties':
+        said = e.params.limit === 1 ? message('empty', { message: '' }) : message('min-length', { limit: limitOf(e) });
         break;
+      case 'maxLength':
+        said = message('max-length', { length: [...String(valueAt(value, path))].length, limit: limitOf(e) });
+        break;
+      case 'minimum':
+        said = message('minimum', { value: String(valueAt(value, path)), limit: limitOf(e) });
+        break;
+      case 'maximum':
+        said = message('maximum', { value: String(valueAt(value, path)), limit: limitOf(e) });
+        break;
+      case 'minItems':
+        said = e.params.limit === 1 ? message('empty', { message: '' }) : message('min-items', { limit: limitOf(e) });
+        break;
+      case 'maxItems': {
+        const list = valueAt(value, path);
+        said = message('max-items', { count: Array.isArray(list) ? list.length : 0, limit: limitOf(e) });
+        break;
+      }
       case 'uniqueItems':
         said = message('unique-items', { first: Number(e.params.j), second: Number(e.params.i) });
         path = [...path, Number(e.params.i)];
@@ -179,6 +203,11 @@ export function validateValue(kind: FileKind, value: unknown): FileFinding[] {
     findings.push({ rule: 'schema', ...said, path, target });
   }
   return findings;
+}
+
+/** The bound an ajv limit keyword (minimum, maxLength, minItems, …) reports. */
+function limitOf(e: ErrorObject): number {
+  return Number(e.params.limit);
 }
 
 function valueAt(value: unknown, path: YamlPath): unknown {

@@ -100,5 +100,39 @@ testRule('schema', {
         },
       ],
     },
+    {
+      name: 'numbers and lengths outside their limits, worded by the tool rather than the validator',
+      files: {
+        ...valid,
+        'units/a.yaml': `id: a\nkind: department\nname: A\nparent: root\npositions:\n  - {title: Clerk, count: -3}\n  - {title: Officer, count: 2000000}\n`,
+        'functions/f2.yaml': `id: ${'f'.repeat(130)}\nname: F\n`,
+      },
+      errors: [
+        {
+          file: 'functions/f2.yaml',
+          line: 1,
+          column: 5,
+          messageId: 'max-length',
+          data: { length: 130, limit: 128 },
+          message: 'Is 130 characters long; at most 128 are allowed.',
+        },
+        {
+          file: 'units/a.yaml',
+          line: 6,
+          column: 27,
+          messageId: 'minimum',
+          data: { value: '-3', limit: 0 },
+          message: '-3 is below the least allowed value, 0.',
+        },
+        {
+          file: 'units/a.yaml',
+          line: 7,
+          column: 29,
+          messageId: 'maximum',
+          data: { value: '2000000', limit: 1000000 },
+          message: '2000000 is above the greatest allowed value, 1000000.',
+        },
+      ],
+    },
   ],
 });
