@@ -114,7 +114,7 @@ function totalHeadcount(model: OrgModel): number | null {
 }
 
 /** Counts a list of changes; the totals of the two sides are passed through. */
-export function summarize(
+function summarize(
   changes: readonly Change[],
   sides: Pick<DiffSummary, 'units' | 'functions' | 'headcount' | 'lostLead'>,
   review = 0,

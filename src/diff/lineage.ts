@@ -20,7 +20,7 @@ export interface Replacement {
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function replacementKind(from: readonly string[], to: readonly string[]): ReplacementKind {
+function replacementKind(from: readonly string[], to: readonly string[]): ReplacementKind {
   if (from.length === 1 && to.length === 1) return 'rename-id';
   if (to.length === 1) return 'merge';
   if (from.length === 1) return 'split';
@@ -117,7 +117,7 @@ export function declaredFunctionReplacements(
 /** A function or unit held by more units than this says little about any one of them. */
 const MAX_HOLDERS = 32;
 /** A proposal needs at least this confidence; below it the match is listed for review. */
-export const PROPOSE_CONFIDENCE = 0.5;
+const PROPOSE_CONFIDENCE = 0.5;
 /** Units sharing nothing else are listed for review when their names are at least this alike. */
 const NAME_REVIEW = 0.5;
 /** A unit matched with nothing is still listed for review when it shares this many items with one. */

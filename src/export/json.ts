@@ -17,7 +17,7 @@ import {
 import type { Act, Source, Text } from '../model/types.js';
 
 /** The `$schema` of an export: where schemas/export.schema.json is published. */
-export const EXPORT_SCHEMA_ID = 'https://orgcode.dev/schemas/export.schema.json';
+const EXPORT_SCHEMA_ID = 'https://orgcode.dev/schemas/export.schema.json';
 
 export type Texts = Record<string, string>;
 
@@ -30,7 +30,7 @@ export interface ExportAct {
   url?: string;
 }
 
-export function exportAct(act: Act, defaultLanguage: string): ExportAct {
+function exportAct(act: Act, defaultLanguage: string): ExportAct {
   return {
     ...(act.kind === undefined ? {} : { kind: act.kind }),
     ...(act.number === undefined ? {} : { number: String(act.number) }),

@@ -16,7 +16,7 @@ import { isStaff, knownHeadcount, textsByLanguage, type OrgModel } from '../mode
 import type { Act, Source, Text } from '../model/types.js';
 import { unitOrder } from './json.js';
 
-export const NAMESPACES = {
+const NAMESPACES = {
   org: 'http://www.w3.org/ns/org#',
   skos: 'http://www.w3.org/2004/02/skos/core#',
   dct: 'http://purl.org/dc/terms/',
@@ -29,13 +29,13 @@ export const NAMESPACES = {
  * Namespaces declared only when the export uses them (a structure with dates or legal acts), so
  * that the export of a structure without them stays as it was.
  */
-export const OPTIONAL_NAMESPACES = { prov: 'http://www.w3.org/ns/prov#' } as const;
+const OPTIONAL_NAMESPACES = { prov: 'http://www.w3.org/ns/prov#' } as const;
 
 const RDF_TYPE = `${NAMESPACES.rdf}type`;
 
-export type Term = { iri: string } | { value: string; lang?: string; datatype?: string };
+type Term = { iri: string } | { value: string; lang?: string; datatype?: string };
 
-export interface Triple {
+interface Triple {
   subject: string;
   predicate: string;
   object: Term;
@@ -50,7 +50,7 @@ const LANGUAGE_TAG = /^[a-zA-Z]+(-[a-zA-Z0-9]+)*$/;
 const ns = (prefix: keyof typeof NAMESPACES, local: string): string => `${NAMESPACES[prefix]}${local}`;
 
 /** The namespaces under `base` for the things this export names. */
-export function localNamespaces(base: string): Record<string, string> {
+function localNamespaces(base: string): Record<string, string> {
   return {
     unit: `${base}unit/`,
     function: `${base}function/`,
@@ -61,12 +61,12 @@ export function localNamespaces(base: string): Record<string, string> {
   };
 }
 
-export function defaultBase(model: OrgModel): string {
+function defaultBase(model: OrgModel): string {
   return `urn:orgcode:${model.organization.id}/`;
 }
 
 /** The statements of the export, subjects in a stable order: organisation, kinds, types, units, functions, changes. */
-export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[] {
+function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[] {
   const base = options.base ?? defaultBase(model);
   const local = localNamespaces(base);
   const lang = model.defaultLanguage;

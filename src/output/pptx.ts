@@ -104,13 +104,6 @@ export function slideSize(
   return options.landscape === false ? { width: short, height: long } : { width: long, height: short };
 }
 
-/** The part of a slide (in points) a chart page's drawing gets, below a heading with a date line and a legend. */
-export function drawingArea(options: Pick<PptxOptions, 'slide' | 'landscape'>): { width: number; height: number } {
-  const size = slideSize({ pages: [] }, options);
-  const heading = TITLE * 1.4 + SUBTITLE * 1.5 + LEGEND * 2.8;
-  return { width: (size.width - 2 * MARGIN) * 72, height: (size.height - 2 * MARGIN) * 72 - heading };
-}
-
 function headingHeight(page: ChartPage): number {
   return inch(TITLE * 1.4 + (page.drawing.subtitle ? SUBTITLE * 1.5 : 0) + (page.trail.length > 0 ? TRAIL * 1.6 : 0));
 }

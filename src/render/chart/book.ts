@@ -34,7 +34,7 @@ export const FRAME = {
 } as const;
 
 /** Smallest scale at which a chart counts as readable on paper (12 pt names print at 6.6 pt). */
-export const MIN_SCALE = 0.55;
+const MIN_SCALE = 0.55;
 
 export interface BookOptions {
   /** Paper in points, or `fit`: one page the size of the chart. */

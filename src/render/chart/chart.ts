@@ -29,7 +29,7 @@ export interface ChartOptions {
 }
 
 /** Units the chart draws, in tree order, with their level. */
-export function chartUnits(
+function chartUnits(
   model: OrgModel,
   options: Pick<ChartOptions, 'root' | 'depth'>,
 ): Array<{ id: string; depth: number }> {
@@ -43,7 +43,7 @@ export function kindName(model: OrgModel, kind: string, lang: string): string {
 }
 
 /** Title and date line: the organisation's name and the date of the structure, unless replaced. */
-export function chartHeading(
+function chartHeading(
   model: OrgModel,
   options: Pick<ChartOptions, 'lang' | 't' | 'title'>,
 ): { title: string; subtitle?: string } {
@@ -54,7 +54,7 @@ export function chartHeading(
 }
 
 /** Legend entries for the kinds that appear among `unitIds`, in the order of `organization.yaml`. */
-export function kindLegend(model: OrgModel, unitIds: Iterable<string>, lang: string): LegendItem[] {
+function kindLegend(model: OrgModel, unitIds: Iterable<string>, lang: string): LegendItem[] {
   const present = new Set<string>();
   for (const id of unitIds) {
     const unit = model.units.get(id)?.unit;

@@ -11,8 +11,8 @@ import { layoutTree, type TreeLayout } from './layout.js';
 import { SIZES, type Palette } from './style.js';
 import { wrapText, type Measure, type TextStyle } from './text.js';
 
-export const NAME: TextStyle = { bold: true, size: SIZES.name };
-export const DETAIL: TextStyle = { bold: false, size: SIZES.detail };
+const NAME: TextStyle = { bold: true, size: SIZES.name };
+const DETAIL: TextStyle = { bold: false, size: SIZES.detail };
 const LINE = 1.2;
 const PAD_X = 10;
 const PAD_Y = 8;

@@ -47,17 +47,17 @@ export interface TreeLayout {
 }
 
 /** Space between neighbouring subtrees. */
-export const GAP_CROSS = 18;
+const GAP_CROSS = 18;
 /** Space between levels; the bar runs in its middle. */
-export const GAP_MAIN = 36;
+const GAP_MAIN = 36;
 /** How far a column of leaves sits to the right of its vertical line, and the line from its parent's edge. */
-export const INDENT = 14;
+const INDENT = 14;
 /** Where the line of a column hanging from a box leaves its bottom edge, from the box's left (clear of the rounded corner). */
-export const HANG = 24;
+const HANG = 24;
 /** Space between the boxes of a column. */
-export const GAP_COLUMN = 10;
+const GAP_COLUMN = 10;
 /** Length of the dashed arm from a connector to a staff unit. */
-export const STAFF_ARM = 22;
+const STAFF_ARM = 22;
 /** Siblings in one row get the height of the tallest only when it adds at most this much. */
 const EVEN_OUT = 24;
 /** A column longer than this is split into several, each at least COLUMN_MIN long. */
