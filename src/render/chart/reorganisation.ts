@@ -10,7 +10,7 @@ import type { DiffResult, LocalText } from '../../diff/types.js';
 import type { Translate } from '../../i18n/format.js';
 import { pickText, type OrgModel } from '../../model/model.js';
 import type { ChartOptions } from './chart.js';
-import { kindName, unitBox } from './chart.js';
+import { kindName, subtreeCounts, unitBox } from './chart.js';
 import { writeDot, type Box, type BoxLine, type ChartSpec, type Edge, type LegendItem } from './dot.js';
 import type { Palette } from './style.js';
 import type { Measure } from './text.js';
@@ -58,6 +58,7 @@ export function reorganisationSpec(
   const order = shownOrder(tree, options);
   const shown = new Set(order.map((o) => o.id));
   const shownLinks = links.filter((e) => shown.has(e.from) && shown.has(e.to));
+  const totals = subtreeCounts(after, options.root).totals;
   const { t, lang } = options;
   return {
     title:
@@ -66,7 +67,7 @@ export function reorganisationSpec(
       ? { subtitle: t('chart-diff-subtitle', { from: options.fromLabel, to: options.toLabel }) }
       : {}),
     legend: reorganisationLegend(t, shownLinks.length > 0),
-    boxes: order.map((o) => reorganisationBox(o, after, marks, notes, tree, shown, names, options)),
+    boxes: order.map((o) => reorganisationBox(o, { after, marks, notes, tree, shown, names, options, totals })),
     edges: [...treeEdges(order, tree, shown), ...shownLinks],
     direction: options.direction,
   };
@@ -342,16 +343,23 @@ function shownOrder(tree: Tree, options: ReorganisationOptions): Array<{ id: str
   return order;
 }
 
+/** What the boxes are drawn from. */
+interface BoxContext {
+  after: OrgModel;
+  marks: Marks;
+  notes: Map<string, BoxLine[]>;
+  tree: Tree;
+  shown: Set<string>;
+  names: UnitNames;
+  options: ReorganisationOptions;
+  /** Subtree headcounts of the later structure, counted once. */
+  totals: ReadonlyMap<string, number>;
+}
+
 /** One unit's box in the colour of its state, with its mark line: a unit that is gone dashed and grey, with its old name. */
 function reorganisationBox(
   { id, depth }: { id: string; depth: number },
-  after: OrgModel,
-  marks: Marks,
-  notes: Map<string, BoxLine[]>,
-  tree: Tree,
-  shown: Set<string>,
-  names: UnitNames,
-  options: ReorganisationOptions,
+  { after, marks, notes, tree, shown, names, options, totals }: BoxContext,
 ): Box {
   const state = marks.state.get(id);
   const change = marks.removed.get(id);
@@ -372,7 +380,7 @@ function reorganisationBox(
     const kids = tree.children.get(id) ?? [];
     const below = kids.filter((c) => shown.has(c)).length;
     const hidden = below === 0 ? kids.length : 0;
-    box = unitBox(after, id, depth, options, depth === 0, hidden);
+    box = unitBox(after, id, depth, options, depth === 0, hidden, totals);
     box.palette =
       depth === 0 && state === undefined ? ROOT : state === 'added' ? ADDED : state === 'changed' ? CHANGED : UNCHANGED;
   }
