@@ -214,6 +214,18 @@ function chartSlide(
   size: { width: number; height: number },
   options: PptxOptions,
 ): void {
+  const top = slideHeading(slide, page, fonts, size, options);
+  drawingOnSlide(slide, page.drawing, fonts, size, top, options);
+}
+
+/** The heading of a chart slide: the trail of linked ancestors, the title, the date line and the legend; returns where the drawing may start. */
+function slideHeading(
+  slide: Slide,
+  page: ChartPage,
+  fonts: FontSet,
+  size: { width: number; height: number },
+  options: PptxOptions,
+): number {
   const d = page.drawing;
   const lang = options.lang;
   let top = MARGIN;
@@ -267,8 +279,19 @@ function chartSlide(
     }
     top += legendHeight(d);
   }
-  // The drawing, scaled to the room left and centred in it.
-  const room = { width, height: size.height - top - MARGIN };
+  return top;
+}
+
+/** The drawing, scaled to the room left below the heading and centred in it: connectors as lines, then the boxes. */
+function drawingOnSlide(
+  slide: Slide,
+  d: ChartDrawing,
+  fonts: FontSet,
+  size: { width: number; height: number },
+  top: number,
+  options: PptxOptions,
+): void {
+  const room = { width: size.width - 2 * MARGIN, height: size.height - top - MARGIN };
   const scale = Math.min(
     MAX_ZOOM,
     room.width / Math.max(inch(d.width), 0.01),
