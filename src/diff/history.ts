@@ -43,10 +43,7 @@ function emptyModel(): OrgModel {
 }
 
 /** The acts that `after` records and `before` did not: the organisation's first, then units', in id order. */
-function newActs(
-  before: OrgModel,
-  after: OrgModel,
-): Pick<LogEntry, 'basis' | 'organizationBasis' | 'unitBasis'> {
+function newActs(before: OrgModel, after: OrgModel): Pick<LogEntry, 'basis' | 'organizationBasis' | 'unitBasis'> {
   const basis: Act[] = [];
   const listed = new Set<string>();
   const add = (act: Act): void => {
