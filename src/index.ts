@@ -93,13 +93,17 @@ export function model(structure: Structure): OrgModel {
   return buildModel(structure);
 }
 
+/** The model of what a caller passed: a structure as read, or a model it already built. */
+const modelOf = (input: Structure | OrgModel): OrgModel =>
+  input.units instanceof Map ? (input as OrgModel) : buildModel(input as Structure);
+
 /** What a reorganisation changes from `before` to `after`: typed changes matched by id and declared or inferred lineage. */
 export function diff(
   before: Structure | OrgModel,
   after: Structure | OrgModel,
   options: { infer?: boolean } = {},
 ): DiffResult {
-  return diffStructures(before, after, options);
+  return diffStructures(modelOf(before), modelOf(after), options);
 }
 
 export type DiagnosticsFormat = 'stylish' | 'json' | 'github' | 'sarif' | 'codequality' | 'junit';
@@ -154,7 +158,7 @@ const wordsLanguage = (lang: string): Language => (lang === 'ru' ? 'ru' : 'en');
 
 /** The org chart as DOT (for Graphviz) or as SVG, the same as `org render chart`. */
 export async function renderChart(structure: Structure | OrgModel, options: ChartOptions = {}): Promise<string> {
-  const m = structure.units instanceof Map ? (structure as OrgModel) : buildModel(structure as Structure);
+  const m = modelOf(structure);
   const lang = options.lang ?? m.defaultLanguage;
   const [{ chartSpec }, { measure }] = await Promise.all([
     import('./render/chart/chart.js'),
@@ -198,7 +202,7 @@ export interface MatrixOptions {
 
 /** The function matrix as text, Markdown, CSV, HTML or JSON, the same as `org render matrix`. */
 export function renderMatrix(structure: Structure | OrgModel, options: MatrixOptions = {}): string {
-  const m = structure.units instanceof Map ? (structure as OrgModel) : buildModel(structure as Structure);
+  const m = modelOf(structure);
   const lang = options.lang ?? m.defaultLanguage;
   const matrix = buildMatrix(m, {
     lang,

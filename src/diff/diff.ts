@@ -6,18 +6,9 @@
  * not decide goes to the review list. The result is sorted by change type, then id, so the same two
  * structures always give the same list.
  */
-import type { LoadedStructure } from '../model/loaded.js';
-import {
-  buildModel,
-  knownHeadcount,
-  leadsOf,
-  sumKnown,
-  pickText,
-  textsByLanguage,
-  type OrgModel,
-} from '../model/model.js';
+import { knownHeadcount, leadsOf, sumKnown, pickText, textsByLanguage, type OrgModel } from '../model/model.js';
 import type { Act, Text } from '../model/types.js';
-import { functionLineage } from './function-lineage.js';
+import { functionLineage, type FunctionLineage } from './function-lineage.js';
 import { declaredReplacements, inferredReplacements, type Replacement } from './lineage.js';
 import {
   CHANGE_TYPES,
@@ -39,10 +30,6 @@ export interface DiffOptions {
 }
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function asModel(input: OrgModel | LoadedStructure): OrgModel {
-  return input.units instanceof Map ? (input as OrgModel) : buildModel(input as LoadedStructure);
-}
 
 function sameText(a: LocalText, b: LocalText): string[] {
   const changed: string[] = [];
@@ -127,7 +114,7 @@ function totalHeadcount(model: OrgModel): number | null {
 }
 
 /** Counts a list of changes; the totals of the two sides are passed through. */
-export function summarize(
+function summarize(
   changes: readonly Change[],
   sides: Pick<DiffSummary, 'units' | 'functions' | 'headcount' | 'lostLead'>,
   review = 0,
@@ -151,71 +138,111 @@ export function summarize(
  * Everything that changed between `before` and `after`, in a stable order, with a summary and the
  * names of everything mentioned.
  */
-export function diffStructures(
-  beforeInput: OrgModel | LoadedStructure,
-  afterInput: OrgModel | LoadedStructure,
-  options: DiffOptions = {},
-): DiffResult {
-  const before = asModel(beforeInput);
-  const after = asModel(afterInput);
-  const changes: Change[] = [];
-  const textOf = (model: OrgModel, text: Text | undefined): LocalText => textsByLanguage(text, model.defaultLanguage);
-  const unitName = (model: OrgModel, id: string): LocalText => textOf(model, model.units.get(id)!.unit.name);
+export function diffStructures(before: OrgModel, after: OrgModel, options: DiffOptions = {}): DiffResult {
+  const infer = options.infer !== false;
+  const fnLineage = functionLineage(before, after, infer);
+  const matchName = functionMatchNames(fnLineage);
+  const units = unitLineage(before, after, matchName, infer);
+  const functions = functionChanges(before, after, fnLineage, units.replacements);
+  const leads = leadChanges(before, after, functions, units.replacements);
+  const changes: Change[] = [
+    ...replacementChanges(before, after, units.replacements),
+    ...unitsAddedAndRemoved(before, after, units),
+    ...unitFieldChanges(before, after),
+    ...functions.changes,
+    ...leads.changes,
+    ...assignmentChanges(before, after, matchName, functions, leads.transferred),
+  ];
+  return diffResult(before, after, changes, leads.lostLead, [...units.review, ...fnLineage.review]);
+}
 
-  // Lineage first: the units it accounts for are not reported as simply added or removed.
+/** A function that went on under a new id gets one name for both ends, so either side's mention counts as the same. */
+function functionMatchNames(fnLineage: FunctionLineage): Map<string, string> {
+  const matchName = new Map<string, string>();
+  for (const m of fnLineage.matches)
+    for (const id of [...m.from, ...m.to]) matchName.set(id, `${m.from.join(' ')}>${m.to.join(' ')}`);
+  return matchName;
+}
+
+interface UnitLineage {
+  replacements: Replacement[];
+  /** Units that some replacement accounts for: they are not reported as simply added or removed. */
+  explained: Set<string>;
+  removed: string[];
+  added: string[];
+  review: ReviewItem[];
+}
+
+/** Which units succeeded which: declared `replaces` first, then (unless turned off) the inferred matches. */
+function unitLineage(before: OrgModel, after: OrgModel, matchName: Map<string, string>, infer: boolean): UnitLineage {
   const declared = declaredReplacements(before, after);
   const explained = new Set<string>();
   for (const r of declared) for (const id of [...r.from, ...r.to]) explained.add(id);
   const removed = [...before.units.keys()].filter((id) => !after.units.has(id) && !explained.has(id));
   const added = [...after.units.keys()].filter((id) => !before.units.has(id) && !explained.has(id));
-  // Functions next: a reworded duty counts as the same duty when units are matched.
-  const fnLineage = functionLineage(before, after, options.infer !== false);
-  // Both ends of a match get one name, so either side's mention of either id counts as the same.
-  const matchName = new Map<string, string>();
-  for (const m of fnLineage.matches)
-    for (const id of [...m.from, ...m.to]) matchName.set(id, `${m.from.join(' ')}>${m.to.join(' ')}`);
+  // A reworded duty counts as the same duty when units are matched.
   const mapFunction = (fn: string): readonly string[] => [matchName.get(fn) ?? fn];
-  const unitInference =
-    options.infer === false
-      ? { replacements: [], review: [] }
-      : inferredReplacements(before, after, removed, added, mapFunction);
-  const inferred = unitInference.replacements;
-  for (const r of inferred) for (const id of [...r.from, ...r.to]) explained.add(id);
-
-  const replacements: Replacement[] = [...declared, ...inferred];
-  for (const r of replacements) {
-    changes.push({
-      type: 'unit-replaced',
-      kind: r.kind,
-      from: r.from,
-      to: r.to,
-      headcount: { from: sumHeadcount(before, r.from), to: sumHeadcount(after, r.to) },
-      ...(r.inferred
-        ? {
-            inferred: true as const,
-            confidence: r.inferred.confidence,
-            basis: r.inferred.basis,
-            evidence: r.inferred.evidence,
-          }
-        : {}),
-    });
-  }
-
-  const unitFacts = (model: OrgModel, id: string) => {
-    const unit = model.units.get(id)!.unit;
-    const parent = unit.parent ?? null;
-    return {
-      unit: id,
-      name: unitName(model, id),
-      kind: unit.kind,
-      parent,
-      headcount: knownHeadcount(unit),
-      functions: { ...(unit.functions ?? {}) },
-    };
+  const inference = infer
+    ? inferredReplacements(before, after, removed, added, mapFunction)
+    : { replacements: [], review: [] };
+  for (const r of inference.replacements) for (const id of [...r.from, ...r.to]) explained.add(id);
+  return {
+    replacements: [...declared, ...inference.replacements],
+    explained,
+    removed,
+    added,
+    review: inference.review,
   };
-  for (const id of removed) if (!explained.has(id)) changes.push({ type: 'unit-removed', ...unitFacts(before, id) });
-  for (const id of added) if (!explained.has(id)) changes.push({ type: 'unit-added', ...unitFacts(after, id) });
+}
 
+/** One `unit-replaced` change per merge, split or new id, with the headcounts of both ends. */
+function replacementChanges(before: OrgModel, after: OrgModel, replacements: readonly Replacement[]): Change[] {
+  return replacements.map((r) => ({
+    type: 'unit-replaced' as const,
+    kind: r.kind,
+    from: r.from,
+    to: r.to,
+    headcount: { from: sumHeadcount(before, r.from), to: sumHeadcount(after, r.to) },
+    ...(r.inferred
+      ? {
+          inferred: true as const,
+          confidence: r.inferred.confidence,
+          basis: r.inferred.basis,
+          evidence: r.inferred.evidence,
+        }
+      : {}),
+  }));
+}
+
+const textOf = (model: OrgModel, text: Text | undefined): LocalText => textsByLanguage(text, model.defaultLanguage);
+const unitName = (model: OrgModel, id: string): LocalText => textOf(model, model.units.get(id)!.unit.name);
+
+/** What a reader is told of a unit that appeared or disappeared. */
+function unitFacts(model: OrgModel, id: string) {
+  const unit = model.units.get(id)!.unit;
+  return {
+    unit: id,
+    name: unitName(model, id),
+    kind: unit.kind,
+    parent: unit.parent ?? null,
+    headcount: knownHeadcount(unit),
+    functions: { ...(unit.functions ?? {}) },
+  };
+}
+
+/** Units that left or arrived without any replacement accounting for them. */
+function unitsAddedAndRemoved(before: OrgModel, after: OrgModel, lineage: UnitLineage): Change[] {
+  const changes: Change[] = [];
+  for (const id of lineage.removed)
+    if (!lineage.explained.has(id)) changes.push({ type: 'unit-removed', ...unitFacts(before, id) });
+  for (const id of lineage.added)
+    if (!lineage.explained.has(id)) changes.push({ type: 'unit-added', ...unitFacts(after, id) });
+  return changes;
+}
+
+/** For each unit on both sides: its name, place, kind, order, staff flag, positions, dates and legal basis. */
+function unitFieldChanges(before: OrgModel, after: OrgModel): Change[] {
+  const changes: Change[] = [];
   for (const [id, { unit: now }] of after.units) {
     const was = before.units.get(id)?.unit;
     if (!was) continue;
@@ -242,15 +269,7 @@ export function diffStructures(
         from: was.staff === true,
         to: now.staff === true,
       });
-    const oldPositions = positionCounts(before, id);
-    const newPositions = positionCounts(after, id);
-    const positions: PositionChange[] = [];
-    for (const key of [...new Set([...oldPositions.keys(), ...newPositions.keys()])].sort(byCode)) {
-      const earlier = oldPositions.get(key);
-      const later = newPositions.get(key);
-      if ((earlier?.count ?? 0) !== (later?.count ?? 0))
-        positions.push({ title: later?.title ?? earlier!.title, from: earlier?.count ?? 0, to: later?.count ?? 0 });
-    }
+    const positions = positionChanges(before, after, id);
     if (positions.length > 0)
       changes.push({
         type: 'headcount-changed',
@@ -265,69 +284,132 @@ export function diffStructures(
     if (!sameAct(was.basis, now.basis))
       changes.push({ type: 'unit-basis-changed', unit: id, name, from: was.basis ?? null, to: now.basis ?? null });
   }
+  return changes;
+}
 
-  // Functions: the catalogue (function files), then who leads each.
-  const addedFunctions = new Set<string>();
-  const removedFunctions = new Set<string>();
-  const leads = (model: OrgModel, fn: string): string[] => leadsOf(model, fn).sort(byCode);
-  const replacedFunctions = new Set<string>();
-  for (const m of fnLineage.matches) for (const id of [...m.from, ...m.to]) replacedFunctions.add(id);
+/** The positions of one unit whose count changed, by title. */
+function positionChanges(before: OrgModel, after: OrgModel, id: string): PositionChange[] {
+  const oldPositions = positionCounts(before, id);
+  const newPositions = positionCounts(after, id);
+  const positions: PositionChange[] = [];
+  for (const key of [...new Set([...oldPositions.keys(), ...newPositions.keys()])].sort(byCode)) {
+    const earlier = oldPositions.get(key);
+    const later = newPositions.get(key);
+    if ((earlier?.count ?? 0) !== (later?.count ?? 0))
+      positions.push({ title: later?.title ?? earlier!.title, from: earlier?.count ?? 0, to: later?.count ?? 0 });
+  }
+  return positions;
+}
+
+const leads = (model: OrgModel, fn: string): string[] => leadsOf(model, fn).sort(byCode);
+
+interface FunctionChanges {
+  changes: Change[];
+  added: Set<string>;
+  removed: Set<string>;
+  /** Both ends of every function match. */
+  replaced: Set<string>;
+}
+
+/** The function catalogue: duties reworded or moved under a new id, then those added, removed, renamed or re-dated. */
+function functionChanges(
+  before: OrgModel,
+  after: OrgModel,
+  fnLineage: FunctionLineage,
+  replacements: readonly Replacement[],
+): FunctionChanges {
+  const replaced = new Set<string>();
+  for (const m of fnLineage.matches) for (const id of [...m.from, ...m.to]) replaced.add(id);
+  const out: FunctionChanges = {
+    changes: functionReplacements(before, after, fnLineage, replacements),
+    added: new Set(),
+    removed: new Set(),
+    replaced,
+  };
+  for (const [id, { fn }] of before.functions) {
+    if (after.functions.has(id)) continue;
+    out.removed.add(id);
+    if (replaced.has(id)) continue;
+    out.changes.push({
+      type: 'function-removed',
+      function: id,
+      name: textOf(before, fn.name),
+      lead: leads(before, id),
+    });
+  }
+  for (const [id, { fn }] of after.functions) {
+    const was = before.functions.get(id)?.fn;
+    const name = textOf(after, fn.name);
+    if (!was) {
+      out.added.add(id);
+      if (replaced.has(id)) continue;
+      out.changes.push({ type: 'function-added', function: id, name, lead: leads(after, id) });
+      continue;
+    }
+    const oldName = textOf(before, was.name);
+    const languages = sameText(oldName, name);
+    if (languages.length > 0)
+      out.changes.push({ type: 'function-renamed', function: id, from: oldName, to: name, languages });
+    if (!sameValidity(was, fn))
+      out.changes.push({
+        type: 'function-validity-changed',
+        function: id,
+        name,
+        from: validity(was),
+        to: validity(fn),
+      });
+  }
+  return out;
+}
+
+/** One `function-replaced` per match: reworded when the same units (or their successors) lead it, else moved. */
+function functionReplacements(
+  before: OrgModel,
+  after: OrgModel,
+  fnLineage: FunctionLineage,
+  replacements: readonly Replacement[],
+): Change[] {
   // Where each earlier unit went: itself if it stays, its successors if it was replaced.
   const unitSuccessors = new Map<string, string[]>();
   for (const r of replacements) for (const id of r.from) unitSuccessors.set(id, r.to);
-  for (const m of fnLineage.matches) {
+  const successorsOf = (id: string): string[] => unitSuccessors.get(id) ?? [id];
+  return fnLineage.matches.map((m) => {
     const leadBefore = [...new Set(m.from.flatMap((id) => leads(before, id)))].sort(byCode);
     const leadAfter = [...new Set(m.to.flatMap((id) => leads(after, id)))].sort(byCode);
     // The same lead: every unit leading it before goes on among those leading it after, itself or
     // through its successors, and every unit leading it after is one of those or a successor.
-    const successorsOf = (id: string): string[] => unitSuccessors.get(id) ?? [id];
     const mapped = new Set(leadBefore.flatMap(successorsOf));
     const same =
       leadBefore.every((id) => successorsOf(id).some((next) => leadAfter.includes(next))) &&
       leadAfter.every((id) => mapped.has(id));
-    changes.push({
-      type: 'function-replaced',
-      kind: same ? 'reworded' : 'moved',
+    return {
+      type: 'function-replaced' as const,
+      kind: same ? ('reworded' as const) : ('moved' as const),
       from: m.from,
       to: m.to,
       lead: { from: leadBefore, to: leadAfter },
       ...(m.inferred
         ? { inferred: true as const, confidence: m.inferred.confidence, similarity: m.inferred.similarity }
         : {}),
-    });
-  }
-  for (const [id, { fn }] of before.functions) {
-    if (after.functions.has(id)) continue;
-    removedFunctions.add(id);
-    if (replacedFunctions.has(id)) continue;
-    const lead = leads(before, id);
-    changes.push({ type: 'function-removed', function: id, name: textOf(before, fn.name), lead });
-  }
-  for (const [id, { fn }] of after.functions) {
-    const was = before.functions.get(id)?.fn;
-    const name = textOf(after, fn.name);
-    if (!was) {
-      addedFunctions.add(id);
-      if (replacedFunctions.has(id)) continue;
-      const lead = leads(after, id);
-      changes.push({ type: 'function-added', function: id, name, lead });
-      continue;
-    }
-    const oldName = textOf(before, was.name);
-    const languages = sameText(oldName, name);
-    if (languages.length > 0)
-      changes.push({ type: 'function-renamed', function: id, from: oldName, to: name, languages });
-    if (!sameValidity(was, fn))
-      changes.push({ type: 'function-validity-changed', function: id, name, from: validity(was), to: validity(fn) });
-  }
+    };
+  });
+}
 
+/** Functions kept on both sides whose lead passed to other units, and those left with no lead at all. */
+function leadChanges(
+  before: OrgModel,
+  after: OrgModel,
+  functions: FunctionChanges,
+  replacements: readonly Replacement[],
+): { changes: Change[]; transferred: Set<string>; lostLead: DiffSummary['lostLead'] } {
   const newId = new Map<string, string>();
   for (const r of replacements) if (r.kind === 'rename-id') newId.set(r.from[0]!, r.to[0]!);
+  const changes: Change[] = [];
   const transferred = new Set<string>();
   const lostLead: DiffSummary['lostLead'] = [];
   const knownAfter = (fn: string): boolean => after.functions.has(fn) || after.assignments.has(fn);
   for (const fn of new Set([...before.functions.keys(), ...before.assignments.keys()])) {
-    if (!knownAfter(fn) || addedFunctions.has(fn) || removedFunctions.has(fn)) continue;
+    if (!knownAfter(fn) || functions.added.has(fn) || functions.removed.has(fn)) continue;
     const from = leads(before, fn);
     const to = leads(after, fn);
     if (from.length > 0 && to.length === 0 && after.functions.has(fn)) lostLead.push({ function: fn, from });
@@ -350,18 +432,31 @@ export function diffStructures(
       to,
     });
   }
+  lostLead.sort((a, b) => byCode(a.function, b.function));
+  return { changes, transferred, lostLead };
+}
 
-  // Assignments of units that exist on both sides. A lead already told as a transfer, or as the
-  // lead of a new or removed function, is not told again.
+/**
+ * Roles given or taken in units on both sides. A lead already told as a transfer, or as the lead
+ * of a new or removed function, is not told again.
+ */
+function assignmentChanges(
+  before: OrgModel,
+  after: OrgModel,
+  matchName: Map<string, string>,
+  functions: FunctionChanges,
+  transferred: Set<string>,
+): Change[] {
+  const changes: Change[] = [];
+  // A function that went on under a new id, held in the same role, is not a change of assignment.
+  const canon = (fn: string): string => matchName.get(fn) ?? fn;
+  const keys = (roles: Record<string, string>): Set<string> =>
+    new Set(Object.entries(roles).map(([fn, role]) => `${canon(fn)}\u0000${role}`));
   for (const [id, { unit: now }] of after.units) {
     const was = before.units.get(id)?.unit;
     if (!was) continue;
     const oldRoles = was.functions ?? {};
     const newRoles = now.functions ?? {};
-    // A function that went on under a new id, held in the same role, is not a change of assignment.
-    const canon = (fn: string): string => matchName.get(fn) ?? fn;
-    const keys = (roles: Record<string, string>): Set<string> =>
-      new Set(Object.entries(roles).map(([fn, role]) => `${canon(fn)}\u0000${role}`));
     const oldKeys = keys(oldRoles);
     const newKeys = keys(newRoles);
     for (const [fn, role] of Object.entries(oldRoles)) {
@@ -370,21 +465,33 @@ export function diffStructures(
       if (next === undefined && canon(fn) !== fn && newKeys.has(`${canon(fn)}\u0000${role}`)) continue;
       if (next !== undefined) {
         changes.push({ type: 'assignment-changed', unit: id, function: fn, from: role, to: next });
-      } else if (!(role === 'lead' && (transferred.has(fn) || removedFunctions.has(fn) || replacedFunctions.has(fn)))) {
+      } else if (!(
+        role === 'lead' &&
+        (transferred.has(fn) || functions.removed.has(fn) || functions.replaced.has(fn))
+      )) {
         changes.push({ type: 'assignment-removed', unit: id, function: fn, role });
       }
     }
     for (const [fn, role] of Object.entries(newRoles)) {
       if (Object.hasOwn(oldRoles, fn)) continue;
       if (canon(fn) !== fn && oldKeys.has(`${canon(fn)}\u0000${role}`)) continue;
-      if (role === 'lead' && (transferred.has(fn) || addedFunctions.has(fn) || replacedFunctions.has(fn))) continue;
+      if (role === 'lead' && (transferred.has(fn) || functions.added.has(fn) || functions.replaced.has(fn))) continue;
       changes.push({ type: 'assignment-added', unit: id, function: fn, role });
     }
   }
+  return changes;
+}
 
-  lostLead.sort((a, b) => byCode(a.function, b.function));
+/** The changes in their stable order, the review list, the summary and the names of everything mentioned. */
+function diffResult(
+  before: OrgModel,
+  after: OrgModel,
+  changes: readonly Change[],
+  lostLead: DiffSummary['lostLead'],
+  reviewItems: ReviewItem[],
+): DiffResult {
   const sorted = sortChanges(changes);
-  const review = sortReview([...unitInference.review, ...fnLineage.review]);
+  const review = sortReview(reviewItems);
   const names = nameEverything(before, after, sorted, lostLead, review);
   const summary = summarize(
     sorted,

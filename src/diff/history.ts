@@ -38,15 +38,12 @@ export interface LogEntry {
 }
 
 /** An empty structure, the "before" of the commit that created the directory. */
-export function emptyModel(): OrgModel {
+function emptyModel(): OrgModel {
   return buildModel(loadStructure([]));
 }
 
 /** The acts that `after` records and `before` did not: the organisation's first, then units', in id order. */
-export function newActs(
-  before: OrgModel,
-  after: OrgModel,
-): Pick<LogEntry, 'basis' | 'organizationBasis' | 'unitBasis'> {
+function newActs(before: OrgModel, after: OrgModel): Pick<LogEntry, 'basis' | 'organizationBasis' | 'unitBasis'> {
   const basis: Act[] = [];
   const listed = new Set<string>();
   const add = (act: Act): void => {

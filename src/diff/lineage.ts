@@ -20,7 +20,7 @@ export interface Replacement {
 
 const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function replacementKind(from: readonly string[], to: readonly string[]): ReplacementKind {
+function replacementKind(from: readonly string[], to: readonly string[]): ReplacementKind {
   if (from.length === 1 && to.length === 1) return 'rename-id';
   if (to.length === 1) return 'merge';
   if (from.length === 1) return 'split';
@@ -117,7 +117,7 @@ export function declaredFunctionReplacements(
 /** A function or unit held by more units than this says little about any one of them. */
 const MAX_HOLDERS = 32;
 /** A proposal needs at least this confidence; below it the match is listed for review. */
-export const PROPOSE_CONFIDENCE = 0.5;
+const PROPOSE_CONFIDENCE = 0.5;
 /** Units sharing nothing else are listed for review when their names are at least this alike. */
 const NAME_REVIEW = 0.5;
 /** A unit matched with nothing is still listed for review when it shares this many items with one. */
@@ -204,22 +204,39 @@ export function inferredReplacements(
   mapFunction: (fn: string) => readonly string[] = (fn) => [fn],
 ): UnitInference {
   const continues = (id: string): boolean => before.units.has(id) && after.units.has(id);
-  const removedItems = new Map<string, Set<string>>();
-  const addedItems = new Map<string, Set<string>>();
-  for (const id of [...removed].sort(byCode)) removedItems.set(id, itemsOf(before, id, continues, mapFunction));
-  for (const id of [...added].sort(byCode)) addedItems.set(id, itemsOf(after, id, continues, mapFunction));
+  const sides: Sides = { removed: new Map(), added: new Map() };
+  for (const id of [...removed].sort(byCode)) sides.removed.set(id, itemsOf(before, id, continues, mapFunction));
+  for (const id of [...added].sort(byCode)) sides.added.set(id, itemsOf(after, id, continues, mapFunction));
+  const shared = sharedCounts(sides);
+  const components = componentsOf(strongEdges(sides, shared));
+  const nameSimilarity = (r: string, a: string): number =>
+    round2(dice(profile(nameOf(before, r, after.defaultLanguage)), profile(nameOf(after, a, after.defaultLanguage))));
+  const { replacements, review } = judgeComponents(components, sides, nameSimilarity);
+  const involved = new Set<string>();
+  for (const c of components) for (const id of [...c.from, ...c.to]) involved.add(id);
+  review.push(...weakLeftovers(sides, shared, involved));
+  review.push(...nameOnlyPairs(before, after, sides, involved));
+  return { replacements, review };
+}
 
+/** The items (functions with roles, continuing subunits) of each removed and each added unit. */
+interface Sides {
+  removed: Map<string, Set<string>>;
+  added: Map<string, Set<string>>;
+}
+
+/** How many items each added unit shares with each removed one, for the pairs that share any; items held by too many are left out. */
+function sharedCounts(sides: Sides): Map<string, Map<string, number>> {
   const holders = new Map<string, string[]>();
-  for (const [id, items] of removedItems) {
+  for (const [id, items] of sides.removed) {
     for (const item of items) {
       const list = holders.get(item);
       if (list) list.push(id);
       else holders.set(item, [id]);
     }
   }
-  // Shared item counts of every removed × added pair that shares anything.
   const shared = new Map<string, Map<string, number>>();
-  for (const [a, items] of addedItems) {
+  for (const [a, items] of sides.added) {
     const counts = new Map<string, number>();
     for (const item of items) {
       const list = holders.get(item);
@@ -228,20 +245,27 @@ export function inferredReplacements(
     }
     if (counts.size > 0) shared.set(a, counts);
   }
+  return shared;
+}
 
-  // Strong edges; an edge stays only if it is the best (by Jaccard) of at least one of its ends, so
-  // a bureau and its own division are not both taken for the successor of a removed bureau.
-  interface Edge {
-    r: string;
-    a: string;
-    shared: number;
-    jaccard: number;
-  }
-  const edges: Edge[] = [];
+interface PairEdge {
+  r: string;
+  a: string;
+  shared: number;
+  jaccard: number;
+}
+
+/**
+ * The strong links between a removed and an added unit; a link stays only if it is the best (by
+ * Jaccard) of at least one of its ends, so a bureau and its own division are not both taken for
+ * the successor of a removed bureau.
+ */
+function strongEdges(sides: Sides, shared: Map<string, Map<string, number>>): PairEdge[] {
+  const edges: PairEdge[] = [];
   for (const [a, counts] of shared) {
-    const sizeA = addedItems.get(a)!.size;
+    const sizeA = sides.added.get(a)!.size;
     for (const [r, n] of counts) {
-      const sizeR = removedItems.get(r)!.size;
+      const sizeR = sides.removed.get(r)!.size;
       if (n / sizeR < STRONG_SHARE && n / sizeA < STRONG_SHARE) continue;
       edges.push({ r, a, shared: n, jaccard: n / (sizeR + sizeA - n) });
     }
@@ -251,9 +275,18 @@ export function inferredReplacements(
     bestOf.set(`r${e.r}`, Math.max(bestOf.get(`r${e.r}`) ?? 0, e.jaccard));
     bestOf.set(`a${e.a}`, Math.max(bestOf.get(`a${e.a}`) ?? 0, e.jaccard));
   }
-  const kept = edges.filter((e) => e.jaccard >= bestOf.get(`r${e.r}`)! || e.jaccard >= bestOf.get(`a${e.a}`)!);
+  return edges.filter((e) => e.jaccard >= bestOf.get(`r${e.r}`)! || e.jaccard >= bestOf.get(`a${e.a}`)!);
+}
 
-  // Components of kept edges.
+interface Component {
+  /** Sorted ids of each side. */
+  from: string[];
+  to: string[];
+  edges: PairEdge[];
+}
+
+/** The groups of units the strong links join (union-find without recursion), each one candidate story. */
+function componentsOf(kept: readonly PairEdge[]): Component[] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -272,28 +305,35 @@ export function inferredReplacements(
     const y = find(`a${e.a}`);
     if (x !== y) parent.set(x < y ? y : x, x < y ? x : y);
   }
-  const components = new Map<string, { from: string[]; to: string[]; edges: Edge[] }>();
+  const groups = new Map<string, { from: Set<string>; to: Set<string>; edges: PairEdge[] }>();
   for (const e of kept) {
     const root = find(`r${e.r}`);
-    let c = components.get(root);
-    if (!c) components.set(root, (c = { from: [], to: [], edges: [] }));
-    if (!c.from.includes(e.r)) c.from.push(e.r);
-    if (!c.to.includes(e.a)) c.to.push(e.a);
+    let c = groups.get(root);
+    if (!c) groups.set(root, (c = { from: new Set(), to: new Set(), edges: [] }));
+    c.from.add(e.r);
+    c.to.add(e.a);
     c.edges.push(e);
   }
+  return [...groups.values()].map((c) => ({
+    from: [...c.from].sort(byCode),
+    to: [...c.to].sort(byCode),
+    edges: c.edges,
+  }));
+}
 
+/** What each group says: a replacement when it is one clear story, else an item for review (ambiguous or weak). */
+function judgeComponents(
+  components: readonly Component[],
+  sides: Sides,
+  nameSimilarity: (r: string, a: string) => number,
+): UnitInference {
   const replacements: Replacement[] = [];
   const review: ReviewItem[] = [];
-  const language = after.defaultLanguage;
-  const nameSimilarity = (r: string, a: string): number =>
-    round2(dice(profile(nameOf(before, r, language)), profile(nameOf(after, a, language))));
-  for (const c of components.values()) {
-    c.from.sort(byCode);
-    c.to.sort(byCode);
+  for (const c of components) {
     const beforeItems = new Set<string>();
-    for (const r of c.from) for (const item of removedItems.get(r)!) beforeItems.add(item);
+    for (const r of c.from) for (const item of sides.removed.get(r)!) beforeItems.add(item);
     const afterItems = new Set<string>();
-    for (const a of c.to) for (const item of addedItems.get(a)!) afterItems.add(item);
+    for (const a of c.to) for (const item of sides.added.get(a)!) afterItems.add(item);
     const common = [...afterItems].filter((item) => beforeItems.has(item));
     const sumShared = c.edges.reduce((n, e) => n + e.shared, 0);
     const evidence = evidenceOf(common, beforeItems, afterItems);
@@ -304,25 +344,10 @@ export function inferredReplacements(
       if (evidence.name >= NAME_REVIEW) confidence = 1 - (1 - confidence) * (1 - evidence.name / 2);
     }
     confidence = round2(Math.min(0.99, confidence));
-    const matches: ReviewMatch[] = c.edges
-      .map((e) => {
-        const ev = evidenceOf(
-          [...addedItems.get(e.a)!].filter((item) => removedItems.get(e.r)!.has(item)),
-          removedItems.get(e.r)!,
-          addedItems.get(e.a)!,
-        );
-        return {
-          from: [e.r],
-          to: [e.a],
-          confidence: round2(confidenceOf(e.shared, removedItems.get(e.r)!.size + addedItems.get(e.a)!.size)),
-          evidence: ev,
-        };
-      })
-      .sort((x, y) => y.confidence - x.confidence || byCode(`${x.from[0]} ${x.to[0]}`, `${y.from[0]} ${y.to[0]}`));
     // Several earlier units claiming the same items, or many-to-many, is not one story to tell.
     const contested = sumShared > common.length * 1.2;
     if ((c.from.length > 1 && c.to.length > 1) || contested) {
-      review.push({ subject: 'unit', reason: 'ambiguous', from: c.from, to: c.to, matches });
+      review.push({ subject: 'unit', reason: 'ambiguous', from: c.from, to: c.to, matches: pairMatches(c, sides) });
       continue;
     }
     if (confidence < PROPOSE_CONFIDENCE) {
@@ -342,12 +367,34 @@ export function inferredReplacements(
       inferred: { confidence, basis: basisOf(evidence), evidence },
     });
   }
+  return { replacements, review };
+}
 
-  const involved = new Set<string>();
-  for (const c of components.values()) for (const id of [...c.from, ...c.to]) involved.add(id);
+/** Each pair of a group with its own evidence, most likely first. */
+function pairMatches(c: Component, sides: Sides): ReviewMatch[] {
+  return c.edges
+    .map((e) => {
+      const rItems = sides.removed.get(e.r)!;
+      const aItems = sides.added.get(e.a)!;
+      return {
+        from: [e.r],
+        to: [e.a],
+        confidence: round2(confidenceOf(e.shared, rItems.size + aItems.size)),
+        evidence: evidenceOf(
+          [...aItems].filter((item) => rItems.has(item)),
+          rItems,
+          aItems,
+        ),
+      };
+    })
+    .sort((x, y) => y.confidence - x.confidence || byCode(`${x.from[0]} ${x.to[0]}`, `${y.from[0]} ${y.to[0]}`));
+}
 
-  // A unit left out of every match that still shares a few items with one on the other side:
-  // too little to guess, worth a look ("3 of 16 functions went to …").
+/**
+ * A unit left out of every match that still shares a few items with one on the other side (its
+ * single best partner): too little to guess, worth a look ("3 of 16 functions went to …").
+ */
+function weakLeftovers(sides: Sides, shared: Map<string, Map<string, number>>, involved: Set<string>): ReviewItem[] {
   const weak = new Map<string, { r: string; a: string; shared: number }>();
   const consider = (r: string, a: string, n: number): void => {
     if (n < MIN_WEAK || involved.has(r) || involved.has(a)) return;
@@ -370,28 +417,33 @@ export function inferredReplacements(
     if (key.startsWith('r')) consider(key.slice(1), best.other, best.shared);
     else consider(best.other, key.slice(1), best.shared);
   }
-  for (const { r, a, shared: n } of [...weak.values()].sort((x, y) => byCode(`${x.r} ${x.a}`, `${y.r} ${y.a}`))) {
-    const rItems = removedItems.get(r)!;
-    const aItems = addedItems.get(a)!;
-    const evidence = evidenceOf(
-      [...aItems].filter((item) => rItems.has(item)),
-      rItems,
-      aItems,
-    );
-    review.push({
-      subject: 'unit',
-      reason: 'weak',
-      from: [r],
-      to: [a],
-      matches: [{ from: [r], to: [a], confidence: round2(confidenceOf(n, rItems.size + aItems.size)), evidence }],
+  return [...weak.values()]
+    .sort((x, y) => byCode(`${x.r} ${x.a}`, `${y.r} ${y.a}`))
+    .map(({ r, a, shared: n }) => {
+      const rItems = sides.removed.get(r)!;
+      const aItems = sides.added.get(a)!;
+      const evidence = evidenceOf(
+        [...aItems].filter((item) => rItems.has(item)),
+        rItems,
+        aItems,
+      );
+      return {
+        subject: 'unit' as const,
+        reason: 'weak' as const,
+        from: [r],
+        to: [a],
+        matches: [{ from: [r], to: [a], confidence: round2(confidenceOf(n, rItems.size + aItems.size)), evidence }],
+      };
     });
-  }
+}
 
-  // Units with nothing to go by but their names: a person has to say.
+/** Units with nothing to go by but their names, paired by alike names: a person has to say. */
+function nameOnlyPairs(before: OrgModel, after: OrgModel, sides: Sides, involved: Set<string>): ReviewItem[] {
+  const language = after.defaultLanguage;
   const bare = (items: Map<string, Set<string>>): string[] =>
     [...items].filter(([id, set]) => set.size === 0 && !involved.has(id)).map(([id]) => id);
-  const bareRemoved = bare(removedItems);
-  const bareAdded = bare(addedItems);
+  const bareRemoved = bare(sides.removed);
+  const bareAdded = bare(sides.added);
   const pairs = similarPairs(
     bareRemoved.map((id) => nameOf(before, id, language)),
     bareAdded.map((id) => nameOf(after, id, language)),
@@ -409,15 +461,14 @@ export function inferredReplacements(
     });
     byRemoved.set(r, list);
   }
-  for (const [r, matches] of byRemoved) {
+  return [...byRemoved].map(([r, matches]) => {
     matches.sort((x, y) => y.similarity! - x.similarity! || byCode(x.to[0]!, y.to[0]!));
-    review.push({
-      subject: 'unit',
-      reason: 'names',
+    return {
+      subject: 'unit' as const,
+      reason: 'names' as const,
       from: [r],
       to: matches.map((m) => m.to[0]!).sort(byCode),
       matches,
-    });
-  }
-  return { replacements, review };
+    };
+  });
 }

@@ -34,7 +34,7 @@ export function profile(text: string): Profile {
   return out;
 }
 
-export function size(p: Profile): number {
+function size(p: Profile): number {
   let n = 0;
   for (const c of p.values()) n += c;
   return n;

@@ -40,7 +40,7 @@ function languages(model: OrgModel, texts: Iterable<Text | undefined>): string[]
   return [...out, ...[...extra].sort()];
 }
 
-export function positionsCell(positions: readonly Position[] | undefined, defaultLanguage: string): string {
+function positionsCell(positions: readonly Position[] | undefined, defaultLanguage: string): string {
   if (!positions || positions.length === 0) return '';
   const plain = positions.map((p) => {
     const title = textsByLanguage(p.title, defaultLanguage);
@@ -52,7 +52,7 @@ export function positionsCell(positions: readonly Position[] | undefined, defaul
   return plain.every((p) => p !== undefined) ? plain.join('\n') : JSON.stringify(positions);
 }
 
-export function sourceCell(source: Source | undefined): string {
+function sourceCell(source: Source | undefined): string {
   if (source === undefined) return '';
   return typeof source === 'string' && !source.startsWith('{') ? source : JSON.stringify(source);
 }

@@ -17,7 +17,7 @@ import {
 import type { Act, Source, Text } from '../model/types.js';
 
 /** The `$schema` of an export: where schemas/export.schema.json is published. */
-export const EXPORT_SCHEMA_ID = 'https://orgcode.dev/schemas/export.schema.json';
+const EXPORT_SCHEMA_ID = 'https://orgcode.dev/schemas/export.schema.json';
 
 export type Texts = Record<string, string>;
 
@@ -30,7 +30,7 @@ export interface ExportAct {
   url?: string;
 }
 
-export function exportAct(act: Act, defaultLanguage: string): ExportAct {
+function exportAct(act: Act, defaultLanguage: string): ExportAct {
   return {
     ...(act.kind === undefined ? {} : { kind: act.kind }),
     ...(act.number === undefined ? {} : { number: String(act.number) }),
@@ -122,27 +122,77 @@ export function unitOrder(model: OrgModel): string[] {
 const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export function exportDocument(model: OrgModel): ExportDocument {
-  const lang = model.defaultLanguage;
-  const texts = (t: Text): Texts => textsByLanguage(t, lang);
-  const optional = <K extends string>(key: K, t: Text | undefined): { [k in K]?: Texts } =>
-    t === undefined ? {} : ({ [key]: texts(t) } as { [k in K]: Texts });
-  const org = model.organization;
+  const texts = textsIn(model.defaultLanguage);
   const order = unitOrder(model);
-  const position = new Map(order.map((id, i) => [id, i]));
+  const units = exportUnits(model, order, texts);
+  return {
+    $schema: EXPORT_SCHEMA_ID,
+    organization: exportOrganization(model, texts),
+    roots: [...model.roots],
+    units,
+    functions: exportFunctions(model, order, texts),
+    headcount: sumKnown(units.map((u) => u.headcount)),
+  };
+}
+
+interface TextsIn {
+  (t: Text): Texts;
+  /** `{ key: texts }`, or nothing when the text is absent. */
+  optional<K extends string>(key: K, t: Text | undefined): { [k in K]?: Texts };
+}
+
+/** Texts by language, the default language filling in for a plain string. */
+function textsIn(lang: string): TextsIn {
+  const texts = ((t: Text): Texts => textsByLanguage(t, lang)) as TextsIn;
+  texts.optional = <K extends string>(key: K, t: Text | undefined): { [k in K]?: Texts } =>
+    t === undefined ? {} : ({ [key]: texts(t) } as { [k in K]: Texts });
+  return texts;
+}
+
+/** The organisation: names, date, languages, kinds, roles, function types, act and source. */
+function exportOrganization(model: OrgModel, texts: TextsIn): ExportDocument['organization'] {
+  const org = model.organization;
+  const lang = model.defaultLanguage;
+  return {
+    id: org.id,
+    name: texts(org.name),
+    ...texts.optional('short', org.short),
+    ...texts.optional('description', org.description),
+    ...(org.date === undefined ? {} : { date: org.date }),
+    languages: [...org.languages],
+    defaultLanguage: lang,
+    kinds: org.kinds.map((k) => ({
+      id: k.id,
+      name: texts(k.name),
+      ...(k.functionTypes ? { functionTypes: [...k.functionTypes] } : {}),
+    })),
+    roles: model.roles.map((r) => ({ id: r.id, name: texts(r.name), ...texts.optional('code', r.code) })),
+    functionTypes: (org.functionTypes ?? []).map((f) => ({
+      id: f.id,
+      name: texts(f.name),
+      ...texts.optional('description', f.description),
+    })),
+    ...(org.basis === undefined ? {} : { basis: exportAct(org.basis, lang) }),
+    ...(org.source === undefined ? {} : { source: org.source }),
+  };
+}
+
+/** Every unit in tree order, with its place, depth, functions, positions and headcounts. */
+function exportUnits(model: OrgModel, order: readonly string[], texts: TextsIn): ExportUnit[] {
+  const lang = model.defaultLanguage;
   // Depth and subtree headcounts in one pass each: per-unit walks would make a deep chain quadratic.
   const depthOf = new Map<string, number>();
   for (const { id, depth } of treeOrder(model)) depthOf.set(id, depth);
   const below = subtreeHeadcounts(model);
-
-  const units = order.map((id): ExportUnit => {
+  return order.map((id): ExportUnit => {
     const { unit, file } = model.units.get(id)!;
     const parent = unit.parent !== undefined && model.units.has(unit.parent) && unit.parent !== id ? unit.parent : null;
     return {
       id,
       kind: unit.kind,
       name: texts(unit.name),
-      ...optional('short', unit.short),
-      ...optional('description', unit.description),
+      ...texts.optional('short', unit.short),
+      ...texts.optional('description', unit.description),
       parent,
       staff: isStaff(model, id),
       ...(typeof unit.order === 'number' ? { order: unit.order } : {}),
@@ -160,9 +210,14 @@ export function exportDocument(model: OrgModel): ExportDocument {
       file,
     };
   });
+}
 
+/** Every function, with a file or only named by units, by id: its assignments and leads in tree order. */
+function exportFunctions(model: OrgModel, order: readonly string[], texts: TextsIn): ExportFunction[] {
+  const lang = model.defaultLanguage;
+  const position = new Map(order.map((id, i) => [id, i]));
   const fnIds = [...new Set([...model.functions.keys(), ...model.assignments.keys()])].sort(byId);
-  const functions = fnIds.map((id): ExportFunction => {
+  return fnIds.map((id): ExportFunction => {
     const entry = model.functions.get(id);
     const assignments = [...(model.assignments.get(id) ?? [])].sort(
       (a, b) => (position.get(a.unit) ?? 0) - (position.get(b.unit) ?? 0),
@@ -171,7 +226,7 @@ export function exportDocument(model: OrgModel): ExportDocument {
       id,
       name: entry ? texts(entry.fn.name) : { [lang]: id },
       ...(entry?.fn.type === undefined ? {} : { type: entry.fn.type }),
-      ...optional('description', entry?.fn.description),
+      ...texts.optional('description', entry?.fn.description),
       assignments,
       leads: leadsOf(model, id).sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0)),
       ...(entry?.fn.from === undefined ? {} : { from: entry.fn.from }),
@@ -181,36 +236,6 @@ export function exportDocument(model: OrgModel): ExportDocument {
       file: entry?.file ?? null,
     };
   });
-
-  return {
-    $schema: EXPORT_SCHEMA_ID,
-    organization: {
-      id: org.id,
-      name: texts(org.name),
-      ...optional('short', org.short),
-      ...optional('description', org.description),
-      ...(org.date === undefined ? {} : { date: org.date }),
-      languages: [...org.languages],
-      defaultLanguage: lang,
-      kinds: org.kinds.map((k) => ({
-        id: k.id,
-        name: texts(k.name),
-        ...(k.functionTypes ? { functionTypes: [...k.functionTypes] } : {}),
-      })),
-      roles: model.roles.map((r) => ({ id: r.id, name: texts(r.name), ...optional('code', r.code) })),
-      functionTypes: (org.functionTypes ?? []).map((f) => ({
-        id: f.id,
-        name: texts(f.name),
-        ...optional('description', f.description),
-      })),
-      ...(org.basis === undefined ? {} : { basis: exportAct(org.basis, lang) }),
-      ...(org.source === undefined ? {} : { source: org.source }),
-    },
-    roots: [...model.roots],
-    units,
-    functions,
-    headcount: sumKnown(units.map((u) => u.headcount)),
-  };
 }
 
 /** The export as pretty-printed JSON with a final newline. */

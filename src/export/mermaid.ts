@@ -25,7 +25,7 @@ const VALID_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  * the schema rejects (a structure with errors is still exported) could hold a line break and a
  * `click … javascript:` statement of its own, so it is spelled out in hex under another prefix.
  */
-export const nodeId = (id: string): string =>
+const nodeId = (id: string): string =>
   VALID_ID.test(id) ? `u_${id.replace(/-/g, '_')}` : `x_${Buffer.from(id, 'utf8').toString('hex')}`;
 
 const ENTITIES: Record<string, string> = {

@@ -16,7 +16,7 @@ import { isStaff, knownHeadcount, textsByLanguage, type OrgModel } from '../mode
 import type { Act, Source, Text } from '../model/types.js';
 import { unitOrder } from './json.js';
 
-export const NAMESPACES = {
+const NAMESPACES = {
   org: 'http://www.w3.org/ns/org#',
   skos: 'http://www.w3.org/2004/02/skos/core#',
   dct: 'http://purl.org/dc/terms/',
@@ -29,13 +29,13 @@ export const NAMESPACES = {
  * Namespaces declared only when the export uses them (a structure with dates or legal acts), so
  * that the export of a structure without them stays as it was.
  */
-export const OPTIONAL_NAMESPACES = { prov: 'http://www.w3.org/ns/prov#' } as const;
+const OPTIONAL_NAMESPACES = { prov: 'http://www.w3.org/ns/prov#' } as const;
 
 const RDF_TYPE = `${NAMESPACES.rdf}type`;
 
-export type Term = { iri: string } | { value: string; lang?: string; datatype?: string };
+type Term = { iri: string } | { value: string; lang?: string; datatype?: string };
 
-export interface Triple {
+interface Triple {
   subject: string;
   predicate: string;
   object: Term;
@@ -50,7 +50,7 @@ const LANGUAGE_TAG = /^[a-zA-Z]+(-[a-zA-Z0-9]+)*$/;
 const ns = (prefix: keyof typeof NAMESPACES, local: string): string => `${NAMESPACES[prefix]}${local}`;
 
 /** The namespaces under `base` for the things this export names. */
-export function localNamespaces(base: string): Record<string, string> {
+function localNamespaces(base: string): Record<string, string> {
   return {
     unit: `${base}unit/`,
     function: `${base}function/`,
@@ -61,202 +61,251 @@ export function localNamespaces(base: string): Record<string, string> {
   };
 }
 
-export function defaultBase(model: OrgModel): string {
+function defaultBase(model: OrgModel): string {
   return `urn:orgcode:${model.organization.id}/`;
 }
 
 /** The statements of the export, subjects in a stable order: organisation, kinds, types, units, functions, changes. */
-export function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[] {
+function buildTriples(model: OrgModel, options: RdfOptions = {}): Triple[] {
   const base = options.base ?? defaultBase(model);
-  const local = localNamespaces(base);
-  const lang = model.defaultLanguage;
-  const out: Triple[] = [];
-  const iri = (subject: string, predicate: string, object: string): void =>
-    void out.push({ subject, predicate, object: { iri: object } });
-  const literal = (subject: string, predicate: string, value: string, datatype?: string): void =>
-    void out.push({ subject, predicate, object: datatype ? { value, datatype } : { value } });
-  const texts = (subject: string, predicate: string, text: Text | undefined): void => {
-    for (const [tag, value] of Object.entries(textsByLanguage(text, lang))) {
-      out.push({ subject, predicate, object: LANGUAGE_TAG.test(tag) ? { value, lang: tag } : { value } });
-    }
-  };
-  const source = (subject: string, s: Source | undefined): void => {
-    const url = typeof s === 'object' ? s.url : typeof s === 'string' && /^https?:\/\/\S+$/.test(s) ? s : undefined;
-    if (url && /^[a-z][a-z0-9+.-]*:/i.test(url)) iri(subject, ns('dct', 'source'), url);
-  };
+  const s = new Statements(base, model.defaultLanguage);
+  const order = unitOrder(model);
+  const org = model.organization;
+  const date = org.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(org.date) ? org.date : undefined;
+  organisationTriples(s, model, order, date);
+  schemeTriples(s, model);
+  for (const id of order) unitTriples(s, model, id);
+  functionTriples(s, model);
+  for (const id of order) changeTriples(s, model, id, date);
+  return s.out;
+}
 
-  const prov = (local: string): string => `${OPTIONAL_NAMESPACES.prov}${local}`;
-  // PROV times are xsd:dateTime; a day of validity is the start of that day, in no time zone.
-  const time = (subject: string, predicate: string, day: string | undefined): void => {
-    if (day !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(day))
-      literal(subject, predicate, `${day}T00:00:00`, ns('xsd', 'dateTime'));
-  };
-  // Each act once, under act/, described with Dublin Core terms.
-  const acts = new Map<string, string>();
-  const actIri = (act: Act): string => {
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const prov = (local: string): string => `${OPTIONAL_NAMESPACES.prov}${local}`;
+
+/** The triples made so far, and the ways of adding them: IRIs, literals, texts in each language, times, acts. */
+class Statements {
+  readonly out: Triple[] = [];
+  readonly local: Record<string, string>;
+  readonly orgIri: string;
+  readonly kindScheme: string;
+  readonly functionScheme: string;
+  readonly typeScheme: string;
+  /** Each act once, under act/: by what it says, and the IRIs given out. */
+  private readonly acts = new Map<string, string>();
+  private readonly actIris = new Set<string>();
+
+  constructor(
+    private readonly base: string,
+    private readonly lang: string,
+  ) {
+    this.local = localNamespaces(base);
+    this.orgIri = `${base}organization`;
+    this.kindScheme = `${base}kinds`;
+    this.functionScheme = `${base}functions`;
+    this.typeScheme = `${base}function-types`;
+  }
+
+  unitIri(id: string): string {
+    return `${this.local.unit}${id}`;
+  }
+
+  iri(subject: string, predicate: string, object: string): void {
+    this.out.push({ subject, predicate, object: { iri: object } });
+  }
+
+  literal(subject: string, predicate: string, value: string, datatype?: string): void {
+    this.out.push({ subject, predicate, object: datatype ? { value, datatype } : { value } });
+  }
+
+  texts(subject: string, predicate: string, text: Text | undefined): void {
+    for (const [tag, value] of Object.entries(textsByLanguage(text, this.lang))) {
+      this.out.push({ subject, predicate, object: LANGUAGE_TAG.test(tag) ? { value, lang: tag } : { value } });
+    }
+  }
+
+  source(subject: string, s: Source | undefined): void {
+    const url = typeof s === 'object' ? s.url : typeof s === 'string' && /^https?:\/\/\S+$/.test(s) ? s : undefined;
+    if (url && /^[a-z][a-z0-9+.-]*:/i.test(url)) this.iri(subject, ns('dct', 'source'), url);
+  }
+
+  /** PROV times are xsd:dateTime; a day of validity is the start of that day, in no time zone. */
+  time(subject: string, predicate: string, day: string | undefined): void {
+    if (day !== undefined && DAY.test(day)) this.literal(subject, predicate, `${day}T00:00:00`, ns('xsd', 'dateTime'));
+  }
+
+  /** The IRI of an act, described with Dublin Core terms the first time it is met. */
+  actIri(act: Act): string {
     const key = JSON.stringify([
       act.kind ?? '',
       String(act.number ?? ''),
       act.date ?? '',
       act.url ?? '',
-      textsByLanguage(act.title, lang),
+      textsByLanguage(act.title, this.lang),
     ]);
-    const known = acts.get(key);
+    const known = this.acts.get(key);
     if (known) return known;
     const slug = [act.kind ?? 'act', act.date, act.number === undefined ? undefined : String(act.number)]
       .filter((s): s is string => s !== undefined && s !== '')
       .join('-')
       .replace(/[^A-Za-z0-9-]+/g, (s) => encodeURIComponent(s).replace(/%/g, '_'));
-    let a = `${base}act/${slug}`;
-    for (let n = 2; [...acts.values()].includes(a); n++) a = `${base}act/${slug}-${n}`;
-    acts.set(key, a);
-    iri(a, RDF_TYPE, ns('dct', 'BibliographicResource'));
-    if (act.kind) literal(a, ns('dct', 'type'), act.kind);
-    if (act.number !== undefined) literal(a, ns('dct', 'identifier'), String(act.number));
-    if (act.date && /^\d{4}-\d{2}-\d{2}$/.test(act.date)) literal(a, ns('dct', 'date'), act.date, ns('xsd', 'date'));
-    texts(a, ns('dct', 'title'), act.title);
-    if (act.url && /^https?:\/\/\S+$/i.test(act.url)) iri(a, ns('dct', 'source'), act.url);
+    let a = `${this.base}act/${slug}`;
+    for (let n = 2; this.actIris.has(a); n++) a = `${this.base}act/${slug}-${n}`;
+    this.acts.set(key, a);
+    this.actIris.add(a);
+    this.iri(a, RDF_TYPE, ns('dct', 'BibliographicResource'));
+    if (act.kind) this.literal(a, ns('dct', 'type'), act.kind);
+    if (act.number !== undefined) this.literal(a, ns('dct', 'identifier'), String(act.number));
+    if (act.date && DAY.test(act.date)) this.literal(a, ns('dct', 'date'), act.date, ns('xsd', 'date'));
+    this.texts(a, ns('dct', 'title'), act.title);
+    if (act.url && /^https?:\/\/\S+$/i.test(act.url)) this.iri(a, ns('dct', 'source'), act.url);
     return a;
-  };
+  }
+}
 
+/** The organisation: its names, date, source and act, its top units and every unit it has. */
+function organisationTriples(s: Statements, model: OrgModel, order: readonly string[], date: string | undefined): void {
   const org = model.organization;
-  const orgIri = `${base}organization`;
-  const unitIri = (id: string): string => `${local.unit}${id}`;
-  const kindScheme = `${base}kinds`;
-  const functionScheme = `${base}functions`;
-  const typeScheme = `${base}function-types`;
-  const order = unitOrder(model);
-  const date = org.date !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(org.date) ? org.date : undefined;
+  const o = s.orgIri;
+  s.iri(o, RDF_TYPE, ns('org', 'Organization'));
+  s.iri(o, RDF_TYPE, ns('org', 'FormalOrganization'));
+  s.literal(o, ns('org', 'identifier'), org.id);
+  s.texts(o, ns('skos', 'prefLabel'), org.name);
+  s.texts(o, ns('skos', 'altLabel'), org.short);
+  s.texts(o, ns('dct', 'description'), org.description);
+  if (date) s.literal(o, ns('dct', 'date'), date, ns('xsd', 'date'));
+  s.source(o, org.source);
+  if (org.basis) s.iri(o, prov('wasInfluencedBy'), s.actIri(org.basis));
+  for (const id of model.roots) s.iri(o, ns('org', 'hasSubOrganization'), s.unitIri(id));
+  for (const id of order) s.iri(o, ns('org', 'hasUnit'), s.unitIri(id));
+}
 
-  iri(orgIri, RDF_TYPE, ns('org', 'Organization'));
-  iri(orgIri, RDF_TYPE, ns('org', 'FormalOrganization'));
-  literal(orgIri, ns('org', 'identifier'), org.id);
-  texts(orgIri, ns('skos', 'prefLabel'), org.name);
-  texts(orgIri, ns('skos', 'altLabel'), org.short);
-  texts(orgIri, ns('dct', 'description'), org.description);
-  if (date) literal(orgIri, ns('dct', 'date'), date, ns('xsd', 'date'));
-  source(orgIri, org.source);
-  if (org.basis) iri(orgIri, prov('wasInfluencedBy'), actIri(org.basis));
-  for (const id of model.roots) iri(orgIri, ns('org', 'hasSubOrganization'), unitIri(id));
-  for (const id of order) iri(orgIri, ns('org', 'hasUnit'), unitIri(id));
-
+/** The three SKOS schemes (kinds, functions, function types) and the concepts of kinds and types. */
+function schemeTriples(s: Statements, model: OrgModel): void {
+  const org = model.organization;
   for (const [scheme, label] of [
-    [kindScheme, { en: 'Kinds of units', ru: 'Виды подразделений' }],
-    [functionScheme, { en: 'Functions', ru: 'Функции' }],
-    [typeScheme, { en: 'Types of functions', ru: 'Типы функций' }],
+    [s.kindScheme, { en: 'Kinds of units', ru: 'Виды подразделений' }],
+    [s.functionScheme, { en: 'Functions', ru: 'Функции' }],
+    [s.typeScheme, { en: 'Types of functions', ru: 'Типы функций' }],
   ] as const) {
-    iri(scheme, RDF_TYPE, ns('skos', 'ConceptScheme'));
-    texts(scheme, ns('skos', 'prefLabel'), label);
+    s.iri(scheme, RDF_TYPE, ns('skos', 'ConceptScheme'));
+    s.texts(scheme, ns('skos', 'prefLabel'), label);
   }
   for (const kind of org.kinds) {
-    const k = `${local.kind}${kind.id}`;
-    iri(k, RDF_TYPE, ns('skos', 'Concept'));
-    iri(k, ns('skos', 'inScheme'), kindScheme);
-    literal(k, ns('skos', 'notation'), kind.id);
-    texts(k, ns('skos', 'prefLabel'), kind.name);
+    const k = `${s.local.kind}${kind.id}`;
+    s.iri(k, RDF_TYPE, ns('skos', 'Concept'));
+    s.iri(k, ns('skos', 'inScheme'), s.kindScheme);
+    s.literal(k, ns('skos', 'notation'), kind.id);
+    s.texts(k, ns('skos', 'prefLabel'), kind.name);
   }
   for (const type of org.functionTypes ?? []) {
-    const t = `${local.ftype}${type.id}`;
-    iri(t, RDF_TYPE, ns('skos', 'Concept'));
-    iri(t, ns('skos', 'inScheme'), typeScheme);
-    literal(t, ns('skos', 'notation'), type.id);
-    texts(t, ns('skos', 'prefLabel'), type.name);
-    texts(t, ns('skos', 'definition'), type.description);
+    const t = `${s.local.ftype}${type.id}`;
+    s.iri(t, RDF_TYPE, ns('skos', 'Concept'));
+    s.iri(t, ns('skos', 'inScheme'), s.typeScheme);
+    s.literal(t, ns('skos', 'notation'), type.id);
+    s.texts(t, ns('skos', 'prefLabel'), type.name);
+    s.texts(t, ns('skos', 'definition'), type.description);
   }
+}
 
-  for (const id of order) {
-    const { unit } = model.units.get(id)!;
-    const u = unitIri(id);
-    iri(u, RDF_TYPE, ns('org', 'OrganizationalUnit'));
-    literal(u, ns('org', 'identifier'), id);
-    texts(u, ns('skos', 'prefLabel'), unit.name);
-    texts(u, ns('skos', 'altLabel'), unit.short);
-    texts(u, ns('dct', 'description'), unit.description);
-    if (unit.kind) iri(u, ns('org', 'classification'), `${local.kind}${unit.kind}`);
-    iri(u, ns('org', 'unitOf'), orgIri);
-    const parent =
-      unit.parent !== undefined && model.units.has(unit.parent)
-        ? unitIri(unit.parent)
-        : unit.parent === undefined
-          ? orgIri
-          : undefined;
-    if (parent) iri(u, ns('org', 'subOrganizationOf'), parent);
-    for (const child of model.children.get(id) ?? []) iri(u, ns('org', 'hasSubOrganization'), unitIri(child));
-    // org:purpose is what the unit is for: every function it takes part in, whatever its role.
-    for (const fn of Object.keys(unit.functions ?? {})) iri(u, ns('org', 'purpose'), `${local.function}${fn}`);
-    // An unknown headcount (no positions listed) is no triple at all, not a zero.
-    const people = knownHeadcount(unit);
-    if (people !== null) literal(u, ns('orgcode', 'headcount'), String(people), ns('xsd', 'integer'));
-    // The ontology has no notion of staff versus line units nor of sibling order: two of our own.
-    if (isStaff(model, id)) literal(u, ns('orgcode', 'staffUnit'), 'true', ns('xsd', 'boolean'));
-    if (typeof unit.order === 'number' && Number.isFinite(unit.order))
-      literal(
-        u,
-        ns('orgcode', 'order'),
-        String(unit.order),
-        ns('xsd', Number.isInteger(unit.order) ? 'integer' : 'double'),
-      );
-    (unit.positions ?? []).forEach((position, i) => {
-      const p = `${local.post}${id}-${i + 1}`;
-      iri(u, ns('org', 'hasPost'), p);
-      iri(p, RDF_TYPE, ns('org', 'Post'));
-      texts(p, ns('skos', 'prefLabel'), position.title);
-      iri(p, ns('org', 'postIn'), u);
-      literal(p, ns('orgcode', 'positionCount'), String(position.count), ns('xsd', 'integer'));
-    });
-    if ((unit.replaces ?? []).length > 0 || unit.from !== undefined || unit.basis !== undefined)
-      iri(u, ns('org', 'resultedFrom'), `${local.change}${id}`);
-    if (unit.until !== undefined) iri(u, ns('org', 'changedBy'), `${local.change}${id}-abolition`);
-    // The unit's lifetime as a PROV entity: from its creation to its abolition.
-    time(u, prov('generatedAtTime'), unit.from);
-    time(u, prov('invalidatedAtTime'), unit.until);
-    source(u, unit.source);
-  }
+/** One unit: names, kind, place in the tree, functions, headcount and posts, its changes and lifetime. */
+function unitTriples(s: Statements, model: OrgModel, id: string): void {
+  const { unit } = model.units.get(id)!;
+  const { local } = s;
+  const u = s.unitIri(id);
+  s.iri(u, RDF_TYPE, ns('org', 'OrganizationalUnit'));
+  s.literal(u, ns('org', 'identifier'), id);
+  s.texts(u, ns('skos', 'prefLabel'), unit.name);
+  s.texts(u, ns('skos', 'altLabel'), unit.short);
+  s.texts(u, ns('dct', 'description'), unit.description);
+  if (unit.kind) s.iri(u, ns('org', 'classification'), `${local.kind}${unit.kind}`);
+  s.iri(u, ns('org', 'unitOf'), s.orgIri);
+  const parent =
+    unit.parent !== undefined && model.units.has(unit.parent)
+      ? s.unitIri(unit.parent)
+      : unit.parent === undefined
+        ? s.orgIri
+        : undefined;
+  if (parent) s.iri(u, ns('org', 'subOrganizationOf'), parent);
+  for (const child of model.children.get(id) ?? []) s.iri(u, ns('org', 'hasSubOrganization'), s.unitIri(child));
+  // org:purpose is what the unit is for: every function it takes part in, whatever its role.
+  for (const fn of Object.keys(unit.functions ?? {})) s.iri(u, ns('org', 'purpose'), `${local.function}${fn}`);
+  // An unknown headcount (no positions listed) is no triple at all, not a zero.
+  const people = knownHeadcount(unit);
+  if (people !== null) s.literal(u, ns('orgcode', 'headcount'), String(people), ns('xsd', 'integer'));
+  // The ontology has no notion of staff versus line units nor of sibling order: two of our own.
+  if (isStaff(model, id)) s.literal(u, ns('orgcode', 'staffUnit'), 'true', ns('xsd', 'boolean'));
+  if (typeof unit.order === 'number' && Number.isFinite(unit.order))
+    s.literal(
+      u,
+      ns('orgcode', 'order'),
+      String(unit.order),
+      ns('xsd', Number.isInteger(unit.order) ? 'integer' : 'double'),
+    );
+  (unit.positions ?? []).forEach((position, i) => {
+    const p = `${local.post}${id}-${i + 1}`;
+    s.iri(u, ns('org', 'hasPost'), p);
+    s.iri(p, RDF_TYPE, ns('org', 'Post'));
+    s.texts(p, ns('skos', 'prefLabel'), position.title);
+    s.iri(p, ns('org', 'postIn'), u);
+    s.literal(p, ns('orgcode', 'positionCount'), String(position.count), ns('xsd', 'integer'));
+  });
+  if ((unit.replaces ?? []).length > 0 || unit.from !== undefined || unit.basis !== undefined)
+    s.iri(u, ns('org', 'resultedFrom'), `${local.change}${id}`);
+  if (unit.until !== undefined) s.iri(u, ns('org', 'changedBy'), `${local.change}${id}-abolition`);
+  // The unit's lifetime as a PROV entity: from its creation to its abolition.
+  s.time(u, prov('generatedAtTime'), unit.from);
+  s.time(u, prov('invalidatedAtTime'), unit.until);
+  s.source(u, unit.source);
+}
 
+/** Every function, with a file or only named by units, as a concept of the functions scheme. */
+function functionTriples(s: Statements, model: OrgModel): void {
   const fnIds = [...new Set([...model.functions.keys(), ...model.assignments.keys()])].sort();
   for (const id of fnIds) {
-    const f = `${local.function}${id}`;
+    const f = `${s.local.function}${id}`;
     const entry = model.functions.get(id)?.fn;
-    iri(f, RDF_TYPE, ns('skos', 'Concept'));
-    iri(f, ns('skos', 'inScheme'), functionScheme);
-    literal(f, ns('skos', 'notation'), id);
+    s.iri(f, RDF_TYPE, ns('skos', 'Concept'));
+    s.iri(f, ns('skos', 'inScheme'), s.functionScheme);
+    s.literal(f, ns('skos', 'notation'), id);
     if (entry) {
-      texts(f, ns('skos', 'prefLabel'), entry.name);
-      texts(f, ns('skos', 'definition'), entry.description);
-      if (entry.type) iri(f, ns('dct', 'type'), `${local.ftype}${entry.type}`);
-      time(f, prov('generatedAtTime'), entry.from);
-      time(f, prov('invalidatedAtTime'), entry.until);
-      source(f, entry.source);
+      s.texts(f, ns('skos', 'prefLabel'), entry.name);
+      s.texts(f, ns('skos', 'definition'), entry.description);
+      if (entry.type) s.iri(f, ns('dct', 'type'), `${s.local.ftype}${entry.type}`);
+      s.time(f, prov('generatedAtTime'), entry.from);
+      s.time(f, prov('invalidatedAtTime'), entry.until);
+      s.source(f, entry.source);
     }
   }
+}
 
-  // The events that made units (a creation, or the merger, split or new id of `replaces`) and
-  // that abolished them. The act behind a creation starts it (its date) and was used by it; the
-  // day it takes effect ends it.
-  for (const id of order) {
-    const { unit } = model.units.get(id)!;
-    const replaces = unit.replaces ?? [];
-    if (replaces.length > 0 || unit.from !== undefined || unit.basis !== undefined) {
-      const c = `${local.change}${id}`;
-      iri(c, RDF_TYPE, ns('org', 'ChangeEvent'));
-      for (const old of replaces) iri(c, ns('org', 'originalOrganization'), unitIri(old));
-      iri(c, ns('org', 'resultingOrganization'), unitIri(id));
-      if (date && replaces.length > 0) literal(c, ns('dct', 'date'), date, ns('xsd', 'date'));
-      if (unit.basis) {
-        iri(c, prov('used'), actIri(unit.basis));
-        time(c, prov('startedAtTime'), unit.basis.date);
-      }
-      time(c, prov('endedAtTime'), unit.from);
-      for (const old of replaces) iri(unitIri(old), ns('org', 'changedBy'), c);
+/**
+ * The events that made a unit (a creation, or the merger, split or new id of `replaces`) and
+ * that abolished it. The act behind a creation starts it (its date) and was used by it; the day
+ * it takes effect ends it.
+ */
+function changeTriples(s: Statements, model: OrgModel, id: string, date: string | undefined): void {
+  const { unit } = model.units.get(id)!;
+  const replaces = unit.replaces ?? [];
+  if (replaces.length > 0 || unit.from !== undefined || unit.basis !== undefined) {
+    const c = `${s.local.change}${id}`;
+    s.iri(c, RDF_TYPE, ns('org', 'ChangeEvent'));
+    for (const old of replaces) s.iri(c, ns('org', 'originalOrganization'), s.unitIri(old));
+    s.iri(c, ns('org', 'resultingOrganization'), s.unitIri(id));
+    if (date && replaces.length > 0) s.literal(c, ns('dct', 'date'), date, ns('xsd', 'date'));
+    if (unit.basis) {
+      s.iri(c, prov('used'), s.actIri(unit.basis));
+      s.time(c, prov('startedAtTime'), unit.basis.date);
     }
-    if (unit.until !== undefined) {
-      const c = `${local.change}${id}-abolition`;
-      iri(c, RDF_TYPE, ns('org', 'ChangeEvent'));
-      iri(c, ns('org', 'originalOrganization'), unitIri(id));
-      time(c, prov('endedAtTime'), unit.until);
-    }
+    s.time(c, prov('endedAtTime'), unit.from);
+    for (const old of replaces) s.iri(s.unitIri(old), ns('org', 'changedBy'), c);
   }
-  return out;
+  if (unit.until !== undefined) {
+    const c = `${s.local.change}${id}-abolition`;
+    s.iri(c, RDF_TYPE, ns('org', 'ChangeEvent'));
+    s.iri(c, ns('org', 'originalOrganization'), s.unitIri(id));
+    s.time(c, prov('endedAtTime'), unit.until);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

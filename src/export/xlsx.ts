@@ -7,7 +7,7 @@ import type { OrgModel } from '../model/model.js';
 import type { Table } from './columns.js';
 import { tableRows } from './csv.js';
 
-export const SHEETS: readonly Table[] = ['units', 'functions', 'assignments'];
+const SHEETS: readonly Table[] = ['units', 'functions', 'assignments'];
 
 export async function renderXlsx(model: OrgModel, lang: 'en' | 'ru'): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');

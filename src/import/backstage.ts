@@ -21,7 +21,7 @@ export interface BackstageGroups {
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 /** `group:default/Finance-Team` → `finance-team`; the id rules of structure files. */
-export function refToId(ref: string): string {
+function refToId(ref: string): string {
   const name = ref.replace(/^[a-z]+:/i, '').replace(/^[^/]*\//, '');
   return (
     name

@@ -244,15 +244,8 @@ function readHeader(
 
 /** Orders kinds so that each ranks above the kinds found under it; ties by depth, then first use. */
 function inferKinds(rows: Row[], byId: Map<string, Row>): string[] {
-  const depth = (row: Row): number => {
-    let d = 0;
-    const seen = new Set<string>();
-    for (let p = row.parent; p !== undefined && byId.has(p) && !seen.has(p); p = byId.get(p)!.parent) {
-      seen.add(p);
-      d++;
-    }
-    return d;
-  };
+  const depths = rowDepths(byId);
+  const depth = (row: Row): number => depths.get(row.id) ?? 0;
   const kinds: string[] = [];
   const minDepth = new Map<string, number>();
   const below = new Map<string, Set<string>>();
@@ -274,6 +267,39 @@ function inferKinds(rows: Row[], byId: Map<string, Row>): string[] {
     remaining.delete(next);
   }
   return ordered;
+}
+
+/**
+ * How many distinct rows are above each row, following parents among the rows; a loop counts
+ * each of its rows once (a row in one counts itself too). One walk up from each row that stops
+ * where depths are known, so each row is visited once however deep the tree.
+ */
+function rowDepths(byId: Map<string, Row>): Map<string, number> {
+  const depths = new Map<string, number>();
+  const inLoop = new Set<string>();
+  for (const start of byId.keys()) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let at: string | undefined = start;
+    while (at !== undefined && byId.has(at) && !depths.has(at) && !onPath.has(at)) {
+      onPath.set(at, path.length);
+      path.push(at);
+      at = byId.get(at)!.parent;
+    }
+    let end = path.length;
+    const loopStart = at === undefined ? undefined : onPath.get(at);
+    if (loopStart !== undefined) {
+      for (let i = loopStart; i < path.length; i++) {
+        depths.set(path[i]!, path.length - loopStart);
+        inLoop.add(path[i]!);
+      }
+      end = loopStart;
+    }
+    // Below a row of a loop, the loop is all there is above: its length, not one more.
+    let below = at === undefined || !byId.has(at) ? -1 : depths.get(at)! - (inLoop.has(at) ? 1 : 0);
+    for (let i = end - 1; i >= 0; i--) depths.set(path[i]!, ++below);
+  }
+  return depths;
 }
 
 function textOf(texts: Record<string, string>): Text | undefined {
@@ -386,332 +412,481 @@ function updatedFunctionText(
   return doc.toString();
 }
 
+/**
+ * The plan of an import: every row checked against the others and the structure it goes into,
+ * and, unless a row is bad (and the import not partial), the texts of the files to write.
+ */
 export function planImport(input: ImportInput): ImportPlan {
+  const target = targetOf(input);
+  const problems = new Problems();
+  const tables = readTables(input.tables, target);
+  const rows = tables.units.flatMap((t) => t.body.map((raw) => unitRow(t, raw, problems)));
+  const fnRows = tables.functions.flatMap((t) => t.body.map((raw) => functionRow(t, raw, problems)));
+  makeIds(rows, fnRows, target, tables.defaultLanguage, problems);
+  const index = indexRows(rows, fnRows, problems);
+  readAssignments(tables.assignments, index, target, problems);
+  const kinds = kindsOf(target, index);
+  checkUnits(index, target, kinds, input.force, problems);
+  checkFunctions(index, target, input.force, problems);
+  const root = rootOf(index, target, problems);
+  const fileOf = unitFiles(index, target, root);
+  checkFilesInTheWay(index, target, fileOf, input.force, problems);
+  refuseUnderBadParents(rows, index, problems);
+  const plan = emptyPlan(problems, tables, rows.length, fnRows.length);
+  if (plan.problems.length > 0 && !input.partial) return plan;
+  const context: WriteContext = { input, target, tables, index, problems, kinds, root, fileOf };
+  if (!target.hasOrganization) addOrganizationFile(plan, context);
+  addFunctionFiles(plan, context);
+  addStubFunctionFiles(plan, context);
+  addUnitFiles(plan, context);
+  return plan;
+}
+
+/** A file of the target structure, with its path inside the structure. */
+interface Existing<T> {
+  value: T;
+  file: string;
+  rel: string;
+}
+
+/** The structure imported into: what it already has, and what it says of roles and kinds. */
+interface Target {
+  loaded: LoadedStructure | undefined;
+  hasOrganization: boolean;
+  /** The first language of its organization.yaml, when it has one. */
+  language: string | undefined;
+  units: Map<string, Existing<Unit>>;
+  functions: Map<string, Existing<OrgFunction>>;
+  roleIds: Set<string>;
+  /** The paths of its files. */
+  rels: Set<string>;
+}
+
+/** What the structure the rows go into already holds: its units, functions and roles, by id. */
+function targetOf(input: ImportInput): Target {
   const loaded: LoadedStructure | undefined = input.existing ? loadStructure(input.existing) : undefined;
   const hasOrganization = loaded?.hasOrganization ?? false;
-  const organizationLanguage = hasOrganization ? loaded!.organization.languages[0] : undefined;
-
-  const problems: RowProblem[] = [];
-  const bad = new Set<string>();
-  const key = (file: string, line: number): string => `${file}\u0000${line}`;
-  const report = (file: string, line: number, messageId: string, data: MessageData = {}): void => {
-    problems.push({ file, line, messageId, data });
-    bad.add(key(file, line));
+  const relOf = new Map((input.existing ?? []).map((f) => [f.file, f.rel]));
+  const units = new Map<string, Existing<Unit>>();
+  for (const { unit, file } of loaded?.units ?? [])
+    if (!units.has(unit.id)) units.set(unit.id, { value: unit, file, rel: relOf.get(file) ?? file });
+  const functions = new Map<string, Existing<OrgFunction>>();
+  for (const { fn, file } of loaded?.functions ?? [])
+    if (!functions.has(fn.id)) functions.set(fn.id, { value: fn, file, rel: relOf.get(file) ?? file });
+  const roles = hasOrganization && loaded!.organization.roles ? loaded!.organization.roles : DEFAULT_ROLES;
+  return {
+    loaded,
+    hasOrganization,
+    language: hasOrganization ? loaded!.organization.languages[0] : undefined,
+    units,
+    functions,
+    roleIds: new Set(roles.map((r) => r.id)),
+    rels: new Set((input.existing ?? []).map((f) => f.rel)),
   };
-  const isBad = (r: { file: string; line: number }): boolean => bad.has(key(r.file, r.line));
+}
 
-  // 0. The tables, each by its header.
-  const read = input.tables.map((table) => {
+/** The problems found so far, and which rows (by file and line) have one. */
+class Problems {
+  readonly list: RowProblem[] = [];
+  private readonly bad = new Set<string>();
+
+  report(file: string, line: number, messageId: string, data: MessageData = {}): void {
+    this.list.push({ file, line, messageId, data });
+    this.bad.add(`${file}\u0000${line}`);
+  }
+
+  isBad(r: { file: string; line: number }): boolean {
+    return this.bad.has(`${r.file}\u0000${r.line}`);
+  }
+}
+
+type ReadTable = ReturnType<typeof readHeader> & { file: string; body: CsvRow[] };
+
+interface Tables {
+  all: ReadTable[];
+  units: ReadTable[];
+  functions: ReadTable[];
+  assignments: ReadTable[];
+  /** The language of names without one: the structure's, else that of the first name column. */
+  defaultLanguage: string;
+  /** Which columns the units tables have, so an update changes only what they carry. */
+  present: Present;
+}
+
+/** Each table by its header: which kind of table it is, its columns, and its rows that are not blank. */
+function readTables(input: readonly InputTable[], target: Target): Tables {
+  const all = input.map((table) => {
     const nonBlank = table.rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
     const header = nonBlank[0];
     if (!header) throw new UsageError('import-empty', {});
-    const parsed = readHeader(header.cells, (cyrillic) => organizationLanguage ?? (cyrillic ? 'ru' : 'en'));
+    const parsed = readHeader(header.cells, (cyrillic) => target.language ?? (cyrillic ? 'ru' : 'en'));
     return { ...parsed, file: table.file, body: nonBlank.slice(1) };
   });
-  const unitsTables = read.filter((t) => t.table === 'units');
-  const functionTables = read.filter((t) => t.table === 'functions');
-  const assignmentTables = read.filter((t) => t.table === 'assignments');
-  const firstName = [...unitsTables, ...functionTables].flatMap((t) => t.columns).find((c) => c?.field === 'name');
-  const defaultLanguage = organizationLanguage ?? firstName?.lang ?? 'en';
-  const langsOf = (field: Field): string[] => [
-    ...new Set(unitsTables.flatMap((t) => t.columns.filter((c) => c?.field === field).map((c) => c!.lang!))),
-  ];
-  const present: Present = {
-    name: langsOf('name'),
-    short: langsOf('short'),
-    description: langsOf('description'),
-    fields: new Set(unitsTables.flatMap((t) => t.columns.filter((c) => c !== undefined).map((c) => c!.field))),
+  const units = all.filter((t) => t.table === 'units');
+  const functions = all.filter((t) => t.table === 'functions');
+  const firstName = [...units, ...functions].flatMap((t) => t.columns).find((c) => c?.field === 'name');
+  return {
+    all,
+    units,
+    functions,
+    assignments: all.filter((t) => t.table === 'assignments'),
+    defaultLanguage: target.language ?? firstName?.lang ?? 'en',
+    present: {
+      name: languagesOf(units, 'name'),
+      short: languagesOf(units, 'short'),
+      description: languagesOf(units, 'description'),
+      fields: fieldsOf(units),
+    },
   };
-  const roleIds = new Set(
-    (hasOrganization && loaded!.organization.roles ? loaded!.organization.roles : DEFAULT_ROLES).map((r) => r.id),
-  );
+}
 
-  const cellsOf = (t: (typeof read)[number], raw: CsvRow): Array<[Column, string]> => {
-    if (raw.cells.length > t.columns.length && raw.cells.slice(t.columns.length).some((c) => c.trim() !== '')) {
-      report(t.file, raw.line, 'import-extra-cells', { count: raw.cells.length, expected: t.columns.length });
-    }
-    return t.columns.flatMap((c, i): Array<[Column, string]> => (c ? [[c, (raw.cells[i] ?? '').trim()]] : []));
+/** The languages of a text field's columns across tables, in the order they first appear. */
+const languagesOf = (tables: readonly ReadTable[], field: Field): string[] => [
+  ...new Set(tables.flatMap((t) => t.columns.filter((c) => c?.field === field).map((c) => c!.lang!))),
+];
+
+const fieldsOf = (tables: readonly ReadTable[]): Set<Field> =>
+  new Set(tables.flatMap((t) => t.columns.filter((c) => c !== undefined).map((c) => c!.field)));
+
+/** The cells of a row under their columns, trimmed; cells beyond the header are a problem. */
+function cellsOf(t: ReadTable, raw: CsvRow, problems: Problems): Array<[Column, string]> {
+  if (raw.cells.length > t.columns.length && raw.cells.slice(t.columns.length).some((c) => c.trim() !== '')) {
+    problems.report(t.file, raw.line, 'import-extra-cells', { count: raw.cells.length, expected: t.columns.length });
+  }
+  return t.columns.flatMap((c, i): Array<[Column, string]> => (c ? [[c, (raw.cells[i] ?? '').trim()]] : []));
+}
+
+/** One row of a units table on its own: every cell read, and what a cell cannot hold reported. */
+function unitRow(t: ReadTable, raw: CsvRow, problems: Problems): Row {
+  const report = (messageId: string, data: MessageData = {}): void =>
+    problems.report(t.file, raw.line, messageId, data);
+  const row: Row = {
+    file: t.file,
+    line: raw.line,
+    id: '',
+    parent: undefined,
+    kind: '',
+    name: {},
+    short: {},
+    description: {},
+    headcount: undefined,
+    positions: undefined,
+    replaces: undefined,
+    source: undefined,
+    leads: [],
+    order: undefined,
+    staff: undefined,
+    from: undefined,
+    until: undefined,
+    basis: undefined,
+    roles: undefined,
   };
-
-  // 1. Each row on its own.
-  const rows: Row[] = [];
-  for (const t of unitsTables) {
-    for (const raw of t.body) {
-      const row: Row = {
-        file: t.file,
-        line: raw.line,
-        id: '',
-        parent: undefined,
-        kind: '',
-        name: {},
-        short: {},
-        description: {},
-        headcount: undefined,
-        positions: undefined,
-        replaces: undefined,
-        source: undefined,
-        leads: [],
-        order: undefined,
-        staff: undefined,
-        from: undefined,
-        until: undefined,
-        basis: undefined,
-        roles: undefined,
-      };
-      for (const [c, value] of cellsOf(t, raw)) {
-        switch (c.field) {
-          case 'id':
-            row.id = value;
-            break;
-          case 'parent':
-            row.parent = value === '' ? undefined : value;
-            break;
-          case 'kind':
-            row.kind = value;
-            break;
-          case 'name':
-          case 'short':
-          case 'description':
-            if (value !== '') row[c.field][c.lang!] = value;
-            break;
-          case 'headcount': {
-            const digits = value.replace(/[\s\u00a0\u202f]/g, '');
-            if (digits === '') break;
-            if (!/^\d{1,7}$/.test(digits) || Number(digits) > 1_000_000)
-              report(t.file, raw.line, 'import-bad-headcount', { value });
-            else row.headcount = Number(digits);
-            break;
-          }
-          case 'positions': {
-            const positions = value === '' ? [] : parsePositions(value);
-            if (positions === 'bad') report(t.file, raw.line, 'import-bad-positions', { value });
-            else row.positions = positions;
-            break;
-          }
-          case 'replaces':
-            row.replaces = value.split(/[\s,;]+/).filter(Boolean);
-            for (const id of row.replaces) if (!ID.test(id)) report(t.file, raw.line, 'import-bad-id', { value: id });
-            break;
-          case 'source': {
-            const source = parseSource(value);
-            if (source === 'bad') report(t.file, raw.line, 'import-bad-source', { value });
-            else row.source = source;
-            break;
-          }
-          case 'leads':
-            for (const fn of value.split(/[\s,;]+/).filter(Boolean)) {
-              if (!ID.test(fn)) report(t.file, raw.line, 'import-bad-function', { value: fn });
-              else if (!row.leads.includes(fn)) row.leads.push(fn);
-            }
-            break;
-          case 'order': {
-            const order = parseOrder(value);
-            if (order === 'bad') report(t.file, raw.line, 'import-bad-order', { value });
-            else row.order = order;
-            break;
-          }
-          case 'staff': {
-            const staff = parseStaff(value);
-            if (staff === 'bad') report(t.file, raw.line, 'import-bad-staff', { value });
-            else row.staff = staff;
-            break;
-          }
-          case 'from':
-          case 'until':
-            if (value === '') break;
-            if (!isCalendarDate(value)) report(t.file, raw.line, 'import-bad-date', { value });
-            else row[c.field] = value;
-            break;
-          case 'basis': {
-            if (value === '') break;
-            const basis = parseBasis(value);
-            if (basis === 'bad') report(t.file, raw.line, 'import-bad-basis', { value });
-            else row.basis = basis;
-            break;
-          }
-          default:
-            break;
-        }
+  for (const [c, value] of cellsOf(t, raw, problems)) {
+    switch (c.field) {
+      case 'id':
+        row.id = value;
+        break;
+      case 'parent':
+        row.parent = value === '' ? undefined : value;
+        break;
+      case 'kind':
+        row.kind = value;
+        break;
+      case 'name':
+      case 'short':
+      case 'description':
+        if (value !== '') row[c.field][c.lang!] = value;
+        break;
+      case 'headcount': {
+        const digits = value.replace(/[\s\u00a0\u202f]/g, '');
+        if (digits === '') break;
+        if (!/^\d{1,7}$/.test(digits) || Number(digits) > 1_000_000) report('import-bad-headcount', { value });
+        else row.headcount = Number(digits);
+        break;
       }
-      if (row.id !== '' && !ID.test(row.id)) report(t.file, raw.line, 'import-bad-id', { value: row.id });
-      if (row.kind === '') report(t.file, raw.line, 'import-missing', { column: 'kind' });
-      else if (!ID.test(row.kind)) report(t.file, raw.line, 'import-bad-kind', { value: row.kind });
-      if (row.parent !== undefined && !ID.test(row.parent))
-        report(t.file, raw.line, 'import-bad-parent', { value: row.parent });
-      if (Object.keys(row.name).length === 0) report(t.file, raw.line, 'import-no-name', {});
-      rows.push(row);
+      case 'positions': {
+        const positions = value === '' ? [] : parsePositions(value);
+        if (positions === 'bad') report('import-bad-positions', { value });
+        else row.positions = positions;
+        break;
+      }
+      case 'replaces':
+        row.replaces = value.split(/[\s,;]+/).filter(Boolean);
+        for (const id of row.replaces) if (!ID.test(id)) report('import-bad-id', { value: id });
+        break;
+      case 'source': {
+        const source = parseSource(value);
+        if (source === 'bad') report('import-bad-source', { value });
+        else row.source = source;
+        break;
+      }
+      case 'leads':
+        for (const fn of value.split(/[\s,;]+/).filter(Boolean)) {
+          if (!ID.test(fn)) report('import-bad-function', { value: fn });
+          else if (!row.leads.includes(fn)) row.leads.push(fn);
+        }
+        break;
+      case 'order': {
+        const order = parseOrder(value);
+        if (order === 'bad') report('import-bad-order', { value });
+        else row.order = order;
+        break;
+      }
+      case 'staff': {
+        const staff = parseStaff(value);
+        if (staff === 'bad') report('import-bad-staff', { value });
+        else row.staff = staff;
+        break;
+      }
+      case 'from':
+      case 'until':
+        if (value === '') break;
+        if (!isCalendarDate(value)) report('import-bad-date', { value });
+        else row[c.field] = value;
+        break;
+      case 'basis': {
+        if (value === '') break;
+        const basis = parseBasis(value);
+        if (basis === 'bad') report('import-bad-basis', { value });
+        else row.basis = basis;
+        break;
+      }
+      default:
+        break;
     }
   }
-  const fnRows: FunctionRow[] = [];
-  for (const t of functionTables) {
-    for (const raw of t.body) {
-      const row: FunctionRow = {
-        file: t.file,
-        line: raw.line,
-        id: '',
-        name: {},
-        type: undefined,
-        description: {},
-        source: undefined,
-        replaces: undefined,
-        from: undefined,
-        until: undefined,
-      };
-      for (const [c, value] of cellsOf(t, raw)) {
-        if (c.field === 'id') row.id = value;
-        else if ((c.field === 'name' || c.field === 'description') && value !== '') row[c.field][c.lang!] = value;
-        else if (c.field === 'type') row.type = value === '' ? undefined : value;
-        else if (c.field === 'source') {
-          const source = parseSource(value);
-          if (source === 'bad') report(t.file, raw.line, 'import-bad-source', { value });
-          else row.source = source;
-        } else if (c.field === 'replaces') {
-          row.replaces = value.split(/[\s,;]+/).filter(Boolean);
-          for (const id of row.replaces)
-            if (!ID.test(id)) report(t.file, raw.line, 'import-bad-function', { value: id });
-        } else if ((c.field === 'from' || c.field === 'until') && value !== '') {
-          if (!isCalendarDate(value)) report(t.file, raw.line, 'import-bad-date', { value });
-          else row[c.field] = value;
-        }
-      }
-      if (row.id !== '' && !ID.test(row.id)) report(t.file, raw.line, 'import-bad-function', { value: row.id });
-      if (row.type !== undefined && !ID.test(row.type))
-        report(t.file, raw.line, 'import-bad-type', { value: row.type });
-      if (Object.keys(row.name).length === 0) report(t.file, raw.line, 'import-no-name', {});
-      fnRows.push(row);
+  if (row.id !== '' && !ID.test(row.id)) report('import-bad-id', { value: row.id });
+  if (row.kind === '') report('import-missing', { column: 'kind' });
+  else if (!ID.test(row.kind)) report('import-bad-kind', { value: row.kind });
+  if (row.parent !== undefined && !ID.test(row.parent)) report('import-bad-parent', { value: row.parent });
+  if (Object.keys(row.name).length === 0) report('import-no-name', {});
+  return row;
+}
+
+/** One row of a functions table on its own. */
+function functionRow(t: ReadTable, raw: CsvRow, problems: Problems): FunctionRow {
+  const report = (messageId: string, data: MessageData = {}): void =>
+    problems.report(t.file, raw.line, messageId, data);
+  const row: FunctionRow = {
+    file: t.file,
+    line: raw.line,
+    id: '',
+    name: {},
+    type: undefined,
+    description: {},
+    source: undefined,
+    replaces: undefined,
+    from: undefined,
+    until: undefined,
+  };
+  for (const [c, value] of cellsOf(t, raw, problems)) {
+    if (c.field === 'id') row.id = value;
+    else if ((c.field === 'name' || c.field === 'description') && value !== '') row[c.field][c.lang!] = value;
+    else if (c.field === 'type') row.type = value === '' ? undefined : value;
+    else if (c.field === 'source') {
+      const source = parseSource(value);
+      if (source === 'bad') report('import-bad-source', { value });
+      else row.source = source;
+    } else if (c.field === 'replaces') {
+      row.replaces = value.split(/[\s,;]+/).filter(Boolean);
+      for (const id of row.replaces) if (!ID.test(id)) report('import-bad-function', { value: id });
+    } else if ((c.field === 'from' || c.field === 'until') && value !== '') {
+      if (!isCalendarDate(value)) report('import-bad-date', { value });
+      else row[c.field] = value;
     }
   }
+  if (row.id !== '' && !ID.test(row.id)) report('import-bad-function', { value: row.id });
+  if (row.type !== undefined && !ID.test(row.type)) report('import-bad-type', { value: row.type });
+  if (Object.keys(row.name).length === 0) report('import-no-name', {});
+  return row;
+}
 
-  // 2. Ids from names where the id cell is empty: never one a row or the structure already has.
+/** Ids from names where the id cell is empty: never one a row or the structure already has. */
+function makeIds(
+  rows: readonly Row[],
+  fnRows: readonly FunctionRow[],
+  target: Target,
+  defaultLanguage: string,
+  problems: Problems,
+): void {
   const nameFor = (texts: Record<string, string>): string => texts[defaultLanguage] ?? Object.values(texts)[0] ?? '';
-  const existingUnitIds = (loaded?.units ?? []).map((u) => u.unit.id);
+  const existingUnitIds = (target.loaded?.units ?? []).map((u) => u.unit.id);
   const unitIds = new IdMaker([...existingUnitIds, ...rows.map((r) => r.id).filter(Boolean)]);
-  for (const row of rows) if (row.id === '' && !isBad(row)) row.id = unitIds.make(nameFor(row.name), 'unit');
+  for (const row of rows) if (row.id === '' && !problems.isBad(row)) row.id = unitIds.make(nameFor(row.name), 'unit');
   const fnIds = new IdMaker([
-    ...(loaded?.functions ?? []).map((f) => f.fn.id),
+    ...(target.loaded?.functions ?? []).map((f) => f.fn.id),
     ...fnRows.map((r) => r.id).filter(Boolean),
   ]);
-  for (const row of fnRows) if (row.id === '' && !isBad(row)) row.id = fnIds.make(nameFor(row.name), 'function');
+  for (const row of fnRows)
+    if (row.id === '' && !problems.isBad(row)) row.id = fnIds.make(nameFor(row.name), 'function');
+}
 
-  // 3. Rows against each other and against the structure they go into.
-  const byId = new Map<string, Row>();
+/** The rows by id: the first row of an id counts, a later one is a problem. */
+interface RowIndex {
+  byId: Map<string, Row>;
+  fnById: Map<string, FunctionRow>;
+}
+
+/** Indexes the rows by id, reporting an id given twice. */
+function indexRows(rows: readonly Row[], fnRows: readonly FunctionRow[], problems: Problems): RowIndex {
+  const byId = firstById(rows, problems, 'import-duplicate-id');
+  const fnById = firstById(fnRows, problems, 'import-duplicate-function');
+  return { byId, fnById };
+}
+
+function firstById<R extends { id: string; file: string; line: number }>(
+  rows: readonly R[],
+  problems: Problems,
+  messageId: string,
+): Map<string, R> {
+  const byId = new Map<string, R>();
   for (const row of rows) {
     if (row.id === '' || !ID.test(row.id)) continue;
     const first = byId.get(row.id);
-    if (first) report(row.file, row.line, 'import-duplicate-id', { id: row.id, line: first.line });
+    if (first) problems.report(row.file, row.line, messageId, { id: row.id, line: first.line });
     else byId.set(row.id, row);
   }
-  const fnById = new Map<string, FunctionRow>();
-  for (const row of fnRows) {
-    if (row.id === '' || !ID.test(row.id)) continue;
-    const first = fnById.get(row.id);
-    if (first) report(row.file, row.line, 'import-duplicate-function', { id: row.id, line: first.line });
-    else fnById.set(row.id, row);
-  }
-  const existingUnits = new Map<string, { unit: Unit; file: string; rel: string }>();
-  const relOf = new Map((input.existing ?? []).map((f) => [f.file, f.rel]));
-  for (const { unit, file } of loaded?.units ?? [])
-    if (!existingUnits.has(unit.id)) existingUnits.set(unit.id, { unit, file, rel: relOf.get(file) ?? file });
-  const existingFunctions = new Map<string, { fn: OrgFunction; file: string; rel: string }>();
-  for (const { fn, file } of loaded?.functions ?? [])
-    if (!existingFunctions.has(fn.id)) existingFunctions.set(fn.id, { fn, file, rel: relOf.get(file) ?? file });
+  return byId;
+}
 
-  // Assignments: the roles of each unit they name, replacing what its row or file had.
-  for (const t of assignmentTables) {
+/** The assignments tables: the roles of each unit they name, replacing what its row or file had. */
+function readAssignments(tables: readonly ReadTable[], index: RowIndex, target: Target, problems: Problems): void {
+  for (const t of tables) {
     for (const raw of t.body) {
+      const report = (messageId: string, data: MessageData): void => problems.report(t.file, raw.line, messageId, data);
       let unit = '';
       let fn = '';
       let role = '';
-      for (const [c, value] of cellsOf(t, raw)) {
+      for (const [c, value] of cellsOf(t, raw, problems)) {
         if (c.field === 'unit') unit = value;
         else if (c.field === 'function') fn = value;
         else if (c.field === 'role') role = value;
       }
-      if (!ID.test(unit)) report(t.file, raw.line, 'import-bad-parent', { value: unit });
-      else if (!byId.has(unit))
-        report(
-          t.file,
-          raw.line,
-          existingUnits.has(unit) ? 'import-assignment-not-in-table' : 'import-assignment-unknown-unit',
-          { unit },
-        );
-      if (!ID.test(fn)) report(t.file, raw.line, 'import-bad-function', { value: fn });
-      if (!roleIds.has(role)) report(t.file, raw.line, 'import-unknown-role', { role, roles: [...roleIds].join(', ') });
-      const row = byId.get(unit);
-      if (row && !isBad({ file: t.file, line: raw.line })) (row.roles ??= new Map()).set(fn, role);
+      if (!ID.test(unit)) report('import-bad-parent', { value: unit });
+      else if (!index.byId.has(unit))
+        report(target.units.has(unit) ? 'import-assignment-not-in-table' : 'import-assignment-unknown-unit', { unit });
+      if (!ID.test(fn)) report('import-bad-function', { value: fn });
+      if (!target.roleIds.has(role)) report('import-unknown-role', { role, roles: [...target.roleIds].join(', ') });
+      const row = index.byId.get(unit);
+      if (row && !problems.isBad({ file: t.file, line: raw.line })) (row.roles ??= new Map()).set(fn, role);
     }
   }
+}
 
-  const parentOf = (id: string): string | undefined =>
-    byId.has(id) ? byId.get(id)!.parent : existingUnits.get(id)?.unit.parent;
-  const kinds = hasOrganization ? loaded!.organization.kinds.map((k) => k.id) : inferKinds([...byId.values()], byId);
-  // Kind ranking is refused only where organization.yaml makes kind-rank an error (its default).
-  const rankSetting = hasOrganization ? loaded!.organization.rules?.['kind-rank'] : undefined;
+interface Kinds {
+  /** Highest rank first. */
+  ids: string[];
+  /** Kind ranking is refused only where organization.yaml makes kind-rank an error (its default). */
+  checkRank: boolean;
+}
+
+/** The kinds units may have: the structure's, or those the rows use, ordered by where they sit in the tree. */
+function kindsOf(target: Target, index: RowIndex): Kinds {
+  const organization = target.hasOrganization ? target.loaded!.organization : undefined;
+  const rankSetting = organization?.rules?.['kind-rank'];
   const rankSeverity = Array.isArray(rankSetting) ? rankSetting[0] : rankSetting;
-  const checkRank = rankSeverity === undefined || rankSeverity === 'error';
+  return {
+    ids: organization ? organization.kinds.map((k) => k.id) : inferKinds([...index.byId.values()], index.byId),
+    checkRank: rankSeverity === undefined || rankSeverity === 'error',
+  };
+}
 
+/** Each unit row against the structure: a unit that exists, a parent unknown or in a loop, a kind unknown or out of rank. */
+function checkUnits(index: RowIndex, target: Target, kinds: Kinds, force: boolean, problems: Problems): void {
+  const { byId } = index;
+  const parentOf = (id: string): string | undefined =>
+    byId.has(id) ? byId.get(id)!.parent : target.units.get(id)?.value.parent;
+  const cycles = cyclesThrough(byId.keys(), parentOf, (id) => byId.has(id) || target.units.has(id));
   for (const row of byId.values()) {
-    const existing = existingUnits.get(row.id);
-    if (existing && !input.force) report(row.file, row.line, 'import-exists', { id: row.id, file: existing.file });
+    const report = (messageId: string, data: MessageData): void => problems.report(row.file, row.line, messageId, data);
+    const existing = target.units.get(row.id);
+    if (existing && !force) report('import-exists', { id: row.id, file: existing.file });
     if (row.parent !== undefined && ID.test(row.parent)) {
-      if (!byId.has(row.parent) && !existingUnits.has(row.parent))
-        report(row.file, row.line, 'import-unknown-parent', { parent: row.parent });
+      if (!byId.has(row.parent) && !target.units.has(row.parent))
+        report('import-unknown-parent', { parent: row.parent });
       else {
-        // Walk up: a chain that comes back to this row is a loop.
-        const chain = [row.id];
-        for (
-          let p: string | undefined = row.parent;
-          p !== undefined && chain.length <= byId.size + existingUnits.size + 1;
-          p = parentOf(p)
-        ) {
-          chain.push(p);
-          if (p === row.id) {
-            report(row.file, row.line, 'import-cycle', { chain: chain.join(' → ') });
-            break;
-          }
-        }
+        const cycle = cycles.get(row.id);
+        if (cycle !== undefined) report('import-cycle', { chain: [...cycle, row.id].join(' → ') });
       }
     }
     if (ID.test(row.kind)) {
-      if (!kinds.includes(row.kind))
-        report(row.file, row.line, 'import-unknown-kind', { kind: row.kind, kinds: kinds.join(', ') });
+      if (!kinds.ids.includes(row.kind)) report('import-unknown-kind', { kind: row.kind, kinds: kinds.ids.join(', ') });
       const parentKind =
-        row.parent === undefined ? undefined : (byId.get(row.parent)?.kind ?? existingUnits.get(row.parent)?.unit.kind);
+        row.parent === undefined ? undefined : (byId.get(row.parent)?.kind ?? target.units.get(row.parent)?.value.kind);
       if (
-        checkRank &&
+        kinds.checkRank &&
         parentKind !== undefined &&
-        kinds.includes(parentKind) &&
-        kinds.includes(row.kind) &&
-        kinds.indexOf(row.kind) <= kinds.indexOf(parentKind)
+        kinds.ids.includes(parentKind) &&
+        kinds.ids.includes(row.kind) &&
+        kinds.ids.indexOf(row.kind) <= kinds.ids.indexOf(parentKind)
       ) {
-        report(row.file, row.line, 'import-kind-rank', {
-          kind: row.kind,
-          parent: row.parent!,
-          parentKind,
-          order: kinds.join(' > '),
-        });
+        report('import-kind-rank', { kind: row.kind, parent: row.parent!, parentKind, order: kinds.ids.join(' > ') });
       }
     }
   }
-  for (const row of fnById.values()) {
-    const existing = existingFunctions.get(row.id);
-    if (existing && !input.force)
-      report(row.file, row.line, 'import-function-exists', { id: row.id, file: existing.file });
+}
+
+/**
+ * The loops of parents: for each id on one, the loop read upwards from it. One walk up from each
+ * start that stops at an id already walked, so every id is visited once however deep the tree.
+ */
+function cyclesThrough(
+  starts: Iterable<string>,
+  parentOf: (id: string) => string | undefined,
+  known: (id: string) => boolean,
+): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const walked = new Set<string>();
+  for (const start of starts) {
+    const path = new Map<string, number>();
+    const order: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && known(at) && !walked.has(at)) {
+      walked.add(at);
+      path.set(at, order.length);
+      order.push(at);
+      at = parentOf(at);
+    }
+    const from = at === undefined ? undefined : path.get(at);
+    if (from === undefined) continue;
+    const loop = order.slice(from);
+    loop.forEach((id, i) => out.set(id, [...loop.slice(i), ...loop.slice(0, i)]));
   }
-  // One root: the structure's own, or the first row without a parent.
-  const existingRoot = [...existingUnits.values()].find((e) => e.unit.parent === undefined && !byId.has(e.unit.id))
-    ?.unit.id;
-  let root = existingRoot;
-  for (const row of byId.values()) {
+  return out;
+}
+
+/** Function rows against the structure: a function that exists already, unless --force. */
+function checkFunctions(index: RowIndex, target: Target, force: boolean, problems: Problems): void {
+  for (const row of index.fnById.values()) {
+    const existing = target.functions.get(row.id);
+    if (existing && !force)
+      problems.report(row.file, row.line, 'import-function-exists', { id: row.id, file: existing.file });
+  }
+}
+
+/** The one root: the structure's own, or the first row without a parent; another row without one is a problem. */
+function rootOf(index: RowIndex, target: Target, problems: Problems): string | undefined {
+  let root = [...target.units.values()].find((e) => e.value.parent === undefined && !index.byId.has(e.value.id))?.value
+    .id;
+  for (const row of index.byId.values()) {
     if (row.parent !== undefined) continue;
     if (root === undefined) root = row.id;
-    else if (root !== row.id) report(row.file, row.line, 'import-extra-root', { id: row.id, root });
+    else if (root !== row.id) problems.report(row.file, row.line, 'import-extra-root', { id: row.id, root });
   }
+  return root;
+}
 
-  // 4. Where each new unit's file goes, and files that are in the way. Iterative: a deep tree needs no deep stack.
+/**
+ * Where each unit's file goes: the root and its direct subunits in units/, deeper units in the
+ * folder of their chain. Each path is found once and kept, so a deep tree costs no more than a flat one.
+ */
+function unitFiles(index: RowIndex, target: Target, root: string | undefined): (id: string) => string {
+  const { byId } = index;
+  const parentOf = (id: string): string | undefined =>
+    byId.has(id) ? byId.get(id)!.parent : target.units.get(id)?.value.parent;
   const relFor = new Map<string, string>();
-  const knownRel = (id: string): string | undefined => relFor.get(id) ?? existingUnits.get(id)?.rel;
-  const fileOf = (id: string): string => {
+  const knownRel = (id: string): string | undefined => relFor.get(id) ?? target.units.get(id)?.rel;
+  return (id) => {
     const known = knownRel(id);
     if (known !== undefined) return known;
     // Up from the unit to the first ancestor whose file is known (its folder holds the chain), or to the root.
@@ -719,7 +894,7 @@ export function planImport(input: ImportInput): ImportPlan {
     let dir = 'units';
     for (
       let p = parentOf(id);
-      p !== undefined && p !== root && (byId.has(p) || existingUnits.has(p)) && chain.length < 64;
+      p !== undefined && p !== root && (byId.has(p) || target.units.has(p)) && chain.length < 64;
       p = parentOf(p)
     ) {
       const rel = knownRel(p);
@@ -735,84 +910,113 @@ export function planImport(input: ImportInput): ImportPlan {
     }
     return relFor.get(id)!;
   };
-  const existingFiles = new Set((input.existing ?? []).map((f) => f.rel));
-  for (const row of byId.values()) {
-    if (existingUnits.has(row.id) || isBad(row)) continue;
-    const rel = fileOf(row.id);
-    if (existingFiles.has(rel) && !input.force) report(row.file, row.line, 'import-file-exists', { file: rel });
-  }
+}
 
-  // 5. With --partial, a good row under a bad one cannot be placed either.
+/** A new unit whose file would land on one the structure already has, unless --force. */
+function checkFilesInTheWay(
+  index: RowIndex,
+  target: Target,
+  fileOf: (id: string) => string,
+  force: boolean,
+  problems: Problems,
+): void {
+  for (const row of index.byId.values()) {
+    if (target.units.has(row.id) || problems.isBad(row)) continue;
+    const rel = fileOf(row.id);
+    if (target.rels.has(rel) && !force) problems.report(row.file, row.line, 'import-file-exists', { file: rel });
+  }
+}
+
+/** With --partial, a good row under a bad one cannot be placed either: it is reported, and so is the subtree below it. */
+function refuseUnderBadParents(rows: readonly Row[], index: RowIndex, problems: Problems): void {
   const badIds = new Map<string, number>();
-  for (const row of rows) if (isBad(row) && row.id !== '') badIds.set(row.id, row.line);
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const row of byId.values()) {
-      if (isBad(row) || row.parent === undefined || !badIds.has(row.parent)) continue;
-      report(row.file, row.line, 'import-parent-bad', { parent: row.parent, line: badIds.get(row.parent)! });
+  for (const row of rows) if (problems.isBad(row) && row.id !== '') badIds.set(row.id, row.line);
+  const children = new Map<string, Row[]>();
+  for (const row of index.byId.values())
+    if (row.parent !== undefined) {
+      const list = children.get(row.parent);
+      if (list) list.push(row);
+      else children.set(row.parent, [row]);
+    }
+  const queue = [...badIds.keys()];
+  for (let i = 0; i < queue.length; i++) {
+    const parent = queue[i]!;
+    for (const row of children.get(parent) ?? []) {
+      if (problems.isBad(row)) continue;
+      problems.report(row.file, row.line, 'import-parent-bad', { parent, line: badIds.get(parent)! });
       badIds.set(row.id, row.line);
-      changed = true;
+      queue.push(row.id);
     }
   }
+}
 
-  problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  const plan: ImportPlan = {
-    problems,
+/** The plan without its files: the problems in file and line order, and what was read. */
+function emptyPlan(problems: Problems, tables: Tables, units: number, functions: number): ImportPlan {
+  const list = problems.list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return {
+    problems: list,
     files: [],
-    ignoredColumns: read.filter((t) => t.ignored.length > 0).map((t) => ({ file: t.file, columns: t.ignored })),
+    ignoredColumns: tables.all.filter((t) => t.ignored.length > 0).map((t) => ({ file: t.file, columns: t.ignored })),
     created: 0,
     updated: 0,
     organizationCreated: false,
     functionsImported: 0,
     functionsCreated: [],
-    rows: {
-      units: rows.length,
-      functions: fnRows.length,
-      assignments: assignmentTables.reduce((n, t) => n + t.body.length, 0),
-    },
+    rows: { units, functions, assignments: tables.assignments.reduce((n, t) => n + t.body.length, 0) },
   };
-  if (problems.length > 0 && !input.partial) return plan;
+}
 
-  // 6. The files.
-  const good = [...byId.values()].filter((r) => !isBad(r));
-  const goodFunctions = [...fnById.values()].filter((r) => !isBad(r));
-  if (!hasOrganization) {
-    const allLanguages = [...unitsTables, ...functionTables].flatMap((t) =>
-      t.columns.filter((c) => c?.lang !== undefined).map((c) => c!.lang!),
-    );
-    const languages = [...new Set([defaultLanguage, ...allLanguages])];
-    const rootRow = root !== undefined ? byId.get(root) : undefined;
-    const organization = {
-      id: rootRow?.id ?? 'organization',
-      name: rootRow ? rootRow.name : { [defaultLanguage]: 'organization' },
-      languages,
-      kinds: kinds.map((id) => ({ id, name: { [defaultLanguage]: id } })),
-    };
-    const text = `${defaultLanguage === 'ru' ? '# Создано командой org import. Виды подразделений упорядочены по их месту в дереве;\n# дайте им настоящие названия. Роли матрицы функций — по умолчанию (lead, participant, approver, informed).\n' : '# Created by org import. The kinds are ordered by where they sit in the tree; give them\n# their real names. The roles of the function matrix are the defaults (lead, participant, approver, informed).\n'}${stringify(organization)}`;
-    plan.files.push({
-      rel: 'organization.yaml',
-      text: canonical(text, 'organization', 'organization.yaml', input.schemaBase),
-      action: 'create',
-    });
-    plan.organizationCreated = true;
-  }
+/** Everything the files are made from. */
+interface WriteContext {
+  input: ImportInput;
+  target: Target;
+  tables: Tables;
+  index: RowIndex;
+  problems: Problems;
+  kinds: Kinds;
+  root: string | undefined;
+  fileOf: (id: string) => string;
+}
 
-  const texts = loaded?.texts;
-  const fnLangs = (field: Field): string[] => [
-    ...new Set(functionTables.flatMap((t) => t.columns.filter((c) => c?.field === field).map((c) => c!.lang!))),
-  ];
-  const fnFields = new Set(
-    functionTables.flatMap((t) => t.columns.filter((c) => c !== undefined).map((c) => c!.field)),
+/** organization.yaml for a structure that has none: languages from the name columns, kinds in tree order. */
+function addOrganizationFile(plan: ImportPlan, { input, tables, index, kinds, root }: WriteContext): void {
+  const { defaultLanguage } = tables;
+  const allLanguages = [...tables.units, ...tables.functions].flatMap((t) =>
+    t.columns.filter((c) => c?.lang !== undefined).map((c) => c!.lang!),
   );
-  for (const row of goodFunctions) {
-    const existing = existingFunctions.get(row.id);
+  const languages = [...new Set([defaultLanguage, ...allLanguages])];
+  const rootRow = root !== undefined ? index.byId.get(root) : undefined;
+  const organization = {
+    id: rootRow?.id ?? 'organization',
+    name: rootRow ? rootRow.name : { [defaultLanguage]: 'organization' },
+    languages,
+    kinds: kinds.ids.map((id) => ({ id, name: { [defaultLanguage]: id } })),
+  };
+  const text = `${defaultLanguage === 'ru' ? '# Создано командой org import. Виды подразделений упорядочены по их месту в дереве;\n# дайте им настоящие названия. Роли матрицы функций — по умолчанию (lead, participant, approver, informed).\n' : '# Created by org import. The kinds are ordered by where they sit in the tree; give them\n# their real names. The roles of the function matrix are the defaults (lead, participant, approver, informed).\n'}${stringify(organization)}`;
+  plan.files.push({
+    rel: 'organization.yaml',
+    text: canonical(text, 'organization', 'organization.yaml', input.schemaBase),
+    action: 'create',
+  });
+  plan.organizationCreated = true;
+}
+
+/** A file for each good row of the functions tables: new, or the existing file with the row's cells merged in. */
+function addFunctionFiles(plan: ImportPlan, { input, target, tables, index, problems }: WriteContext): void {
+  const texts = target.loaded?.texts;
+  const names = languagesOf(tables.functions, 'name');
+  const descriptions = languagesOf(tables.functions, 'description');
+  const fields = fieldsOf(tables.functions);
+  for (const row of index.fnById.values()) {
+    if (problems.isBad(row)) continue;
+    const existing = target.functions.get(row.id);
     if (existing) {
       const original = texts?.get(existing.file);
       if (original === undefined) continue;
       plan.files.push({
         rel: existing.rel,
         text: canonical(
-          updatedFunctionText(original, row, defaultLanguage, fnLangs('name'), fnLangs('description'), fnFields),
+          updatedFunctionText(original, row, tables.defaultLanguage, names, descriptions, fields),
           'function',
           existing.rel,
           input.schemaBase,
@@ -833,11 +1037,17 @@ export function planImport(input: ImportInput): ImportPlan {
     plan.files.push({ rel, text: canonical(stringify(fn), 'function', rel, input.schemaBase), action: 'create' });
     plan.functionsImported++;
   }
+}
 
-  const knownFunctions = new Set([...existingFunctions.keys(), ...fnById.keys()]);
+/** A file with only an id and a name for each function a unit names that neither a table nor the structure describes. */
+function addStubFunctionFiles(plan: ImportPlan, { input, target, tables, index, problems }: WriteContext): void {
+  const { defaultLanguage } = tables;
+  const knownFunctions = new Set([...target.functions.keys(), ...index.fnById.keys()]);
   for (const f of input.existing ?? [])
     if (/^functions\/.*\.ya?ml$/.test(f.rel)) knownFunctions.add(posix.basename(f.rel).replace(/\.ya?ml$/, ''));
-  const referenced = good.flatMap((r) => [...r.leads, ...(r.roles?.keys() ?? [])]);
+  const referenced = [...index.byId.values()]
+    .filter((r) => !problems.isBad(r))
+    .flatMap((r) => [...r.leads, ...(r.roles?.keys() ?? [])]);
   const stubs = [...new Set(referenced)].filter((fn) => !knownFunctions.has(fn)).sort();
   for (const fn of stubs) {
     const rel = `functions/${fn}.yaml`;
@@ -857,14 +1067,20 @@ export function planImport(input: ImportInput): ImportPlan {
     });
     plan.functionsCreated.push(fn);
   }
+}
 
-  for (const row of good) {
-    const existing = existingUnits.get(row.id);
+/** A file for each good unit row: new, in its place in the tree, or the existing file with the row's cells merged in. */
+function addUnitFiles(plan: ImportPlan, { input, target, tables, index, problems, fileOf }: WriteContext): void {
+  const texts = target.loaded?.texts;
+  const { defaultLanguage } = tables;
+  for (const row of index.byId.values()) {
+    if (problems.isBad(row)) continue;
+    const existing = target.units.get(row.id);
     if (existing) {
       const original = texts?.get(existing.file);
       if (original === undefined) continue; // a file that did not parse cannot be merged into
       const text = canonical(
-        updatedUnitText(original, row, defaultLanguage, present),
+        updatedUnitText(original, row, defaultLanguage, tables.present),
         'unit',
         existing.rel,
         input.schemaBase,
@@ -874,27 +1090,35 @@ export function planImport(input: ImportInput): ImportPlan {
       continue;
     }
     const rel = fileOf(row.id);
-    const unit: Record<string, unknown> = { id: row.id, kind: row.kind, name: row.name };
-    if (Object.keys(row.short).length > 0) unit.short = row.short;
-    if (Object.keys(row.description).length > 0) unit.description = row.description;
-    if (row.parent !== undefined) unit.parent = row.parent;
-    const functions: Record<string, string> = {};
-    if (row.roles) for (const [fn, role] of row.roles) functions[fn] = role;
-    for (const fn of row.leads) functions[fn] ??= 'lead';
-    if (Object.keys(functions).length > 0) unit.functions = functions;
-    if (row.positions !== undefined) {
-      if (row.positions.length > 0) unit.positions = row.positions;
-    } else if (row.headcount !== undefined && row.headcount > 0)
-      unit.positions = staffPositions(row.headcount, defaultLanguage);
-    if (row.replaces !== undefined && row.replaces.length > 0) unit.replaces = row.replaces;
-    if (row.source !== undefined && row.source !== '') unit.source = row.source;
-    if (typeof row.order === 'number') unit.order = row.order;
-    if (row.staff === true) unit.staff = true;
-    if (row.from !== undefined) unit.from = row.from;
-    if (row.until !== undefined) unit.until = row.until;
-    if (row.basis !== undefined) unit.basis = row.basis;
-    plan.files.push({ rel, text: canonical(stringify(unit), 'unit', rel, input.schemaBase), action: 'create' });
+    plan.files.push({
+      rel,
+      text: canonical(stringify(newUnit(row, defaultLanguage)), 'unit', rel, input.schemaBase),
+      action: 'create',
+    });
     plan.created++;
   }
-  return plan;
+}
+
+/** The content of a new unit's file, from its row. */
+function newUnit(row: Row, defaultLanguage: string): Record<string, unknown> {
+  const unit: Record<string, unknown> = { id: row.id, kind: row.kind, name: row.name };
+  if (Object.keys(row.short).length > 0) unit.short = row.short;
+  if (Object.keys(row.description).length > 0) unit.description = row.description;
+  if (row.parent !== undefined) unit.parent = row.parent;
+  const functions: Record<string, string> = {};
+  if (row.roles) for (const [fn, role] of row.roles) functions[fn] = role;
+  for (const fn of row.leads) functions[fn] ??= 'lead';
+  if (Object.keys(functions).length > 0) unit.functions = functions;
+  if (row.positions !== undefined) {
+    if (row.positions.length > 0) unit.positions = row.positions;
+  } else if (row.headcount !== undefined && row.headcount > 0)
+    unit.positions = staffPositions(row.headcount, defaultLanguage);
+  if (row.replaces !== undefined && row.replaces.length > 0) unit.replaces = row.replaces;
+  if (row.source !== undefined && row.source !== '') unit.source = row.source;
+  if (typeof row.order === 'number') unit.order = row.order;
+  if (row.staff === true) unit.staff = true;
+  if (row.from !== undefined) unit.from = row.from;
+  if (row.until !== undefined) unit.until = row.until;
+  if (row.basis !== undefined) unit.basis = row.basis;
+  return unit;
 }

@@ -17,7 +17,7 @@ import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../model/errors.js';
 import type { Measure, TextStyle } from '../render/chart/text.js';
 
-export interface FontFiles {
+interface FontFiles {
   regular: string;
   bold: string;
 }
@@ -26,17 +26,12 @@ let files: FontFiles | undefined;
 const bytes = new Map<string, Buffer>();
 
 /** Paths of the bundled DejaVu TTF files, resolved from this module's installation. */
-export function fontFiles(): FontFiles {
+function fontFiles(): FontFiles {
   if (files) return files;
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
   files = { regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') };
   return files;
-}
-
-/** The bytes of a font file, read once. */
-export function fontBytes(bold: boolean): Buffer {
-  return readOnce(bold ? fontFiles().bold : fontFiles().regular);
 }
 
 function readOnce(path: string): Buffer {

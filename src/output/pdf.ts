@@ -188,17 +188,7 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   const size = svgSize(svg);
   // svgSize gives CSS pixels; the chart is laid out in points.
   const points = { width: (size.width * 3) / 4, height: (size.height * 3) / 4 };
-  // The keep rectangles are in viewBox units; scale them to the points used here.
-  const unit = points.width / (svgViewBoxWidth(svg) ?? points.width);
-  const keep = (options.keep ?? []).map((k) => ({
-    ...k,
-    left: k.left * unit,
-    right: k.right * unit,
-    top: k.top * unit,
-    bottom: k.bottom * unit,
-  }));
-  const tiling = planTiling(points, { ...options, keep });
-  const { area, scale } = tiling;
+  const tiling = planTiling(points, { ...options, keep: keepInPoints(svg, points, options.keep ?? []) });
   const fonts = options.fonts ?? defaultFontSet();
   const { doc, finish } = await openPdf({
     size: [tiling.page.width, tiling.page.height],
@@ -206,70 +196,26 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
     ...(options.lang ? { lang: options.lang } : {}),
     fonts,
   });
-  // Each run of text names its face, so every character is drawn in the face it was measured with.
-  const faceOf = (family: string | undefined, bold: boolean): string => {
-    const index = family?.startsWith(FACE_PREFIX) ? Number(family.slice(FACE_PREFIX.length)) : NaN;
-    return fonts.faces[index]?.pdfName ?? fonts.runs('a', bold)[0]!.face.pdfName;
-  };
-  const line = (
-    text: string,
-    x: number,
-    y: number,
-    size: number,
-    bold: boolean,
-    color: string,
-    options: PDFKit.Mixins.TextOptions,
-  ): void => {
-    // Right-to-left words go over in visual order, a piece each (see visualPieces).
-    const runs = fonts
-      .runs(text, bold)
-      .flatMap((run) => visualPieces(run.text).map((piece) => ({ ...run, text: piece })));
-    doc.fontSize(size).fillColor(color);
-    if (runs.length <= 1) {
-      doc.font(runs[0]?.face.pdfName ?? faceOf(undefined, bold)).text(runs[0]?.text ?? text, x, y, options);
-      return;
-    }
-    // Runs in several faces: one text call each, continuing the same line.
-    runs.forEach((run, i) => {
-      doc.font(run.face.pdfName);
-      const last = i === runs.length - 1;
-      if (i === 0) doc.text(run.text, x, y, { ...options, ellipsis: false, continued: !last });
-      else doc.text(run.text, { ...options, ellipsis: false, continued: !last });
-    });
-  };
-
   const chartPages = tiling.columns.length * tiling.rows.length;
-  // Tables go on paper even when the chart has a page of its own size; their pages are counted first so every page can say "n of m".
-  const tablePage = options.page === 'fit' ? { width: PAPER.A4[0], height: PAPER.A4[1] } : tiling.page;
-  const tables =
-    options.tables && options.tables.length > 0
-      ? layoutTables(doc as unknown as TableDocument, options.tables, {
-          fonts: options.fonts ?? defaultFontSet(),
-          page: tablePage,
-          continued: options.tableContinued ?? ((t) => t),
-        })
-      : undefined;
+  const tables = tablePages(doc, options, tiling);
   const pages = chartPages + (tables?.pages.length ?? 0);
-  const drawn = { width: points.width * scale, height: points.height * scale };
-  // svg-to-pdfkit sizes the drawing from the root element's width and height, not from its options.
-  const sized = splitTextRuns(svg, fonts, byIndex, true).replace(/<svg\b[^>]*>/, (head) =>
-    head
-      .replace(/\swidth="[^"]*"/, ` width="${drawn.width}pt"`)
-      .replace(/\sheight="[^"]*"/, ` height="${drawn.height}pt"`),
-  );
+  const drawn = { width: points.width * tiling.scale, height: points.height * tiling.scale };
+  const sized = sizedSvg(svg, fonts, drawn);
   // A single page centres the chart (below the header, when there is one); tiles start at the top left so neighbours join up, and each
   // carries the title and its number.
+  const { area, scale } = tiling;
   const headed = options.titleOnSinglePage !== false;
   const centre =
     chartPages === 1
       ? { x: (area.width - drawn.width) / 2, y: headed ? 0 : (area.height - drawn.height) / 2 }
       : { x: 0, y: 0 };
+  const faceOf = facePicker(fonts);
   for (const [row, [top, bottom]] of tiling.rows.entries()) {
     for (const [column, [left, right]] of tiling.columns.entries()) {
       const n = row * tiling.columns.length + column + 1;
       doc.addPage({ size: [tiling.page.width, tiling.page.height], margin: 0 });
-      if (chartPages > 1 || options.titleOnSinglePage !== false) {
-        line(options.title, MARGIN, MARGIN, 10, true, '#1A1A1A', {
+      if (chartPages > 1 || headed) {
+        writeRuns(doc, fonts, options.title, MARGIN, MARGIN, 10, true, '#1A1A1A', {
           width: area.width,
           height: HEADER,
           lineBreak: false,
@@ -277,11 +223,21 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
         });
       }
       if (pages > 1) {
-        line(options.pageLabel(n, pages), MARGIN, tiling.page.height - MARGIN - 10, 8, false, '#4A4A4A', {
-          width: area.width,
-          align: 'right',
-          lineBreak: false,
-        });
+        writeRuns(
+          doc,
+          fonts,
+          options.pageLabel(n, pages),
+          MARGIN,
+          tiling.page.height - MARGIN - 10,
+          8,
+          false,
+          '#4A4A4A',
+          {
+            width: area.width,
+            align: 'right',
+            lineBreak: false,
+          },
+        );
       }
       doc.save();
       doc.rect(area.x + centre.x, area.y + centre.y, (right - left) * scale, (bottom - top) * scale).clip();
@@ -296,4 +252,80 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
   }
   if (tables) drawTables(doc as unknown as TableDocument, tables, (i) => options.pageLabel(chartPages + i + 1, pages));
   return finish();
+}
+
+/** The rectangles not to cut through, from the SVG's viewBox units into the points the pages use. */
+function keepInPoints(svg: string, points: { width: number }, keep: readonly Keep[]): Keep[] {
+  const unit = points.width / (svgViewBoxWidth(svg) ?? points.width);
+  return keep.map((k) => ({
+    ...k,
+    left: k.left * unit,
+    right: k.right * unit,
+    top: k.top * unit,
+    bottom: k.bottom * unit,
+  }));
+}
+
+/** The face a run of the SVG names (each run names its face, so every character is drawn in the face it was measured with). */
+function facePicker(fonts: FontSet): (family: string | undefined, bold: boolean) => string {
+  return (family, bold) => {
+    const index = family?.startsWith(FACE_PREFIX) ? Number(family.slice(FACE_PREFIX.length)) : NaN;
+    return fonts.faces[index]?.pdfName ?? fonts.runs('a', bold)[0]!.face.pdfName;
+  };
+}
+
+/** One line of text, each run in the face that has it; right-to-left words go over in visual order, a piece each (see visualPieces). */
+function writeRuns(
+  doc: PDFKit.PDFDocument,
+  fonts: FontSet,
+  text: string,
+  x: number,
+  y: number,
+  size: number,
+  bold: boolean,
+  color: string,
+  options: PDFKit.Mixins.TextOptions,
+): void {
+  const runs = fonts
+    .runs(text, bold)
+    .flatMap((run) => visualPieces(run.text).map((piece) => ({ ...run, text: piece })));
+  doc.fontSize(size).fillColor(color);
+  if (runs.length <= 1) {
+    doc.font(runs[0]?.face.pdfName ?? facePicker(fonts)(undefined, bold)).text(runs[0]?.text ?? text, x, y, options);
+    return;
+  }
+  // Runs in several faces: one text call each, continuing the same line.
+  runs.forEach((run, i) => {
+    doc.font(run.face.pdfName);
+    const last = i === runs.length - 1;
+    if (i === 0) doc.text(run.text, x, y, { ...options, ellipsis: false, continued: !last });
+    else doc.text(run.text, { ...options, ellipsis: false, continued: !last });
+  });
+}
+
+/**
+ * The table pages that follow the chart, laid out before it is drawn so every page can say "n of
+ * m". Tables go on paper even when the chart has a page of its own size.
+ */
+function tablePages(
+  doc: PDFKit.PDFDocument,
+  options: PdfOptions,
+  tiling: ReturnType<typeof planTiling>,
+): ReturnType<typeof layoutTables> | undefined {
+  if (!options.tables || options.tables.length === 0) return undefined;
+  const tablePage = options.page === 'fit' ? { width: PAPER.A4[0], height: PAPER.A4[1] } : tiling.page;
+  return layoutTables(doc as unknown as TableDocument, options.tables, {
+    fonts: options.fonts ?? defaultFontSet(),
+    page: tablePage,
+    continued: options.tableContinued ?? ((t) => t),
+  });
+}
+
+/** The SVG with each text run split by face, and sized to the drawing: svg-to-pdfkit sizes it from the root element's width and height, not from its options. */
+function sizedSvg(svg: string, fonts: FontSet, drawn: { width: number; height: number }): string {
+  return splitTextRuns(svg, fonts, byIndex, true).replace(/<svg\b[^>]*>/, (head) =>
+    head
+      .replace(/\swidth="[^"]*"/, ` width="${drawn.width}pt"`)
+      .replace(/\sheight="[^"]*"/, ` height="${drawn.height}pt"`),
+  );
 }

@@ -104,13 +104,6 @@ export function slideSize(
   return options.landscape === false ? { width: short, height: long } : { width: long, height: short };
 }
 
-/** The part of a slide (in points) a chart page's drawing gets, below a heading with a date line and a legend. */
-export function drawingArea(options: Pick<PptxOptions, 'slide' | 'landscape'>): { width: number; height: number } {
-  const size = slideSize({ pages: [] }, options);
-  const heading = TITLE * 1.4 + SUBTITLE * 1.5 + LEGEND * 2.8;
-  return { width: (size.width - 2 * MARGIN) * 72, height: (size.height - 2 * MARGIN) * 72 - heading };
-}
-
 function headingHeight(page: ChartPage): number {
   return inch(TITLE * 1.4 + (page.drawing.subtitle ? SUBTITLE * 1.5 : 0) + (page.trail.length > 0 ? TRAIL * 1.6 : 0));
 }
@@ -221,6 +214,18 @@ function chartSlide(
   size: { width: number; height: number },
   options: PptxOptions,
 ): void {
+  const top = slideHeading(slide, page, fonts, size, options);
+  drawingOnSlide(slide, page.drawing, fonts, size, top, options);
+}
+
+/** The heading of a chart slide: the trail of linked ancestors, the title, the date line and the legend; returns where the drawing may start. */
+function slideHeading(
+  slide: Slide,
+  page: ChartPage,
+  fonts: FontSet,
+  size: { width: number; height: number },
+  options: PptxOptions,
+): number {
   const d = page.drawing;
   const lang = options.lang;
   let top = MARGIN;
@@ -274,8 +279,19 @@ function chartSlide(
     }
     top += legendHeight(d);
   }
-  // The drawing, scaled to the room left and centred in it.
-  const room = { width, height: size.height - top - MARGIN };
+  return top;
+}
+
+/** The drawing, scaled to the room left below the heading and centred in it: connectors as lines, then the boxes. */
+function drawingOnSlide(
+  slide: Slide,
+  d: ChartDrawing,
+  fonts: FontSet,
+  size: { width: number; height: number },
+  top: number,
+  options: PptxOptions,
+): void {
+  const room = { width: size.width - 2 * MARGIN, height: size.height - top - MARGIN };
   const scale = Math.min(
     MAX_ZOOM,
     room.width / Math.max(inch(d.width), 0.01),

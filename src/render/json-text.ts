@@ -7,7 +7,7 @@
  * indentation (still valid JSON, linear in size).
  */
 
-export const MAX_INDENT = 64;
+const MAX_INDENT = 64;
 
 type Frame = { kind: 'text'; text: string } | { kind: 'value'; value: unknown; level: number };
 

@@ -23,7 +23,7 @@ const COMMAND_START = /^([ \t]*(?:\u001B\[[0-9;]*m)*)(::|##(?=\[|vso\[))/gm;
 const NAMED: Record<string, string> = { '\u001B': '\\e', '\r': '\\r', '\t': '\\t' };
 
 /** How one control character is shown. */
-export function visibleControl(ch: string): string {
+function visibleControl(ch: string): string {
   const named = NAMED[ch];
   if (named) return named;
   const code = ch.charCodeAt(0);

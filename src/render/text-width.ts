@@ -61,22 +61,6 @@ export function truncate(text: string, width: number): string {
   return `${out}…`;
 }
 
-/** Wraps text at spaces into lines of at most `width` columns (long words are cut). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (displayWidth(candidate) <= width) line = candidate;
-    else {
-      if (line) lines.push(line);
-      line = displayWidth(word) <= width ? word : truncate(word, width);
-    }
-  }
-  if (line) lines.push(line);
-  return lines.length > 0 ? lines : [''];
-}
-
 /**
  * The largest of `values`, or `floor` when there are none or all are smaller. A loop, not
  * `Math.max(...values)`: spreading an array of a hundred thousand rows into arguments overflows

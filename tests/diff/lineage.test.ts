@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { diffStructures } from '../../src/diff/diff.js';
 import type { Change } from '../../src/diff/types.js';
+import { buildModel, type OrgModel } from '../../src/model/model.js';
 import { load, type Files } from '../helpers/structure.js';
+
+const model = (files: Files): OrgModel => buildModel(load(files));
 
 const unit = (id: string, fields: Record<string, unknown> = {}): Files => ({
   [`units/${id}.yaml`]: {
@@ -21,7 +24,7 @@ const fn = (id: string): Files => ({ [`functions/${id}.yaml`]: { id, name: `Func
 const base: Files = { ...unit('root'), ...fn('f1'), ...fn('f2'), ...fn('f3') };
 
 const diff = (before: Files, after: Files): Change[] =>
-  diffStructures(load({ ...base, ...before }), load({ ...base, ...after })).changes;
+  diffStructures(model({ ...base, ...before }), model({ ...base, ...after })).changes;
 const ofType = <T extends Change['type']>(changes: Change[], type: T): Array<Extract<Change, { type: T }>> =>
   changes.filter((c): c is Extract<Change, { type: T }> => c.type === type);
 
@@ -185,8 +188,8 @@ describe('inferred lineage', () => {
   });
 
   it('can be turned off', () => {
-    const before = load({ ...base, ...unit('a', { functions: { f1: 'lead' } }) });
-    const after = load({ ...base, ...unit('b', { functions: { f1: 'lead' } }) });
+    const before = model({ ...base, ...unit('a', { functions: { f1: 'lead' } }) });
+    const after = model({ ...base, ...unit('b', { functions: { f1: 'lead' } }) });
     expect(diffStructures(before, after, { infer: false }).changes.map((c) => c.type)).toEqual([
       'unit-added',
       'unit-removed',
@@ -214,8 +217,8 @@ describe('functions and assignments', () => {
 
   it('a function whose lead is dropped is listed as having lost it', () => {
     const result = diffStructures(
-      load({ ...base, ...unit('a', { functions: { f1: 'lead' } }) }),
-      load({ ...base, ...unit('a') }),
+      model({ ...base, ...unit('a', { functions: { f1: 'lead' } }) }),
+      model({ ...base, ...unit('a') }),
     );
     expect(result.changes.map((c) => c.type)).toEqual(['assignment-removed']);
     expect(result.summary.lostLead).toEqual([{ function: 'f1', from: ['a'] }]);
@@ -223,8 +226,8 @@ describe('functions and assignments', () => {
 
   it('names every id it mentions, even ids that are names of Object properties', () => {
     const result = diffStructures(
-      load({ ...base, ...unit('constructor') }),
-      load({ ...base, ...unit('constructor', { name: 'Builder' }) }),
+      model({ ...base, ...unit('constructor') }),
+      model({ ...base, ...unit('constructor', { name: 'Builder' }) }),
     );
     expect(result.changes).toEqual([
       {
@@ -273,7 +276,7 @@ describe('lineage from partial overlap', () => {
       ...unit('b', { functions: { f1: 'lead', f2: 'lead', renewed: 'lead' } }),
       'functions/renewed.yaml': { id: 'renewed', name: 'Licensing of street trading at markets' },
     };
-    const result = diffStructures(load({ ...base, ...before }), load({ ...base, ...after }));
+    const result = diffStructures(model({ ...base, ...before }), model({ ...base, ...after }));
     expect(ofType(result.changes, 'unit-replaced')[0]).toMatchObject({
       kind: 'rename-id',
       evidence: { functions: { shared: 3, from: 3, to: 3 } },
@@ -300,7 +303,7 @@ describe('lineage from partial overlap', () => {
       'functions/y.yaml': { id: 'y', name: 'Parking' },
       'functions/z.yaml': { id: 'z', name: 'Street lighting', replaces: ['x'] },
     };
-    const result = diffStructures(load({ ...base, ...before }), load({ ...base, ...after }));
+    const result = diffStructures(model({ ...base, ...before }), model({ ...base, ...after }));
     expect(ofType(result.changes, 'function-replaced').map((c) => [c.from, c.to, c.inferred])).toEqual([
       [['x'], ['z'], undefined],
     ]);
@@ -311,13 +314,13 @@ describe('lineage from partial overlap', () => {
   it('lists a weak match for review instead of guessing it: 2 of 7 functions', () => {
     const many = ['f1', 'f2', 'f3'];
     const result = diffStructures(
-      load({
+      model({
         ...base,
         ...fns('g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7'),
         ...unit('a', { functions: leads(...many, 'g1', 'g2', 'g3', 'g4') }),
         ...unit('keep', { name: 'Keeper' }),
       }),
-      load({
+      model({
         ...base,
         ...fns('g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8', 'g9'),
         ...unit('b', { name: 'Other', functions: leads('f1', 'f2', 'g5', 'g6', 'g7', 'g8', 'g9') }),

@@ -8,7 +8,10 @@ import { diffStructures } from '../../src/diff/diff.js';
 import { translator } from '../../src/i18n/format.js';
 import { DEFAULT_MAX_LENGTH, renderDiffMarkdown } from '../../src/render/diff/markdown.js';
 import type { DiffReport, DiffSide } from '../../src/render/diff/index.js';
+import { buildModel, type OrgModel } from '../../src/model/model.js';
 import { load, type Files } from '../helpers/structure.js';
+
+const model = (files: Files): OrgModel => buildModel(load(files));
 
 const side = (label: string): DiffSide => ({
   label,
@@ -32,7 +35,7 @@ function report(): DiffReport {
   for (let i = 0; i < 60; i++)
     before[`units/old-${i}.yaml`] = { id: `old-${i}`, kind: 'department', parent: 'root', name: `Old department ${i}` };
   after['units/root.yaml'] = { id: 'root', kind: 'office', name: 'Root', functions: held };
-  return { from: side('main'), to: side('structure'), diff: diffStructures(load(before), load(after)) };
+  return { from: side('main'), to: side('structure'), diff: diffStructures(model(before), model(after)) };
 }
 
 describe('Markdown within a length limit', () => {

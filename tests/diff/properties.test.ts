@@ -9,6 +9,7 @@ import { describe, expect } from 'vitest';
 import { diffStructures, sortChanges } from '../../src/diff/diff.js';
 import type { Change } from '../../src/diff/types.js';
 import { DEFAULT_ROLES, type LoadedStructure } from '../../src/load/structure.js';
+import { buildModel } from '../../src/model/model.js';
 import type { OrgFunction, Text, Unit } from '../../src/model/types.js';
 
 const UNIT_IDS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
@@ -148,15 +149,15 @@ const withoutNames = (changes: readonly Change[]): unknown[] =>
 
 describe('diff properties', () => {
   test.prop([structure], { numRuns: 200 })('a structure compared with itself has no changes', (a) => {
-    const { changes, summary } = diffStructures(a, a);
+    const { changes, summary } = diffStructures(buildModel(a), buildModel(a));
     expect(changes).toEqual([]);
     expect(summary.lostLead).toEqual([]);
     expect(summary.headcount.from).toBe(summary.headcount.to);
   });
 
   test.prop([pair], { numRuns: 300 })('comparing the other way round mirrors every change', ([a, b]) => {
-    const forward = diffStructures(a, b);
-    const backward = diffStructures(b, a);
+    const forward = diffStructures(buildModel(a), buildModel(b));
+    const backward = diffStructures(buildModel(b), buildModel(a));
     expect(withoutNames(backward.changes)).toEqual(withoutNames(sortChanges(forward.changes.map(mirror))));
     expect(backward.summary.headcount).toEqual({
       from: forward.summary.headcount.to,
@@ -167,7 +168,7 @@ describe('diff properties', () => {
   test.prop([pair], { numRuns: 200 })(
     'no unit is reported both inside a replacement and as added or removed',
     ([a, b]) => {
-      const { changes } = diffStructures(a, b);
+      const { changes } = diffStructures(buildModel(a), buildModel(b));
       const replaced = new Set(changes.flatMap((c) => (c.type === 'unit-replaced' ? [...c.from, ...c.to] : [])));
       const plain = changes.flatMap((c) => (c.type === 'unit-added' || c.type === 'unit-removed' ? [c.unit] : []));
       expect(plain.filter((id) => replaced.has(id))).toEqual([]);

@@ -34,7 +34,7 @@ export const FRAME = {
 } as const;
 
 /** Smallest scale at which a chart counts as readable on paper (12 pt names print at 6.6 pt). */
-export const MIN_SCALE = 0.55;
+const MIN_SCALE = 0.55;
 
 export interface BookOptions {
   /** Paper in points, or `fit`: one page the size of the chart. */
@@ -170,56 +170,78 @@ export function chartBook(spec: ChartSpec, options: BookOptions): ChartBook {
 
 /** The book of an already prepared chart (several paper sizes can be tried on one preparation). */
 export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
-  const { measure, t } = options;
-  const minScale = options.minScale ?? MIN_SCALE;
-  const spec = chart.spec;
-  const name = (id: string): string => chart.laid.get(id)!.box.name;
-
-  if (options.paper === 'fit') {
-    const part = layoutPart(chart, chart.roots, 'all');
-    const drawing = drawPart(chart, part);
-    const heading = layoutHeading(drawing, measure, drawing.width);
-    const chrome = { x: 2 * FRAME.margin, y: 2 * FRAME.margin + heading.height + FRAME.headingGap + FRAME.footer };
-    const scale = Math.min(
-      1,
-      (MAX_PAGE_SIDE - chrome.x) / Math.max(1, heading.width, drawing.width),
-      (MAX_PAGE_SIDE - chrome.y) / Math.max(1, drawing.height),
-    );
-    const paper = {
-      width: Math.ceil(Math.max(drawing.width, heading.width) * scale + chrome.x),
-      height: Math.ceil(drawing.height * scale + chrome.y),
-    };
-    return {
-      title: spec.title,
-      pages: [{ kind: 'chart', trail: [], drawing, scale }],
-      outline: [{ title: spec.title, page: 1, children: [] }],
-      paper,
-      fit: true,
-    };
-  }
+  if (options.paper === 'fit') return fitBook(chart, options.measure);
   const paper = options.paper;
-  const heading = layoutHeading(spec, measure, paper.width - 2 * FRAME.margin);
-  const overviewArea = chartArea(paper, heading.height);
-  const detailArea = chartArea(paper, undefined);
-  const fits = (part: PartLayout, area: Rect): boolean => fitScale(part.layout, area) >= minScale;
+  const heading = layoutHeading(chart.spec, options.measure, paper.width - 2 * FRAME.margin);
+  const planner = new Planner(
+    chart,
+    options.minScale ?? MIN_SCALE,
+    chartArea(paper, heading.height),
+    chartArea(paper, undefined),
+  );
+  const plans = planPages(planner, options.onProgress);
+  const pages = bookPages(chart, plans, options.t);
+  return { title: chart.spec.title, pages, outline: [outlineOf(chart, plans)], paper };
+}
+
+const nameIn = (chart: PreparedChart, id: string): string => chart.laid.get(id)!.box.name;
+
+/** The whole chart on one page of its own size, scaled down only past the largest page a viewer opens. */
+function fitBook(chart: PreparedChart, measure: Measure): ChartBook {
+  const spec = chart.spec;
+  const part = layoutPart(chart, chart.roots, 'all');
+  const drawing = drawPart(chart, part);
+  const heading = layoutHeading(drawing, measure, drawing.width);
+  const chrome = { x: 2 * FRAME.margin, y: 2 * FRAME.margin + heading.height + FRAME.headingGap + FRAME.footer };
+  const scale = Math.min(
+    1,
+    (MAX_PAGE_SIDE - chrome.x) / Math.max(1, heading.width, drawing.width),
+    (MAX_PAGE_SIDE - chrome.y) / Math.max(1, drawing.height),
+  );
+  const paper = {
+    width: Math.ceil(Math.max(drawing.width, heading.width) * scale + chrome.x),
+    height: Math.ceil(drawing.height * scale + chrome.y),
+  };
+  return {
+    title: spec.title,
+    pages: [{ kind: 'chart', trail: [], drawing, scale }],
+    outline: [{ title: spec.title, page: 1, children: [] }],
+    paper,
+    fit: true,
+  };
+}
+
+/** Finds how much of the chart each page holds: the overview under the heading, detail pages below it. */
+class Planner {
+  constructor(
+    readonly chart: PreparedChart,
+    readonly minScale: number,
+    readonly overviewArea: Rect,
+    readonly detailArea: Rect,
+  ) {}
+
+  fits(part: PartLayout, area: Rect): boolean {
+    return fitScale(part.layout, area) >= this.minScale;
+  }
 
   /**
    * The most of `roots` that fits `area`: level by level, a whole level at once when it fits,
    * else its units one by one in order, for as long as they fit. `fits: false` when not even the
    * starting cut does (the roots alone for the overview, a unit and its children for a detail page).
    */
-  const deepest = (roots: string[], overview: boolean, area: Rect): { part: PartLayout; fits: boolean } => {
+  deepest(roots: string[], overview: boolean, area: Rect): { part: PartLayout; fits: boolean } {
+    const { chart } = this;
     const open = new Set<string>(overview ? [] : roots);
     // Each page's subtrees aim at the shape of the page's own chart area.
     const shape = { aspect: area.width / area.height };
     let best = layoutPart(chart, roots, open, shape);
-    if (!fits(best, area)) return { part: best, fits: false };
+    if (!this.fits(best, area)) return { part: best, fits: false };
     let trials = 0;
     while (best.frontier.length > 0 && trials < 60) {
       const level = best.frontier;
       const all = layoutPart(chart, roots, new Set([...open, ...level]), shape);
       trials++;
-      if (fits(all, area)) {
+      if (this.fits(all, area)) {
         for (const id of level) open.add(id);
         best = all;
         continue;
@@ -230,7 +252,7 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
         open.add(id);
         const next = layoutPart(chart, roots, open, shape);
         trials++;
-        if (fits(next, area)) best = next;
+        if (this.fits(next, area)) best = next;
         else {
           open.delete(id);
           failures++;
@@ -239,24 +261,30 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
       break;
     }
     return { part: best, fits: true };
-  };
+  }
+}
 
+/**
+ * The plan of every page, in tree order: each subtree's pages follow the page it continues from,
+ * before the next subtree's; small sibling subtrees share a page.
+ */
+function planPages(planner: Planner, onProgress: ((pages: number) => void) | undefined): Plan[] {
+  const { chart, detailArea } = planner;
   const plans: Plan[] = [];
   let pages = 0;
   const add = (roots: string[], overview: boolean, parentPlan: Plan | undefined): Plan => {
-    const area = overview ? overviewArea : detailArea;
-    let found = deepest(roots, overview, area);
+    const area = overview ? planner.overviewArea : detailArea;
+    let found = planner.deepest(roots, overview, area);
     // An overview of one box says nothing: the top unit and its children open the book instead.
-    if (overview && roots.length === 1 && found.part.frontier.length === 1) found = deepest(roots, false, area);
+    if (overview && roots.length === 1 && found.part.frontier.length === 1) found = planner.deepest(roots, false, area);
     const plan: Plan = { roots, overview, part: found.part, firstPage: pages + 1, parentPlan };
     // A page that does not fit even so is spread over a few, cut between boxes.
-    if (!found.fits) plan.tiles = tilesFor(found.part, area, minScale);
+    if (!found.fits) plan.tiles = tilesFor(found.part, area, planner.minScale);
     pages += plan.tiles ? plan.tiles.rects.length : 1;
     plans.push(plan);
-    options.onProgress?.(pages);
+    onProgress?.(pages);
     return plan;
   };
-  // Pages in tree order: each subtree's pages follow the page it continues from, before the next subtree's.
   const stack: Array<{ root: string; from: Plan }> = [];
   const overview = add(chart.roots, true, undefined);
   for (let i = overview.part.frontier.length - 1; i >= 0; i--)
@@ -272,7 +300,7 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
         if (next.from !== from || chart.parent.get(next.root) !== chart.parent.get(root)) break;
         const candidate = [...roots, next.root];
         const part = layoutPart(chart, candidate, 'all', { aspect: detailArea.width / detailArea.height });
-        if (!fits(part, detailArea)) break;
+        if (!planner.fits(part, detailArea)) break;
         stack.pop();
         roots = candidate;
         plan.roots = roots;
@@ -281,7 +309,12 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
     }
     for (let i = plan.part.frontier.length - 1; i >= 0; i--) stack.push({ root: plan.part.frontier[i]!, from: plan });
   }
+  return plans;
+}
 
+/** The pages drawn from their plans: "continued on page N" under each cut box, the trail of units above, tiles where a page is spread over several. */
+function bookPages(chart: PreparedChart, plans: readonly Plan[], t: Translate): ChartPage[] {
+  const name = (id: string): string => nameIn(chart, id);
   // Where each unit is drawn in full, and where each continued subtree starts.
   const startOf = new Map<string, number>();
   const home = new Map<string, number>();
@@ -291,7 +324,6 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
     for (const id of plan.part.units) if (!cut.has(id)) home.set(id, plan.firstPage);
     for (const id of plan.part.frontier) home.set(id, startOf.get(id)!);
   }
-
   const out: ChartPage[] = [];
   for (const plan of plans) {
     const continues = new Map<string, { text: string; page: number }>();
@@ -325,16 +357,20 @@ export function bookOf(chart: PreparedChart, options: BookOptions): ChartBook {
       });
     } else out.push({ kind: 'chart', trail, drawing });
   }
+  return out;
+}
 
+/** The book's outline: the overview, each page's units under the page they continue from. */
+function outlineOf(chart: PreparedChart, plans: readonly Plan[]): OutlineEntry {
   // Plans are in tree order, so a plan's parent has its entry before it.
   const entries = new Map<Plan, OutlineEntry>();
   for (const plan of plans) {
     // Siblings sharing a page each get their entry; pages continuing from the page hang under the first.
     const own = plan.overview
-      ? [{ title: spec.title, page: plan.firstPage, children: [] }]
-      : plan.roots.map((r): OutlineEntry => ({ title: name(r), page: plan.firstPage, children: [] }));
+      ? [{ title: chart.spec.title, page: plan.firstPage, children: [] }]
+      : plan.roots.map((r): OutlineEntry => ({ title: nameIn(chart, r), page: plan.firstPage, children: [] }));
     entries.set(plan, own[0]!);
     if (plan.parentPlan) entries.get(plan.parentPlan)!.children.push(...own);
   }
-  return { title: spec.title, pages: out, outline: [entries.get(overview)!], paper };
+  return entries.get(plans[0]!)!;
 }

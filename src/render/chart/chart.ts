@@ -5,7 +5,7 @@
  * injected measure.
  */
 import type { Translate } from '../../i18n/format.js';
-import { headcount, pickText, subtreeHeadcount, treeOrder, functionsLedBy, type OrgModel } from '../../model/model.js';
+import { headcount, pickText, treeOrder, functionsLedBy, type OrgModel } from '../../model/model.js';
 import { writeDot, type Box, type ChartSpec, type Edge, type LegendItem } from './dot.js';
 import { kindPalette, rootPalette } from './style.js';
 import type { Measure } from './text.js';
@@ -29,7 +29,7 @@ export interface ChartOptions {
 }
 
 /** Units the chart draws, in tree order, with their level. */
-export function chartUnits(
+function chartUnits(
   model: OrgModel,
   options: Pick<ChartOptions, 'root' | 'depth'>,
 ): Array<{ id: string; depth: number }> {
@@ -43,7 +43,7 @@ export function kindName(model: OrgModel, kind: string, lang: string): string {
 }
 
 /** Title and date line: the organisation's name and the date of the structure, unless replaced. */
-export function chartHeading(
+function chartHeading(
   model: OrgModel,
   options: Pick<ChartOptions, 'lang' | 't' | 'title'>,
 ): { title: string; subtitle?: string } {
@@ -54,7 +54,7 @@ export function chartHeading(
 }
 
 /** Legend entries for the kinds that appear among `unitIds`, in the order of `organization.yaml`. */
-export function kindLegend(model: OrgModel, unitIds: Iterable<string>, lang: string): LegendItem[] {
+function kindLegend(model: OrgModel, unitIds: Iterable<string>, lang: string): LegendItem[] {
   const present = new Set<string>();
   for (const id of unitIds) {
     const unit = model.units.get(id)?.unit;
@@ -69,7 +69,34 @@ export function kindLegend(model: OrgModel, unitIds: Iterable<string>, lang: str
   return items;
 }
 
-/** The box of one unit as the org chart draws it. */
+/** What is below each unit of the tree from `root` (or every root), found in one pass from the bottom up. */
+export interface SubtreeCounts {
+  /** How many units are below each unit. */
+  below: ReadonlyMap<string, number>;
+  /** The headcount of each unit and everything below it. */
+  totals: ReadonlyMap<string, number>;
+}
+
+/** Units and headcount below each unit, counted once from the bottom up (not one walk per unit). */
+export function subtreeCounts(model: OrgModel, root?: string): SubtreeCounts {
+  const all = treeOrder(model, root);
+  const below = new Map<string, number>();
+  const totals = new Map<string, number>();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const id = all[i]!.id;
+    let count = 0;
+    let total = headcount(model.units.get(id)!.unit);
+    for (const child of model.children.get(id) ?? []) {
+      count += 1 + (below.get(child) ?? 0);
+      total += totals.get(child) ?? 0;
+    }
+    below.set(id, count);
+    totals.set(id, total);
+  }
+  return { below, totals };
+}
+
+/** The box of one unit as the org chart draws it; `totals` are the subtree headcounts of subtreeCounts. */
 export function unitBox(
   model: OrgModel,
   id: string,
@@ -77,7 +104,7 @@ export function unitBox(
   options: ChartOptions,
   isRoot: boolean,
   hiddenBelow: number,
-  totals?: ReadonlyMap<string, number>,
+  totals: ReadonlyMap<string, number>,
 ): Box {
   const unit = model.units.get(id)!.unit;
   const kindColours = kindPalette(model.kindRank.get(unit.kind));
@@ -95,7 +122,7 @@ export function unitBox(
   };
   if (options.headcount) {
     const own = headcount(unit);
-    const total = totals?.get(id) ?? subtreeHeadcount(model, id);
+    const total = totals.get(id) ?? own;
     const hasPositions = (unit.positions ?? []).length > 0;
     let text: string;
     if (!hasPositions && total === 0) text = options.t('chart-headcount-unknown');
@@ -119,21 +146,7 @@ export function chartSpec(model: OrgModel, options: ChartOptions): ChartSpec {
   const shown = new Set(drawn.map((d) => d.id));
   const boxes: Box[] = [];
   const edges: Edge[] = [];
-  // Units below each drawn unit, counted once from the bottom up (not one walk per unit).
-  const all = treeOrder(model, options.root);
-  const belowCount = new Map<string, number>();
-  const totals = new Map<string, number>();
-  for (let i = all.length - 1; i >= 0; i--) {
-    const id = all[i]!.id;
-    let count = 0;
-    let total = headcount(model.units.get(id)!.unit);
-    for (const child of model.children.get(id) ?? []) {
-      count += 1 + (belowCount.get(child) ?? 0);
-      total += totals.get(child) ?? 0;
-    }
-    belowCount.set(id, count);
-    totals.set(id, total);
-  }
+  const { below: belowCount, totals } = subtreeCounts(model, options.root);
   for (const { id, depth } of drawn) {
     const below = belowCount.get(id) ?? 0;
     const shownBelow = (model.children.get(id) ?? []).filter((c) => shown.has(c)).length;

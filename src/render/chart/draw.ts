@@ -11,8 +11,8 @@ import { layoutTree, type TreeLayout } from './layout.js';
 import { SIZES, type Palette } from './style.js';
 import { wrapText, type Measure, type TextStyle } from './text.js';
 
-export const NAME: TextStyle = { bold: true, size: SIZES.name };
-export const DETAIL: TextStyle = { bold: false, size: SIZES.detail };
+const NAME: TextStyle = { bold: true, size: SIZES.name };
+const DETAIL: TextStyle = { bold: false, size: SIZES.detail };
 const LINE = 1.2;
 const PAD_X = 10;
 const PAD_Y = 8;
@@ -211,60 +211,88 @@ export function arrowHead(segment: Pick<DrawnSegment, 'from' | 'to'>, length = 7
 
 /** The drawing of a laid-out part: boxes with their lines of text, connectors, links between drawn units. */
 export function drawPart(chart: PreparedChart, part: PartLayout, options: DrawOptions = {}): ChartDrawing {
-  const { measure, spec } = chart;
+  const { spec } = chart;
   const boxes: DrawnBox[] = [];
   for (const id of part.units) {
     const rect = part.layout.boxes.get(id);
-    if (!rect) continue;
-    const laid = chart.laid.get(id)!;
-    const { box } = laid;
-    const lines: DrawnLine[] = [];
-    const rules: number[] = [];
-    let y = rect.y + PAD_Y;
-    const put = (text: string, style: TextStyle, color: string): void => {
-      const width = measure(text, style);
-      const height = style.size * LINE;
-      lines.push({
-        text,
-        size: style.size,
-        bold: style.bold,
-        color,
-        x: rect.x + (rect.width - width) / 2,
-        baseline: y + height * 0.8,
-        width,
-      });
-      y += height;
-    };
-    for (const l of laid.name) put(l, NAME, box.palette.text);
-    if (laid.lines.length > 0) y += GAP;
-    for (const { text, line } of laid.lines)
-      put(text, DETAIL, line.style === 'note' ? (line.color ?? box.palette.text) : box.palette.muted);
-    if (laid.footer.length > 0) {
-      y += GAP;
-      rules.push(y);
-      y += 2 * GAP;
-      laid.footer.forEach((f, i) => {
-        if (i > 0) y += GAP;
-        for (const l of f) put(l, DETAIL, box.palette.text);
-      });
-    }
-    const continues = options.continues?.get(id);
-    if (continues) {
-      y += GAP;
-      put(continues.text, { bold: true, size: DETAIL.size }, box.palette.text);
-    }
-    boxes.push({
-      id,
-      rect,
-      palette: box.palette,
-      lines,
-      rules,
-      emphasis: box.emphasis,
-      ...(box.dashed ? { dashed: true } : {}),
-      classes: box.classes,
-      ...(continues ? { continues: { page: continues.page } } : {}),
+    if (rect) boxes.push(drawnBox(chart, id, rect, options.continues?.get(id)));
+  }
+  const title = options.title ?? spec.title;
+  const subtitle = options.title !== undefined ? options.subtitle : (options.subtitle ?? spec.subtitle);
+  return {
+    width: part.layout.width,
+    height: part.layout.height,
+    title,
+    ...(subtitle !== undefined ? { subtitle } : {}),
+    boxes,
+    segments: drawnSegments(chart, part),
+    legend: spec.legend.map((item): DrawnLegendItem => ({
+      label: item.label,
+      palette: item.palette,
+      ...(item.dashed ? { dashed: true } : {}),
+    })),
+  };
+}
+
+/** One box where the layout put it: its name, detail lines, footer under a rule and "continued on page N", each line centred. */
+function drawnBox(
+  chart: PreparedChart,
+  id: string,
+  rect: Rect,
+  continues: { text: string; page: number } | undefined,
+): DrawnBox {
+  const { measure } = chart;
+  const laid = chart.laid.get(id)!;
+  const { box } = laid;
+  const lines: DrawnLine[] = [];
+  const rules: number[] = [];
+  let y = rect.y + PAD_Y;
+  const put = (text: string, style: TextStyle, color: string): void => {
+    const width = measure(text, style);
+    const height = style.size * LINE;
+    lines.push({
+      text,
+      size: style.size,
+      bold: style.bold,
+      color,
+      x: rect.x + (rect.width - width) / 2,
+      baseline: y + height * 0.8,
+      width,
+    });
+    y += height;
+  };
+  for (const l of laid.name) put(l, NAME, box.palette.text);
+  if (laid.lines.length > 0) y += GAP;
+  for (const { text, line } of laid.lines)
+    put(text, DETAIL, line.style === 'note' ? (line.color ?? box.palette.text) : box.palette.muted);
+  if (laid.footer.length > 0) {
+    y += GAP;
+    rules.push(y);
+    y += 2 * GAP;
+    laid.footer.forEach((f, i) => {
+      if (i > 0) y += GAP;
+      for (const l of f) put(l, DETAIL, box.palette.text);
     });
   }
+  if (continues) {
+    y += GAP;
+    put(continues.text, { bold: true, size: DETAIL.size }, box.palette.text);
+  }
+  return {
+    id,
+    rect,
+    palette: box.palette,
+    lines,
+    rules,
+    emphasis: box.emphasis,
+    ...(box.dashed ? { dashed: true } : {}),
+    classes: box.classes,
+    ...(continues ? { continues: { page: continues.page } } : {}),
+  };
+}
+
+/** The connectors of the tree, the dashed arms to staff units, and an arrow for each link whose two ends are drawn. */
+function drawnSegments(chart: PreparedChart, part: PartLayout): DrawnSegment[] {
   const segments: DrawnSegment[] = [];
   for (const [from, to] of part.layout.segments) segments.push({ from, to, color: BORDER });
   for (const [from, to] of part.layout.dashed) segments.push({ from, to, color: BORDER, dashed: true });
@@ -280,21 +308,7 @@ export function drawPart(chart: PreparedChart, part: PartLayout, options: DrawOp
       arrow: true,
     });
   }
-  const title = options.title ?? spec.title;
-  const subtitle = options.title !== undefined ? options.subtitle : (options.subtitle ?? spec.subtitle);
-  return {
-    width: part.layout.width,
-    height: part.layout.height,
-    title,
-    ...(subtitle !== undefined ? { subtitle } : {}),
-    boxes,
-    segments,
-    legend: spec.legend.map((item): DrawnLegendItem => ({
-      label: item.label,
-      palette: item.palette,
-      ...(item.dashed ? { dashed: true } : {}),
-    })),
-  };
+  return segments;
 }
 
 /** The whole chart as one drawing (SVG, PNG). */

@@ -18,6 +18,7 @@
  * every block is placed in one pass from the top. Linear in the number of boxes.
  */
 
+import { maxOf } from '../text-width.js';
 import type { Point, Rect } from './drawing.js';
 
 export interface TreeInput {
@@ -47,17 +48,17 @@ export interface TreeLayout {
 }
 
 /** Space between neighbouring subtrees. */
-export const GAP_CROSS = 18;
+const GAP_CROSS = 18;
 /** Space between levels; the bar runs in its middle. */
-export const GAP_MAIN = 36;
+const GAP_MAIN = 36;
 /** How far a column of leaves sits to the right of its vertical line, and the line from its parent's edge. */
-export const INDENT = 14;
+const INDENT = 14;
 /** Where the line of a column hanging from a box leaves its bottom edge, from the box's left (clear of the rounded corner). */
-export const HANG = 24;
+const HANG = 24;
 /** Space between the boxes of a column. */
-export const GAP_COLUMN = 10;
+const GAP_COLUMN = 10;
 /** Length of the dashed arm from a connector to a staff unit. */
-export const STAFF_ARM = 22;
+const STAFF_ARM = 22;
 /** Siblings in one row get the height of the tallest only when it adds at most this much. */
 const EVEN_OUT = 24;
 /** A column longer than this is split into several, each at least COLUMN_MIN long. */
@@ -94,16 +95,18 @@ type Element =
 const mainOf = (b: Block): number => b.own + b.grow + b.below;
 
 export function layoutTree(input: TreeInput): TreeLayout {
-  const tb = input.direction === 'TB';
-  const aspect = tb ? (input.aspect ?? Math.SQRT2) : 1 / (input.aspect ?? Math.SQRT2);
-  const size = (id: string): { cross: number; main: number } => {
-    const s = input.sizes.get(id)!;
-    return tb ? { cross: s.width, main: s.height } : { cross: s.height, main: s.width };
-  };
-  const kids = (id: string): string[] => input.children.get(id) ?? [];
-  const isStaff = (id: string): boolean => input.staff?.has(id) === true;
+  const layouter = new TreeLayouter(input);
+  const order = topDown(input);
+  // Children before parents: each block is made from its children's.
+  for (let i = order.length - 1; i >= 0; i--) {
+    layouter.compose(order[i]!);
+    if (input.onProgress && (order.length - i) % 500 === 0) input.onProgress(order.length - i);
+  }
+  return placeBlocks(layouter, input);
+}
 
-  // Children before parents, without recursion.
+/** Every unit reachable from the roots, parents before children, without recursion. */
+function topDown(input: TreeInput): string[] {
   const order: string[] = [];
   const seen = new Set<string>();
   const stack = [...input.roots].reverse();
@@ -112,245 +115,99 @@ export function layoutTree(input: TreeInput): TreeLayout {
     if (seen.has(id)) continue;
     seen.add(id);
     order.push(id);
-    const list = kids(id);
+    const list = input.children.get(id) ?? [];
     for (let i = list.length - 1; i >= 0; i--) stack.push(list[i]!);
   }
-  const blocks = new Map<string, Block>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const id = order[i]!;
-    blocks.set(id, compose(id));
-    if (input.onProgress && (order.length - i) % 500 === 0) input.onProgress(order.length - i);
+  return order;
+}
+
+/** Lays out each subtree into a block of its own, from the blocks of its children. */
+class TreeLayouter {
+  readonly tb: boolean;
+  readonly aspect: number;
+  readonly blocks = new Map<string, Block>();
+
+  constructor(readonly input: TreeInput) {
+    this.tb = input.direction === 'TB';
+    this.aspect = this.tb ? (input.aspect ?? Math.SQRT2) : 1 / (input.aspect ?? Math.SQRT2);
   }
 
-  function compose(id: string): Block {
-    const own = size(id);
-    const list = kids(id).filter((k) => blocks.has(k));
-    const staff = list.filter(isStaff);
-    const line = list.filter((k) => !isStaff(k));
-    const segs: Seg[] = [];
-    const placed: Block['kids'] = [];
-    const seg = (a: number, b: number, c: number, d: number, dashed = false): void => {
-      if (a !== c || b !== d) segs.push([a, b, c, d, dashed]);
-    };
-    const column = (ids: string[], lineAt: number, from: number, top: number): number => {
-      let previous = from;
-      let at = top;
-      for (const leaf of ids) {
-        const m = size(leaf).main;
-        placed.push({ id: leaf, cross: lineAt + INDENT, main: at });
-        const middle = at + m / 2;
-        seg(lineAt, previous, lineAt, middle);
-        seg(lineAt, middle, lineAt + INDENT, middle);
-        previous = middle;
-        at += m + GAP_COLUMN;
-      }
-      return at - GAP_COLUMN;
-    };
+  /** A box's size across (cross) and along (main) the direction of the tree. */
+  size(id: string): { cross: number; main: number } {
+    const s = this.input.sizes.get(id)!;
+    return this.tb ? { cross: s.width, main: s.height } : { cross: s.height, main: s.width };
+  }
 
-    // Line units: subtrees, and leaves gathered into columns (top to bottom only).
-    const leaves = tb ? line.filter((k) => kids(k).length === 0) : [];
-    const elements: Element[] = [];
-    for (const k of line)
-      if (leaves.length < 2 || !leaves.includes(k)) elements.push({ kind: 'tree', id: k, block: blocks.get(k)! });
-    if (leaves.length >= 2) for (const ids of columnsOf(leaves)) elements.push(columnElement(ids));
+  kids(id: string): string[] {
+    return this.input.children.get(id) ?? [];
+  }
 
+  isStaff(id: string): boolean {
+    return this.input.staff?.has(id) === true;
+  }
+
+  /** The block of one unit: its line units under it (in a row, rows on a spine, or a hanging column), its staff units beside the stem. */
+  compose(id: string): void {
+    const own = this.size(id);
+    const list = this.kids(id).filter((k) => this.blocks.has(k));
+    const staff = list.filter((k) => this.isStaff(k));
+    const elements = this.lineElements(list.filter((k) => !this.isStaff(k)));
+    const builder = new BlockBuilder(this);
     // The band of staff units under the root: where it starts and how tall it is.
-    const staffRows = Math.ceil(staff.length / 2);
-    const hanging = elements.length === 1 && elements[0]!.kind === 'column';
-    // With staff units, a hanging column hangs from the root's centre, below them.
-    const centreLine = hanging && staff.length > 0;
-
-    let centre: number;
-    let below = 0;
     const bandTop = GAP_COLUMN + 2;
-    const bandHeight = staffBand(staff).height;
-    const afterBand = staff.length > 0 ? bandTop + bandHeight + (elements.length > 0 ? GAP_MAIN / 2 : 0) : 0;
-
-    if (elements.length === 0) {
-      centre = own.cross / 2;
-    } else if (hanging) {
-      const e = elements[0] as Extract<Element, { kind: 'column' }>;
-      const lineAt = centreLine ? own.cross / 2 : HANG;
-      centre = own.cross / 2;
-      below = column(e.ids, lineAt, afterBand, afterBand + (centreLine ? GAP_MAIN / 2 : GAP_MAIN));
-    } else {
-      const rows = chooseRows(elements, own, afterBand);
-      if (rows.length === 1) {
-        // One row under a bar, the root centred over it.
-        const row = rows[0]!;
-        const widths = row.map(extent);
-        const offsets: number[] = [];
-        let end = 0;
-        row.forEach((_, j) => {
-          offsets.push(j === 0 ? 0 : end + GAP_CROSS);
-          end = offsets[j]! + widths[j]!;
-        });
-        const joins = row.map((e, j) => offsets[j]! + join(e));
-        centre = (joins[0]! + joins[joins.length - 1]!) / 2;
-        const top = afterBand + GAP_MAIN;
-        below = placeRow(row, offsets, joins, top, centre, afterBand, true);
-      } else {
-        // Rows hung on a spine down from the root, half of each row on either side.
-        centre = 0;
-        let top = afterBand + GAP_MAIN;
-        let lastBar = 0;
-        for (const row of rows) {
-          const split = halves(row);
-          const left = row.slice(0, split);
-          const right = row.slice(split);
-          const offsets: number[] = [];
-          let at = -GAP_CROSS / 2 - left.reduce((s, e) => s + extent(e), 0) - GAP_CROSS * Math.max(0, left.length - 1);
-          for (const e of left) {
-            offsets.push(at);
-            at += extent(e) + GAP_CROSS;
-          }
-          at = GAP_CROSS / 2;
-          for (const e of right) {
-            offsets.push(at);
-            at += extent(e) + GAP_CROSS;
-          }
-          const joins = row.map((e, j) => offsets[j]! + join(e));
-          const bottom = placeRow(row, offsets, joins, top, centre, -1, false);
-          lastBar = top - GAP_MAIN / 2;
-          top = bottom + GAP_MAIN;
-          below = bottom;
-        }
-        seg(centre, afterBand, centre, lastBar);
-      }
-    }
-
-    // Staff units beside the stem, right then left, row by row.
-    if (staff.length > 0) {
-      let top = bandTop;
-      let lastMiddle = 0;
-      for (let r = 0; r < staffRows; r++) {
-        const pair = staff.slice(r * 2, r * 2 + 2);
-        let rowMain = 0;
-        pair.forEach((s, j) => {
-          const b = blocks.get(s)!;
-          const middle = top + (b.own + b.grow) / 2;
-          const origin = j === 0 ? centre + STAFF_ARM : centre - STAFF_ARM - b.cross;
-          placed.push({ id: s, cross: origin, main: top });
-          const edge = j === 0 ? origin + b.rootAt : origin + b.rootAt + size(s).cross;
-          seg(centre, middle, edge, middle, true);
-          lastMiddle = Math.max(lastMiddle, middle);
-          rowMain = Math.max(rowMain, mainOf(b));
-        });
-        top += rowMain + GAP_COLUMN;
-      }
-      // The stem runs past the staff units; with line units below, the rows' connectors continue it.
-      seg(centre, 0, centre, elements.length === 0 ? lastMiddle : afterBand);
-      below = Math.max(below, top - GAP_COLUMN);
-    }
-
-    // Shift so that nothing starts left of the block.
-    const rootAt = centre - own.cross / 2;
-    let min = rootAt;
-    let max = rootAt + own.cross;
-    for (const p of placed) {
-      const b = blocks.get(p.id)!;
-      min = Math.min(min, p.cross);
-      max = Math.max(max, p.cross + b.cross);
-    }
-    for (const s of segs) {
-      min = Math.min(min, s[0], s[2]);
-      max = Math.max(max, s[0], s[2]);
-    }
-    const shift = -min;
-    return {
-      cross: max - min,
-      own: own.main,
-      grow: 0,
-      below,
-      rootAt: rootAt + shift,
-      anchor: rootAt + shift + own.cross / 2,
-      kids: placed.map((p) => ({ ...p, cross: p.cross + shift })),
-      segs: segs.map(([a, b, c, d, e]) => [a + shift, b, c + shift, d, e]),
-    };
-
-    /** Places one row of elements with tops at `top`; the bar above them; returns the row's bottom. */
-    function placeRow(
-      row: Element[],
-      offsets: number[],
-      joins: number[],
-      top: number,
-      stem: number,
-      from: number,
-      withStem: boolean,
-    ): number {
-      const bar = top - GAP_MAIN / 2;
-      evenOut(row);
-      const straight = withStem && row.length === 1 && Math.abs(joins[0]! - stem) < 0.01;
-      if (straight) seg(stem, from, stem, top);
-      else {
-        if (withStem) seg(stem, from, stem, bar);
-        const stops = [...new Set([stem, ...joins])].sort((a, b) => a - b);
-        seg(stops[0]!, bar, stops[stops.length - 1]!, bar);
-      }
-      let bottom = top;
-      row.forEach((e, j) => {
-        if (e.kind === 'tree') {
-          if (!straight) seg(joins[j]!, bar, joins[j]!, top);
-          placed.push({ id: e.id, cross: offsets[j]!, main: top });
-          bottom = Math.max(bottom, top + mainOf(e.block));
-        } else bottom = Math.max(bottom, column(e.ids, offsets[j]!, bar, top));
-      });
-      return bottom;
-    }
+    const afterBand =
+      staff.length > 0 ? bandTop + this.staffBandHeight(staff) + (elements.length > 0 ? GAP_MAIN / 2 : 0) : 0;
+    const { centre, below } = builder.placeLineUnits(elements, own, staff.length > 0, afterBand);
+    const bottom =
+      staff.length > 0
+        ? Math.max(below, builder.placeStaff(staff, centre, bandTop, elements.length, afterBand))
+        : below;
+    this.blocks.set(id, builder.finish(own, centre, bottom));
   }
 
-  function staffBand(staff: string[]): { height: number } {
+  /** Line units as the elements of a row: subtrees, and leaves gathered into columns (top to bottom only). */
+  private lineElements(line: string[]): Element[] {
+    const leaves = this.tb ? line.filter((k) => this.kids(k).length === 0) : [];
+    const elements: Element[] = [];
+    const leafSet = new Set(leaves);
+    for (const k of line)
+      if (leaves.length < 2 || !leafSet.has(k)) elements.push({ kind: 'tree', id: k, block: this.blocks.get(k)! });
+    if (leaves.length >= 2) for (const ids of this.columnsOf(leaves)) elements.push(this.columnElement(ids));
+    return elements;
+  }
+
+  private staffBandHeight(staff: string[]): number {
     let height = 0;
     for (let r = 0; r * 2 < staff.length; r++) {
       const pair = staff.slice(r * 2, r * 2 + 2);
-      height += Math.max(...pair.map((s) => mainOf(blocks.get(s)!))) + (r > 0 ? GAP_COLUMN : 0);
+      height += maxOf(pair.map((s) => mainOf(this.blocks.get(s)!))) + (r > 0 ? GAP_COLUMN : 0);
     }
-    return { height };
+    return height;
   }
 
-  function columnsOf(leaves: string[]): string[][] {
-    const w = INDENT + Math.max(...leaves.map((k) => size(k).cross)) + GAP_CROSS;
-    const h = leaves.reduce((s, k) => s + size(k).main + GAP_COLUMN, 0) / leaves.length;
+  /** Leaves cut into columns: a short column stays whole, a long one is split into several side by side. */
+  private columnsOf(leaves: string[]): string[][] {
+    const w = INDENT + maxOf(leaves.map((k) => this.size(k).cross)) + GAP_CROSS;
+    const h = leaves.reduce((s, k) => s + this.size(k).main + GAP_COLUMN, 0) / leaves.length;
     // A short column stays whole, unless its boxes are so tall that it becomes a thin tower.
     if (leaves.length <= COLUMN_MIN || (leaves.length <= COLUMN_MAX && leaves.length * h <= 4 * w)) return [leaves];
-    const count = Math.max(1, Math.round(Math.sqrt((leaves.length * h * aspect) / w)));
+    const count = Math.max(1, Math.round(Math.sqrt((leaves.length * h * this.aspect) / w)));
     const per = Math.max(COLUMN_MIN, Math.ceil(leaves.length / count));
     const out: string[][] = [];
     for (let i = 0; i < leaves.length; i += per) out.push(leaves.slice(i, i + per));
     return out;
   }
 
-  function columnElement(ids: string[]): Element {
-    const main = ids.reduce((s, k) => s + size(k).main, 0) + GAP_COLUMN * (ids.length - 1);
-    return { kind: 'column', ids, width: INDENT + Math.max(...ids.map((k) => size(k).cross)), main };
-  }
-
-  function extent(e: Element): number {
-    return e.kind === 'tree' ? e.block.cross : e.width;
-  }
-  function join(e: Element): number {
-    return e.kind === 'tree' ? e.block.anchor : 0;
-  }
-  function depthOf(e: Element): number {
-    return e.kind === 'tree' ? mainOf(e.block) : e.main;
-  }
-
-  /** Gives the root boxes of a row the height of the tallest, where that adds little. */
-  function evenOut(row: Element[]): void {
-    const trees = row.filter((e): e is Extract<Element, { kind: 'tree' }> => e.kind === 'tree');
-    // Each box grows to the tallest neighbour that is at most EVEN_OUT taller than itself.
-    const heights = trees.map((e) => e.block.own).sort((a, b) => a - b);
-    let j = 0;
-    for (const e of [...trees].sort((a, b) => a.block.own - b.block.own)) {
-      while (j + 1 < heights.length && heights[j + 1]! - e.block.own <= EVEN_OUT) j++;
-      e.block.grow = Math.max(0, heights[j]! - e.block.own);
-    }
+  private columnElement(ids: string[]): Element {
+    const main = ids.reduce((s, k) => s + this.size(k).main, 0) + GAP_COLUMN * (ids.length - 1);
+    return { kind: 'column', ids, width: INDENT + maxOf(ids.map((k) => this.size(k).cross)), main };
   }
 
   /** The rows the elements go into: one when that is not much wider than the aimed shape, else the count closest to it. */
-  function chooseRows(elements: Element[], own: { main: number }, afterBand: number): Element[][] {
+  chooseRows(elements: Element[], own: { main: number }, afterBand: number): Element[][] {
+    const { aspect } = this;
     const total = elements.reduce((s, e) => s + extent(e), 0) + GAP_CROSS * (elements.length - 1);
-    const single = own.main + afterBand + GAP_MAIN + Math.max(...elements.map(depthOf));
+    const single = own.main + afterBand + GAP_MAIN + maxOf(elements.map(depthOf));
     if (elements.length < 3 || total / single <= aspect * ROW_SLACK) return [elements];
     let best: Element[][] = [elements];
     let bestScore = Math.abs(Math.log(total / single / aspect));
@@ -364,7 +221,7 @@ export function layoutTree(input: TreeInput): TreeLayout {
         const side = (part: Element[]): number =>
           part.reduce((s, e) => s + extent(e), 0) + GAP_CROSS * Math.max(0, part.length - 1);
         cross = Math.max(cross, 2 * Math.max(side(row.slice(0, split)), side(row.slice(split))) + GAP_CROSS);
-        main += GAP_MAIN + Math.max(...row.map(depthOf));
+        main += GAP_MAIN + maxOf(row.map(depthOf));
       }
       const score = Math.abs(Math.log(cross / main / aspect));
       if (score < bestScore) {
@@ -374,45 +231,246 @@ export function layoutTree(input: TreeInput): TreeLayout {
     }
     return best;
   }
+}
 
-  /** Cuts the elements, in order, into `count` rows of about equal width. */
-  function partition(elements: Element[], count: number): Element[][] {
-    const total = elements.reduce((s, e) => s + extent(e) + GAP_CROSS, 0);
-    const target = total / count;
-    const rows: Element[][] = [[]];
-    let filled = 0;
-    for (const e of elements) {
-      const w = extent(e) + GAP_CROSS;
-      const row = rows[rows.length - 1]!;
-      if (row.length > 0 && filled + w / 2 > target && rows.length < count) {
-        rows.push([e]);
-        filled = w;
-      } else {
-        row.push(e);
-        filled += w;
-      }
-    }
-    return rows.filter((r) => r.length > 0);
+/** One block being made: the children placed in it and the connectors drawn, in block coordinates. */
+class BlockBuilder {
+  private readonly segs: Seg[] = [];
+  private readonly placed: Block['kids'] = [];
+
+  constructor(private readonly layouter: TreeLayouter) {}
+
+  private seg(a: number, b: number, c: number, d: number, dashed = false): void {
+    if (a !== c || b !== d) this.segs.push([a, b, c, d, dashed]);
   }
 
-  /** Where a row splits around the spine: the index that best balances the two sides. */
-  function halves(row: Element[]): number {
-    const total = row.reduce((s, e) => s + extent(e), 0);
-    let best = 0;
-    let bestDiff = Number.POSITIVE_INFINITY;
-    let left = 0;
-    for (let i = 0; i <= row.length; i++) {
-      const diff = Math.abs(total - 2 * left);
-      if (diff < bestDiff) {
-        bestDiff = diff;
-        best = i;
-      }
-      if (i < row.length) left += extent(row[i]!);
+  /** A column of leaves hung on a vertical line at `lineAt`, from `from` down; returns its bottom. */
+  private column(ids: string[], lineAt: number, from: number, top: number): number {
+    let previous = from;
+    let at = top;
+    for (const leaf of ids) {
+      const m = this.layouter.size(leaf).main;
+      this.placed.push({ id: leaf, cross: lineAt + INDENT, main: at });
+      const middle = at + m / 2;
+      this.seg(lineAt, previous, lineAt, middle);
+      this.seg(lineAt, middle, lineAt + INDENT, middle);
+      previous = middle;
+      at += m + GAP_COLUMN;
     }
-    return best;
+    return at - GAP_COLUMN;
   }
 
-  // Place every block from the top, in one pass.
+  /** The line units: none, one hanging column, one row under a bar, or rows hung on a spine; returns the root's centre and the bottom reached. */
+  placeLineUnits(
+    elements: Element[],
+    own: { cross: number; main: number },
+    hasStaff: boolean,
+    afterBand: number,
+  ): { centre: number; below: number } {
+    if (elements.length === 0) return { centre: own.cross / 2, below: 0 };
+    const e = elements[0]!;
+    if (elements.length === 1 && e.kind === 'column') {
+      // With staff units, a hanging column hangs from the root's centre, below them.
+      const lineAt = hasStaff ? own.cross / 2 : HANG;
+      const below = this.column(e.ids, lineAt, afterBand, afterBand + (hasStaff ? GAP_MAIN / 2 : GAP_MAIN));
+      return { centre: own.cross / 2, below };
+    }
+    const rows = this.layouter.chooseRows(elements, own, afterBand);
+    return rows.length === 1 ? this.placeOneRow(rows[0]!, afterBand) : this.placeSpine(rows, afterBand);
+  }
+
+  /** One row under a bar, the root centred over it. */
+  private placeOneRow(row: Element[], afterBand: number): { centre: number; below: number } {
+    const widths = row.map(extent);
+    const offsets: number[] = [];
+    let end = 0;
+    row.forEach((_, j) => {
+      offsets.push(j === 0 ? 0 : end + GAP_CROSS);
+      end = offsets[j]! + widths[j]!;
+    });
+    const joins = row.map((e, j) => offsets[j]! + join(e));
+    const centre = (joins[0]! + joins[joins.length - 1]!) / 2;
+    const below = this.placeRow(row, offsets, joins, afterBand + GAP_MAIN, centre, afterBand, true);
+    return { centre, below };
+  }
+
+  /** Rows hung on a spine down from the root, half of each row on either side. */
+  private placeSpine(rows: Element[][], afterBand: number): { centre: number; below: number } {
+    const centre = 0;
+    let top = afterBand + GAP_MAIN;
+    let lastBar = 0;
+    let below = 0;
+    for (const row of rows) {
+      const split = halves(row);
+      const left = row.slice(0, split);
+      const right = row.slice(split);
+      const offsets: number[] = [];
+      let at = -GAP_CROSS / 2 - left.reduce((s, e) => s + extent(e), 0) - GAP_CROSS * Math.max(0, left.length - 1);
+      for (const e of left) {
+        offsets.push(at);
+        at += extent(e) + GAP_CROSS;
+      }
+      at = GAP_CROSS / 2;
+      for (const e of right) {
+        offsets.push(at);
+        at += extent(e) + GAP_CROSS;
+      }
+      const joins = row.map((e, j) => offsets[j]! + join(e));
+      const bottom = this.placeRow(row, offsets, joins, top, centre, -1, false);
+      lastBar = top - GAP_MAIN / 2;
+      top = bottom + GAP_MAIN;
+      below = bottom;
+    }
+    this.seg(centre, afterBand, centre, lastBar);
+    return { centre, below };
+  }
+
+  /** Places one row of elements with tops at `top`; the bar above them; returns the row's bottom. */
+  private placeRow(
+    row: Element[],
+    offsets: number[],
+    joins: number[],
+    top: number,
+    stem: number,
+    from: number,
+    withStem: boolean,
+  ): number {
+    const bar = top - GAP_MAIN / 2;
+    evenOut(row);
+    const straight = withStem && row.length === 1 && Math.abs(joins[0]! - stem) < 0.01;
+    if (straight) this.seg(stem, from, stem, top);
+    else {
+      if (withStem) this.seg(stem, from, stem, bar);
+      const stops = [...new Set([stem, ...joins])].sort((a, b) => a - b);
+      this.seg(stops[0]!, bar, stops[stops.length - 1]!, bar);
+    }
+    let bottom = top;
+    row.forEach((e, j) => {
+      if (e.kind === 'tree') {
+        if (!straight) this.seg(joins[j]!, bar, joins[j]!, top);
+        this.placed.push({ id: e.id, cross: offsets[j]!, main: top });
+        bottom = Math.max(bottom, top + mainOf(e.block));
+      } else bottom = Math.max(bottom, this.column(e.ids, offsets[j]!, bar, top));
+    });
+    return bottom;
+  }
+
+  /** Staff units beside the stem, right then left, row by row, on dashed arms; returns the bottom reached. */
+  placeStaff(staff: string[], centre: number, bandTop: number, lineElements: number, afterBand: number): number {
+    const { blocks } = this.layouter;
+    let top = bandTop;
+    let lastMiddle = 0;
+    for (let r = 0; r < Math.ceil(staff.length / 2); r++) {
+      const pair = staff.slice(r * 2, r * 2 + 2);
+      let rowMain = 0;
+      pair.forEach((s, j) => {
+        const b = blocks.get(s)!;
+        const middle = top + (b.own + b.grow) / 2;
+        const origin = j === 0 ? centre + STAFF_ARM : centre - STAFF_ARM - b.cross;
+        this.placed.push({ id: s, cross: origin, main: top });
+        const edge = j === 0 ? origin + b.rootAt : origin + b.rootAt + this.layouter.size(s).cross;
+        this.seg(centre, middle, edge, middle, true);
+        lastMiddle = Math.max(lastMiddle, middle);
+        rowMain = Math.max(rowMain, mainOf(b));
+      });
+      top += rowMain + GAP_COLUMN;
+    }
+    // The stem runs past the staff units; with line units below, the rows' connectors continue it.
+    this.seg(centre, 0, centre, lineElements === 0 ? lastMiddle : afterBand);
+    return top - GAP_COLUMN;
+  }
+
+  /** The block, shifted so that nothing starts left of it. */
+  finish(own: { cross: number; main: number }, centre: number, below: number): Block {
+    const { blocks } = this.layouter;
+    const rootAt = centre - own.cross / 2;
+    let min = rootAt;
+    let max = rootAt + own.cross;
+    for (const p of this.placed) {
+      const b = blocks.get(p.id)!;
+      min = Math.min(min, p.cross);
+      max = Math.max(max, p.cross + b.cross);
+    }
+    for (const s of this.segs) {
+      min = Math.min(min, s[0], s[2]);
+      max = Math.max(max, s[0], s[2]);
+    }
+    const shift = -min;
+    return {
+      cross: max - min,
+      own: own.main,
+      grow: 0,
+      below,
+      rootAt: rootAt + shift,
+      anchor: rootAt + shift + own.cross / 2,
+      kids: this.placed.map((p) => ({ ...p, cross: p.cross + shift })),
+      segs: this.segs.map(([a, b, c, d, e]) => [a + shift, b, c + shift, d, e]),
+    };
+  }
+}
+
+function extent(e: Element): number {
+  return e.kind === 'tree' ? e.block.cross : e.width;
+}
+function join(e: Element): number {
+  return e.kind === 'tree' ? e.block.anchor : 0;
+}
+function depthOf(e: Element): number {
+  return e.kind === 'tree' ? mainOf(e.block) : e.main;
+}
+
+/** Gives the root boxes of a row the height of the tallest, where that adds little. */
+function evenOut(row: Element[]): void {
+  const trees = row.filter((e): e is Extract<Element, { kind: 'tree' }> => e.kind === 'tree');
+  // Each box grows to the tallest neighbour that is at most EVEN_OUT taller than itself.
+  const heights = trees.map((e) => e.block.own).sort((a, b) => a - b);
+  let j = 0;
+  for (const e of [...trees].sort((a, b) => a.block.own - b.block.own)) {
+    while (j + 1 < heights.length && heights[j + 1]! - e.block.own <= EVEN_OUT) j++;
+    e.block.grow = Math.max(0, heights[j]! - e.block.own);
+  }
+}
+
+/** Cuts the elements, in order, into `count` rows of about equal width. */
+function partition(elements: Element[], count: number): Element[][] {
+  const total = elements.reduce((s, e) => s + extent(e) + GAP_CROSS, 0);
+  const target = total / count;
+  const rows: Element[][] = [[]];
+  let filled = 0;
+  for (const e of elements) {
+    const w = extent(e) + GAP_CROSS;
+    const row = rows[rows.length - 1]!;
+    if (row.length > 0 && filled + w / 2 > target && rows.length < count) {
+      rows.push([e]);
+      filled = w;
+    } else {
+      row.push(e);
+      filled += w;
+    }
+  }
+  return rows.filter((r) => r.length > 0);
+}
+
+/** Where a row splits around the spine: the index that best balances the two sides. */
+function halves(row: Element[]): number {
+  const total = row.reduce((s, e) => s + extent(e), 0);
+  let best = 0;
+  let bestDiff = Number.POSITIVE_INFINITY;
+  let left = 0;
+  for (let i = 0; i <= row.length; i++) {
+    const diff = Math.abs(total - 2 * left);
+    if (diff < bestDiff) {
+      bestDiff = diff;
+      best = i;
+    }
+    if (i < row.length) left += extent(row[i]!);
+  }
+  return best;
+}
+
+/** Places every block from the top, in one pass: boxes, connectors and the size of the whole. */
+function placeBlocks(layouter: TreeLayouter, input: TreeInput): TreeLayout {
+  const { blocks, tb } = layouter;
   const boxes = new Map<string, Rect>();
   const segments: Array<[Point, Point]> = [];
   const dashed: Array<[Point, Point]> = [];
@@ -428,7 +486,7 @@ export function layoutTree(input: TreeInput): TreeLayout {
   while (work.length > 0) {
     const { id, cross, main } = work.pop()!;
     const block = blocks.get(id)!;
-    const s = size(id);
+    const s = layouter.size(id);
     const height = block.own + block.grow;
     boxes.set(
       id,

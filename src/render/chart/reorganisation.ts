@@ -6,10 +6,11 @@
  * linked to their predecessors by arrows. A legend explains the marks. Pure: the diff, the later
  * model and the words come in, a chart description goes out.
  */
-import type { DiffResult, LocalText, UnitReplaced } from '../../diff/types.js';
+import type { DiffResult, LocalText } from '../../diff/types.js';
+import type { Translate } from '../../i18n/format.js';
 import { pickText, type OrgModel } from '../../model/model.js';
 import type { ChartOptions } from './chart.js';
-import { kindName, unitBox } from './chart.js';
+import { kindName, subtreeCounts, unitBox } from './chart.js';
 import { writeDot, type Box, type BoxLine, type ChartSpec, type Edge, type LegendItem } from './dot.js';
 import type { Palette } from './style.js';
 import type { Measure } from './text.js';
@@ -47,7 +48,40 @@ export function reorganisationSpec(
   options: ReorganisationOptions,
   before?: OrgModel,
 ): ChartSpec {
+  const names = unitNames(after, diff, options.lang, before);
+  const marks = new Marks(after);
+  markUnitChanges(marks, diff, after, names, options);
+  const links = markReplacements(marks, diff, after, names, options.t, before);
+  markFunctionCounts(marks, options.t);
+  const notes = boxNotes(marks, options.t);
+  const tree = treeWithRemoved(after, marks.removed);
+  const order = shownOrder(tree, options);
+  const shown = new Set(order.map((o) => o.id));
+  const shownLinks = links.filter((e) => shown.has(e.from) && shown.has(e.to));
+  const totals = subtreeCounts(after, options.root).totals;
   const { t, lang } = options;
+  return {
+    title:
+      options.title ?? t('chart-diff-title', { name: pickText(after.organization.name, lang, after.defaultLanguage) }),
+    ...(options.title === undefined
+      ? { subtitle: t('chart-diff-subtitle', { from: options.fromLabel, to: options.toLabel }) }
+      : {}),
+    legend: reorganisationLegend(t, shownLinks.length > 0),
+    boxes: order.map((o) => reorganisationBox(o, { after, marks, notes, tree, shown, names, options, totals })),
+    edges: [...treeEdges(order, tree, shown), ...shownLinks],
+    direction: options.direction,
+  };
+}
+
+interface UnitNames {
+  /** A unit's name now, or as it was when it is gone. */
+  name: (id: string) => string;
+  /** A unit's name in the earlier structure. */
+  oldName: (id: string) => string;
+}
+
+/** How the chart names units: from the later structure, else the earlier one, else the names the diff carries. */
+function unitNames(after: OrgModel, diff: DiffResult, lang: string, before: OrgModel | undefined): UnitNames {
   const name = (id: string): string => {
     const unit = after.units.get(id)?.unit ?? before?.units.get(id)?.unit;
     return (
@@ -58,68 +92,100 @@ export function reorganisationSpec(
     const unit = before?.units.get(id)?.unit;
     return unit ? pickText(unit.name, lang, before!.defaultLanguage) || id : name(id);
   };
-  // Each box gets at most one short mark, so that a changed unit stays the size of a plain box;
-  // everything the mark leaves out is in the change table that follows the chart.
-  const marks = new Map<string, Array<{ text: string; color: string }>>();
-  const mark = new Map<string, 'added' | 'changed' | 'removed'>();
-  const note = (id: string, text: string, color: string): void => {
-    const list = marks.get(id) ?? [];
-    list.push({ text, color });
-    marks.set(id, list);
-  };
-  const setMark = (id: string, value: 'added' | 'changed' | 'removed'): void => {
-    if (mark.get(id) !== 'added' && mark.get(id) !== 'removed') mark.set(id, value);
-  };
-  /** Lead functions gained and lost by each unit of the later structure. */
-  const functions = new Map<string, { gained: number; lost: number }>();
-  const countFunction = (unit: string, delta: 'gained' | 'lost'): void => {
-    if (!after.units.has(unit)) return;
-    const entry = functions.get(unit) ?? { gained: 0, lost: 0 };
-    entry[delta]++;
-    functions.set(unit, entry);
-  };
-  /** A name quoted in a mark is cut, so the mark stays short; the table has it in full. */
-  const quoted = (text: string): string => truncate(text.replace(/\s+/g, ' ').trim(), MARK_NAME_WIDTH);
-  /** Units that are gone, with where and what they were. */
-  const removed = new Map<string, { parent: string | null; kind: string }>();
-  const replacements: UnitReplaced[] = [];
+  return { name, oldName };
+}
 
+type MarkState = 'added' | 'changed' | 'removed';
+
+/** What the chart says of each unit: its state (the colour of its box), its notes, and the units that are gone. */
+class Marks {
+  /** Each box gets at most one short mark line; everything it leaves out is in the change table that follows the chart. */
+  readonly notes = new Map<string, Array<{ text: string; color: string }>>();
+  readonly state = new Map<string, MarkState>();
+  /** Lead functions gained and lost by each unit of the later structure. */
+  readonly functions = new Map<string, { gained: number; lost: number }>();
+  /** Units that are gone, with where and what they were. */
+  readonly removed = new Map<string, { parent: string | null; kind: string }>();
+
+  constructor(private readonly after: OrgModel) {}
+
+  note(id: string, text: string, color: string): void {
+    const list = this.notes.get(id) ?? [];
+    list.push({ text, color });
+    this.notes.set(id, list);
+  }
+
+  /** A note that goes before the others. */
+  noteFirst(id: string, text: string, color: string): void {
+    const list = this.notes.get(id) ?? [];
+    list.unshift({ text, color });
+    this.notes.set(id, list);
+  }
+
+  /** Sets a state, except over added or removed, which say more. */
+  set(id: string, value: MarkState): void {
+    if (this.state.get(id) !== 'added' && this.state.get(id) !== 'removed') this.state.set(id, value);
+  }
+
+  countFunction(unit: string, delta: 'gained' | 'lost'): void {
+    if (!this.after.units.has(unit)) return;
+    const entry = this.functions.get(unit) ?? { gained: 0, lost: 0 };
+    entry[delta]++;
+    this.functions.set(unit, entry);
+  }
+}
+
+/** A name quoted in a mark is cut, so the mark stays short; the table has it in full. */
+const quoted = (text: string): string => truncate(text.replace(/\s+/g, ' ').trim(), MARK_NAME_WIDTH);
+
+/** Marks the units added, removed, renamed, moved, re-kinded, reordered or re-staffed, and counts the lead functions each gained or lost. */
+function markUnitChanges(
+  marks: Marks,
+  diff: DiffResult,
+  after: OrgModel,
+  names: UnitNames,
+  { t, lang }: ReorganisationOptions,
+): void {
   for (const change of diff.changes) {
     switch (change.type) {
       case 'unit-added':
-        mark.set(change.unit, 'added');
-        note(change.unit, t('chart-diff-added'), NOTE.added);
+        marks.state.set(change.unit, 'added');
+        marks.note(change.unit, t('chart-diff-added'), NOTE.added);
         break;
       case 'unit-removed':
-        removed.set(change.unit, { parent: change.parent, kind: change.kind });
-        mark.set(change.unit, 'removed');
-        note(change.unit, t('chart-diff-removed'), NOTE.removed);
+        marks.removed.set(change.unit, { parent: change.parent, kind: change.kind });
+        marks.state.set(change.unit, 'removed');
+        marks.note(change.unit, t('chart-diff-removed'), NOTE.removed);
         break;
       case 'unit-renamed':
-        setMark(change.unit, 'changed');
-        note(
+        marks.set(change.unit, 'changed');
+        marks.note(
           change.unit,
           t('chart-diff-renamed', { name: quoted(local(change.from, lang, diff.language)) }),
           NOTE.changed,
         );
         break;
       case 'unit-moved':
-        setMark(change.unit, 'changed');
-        note(
+        marks.set(change.unit, 'changed');
+        marks.note(
           change.unit,
           change.from === null
             ? t('chart-diff-moved-top')
-            : t('chart-diff-moved', { parent: quoted(oldName(change.from)) }),
+            : t('chart-diff-moved', { parent: quoted(names.oldName(change.from)) }),
           NOTE.changed,
         );
         break;
       case 'unit-kind-changed':
-        setMark(change.unit, 'changed');
-        note(change.unit, t('chart-diff-kind', { kind: quoted(kindName(after, change.from, lang)) }), NOTE.changed);
+        marks.set(change.unit, 'changed');
+        marks.note(
+          change.unit,
+          t('chart-diff-kind', { kind: quoted(kindName(after, change.from, lang)) }),
+          NOTE.changed,
+        );
         break;
       case 'unit-field-changed':
-        setMark(change.unit, 'changed');
-        note(
+        marks.set(change.unit, 'changed');
+        marks.note(
           change.unit,
           t(
             change.field === 'staff'
@@ -132,51 +198,67 @@ export function reorganisationSpec(
         );
         break;
       case 'headcount-changed':
-        setMark(change.unit, 'changed');
-        note(change.unit, t('chart-diff-headcount', { from: change.from ?? '—', to: change.to ?? '—' }), NOTE.changed);
-        break;
-      case 'unit-replaced':
-        replacements.push(change);
+        marks.set(change.unit, 'changed');
+        marks.note(
+          change.unit,
+          t('chart-diff-headcount', { from: change.from ?? '—', to: change.to ?? '—' }),
+          NOTE.changed,
+        );
         break;
       case 'function-transferred':
-        for (const unit of change.to) countFunction(unit, 'gained');
-        for (const unit of change.from) countFunction(unit, 'lost');
+        for (const unit of change.to) marks.countFunction(unit, 'gained');
+        for (const unit of change.from) marks.countFunction(unit, 'lost');
         break;
       case 'function-added':
-        for (const unit of change.lead) countFunction(unit, 'gained');
+        for (const unit of change.lead) marks.countFunction(unit, 'gained');
         break;
       case 'function-removed':
-        for (const unit of change.lead) countFunction(unit, 'lost');
+        for (const unit of change.lead) marks.countFunction(unit, 'lost');
         break;
       case 'assignment-added':
-        if (change.role === 'lead') countFunction(change.unit, 'gained');
+        if (change.role === 'lead') marks.countFunction(change.unit, 'gained');
         break;
       case 'assignment-removed':
-        if (change.role === 'lead') countFunction(change.unit, 'lost');
+        if (change.role === 'lead') marks.countFunction(change.unit, 'lost');
         break;
       case 'assignment-changed':
-        if (change.to === 'lead') countFunction(change.unit, 'gained');
-        else if (change.from === 'lead') countFunction(change.unit, 'lost');
+        if (change.to === 'lead') marks.countFunction(change.unit, 'gained');
+        else if (change.from === 'lead') marks.countFunction(change.unit, 'lost');
         break;
       default:
         break;
     }
   }
+}
+
+/**
+ * Merges, splits and new ids: each unit that is gone comes back under its old parent, noting what
+ * replaced it; each successor notes what it replaced. Returns the arrows from predecessors to successors.
+ */
+function markReplacements(
+  marks: Marks,
+  diff: DiffResult,
+  after: OrgModel,
+  names: UnitNames,
+  t: Translate,
+  before: OrgModel | undefined,
+): Edge[] {
   const edges: Edge[] = [];
-  for (const r of replacements) {
+  for (const r of diff.changes) {
+    if (r.type !== 'unit-replaced') continue;
     for (const gone of r.from) {
       const old = before?.units.get(gone)?.unit;
       if (after.units.has(gone) || !old) continue;
-      removed.set(gone, {
+      marks.removed.set(gone, {
         parent: old.parent !== undefined && before!.units.has(old.parent) ? old.parent : null,
         kind: old.kind,
       });
-      mark.set(gone, 'removed');
+      marks.state.set(gone, 'removed');
       const successors = r.to.filter((u) => u !== gone);
-      note(
+      marks.note(
         gone,
         successors.length === 1
-          ? t('chart-diff-replaced-by', { units: quoted(name(successors[0]!)) })
+          ? t('chart-diff-replaced-by', { units: quoted(names.name(successors[0]!)) })
           : t('chart-diff-replaced-by-many', { count: successors.length }),
         NOTE.link,
       );
@@ -186,34 +268,48 @@ export function reorganisationSpec(
       if (predecessors.length === 0) continue;
       const text =
         predecessors.length === 1
-          ? t(`chart-diff-${r.kind}`, { units: quoted(oldName(predecessors[0]!)) })
+          ? t(`chart-diff-${r.kind}`, { units: quoted(names.oldName(predecessors[0]!)) })
           : t(`chart-diff-${r.kind}-many`, { count: predecessors.length });
       // Lineage says most about a successor: it goes first.
-      const list = marks.get(successor) ?? [];
-      list.unshift({ text: `${text}${r.inferred ? t('chart-diff-inferred') : ''}`, color: NOTE.link });
-      marks.set(successor, list);
-      if (mark.get(successor) !== 'added') setMark(successor, 'changed');
+      marks.noteFirst(successor, `${text}${r.inferred ? t('chart-diff-inferred') : ''}`, NOTE.link);
+      if (marks.state.get(successor) !== 'added') marks.set(successor, 'changed');
       for (const p of predecessors)
         edges.push({ from: p, to: successor, kind: 'link', color: NOTE.link, dashed: true });
     }
   }
-  for (const [unit, { gained, lost }] of functions) {
-    if (mark.get(unit) === undefined) setMark(unit, 'changed');
+  return edges;
+}
+
+/** A note of how many lead functions each unit gained and lost, last among its notes. */
+function markFunctionCounts(marks: Marks, t: Translate): void {
+  for (const [unit, { gained, lost }] of marks.functions) {
+    if (marks.state.get(unit) === undefined) marks.set(unit, 'changed');
     const parts = [...(gained > 0 ? [`+${gained}`] : []), ...(lost > 0 ? [`−${lost}`] : [])].join(' / ');
-    note(unit, t('chart-diff-functions', { change: parts }), NOTE.changed);
+    marks.note(unit, t('chart-diff-functions', { change: parts }), NOTE.changed);
   }
-  /** The one line a box carries: its first mark, the change of its functions, and how many more marks the table has. */
+}
+
+/** The one line a box carries: its first mark, the change of its functions, and how many more marks the table has. */
+function boxNotes(marks: Marks, t: Translate): Map<string, BoxLine[]> {
   const notes = new Map<string, BoxLine[]>();
-  for (const [id, list] of marks) {
-    const fnMark = functions.has(id) ? list[list.length - 1]! : undefined;
+  for (const [id, list] of marks.notes) {
+    const fnMark = marks.functions.has(id) ? list[list.length - 1]! : undefined;
     const others = fnMark ? list.slice(0, -1) : list;
     const shown = [...others.slice(0, 1), ...(fnMark ? [fnMark] : [])];
     let text = shown.map((m) => m.text).join(' · ');
     if (others.length > 1) text += ` · ${t('chart-diff-more', { count: others.length - 1 })}`;
     notes.set(id, [{ text, style: 'note', color: shown[0]!.color }]);
   }
+  return notes;
+}
 
-  // The tree: the later structure, with each removed unit back under its old parent.
+interface Tree {
+  children: Map<string, string[]>;
+  roots: string[];
+}
+
+/** The tree drawn: the later structure, with each removed unit back under its old parent. */
+function treeWithRemoved(after: OrgModel, removed: Marks['removed']): Tree {
   const children = new Map<string, string[]>();
   for (const [id, list] of after.children) children.set(id, [...list]);
   const roots = [...after.roots];
@@ -226,78 +322,93 @@ export function reorganisationSpec(
       else children.set(parent, [id]);
     } else roots.push(id);
   }
+  return { children, roots };
+}
+
+/** The units shown, depth first from the root asked for (or every root), down to the depth asked for. */
+function shownOrder(tree: Tree, options: ReorganisationOptions): Array<{ id: string; depth: number }> {
   const order: Array<{ id: string; depth: number }> = [];
   const seen = new Set<string>();
   const maxDepth = options.depth ?? Number.POSITIVE_INFINITY;
   // Depth first with an explicit stack, so a very deep tree cannot exhaust the call stack.
-  const stack = (options.root !== undefined ? [options.root] : roots).map((id) => ({ id, depth: 0 })).reverse();
+  const stack = (options.root !== undefined ? [options.root] : tree.roots).map((id) => ({ id, depth: 0 })).reverse();
   while (stack.length > 0) {
     const { id, depth } = stack.pop()!;
     if (seen.has(id) || depth >= maxDepth) continue;
     seen.add(id);
     order.push({ id, depth });
-    const kids = children.get(id) ?? [];
+    const kids = tree.children.get(id) ?? [];
     for (let i = kids.length - 1; i >= 0; i--) stack.push({ id: kids[i]!, depth: depth + 1 });
   }
+  return order;
+}
 
-  const boxes: Box[] = order.map(({ id, depth }) => {
-    const state = mark.get(id);
-    const change = removed.get(id);
-    let box: Box;
-    if (change && !after.units.has(id)) {
-      box = {
-        id,
-        level: depth,
-        name: oldName(id),
-        lines: [{ text: kindName(after, change.kind, lang), style: 'detail' }],
-        footer: [],
-        palette: REMOVED,
-        classes: [`kind-${change.kind}`],
-        emphasis: 'normal',
-        dashed: true,
-      };
-    } else {
-      const below = (children.get(id) ?? []).filter((c) => seen.has(c)).length;
-      const hidden = below === 0 ? (children.get(id) ?? []).length : 0;
-      box = unitBox(after, id, depth, options, depth === 0, hidden);
-      box.palette =
-        depth === 0 && state === undefined
-          ? ROOT
-          : state === 'added'
-            ? ADDED
-            : state === 'changed'
-              ? CHANGED
-              : UNCHANGED;
-    }
-    box.lines = [...box.lines, ...(notes.get(id) ?? [])];
-    box.classes = [...box.classes, `change-${state ?? 'none'}`];
-    return box;
-  });
-  const tree: Edge[] = [];
+/** What the boxes are drawn from. */
+interface BoxContext {
+  after: OrgModel;
+  marks: Marks;
+  notes: Map<string, BoxLine[]>;
+  tree: Tree;
+  shown: Set<string>;
+  names: UnitNames;
+  options: ReorganisationOptions;
+  /** Subtree headcounts of the later structure, counted once. */
+  totals: ReadonlyMap<string, number>;
+}
+
+/** One unit's box in the colour of its state, with its mark line: a unit that is gone dashed and grey, with its old name. */
+function reorganisationBox(
+  { id, depth }: { id: string; depth: number },
+  { after, marks, notes, tree, shown, names, options, totals }: BoxContext,
+): Box {
+  const state = marks.state.get(id);
+  const change = marks.removed.get(id);
+  let box: Box;
+  if (change && !after.units.has(id)) {
+    box = {
+      id,
+      level: depth,
+      name: names.oldName(id),
+      lines: [{ text: kindName(after, change.kind, options.lang), style: 'detail' }],
+      footer: [],
+      palette: REMOVED,
+      classes: [`kind-${change.kind}`],
+      emphasis: 'normal',
+      dashed: true,
+    };
+  } else {
+    const kids = tree.children.get(id) ?? [];
+    const below = kids.filter((c) => shown.has(c)).length;
+    const hidden = below === 0 ? kids.length : 0;
+    box = unitBox(after, id, depth, options, depth === 0, hidden, totals);
+    box.palette =
+      depth === 0 && state === undefined ? ROOT : state === 'added' ? ADDED : state === 'changed' ? CHANGED : UNCHANGED;
+  }
+  box.lines = [...box.lines, ...(notes.get(id) ?? [])];
+  box.classes = [...box.classes, `change-${state ?? 'none'}`];
+  return box;
+}
+
+/** The lines of the tree between the units shown. */
+function treeEdges(order: ReadonlyArray<{ id: string }>, tree: Tree, shown: Set<string>): Edge[] {
+  const edges: Edge[] = [];
   for (const { id } of order)
-    for (const child of children.get(id) ?? []) if (seen.has(child)) tree.push({ from: id, to: child, kind: 'tree' });
+    for (const child of tree.children.get(id) ?? [])
+      if (shown.has(child)) edges.push({ from: id, to: child, kind: 'tree' });
+  return edges;
+}
 
-  const shown = new Set(order.map((o) => o.id));
+/** What the colours mean, and the arrows when some are drawn. */
+function reorganisationLegend(t: Translate, links: boolean): LegendItem[] {
   const legend: LegendItem[] = [
     { label: t('chart-diff-legend-unchanged'), palette: UNCHANGED },
     { label: t('chart-diff-legend-added'), palette: ADDED },
     { label: t('chart-diff-legend-changed'), palette: CHANGED },
     { label: t('chart-diff-legend-removed'), palette: REMOVED, dashed: true },
   ];
-  if (edges.some((e) => e.kind === 'link' && shown.has(e.from) && shown.has(e.to)))
+  if (links)
     legend.push({ label: t('chart-diff-legend-link'), palette: { ...UNCHANGED, border: NOTE.link, text: NOTE.link } });
-  const title =
-    options.title ?? t('chart-diff-title', { name: pickText(after.organization.name, lang, after.defaultLanguage) });
-  return {
-    title,
-    ...(options.title === undefined
-      ? { subtitle: t('chart-diff-subtitle', { from: options.fromLabel, to: options.toLabel }) }
-      : {}),
-    legend,
-    boxes,
-    edges: [...tree, ...edges.filter((e) => shown.has(e.from) && shown.has(e.to))],
-    direction: options.direction,
-  };
+  return legend;
 }
 
 /** The reorganisation chart as DOT. */

@@ -106,7 +106,7 @@ const GROUPS: Array<{ noun: string; parts: Part[] }> = [
  * The groups of the summary line ("3 units added, 2 removed", "4 functions transferred",
  * "headcount 99 → 104"): counts that are not zero, the noun written once per group.
  */
-export function summaryParts(diff: DiffResult, t: Translate): string[] {
+function summaryParts(diff: DiffResult, t: Translate): string[] {
   const { summary } = diff;
   const count = (part: Part): number =>
     part in summary.counts ? summary.counts[part as ChangeType] : replacedUnits(diff, part as ReplacementKind);
@@ -143,7 +143,7 @@ export function summaryLine(diff: DiffResult, t: Translate): string {
 const percent = (x: number | undefined): number => Math.round((x ?? 0) * 100);
 
 /** What an inferred unit match shares, in words: "9 of 13 functions and 2 of 3 subordinate units, names 70% alike". */
-export function evidenceText(e: UnitEvidence | undefined, t: Translate): string {
+function evidenceText(e: UnitEvidence | undefined, t: Translate): string {
   if (!e) return '';
   const parts: string[] = [];
   if (e.functions.shared > 0)

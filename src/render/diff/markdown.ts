@@ -50,7 +50,7 @@ interface Ctx {
  * An act for Markdown: its head and title escaped, its address as a link only when it is a plain
  * web address (the loader keeps no other), with the characters that could end the link encoded.
  */
-export function actMarkdown(ctx: Ctx, act: Act | null): string {
+function actMarkdown(ctx: Ctx, act: Act | null): string {
   if (act === null) return `*${escapeMarkdown(ctx.t('diff-none'))}*`;
   const { head, title, url } = actParts(act, ctx.t, ctx.lang, ctx.defaultLanguage);
   const text = escapeMarkdown([head, title ? ctx.t('act-title', { title }) : ''].filter(Boolean).join(' '));

@@ -77,83 +77,14 @@ h2{font-size:15px;margin:18px 0 6px}
 
 export function renderMatrixHtml(m: FunctionMatrix, { t }: MatrixHtmlOptions): string {
   const e = escapeHtml;
-  const roleById = new Map(m.roles.map((r) => [r.id, r]));
-  const rows = m.groups.flatMap((g) => g.rows);
-  const vertical = m.columns.length > VERTICAL_AFTER;
-  const branchStart = m.columns.map((c, i) => i === 0 || c.branch !== m.columns[i - 1]!.branch);
-  const colClass = (i: number, extra: string): string => `${extra}${branchStart[i] ? ' branch-start' : ''}`;
-  const unitName = new Map(m.columns.map((c) => [c.id, c.name]));
+  const functions = m.groups.reduce((n, g) => n + g.rows.length, 0);
   const body: string[] = [];
-
   body.push(`<h1>${e(matrixTitle(m, t))}</h1>`);
   for (const s of matrixSubtitles(m, t)) body.push(`<p class="subtitle">${e(s)}</p>`);
-  body.push(`<p class="summary">${e(t('matrix-summary', { functions: rows.length, units: m.columns.length }))}</p>`);
-
-  if (rows.length === 0) body.push(`<p>${e(t('matrix-no-functions'))}</p>`);
-  else {
-    body.push(`<table class="matrix${vertical ? ' vertical' : ''}">`);
-    body.push('<thead><tr>');
-    body.push(`<th class="corner" scope="col">${e(t('matrix-function'))}</th>`);
-    m.columns.forEach((c, i) => {
-      body.push(
-        `<th scope="col" class="${colClass(i, `unit depth-${Math.min(c.depth, 3)}`)}" title="${e(`${c.name} (${c.kindName}, ${c.id})`)}"><span>${e(c.label)}</span></th>`,
-      );
-    });
-    body.push('</tr></thead>');
-    for (const g of m.groups) {
-      body.push('<tbody>');
-      body.push(
-        `<tr class="group"><th scope="rowgroup">${e(groupLabel(g, t))}</th>${m.columns.map((_, i) => `<td class="${colClass(i, 'cell')}"></td>`).join('')}</tr>`,
-      );
-      for (const row of g.rows) {
-        const flag = rowFlag(row, t);
-        body.push(`<tr class="fn ${row.status}">`);
-        body.push(
-          `<th scope="row"><span class="fn-name">${e(rowName(row, t))}</span>${flag ? `<span class="flag">⚠ ${e(flag)}</span>` : ''}<span class="fn-id">${e(row.id)}</span></th>`,
-        );
-        row.cells.forEach((cell, i) => {
-          if (!cell) {
-            body.push(`<td class="${colClass(i, 'cell')}"></td>`);
-            return;
-          }
-          const role = roleById.get(cell.role);
-          const s = shade(role?.strength ?? SHADES.length);
-          const who = cell.units.map((u) => unitName.get(u) ?? u).join('; ');
-          const title = `${role?.name ?? cell.role}${cell.units.length > 1 || cell.units[0] !== m.columns[i]!.id ? `: ${who}` : ''}`;
-          body.push(
-            `<td class="${colClass(i, `cell role-${e(cell.role)}`)}" style="background:${s.bg};color:${s.fg}" title="${e(title)}">${e(role?.code ?? '?')}</td>`,
-          );
-        });
-        body.push('</tr>');
-      }
-      body.push('</tbody>');
-    }
-    body.push('</table>');
-  }
-
-  body.push(`<ul class="legend" aria-label="${e(t('matrix-roles'))}">`);
-  for (const r of m.roles) {
-    const s = shade(r.strength);
-    body.push(`<li><span class="swatch" style="background:${s.bg};color:${s.fg}">${e(r.code)}</span>${e(r.name)}</li>`);
-  }
-  body.push('</ul>');
-
-  for (const list of findingLists(m, t)) {
-    body.push(`<section class="findings"><h2>${e(list.heading)}</h2><ul>`);
-    for (const row of list.rows)
-      body.push(
-        `<li class="${row.status}"><span class="flag">⚠ ${e(rowFlag(row, t) ?? '')}</span> ${e(findingLine(row, t))}</li>`,
-      );
-    body.push('</ul></section>');
-  }
-
-  if (m.columns.length > 0) {
-    body.push(`<section class="columns"><h2>${e(t('matrix-columns'))}</h2><ul>`);
-    for (const c of m.columns)
-      body.push(`<li style="margin-left:${c.depth * 1.2}em">${e(c.name)} <code>${e(c.id)}</code></li>`);
-    body.push('</ul></section>');
-  }
-
+  body.push(`<p class="summary">${e(t('matrix-summary', { functions, units: m.columns.length }))}</p>`);
+  if (functions === 0) body.push(`<p>${e(t('matrix-no-functions'))}</p>`);
+  else body.push(...htmlTable(m, t));
+  body.push(...htmlLegend(m, t), ...htmlFindings(m, t), ...htmlColumns(m, t));
   return [
     '<!DOCTYPE html>',
     `<html lang="${e(m.lang)}">`,
@@ -169,4 +100,92 @@ export function renderMatrixHtml(m: FunctionMatrix, { t }: MatrixHtmlOptions): s
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The table: a header cell per unit, then per group its heading row and a row per function with a shaded cell per role. */
+function htmlTable(m: FunctionMatrix, t: Translate): string[] {
+  const e = escapeHtml;
+  const roleById = new Map(m.roles.map((r) => [r.id, r]));
+  const vertical = m.columns.length > VERTICAL_AFTER;
+  const branchStart = m.columns.map((c, i) => i === 0 || c.branch !== m.columns[i - 1]!.branch);
+  const colClass = (i: number, extra: string): string => `${extra}${branchStart[i] ? ' branch-start' : ''}`;
+  const unitName = new Map(m.columns.map((c) => [c.id, c.name]));
+  const body: string[] = [];
+  body.push(`<table class="matrix${vertical ? ' vertical' : ''}">`);
+  body.push('<thead><tr>');
+  body.push(`<th class="corner" scope="col">${e(t('matrix-function'))}</th>`);
+  m.columns.forEach((c, i) => {
+    body.push(
+      `<th scope="col" class="${colClass(i, `unit depth-${Math.min(c.depth, 3)}`)}" title="${e(`${c.name} (${c.kindName}, ${c.id})`)}"><span>${e(c.label)}</span></th>`,
+    );
+  });
+  body.push('</tr></thead>');
+  for (const g of m.groups) {
+    body.push('<tbody>');
+    body.push(
+      `<tr class="group"><th scope="rowgroup">${e(groupLabel(g, t))}</th>${m.columns.map((_, i) => `<td class="${colClass(i, 'cell')}"></td>`).join('')}</tr>`,
+    );
+    for (const row of g.rows) {
+      const flag = rowFlag(row, t);
+      body.push(`<tr class="fn ${row.status}">`);
+      body.push(
+        `<th scope="row"><span class="fn-name">${e(rowName(row, t))}</span>${flag ? `<span class="flag">⚠ ${e(flag)}</span>` : ''}<span class="fn-id">${e(row.id)}</span></th>`,
+      );
+      row.cells.forEach((cell, i) => {
+        if (!cell) {
+          body.push(`<td class="${colClass(i, 'cell')}"></td>`);
+          return;
+        }
+        const role = roleById.get(cell.role);
+        const s = shade(role?.strength ?? SHADES.length);
+        const who = cell.units.map((u) => unitName.get(u) ?? u).join('; ');
+        const title = `${role?.name ?? cell.role}${cell.units.length > 1 || cell.units[0] !== m.columns[i]!.id ? `: ${who}` : ''}`;
+        body.push(
+          `<td class="${colClass(i, `cell role-${e(cell.role)}`)}" style="background:${s.bg};color:${s.fg}" title="${e(title)}">${e(role?.code ?? '?')}</td>`,
+        );
+      });
+      body.push('</tr>');
+    }
+    body.push('</tbody>');
+  }
+  body.push('</table>');
+  return body;
+}
+
+/** The legend: each role's code in its shade, and its name. */
+function htmlLegend(m: FunctionMatrix, t: Translate): string[] {
+  const e = escapeHtml;
+  const body = [`<ul class="legend" aria-label="${e(t('matrix-roles'))}">`];
+  for (const r of m.roles) {
+    const s = shade(r.strength);
+    body.push(`<li><span class="swatch" style="background:${s.bg};color:${s.fg}">${e(r.code)}</span>${e(r.name)}</li>`);
+  }
+  body.push('</ul>');
+  return body;
+}
+
+/** The functions nobody leads and those led twice, a section each. */
+function htmlFindings(m: FunctionMatrix, t: Translate): string[] {
+  const e = escapeHtml;
+  const body: string[] = [];
+  for (const list of findingLists(m, t)) {
+    body.push(`<section class="findings"><h2>${e(list.heading)}</h2><ul>`);
+    for (const row of list.rows)
+      body.push(
+        `<li class="${row.status}"><span class="flag">⚠ ${e(rowFlag(row, t) ?? '')}</span> ${e(findingLine(row, t))}</li>`,
+      );
+    body.push('</ul></section>');
+  }
+  return body;
+}
+
+/** The units of the columns, indented as in the tree, with their ids. */
+function htmlColumns(m: FunctionMatrix, t: Translate): string[] {
+  const e = escapeHtml;
+  if (m.columns.length === 0) return [];
+  const body = [`<section class="columns"><h2>${e(t('matrix-columns'))}</h2><ul>`];
+  for (const c of m.columns)
+    body.push(`<li style="margin-left:${c.depth * 1.2}em">${e(c.name)} <code>${e(c.id)}</code></li>`);
+  body.push('</ul></section>');
+  return body;
 }

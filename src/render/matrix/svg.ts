@@ -149,67 +149,81 @@ export const MATRIX_STYLE = {
 } as const;
 
 export function layoutMatrix(m: FunctionMatrix, { t, measure }: Pick<MatrixSvgOptions, 't' | 'measure'>): MatrixLayout {
-  const rows = m.groups.flatMap((g) => g.rows);
   const roleById = new Map(m.roles.map((r) => [r.id, r]));
   const shade = (role: string): { bg: string; fg: string } =>
     SHADES[Math.min(roleById.get(role)?.strength ?? SHADES.length, SHADES.length - 1)]!;
   const vertical = m.columns.length > VERTICAL_AFTER;
-
-  // Function column: as wide as the longest name needs, within limits.
-  const nameOf = (row: MatrixRow): string => rowName(row, t);
-  const widest = Math.max(
-    measure(t('matrix-function'), BODY_BOLD),
-    ...rows.map((r) => measure(nameOf(r), BODY)),
-    ...m.groups.map((g) => measure(groupLabel(g, t), BODY_BOLD)),
-  );
-  const fnWidth = Math.round(Math.min(FN_MAX, Math.max(FN_MIN, widest + 2 * PAD + 6)));
+  const fnWidth = functionColumnWidth(m, t, measure);
   const textWidth = fnWidth - 2 * PAD - 6;
+  const header = unitColumns(m, vertical, measure);
+  const tableWidth = fnWidth + header.colWidths.reduce((sum, w) => sum + w, 0);
+  const colOffsets: number[] = [];
+  header.colWidths.reduce((x, w, i) => {
+    colOffsets[i] = x;
+    return x + w;
+  }, fnWidth);
+  return {
+    vertical,
+    fnWidth,
+    textWidth,
+    ...header,
+    colOffsets,
+    tableWidth,
+    groups: laidGroups(m, textWidth, t, measure),
+    shade,
+    code: (role) => roleById.get(role)?.code ?? '?',
+  };
+}
 
-  // Unit columns and the header height.
+/** The function column: as wide as the longest name needs, within limits. */
+function functionColumnWidth(m: FunctionMatrix, t: Translate, measure: Measure): number {
+  const widest = maxOf([
+    measure(t('matrix-function'), BODY_BOLD),
+    ...m.groups.flatMap((g) => g.rows.map((r) => measure(rowName(r, t), BODY))),
+    ...m.groups.map((g) => measure(groupLabel(g, t), BODY_BOLD)),
+  ]);
+  return Math.round(Math.min(FN_MAX, Math.max(FN_MIN, widest + 2 * PAD + 6)));
+}
+
+/** The unit columns: each header's lines (upright, or turned when there are many units), widths and the header's height. */
+function unitColumns(
+  m: FunctionMatrix,
+  vertical: boolean,
+  measure: Measure,
+): Pick<MatrixLayout, 'headerLines' | 'colWidths' | 'headerHeight'> {
+  const styleOf = (depth: number): TextStyle => (depth <= 1 ? HEADER_BOLD : HEADER);
   const headerLines = m.columns.map((c) =>
-    wrapMeasured(c.label, vertical ? VERTICAL_MAX : HORIZONTAL_MAX, c.depth <= 1 ? HEADER_BOLD : HEADER, measure).slice(
+    wrapMeasured(c.label, vertical ? VERTICAL_MAX : HORIZONTAL_MAX, styleOf(c.depth), measure).slice(
       0,
       vertical ? 3 : 4,
     ),
   );
-  const colWidths = m.columns.map((c, i) =>
+  const widest = m.columns.map((c, i) => maxOf(headerLines[i]!.map((l) => measure(l, styleOf(c.depth)))));
+  const colWidths = m.columns.map((_, i) =>
     vertical
       ? VERTICAL_COLUMN + 14 * Math.max(0, headerLines[i]!.length - 1)
-      : Math.max(
-          40,
-          Math.ceil(Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER)))) + 2 * PAD,
-        ),
+      : Math.max(40, Math.ceil(widest[i]!) + 2 * PAD),
   );
   const headerHeight = vertical
-    ? Math.ceil(
-        maxOf(
-          m.columns.map((c, i) =>
-            Math.max(...headerLines[i]!.map((l) => measure(l, c.depth <= 1 ? HEADER_BOLD : HEADER))),
-          ),
-          60,
-        ),
-      ) +
-      2 * PAD
+    ? Math.ceil(maxOf(widest, 60)) + 2 * PAD
     : maxOf(
         headerLines.map((h) => h.length * 13),
         LINE,
       ) +
       2 * PAD;
-  const tableWidth = fnWidth + colWidths.reduce((sum, w) => sum + w, 0);
-  const colOffsets: number[] = [];
-  colWidths.reduce((x, w, i) => {
-    colOffsets[i] = x;
-    return x + w;
-  }, fnWidth);
+  return { headerLines, colWidths, headerHeight };
+}
 
-  const groups = m.groups.map((g): LaidMatrixGroup => {
+/** Each group's heading and each row's name wrapped to the function column, with their heights. */
+function laidGroups(m: FunctionMatrix, textWidth: number, t: Translate, measure: Measure): LaidMatrixGroup[] {
+  return m.groups.map((g): LaidMatrixGroup => {
     const lines = wrapMeasured(groupLabel(g, t), textWidth, BODY_BOLD, measure);
     return {
       group: g,
       lines,
       height: lines.length * LINE + 2 * PAD,
       rows: g.rows.map((row): LaidMatrixRow => {
-        const nameLines = wrapMeasured(nameOf(row), textWidth, BODY, measure);
+        const nameLines = wrapMeasured(rowName(row, t), textWidth, BODY, measure);
         const flag = rowFlag(row, t);
         return {
           row,
@@ -221,19 +235,12 @@ export function layoutMatrix(m: FunctionMatrix, { t, measure }: Pick<MatrixSvgOp
       }),
     };
   });
-  return {
-    vertical,
-    fnWidth,
-    textWidth,
-    colWidths,
-    colOffsets,
-    headerLines,
-    headerHeight,
-    tableWidth,
-    groups,
-    shade,
-    code: (role) => roleById.get(role)?.code ?? '?',
-  };
+}
+
+/** The elements drawn so far and how far down the page they reach. */
+interface Pen {
+  el: string[];
+  y: number;
 }
 
 export function renderMatrixSvg(
@@ -241,191 +248,228 @@ export function renderMatrixSvg(
   { t, measure, heading = true, fontFamily = `${FONT}, sans-serif` }: MatrixSvgOptions,
 ): string {
   const layout = layoutMatrix(m, { t, measure });
-  const { vertical, fnWidth, colWidths, headerLines, headerHeight, tableWidth, shade } = layout;
-  const rows = m.groups.flatMap((g) => g.rows);
-  const el: string[] = [];
-  const colX = layout.colOffsets.map((x) => MARGIN + x);
-
-  // Title block.
-  let y = MARGIN;
+  const pen: Pen = { el: [], y: MARGIN };
+  const blockWidth = Math.max(layout.tableWidth, 480);
   const title = matrixTitle(m, t);
-  const blockWidth = Math.max(tableWidth, 480);
-  if (heading) {
-    y += 18;
-    el.push(text(MARGIN, y, title, { bold: true, size: 17 }, ' fill="#1b1f23"'));
-  }
-  for (const s of matrixSubtitles(m, t)) {
-    for (const line of wrapMeasured(s, blockWidth, BODY, measure)) {
-      y += LINE + 2;
-      el.push(text(MARGIN, y, line, BODY, ' fill="#444"'));
-    }
-  }
-  if (heading) {
-    y += LINE + 2;
-    el.push(
-      text(MARGIN, y, t('matrix-summary', { functions: rows.length, units: m.columns.length }), SMALL, ' fill="#666"'),
-    );
-  }
-  y += 12;
-
-  if (rows.length === 0) {
-    y += LINE;
-    el.push(text(MARGIN, y, t('matrix-no-functions'), BODY));
-  } else {
-    const top = y;
-    // Header row.
-    el.push(`<rect x="${MARGIN}" y="${num(top)}" width="${tableWidth}" height="${headerHeight}" fill="#f3f5f7"/>`);
-    el.push(text(MARGIN + PAD, top + headerHeight - PAD - 2, t('matrix-function'), BODY_BOLD, ' fill="#1b1f23"'));
-    m.columns.forEach((c, i) => {
-      const style = c.depth <= 1 ? HEADER_BOLD : HEADER;
-      const fill = c.depth <= 1 ? '#1b1f23' : '#39424c';
-      const lines = headerLines[i]!;
-      if (c.depth === 0)
-        el.push(
-          `<rect x="${num(colX[i]!)}" y="${num(top)}" width="${colWidths[i]}" height="${headerHeight}" fill="#e4e9ee"/>`,
-        );
-      if (vertical) {
-        // Rotated text reads upwards from the bottom of the header; lines stack left to right.
-        const first = colX[i]! + colWidths[i]! / 2 - ((lines.length - 1) * 14) / 2 + 4;
-        lines.forEach((l, li) =>
-          el.push(
-            text(
-              0,
-              0,
-              l,
-              style,
-              ` fill="${fill}" transform="translate(${num(first + li * 14)} ${num(top + headerHeight - PAD)}) rotate(-90)"`,
-            ),
-          ),
-        );
-      } else {
-        const start = top + headerHeight - PAD - (lines.length - 1) * 13 - 2;
-        lines.forEach((l, li) =>
-          el.push(
-            text(colX[i]! + colWidths[i]! / 2, start + li * 13, l, style, ` fill="${fill}" text-anchor="middle"`),
-          ),
-        );
-      }
-    });
-    y = top + headerHeight;
-    const rowLines: string[] = [];
-
-    for (const g of layout.groups) {
-      const h = g.height;
-      el.push(`<rect x="${MARGIN}" y="${num(y)}" width="${tableWidth}" height="${h}" fill="#eef1f4"/>`);
-      g.lines.forEach((l, li) =>
-        el.push(text(MARGIN + PAD, y + PAD + 11 + li * LINE, l, BODY_BOLD, ' fill="#1b1f23"')),
-      );
-      rowLines.push(num(y));
-      y += h;
-      for (const laid of g.rows) {
-        const { row, lines, flag } = laid;
-        const h2 = laid.height;
-        rowLines.push(num(y));
-        if (row.status !== 'ok') {
-          const colour = FLAG_COLOUR[row.status];
-          el.push(
-            `<rect x="${MARGIN}" y="${num(y)}" width="${fnWidth}" height="${h2}" fill="${row.status === 'no-lead' ? '#fde8e8' : '#fff4d6'}"/>`,
-          );
-          el.push(`<rect x="${MARGIN}" y="${num(y)}" width="4" height="${h2}" fill="${colour}"/>`);
-        }
-        let ty = y + PAD + 11;
-        for (const l of lines) {
-          el.push(text(MARGIN + PAD + 4, ty, l, BODY, ' fill="#1b1f23"'));
-          ty += LINE;
-        }
-        if (flag) {
-          el.push(
-            text(
-              MARGIN + PAD + 4,
-              ty - 1,
-              `⚠ ${flag}`,
-              { bold: true, size: 10 },
-              ` fill="${FLAG_COLOUR[row.status as 'no-lead' | 'multiple-leads']}"`,
-            ),
-          );
-          ty += SMALL_LINE + 2;
-        }
-        el.push(text(MARGIN + PAD + 4, ty - 2, laid.id, SMALL, ' fill="#6a737d"'));
-        row.cells.forEach((cell, i) => {
-          if (!cell) return;
-          const s = shade(cell.role);
-          el.push(
-            `<rect x="${num(colX[i]! + 1)}" y="${num(y + 1)}" width="${colWidths[i]! - 2}" height="${h2 - 2}" fill="${s.bg}"/>`,
-          );
-          el.push(
-            text(
-              colX[i]! + colWidths[i]! / 2,
-              y + h2 / 2 + 4.5,
-              layout.code(cell.role),
-              BODY_BOLD,
-              ` fill="${s.fg}" text-anchor="middle"`,
-            ),
-          );
-        });
-        y += h2;
-      }
-    }
-    // Grid: thin lines between rows and columns, a heavier one where a new branch of the tree starts.
-    const grid: string[] = [];
-    for (const ry of rowLines)
-      grid.push(
-        `<line x1="${MARGIN}" y1="${ry}" x2="${MARGIN + tableWidth}" y2="${ry}" stroke="#c9d1d9" stroke-width="0.75"/>`,
-      );
-    grid.push(
-      `<line x1="${MARGIN}" y1="${num(y)}" x2="${MARGIN + tableWidth}" y2="${num(y)}" stroke="#8c959f" stroke-width="1"/>`,
-    );
-    m.columns.forEach((c, i) => {
-      const branchStart = i === 0 || c.branch !== m.columns[i - 1]!.branch;
-      grid.push(
-        `<line x1="${num(colX[i]!)}" y1="${num(top)}" x2="${num(colX[i]!)}" y2="${num(y)}" stroke="${branchStart ? '#6e7781' : '#c9d1d9'}" stroke-width="${branchStart ? 1.5 : 0.75}"/>`,
-      );
-    });
-    grid.push(
-      `<rect x="${MARGIN}" y="${num(top)}" width="${tableWidth}" height="${num(y - top)}" fill="none" stroke="#8c959f" stroke-width="1"/>`,
-    );
-    el.push(...grid);
-  }
-
-  // Legend.
-  y += 26;
-  let x = MARGIN;
-  for (const r of m.roles) {
-    const s = shade(r.id);
-    const w = Math.max(22, measure(r.code, BODY_BOLD) + 10);
-    const labelWidth = measure(r.name, BODY);
-    if (x > MARGIN && x + w + 6 + labelWidth > MARGIN + blockWidth) {
-      x = MARGIN;
-      y += 22;
-    }
-    el.push(
-      `<rect x="${num(x)}" y="${num(y - 13)}" width="${num(w)}" height="18" fill="${s.bg}" stroke="#c9d1d9" stroke-width="0.75"/>`,
-    );
-    el.push(text(x + w / 2, y, r.code, BODY_BOLD, ` fill="${s.fg}" text-anchor="middle"`));
-    el.push(text(x + w + 6, y, r.name, BODY, ' fill="#1b1f23"'));
-    x += w + 6 + labelWidth + 22;
-  }
-
-  // Findings.
-  for (const list of findingLists(m, t)) {
-    y += 28;
-    el.push(text(MARGIN, y, list.heading, BODY_BOLD, ` fill="${FLAG_COLOUR[list.status]}"`));
-    for (const row of list.rows) {
-      wrapMeasured(findingLine(row, t), blockWidth - 16, BODY, measure).forEach((l, li) => {
-        y += LINE + 2;
-        el.push(text(MARGIN + (li === 0 ? 4 : 16), y, `${li === 0 ? '• ' : ''}${l}`, BODY, ' fill="#1b1f23"'));
-      });
-    }
-  }
-
+  drawHeading(pen, m, title, heading, blockWidth, t, measure);
+  if (m.groups.every((g) => g.rows.length === 0)) {
+    pen.y += LINE;
+    pen.el.push(text(MARGIN, pen.y, t('matrix-no-functions'), BODY));
+  } else drawTable(pen, m, layout, t);
+  drawLegend(pen, m, layout, blockWidth, measure);
+  drawFindings(pen, m, blockWidth, t, measure);
   const width = Math.ceil(MARGIN * 2 + blockWidth);
-  const height = Math.ceil(y + MARGIN);
+  const height = Math.ceil(pen.y + MARGIN);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${fontFamily.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" lang="${xml(m.lang)}">`,
     `<title>${xml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    ...el,
+    ...pen.el,
     '</svg>',
     '',
   ].join('\n');
+}
+
+/** The title, the lines saying what is shown, and how many functions and units. */
+function drawHeading(
+  pen: Pen,
+  m: FunctionMatrix,
+  title: string,
+  heading: boolean,
+  blockWidth: number,
+  t: Translate,
+  measure: Measure,
+): void {
+  if (heading) {
+    pen.y += 18;
+    pen.el.push(text(MARGIN, pen.y, title, { bold: true, size: 17 }, ' fill="#1b1f23"'));
+  }
+  for (const s of matrixSubtitles(m, t)) {
+    for (const line of wrapMeasured(s, blockWidth, BODY, measure)) {
+      pen.y += LINE + 2;
+      pen.el.push(text(MARGIN, pen.y, line, BODY, ' fill="#444"'));
+    }
+  }
+  if (heading) {
+    const functions = m.groups.reduce((n, g) => n + g.rows.length, 0);
+    pen.y += LINE + 2;
+    pen.el.push(
+      text(MARGIN, pen.y, t('matrix-summary', { functions, units: m.columns.length }), SMALL, ' fill="#666"'),
+    );
+  }
+  pen.y += 12;
+}
+
+/** The table: its header row, each group and its rows with their role cells, and the grid over them. */
+function drawTable(pen: Pen, m: FunctionMatrix, layout: MatrixLayout, t: Translate): void {
+  const colX = layout.colOffsets.map((x) => MARGIN + x);
+  const top = pen.y;
+  drawHeader(pen, m, layout, colX, t);
+  pen.y = top + layout.headerHeight;
+  const rowLines: string[] = [];
+  for (const g of layout.groups) {
+    pen.el.push(
+      `<rect x="${MARGIN}" y="${num(pen.y)}" width="${layout.tableWidth}" height="${g.height}" fill="#eef1f4"/>`,
+    );
+    g.lines.forEach((l, li) =>
+      pen.el.push(text(MARGIN + PAD, pen.y + PAD + 11 + li * LINE, l, BODY_BOLD, ' fill="#1b1f23"')),
+    );
+    rowLines.push(num(pen.y));
+    pen.y += g.height;
+    for (const laid of g.rows) {
+      rowLines.push(num(pen.y));
+      drawRow(pen.el, laid, pen.y, layout, colX);
+      pen.y += laid.height;
+    }
+  }
+  drawGrid(pen.el, m, layout, colX, rowLines, top, pen.y);
+}
+
+/** The header row: "Function", then each unit's name, turned upwards when the columns are narrow. */
+function drawHeader(pen: Pen, m: FunctionMatrix, layout: MatrixLayout, colX: number[], t: Translate): void {
+  const { el, y: top } = pen;
+  const { headerHeight, colWidths, headerLines, tableWidth } = layout;
+  el.push(`<rect x="${MARGIN}" y="${num(top)}" width="${tableWidth}" height="${headerHeight}" fill="#f3f5f7"/>`);
+  el.push(text(MARGIN + PAD, top + headerHeight - PAD - 2, t('matrix-function'), BODY_BOLD, ' fill="#1b1f23"'));
+  m.columns.forEach((c, i) => {
+    const style = c.depth <= 1 ? HEADER_BOLD : HEADER;
+    const fill = c.depth <= 1 ? '#1b1f23' : '#39424c';
+    const lines = headerLines[i]!;
+    if (c.depth === 0)
+      el.push(
+        `<rect x="${num(colX[i]!)}" y="${num(top)}" width="${colWidths[i]}" height="${headerHeight}" fill="#e4e9ee"/>`,
+      );
+    if (layout.vertical) {
+      // Rotated text reads upwards from the bottom of the header; lines stack left to right.
+      const first = colX[i]! + colWidths[i]! / 2 - ((lines.length - 1) * 14) / 2 + 4;
+      lines.forEach((l, li) =>
+        el.push(
+          text(
+            0,
+            0,
+            l,
+            style,
+            ` fill="${fill}" transform="translate(${num(first + li * 14)} ${num(top + headerHeight - PAD)}) rotate(-90)"`,
+          ),
+        ),
+      );
+    } else {
+      const start = top + headerHeight - PAD - (lines.length - 1) * 13 - 2;
+      lines.forEach((l, li) =>
+        el.push(text(colX[i]! + colWidths[i]! / 2, start + li * 13, l, style, ` fill="${fill}" text-anchor="middle"`)),
+      );
+    }
+  });
+}
+
+/** One function row: its name, a coloured bar and flag when it is a finding, its id, and the role in each unit's cell. */
+function drawRow(el: string[], laid: LaidMatrixRow, y: number, layout: MatrixLayout, colX: number[]): void {
+  const { row, lines, flag } = laid;
+  const h = laid.height;
+  const { colWidths, fnWidth } = layout;
+  if (row.status !== 'ok') {
+    const colour = FLAG_COLOUR[row.status];
+    el.push(
+      `<rect x="${MARGIN}" y="${num(y)}" width="${fnWidth}" height="${h}" fill="${row.status === 'no-lead' ? '#fde8e8' : '#fff4d6'}"/>`,
+    );
+    el.push(`<rect x="${MARGIN}" y="${num(y)}" width="4" height="${h}" fill="${colour}"/>`);
+  }
+  let ty = y + PAD + 11;
+  for (const l of lines) {
+    el.push(text(MARGIN + PAD + 4, ty, l, BODY, ' fill="#1b1f23"'));
+    ty += LINE;
+  }
+  if (flag) {
+    el.push(
+      text(
+        MARGIN + PAD + 4,
+        ty - 1,
+        `⚠ ${flag}`,
+        { bold: true, size: 10 },
+        ` fill="${FLAG_COLOUR[row.status as 'no-lead' | 'multiple-leads']}"`,
+      ),
+    );
+    ty += SMALL_LINE + 2;
+  }
+  el.push(text(MARGIN + PAD + 4, ty - 2, laid.id, SMALL, ' fill="#6a737d"'));
+  row.cells.forEach((cell, i) => {
+    if (!cell) return;
+    const s = layout.shade(cell.role);
+    el.push(
+      `<rect x="${num(colX[i]! + 1)}" y="${num(y + 1)}" width="${colWidths[i]! - 2}" height="${h - 2}" fill="${s.bg}"/>`,
+    );
+    el.push(
+      text(
+        colX[i]! + colWidths[i]! / 2,
+        y + h / 2 + 4.5,
+        layout.code(cell.role),
+        BODY_BOLD,
+        ` fill="${s.fg}" text-anchor="middle"`,
+      ),
+    );
+  });
+}
+
+/** The grid: thin lines between rows and columns, a heavier one where a new branch of the tree starts. */
+function drawGrid(
+  el: string[],
+  m: FunctionMatrix,
+  layout: MatrixLayout,
+  colX: number[],
+  rowLines: readonly string[],
+  top: number,
+  bottom: number,
+): void {
+  const { tableWidth } = layout;
+  for (const ry of rowLines)
+    el.push(
+      `<line x1="${MARGIN}" y1="${ry}" x2="${MARGIN + tableWidth}" y2="${ry}" stroke="#c9d1d9" stroke-width="0.75"/>`,
+    );
+  el.push(
+    `<line x1="${MARGIN}" y1="${num(bottom)}" x2="${MARGIN + tableWidth}" y2="${num(bottom)}" stroke="#8c959f" stroke-width="1"/>`,
+  );
+  m.columns.forEach((c, i) => {
+    const branchStart = i === 0 || c.branch !== m.columns[i - 1]!.branch;
+    el.push(
+      `<line x1="${num(colX[i]!)}" y1="${num(top)}" x2="${num(colX[i]!)}" y2="${num(bottom)}" stroke="${branchStart ? '#6e7781' : '#c9d1d9'}" stroke-width="${branchStart ? 1.5 : 0.75}"/>`,
+    );
+  });
+  el.push(
+    `<rect x="${MARGIN}" y="${num(top)}" width="${tableWidth}" height="${num(bottom - top)}" fill="none" stroke="#8c959f" stroke-width="1"/>`,
+  );
+}
+
+/** The legend: each role's code in its shade and its name, wrapped to the width of the page. */
+function drawLegend(pen: Pen, m: FunctionMatrix, layout: MatrixLayout, blockWidth: number, measure: Measure): void {
+  pen.y += 26;
+  let x = MARGIN;
+  for (const r of m.roles) {
+    const s = layout.shade(r.id);
+    const w = Math.max(22, measure(r.code, BODY_BOLD) + 10);
+    const labelWidth = measure(r.name, BODY);
+    if (x > MARGIN && x + w + 6 + labelWidth > MARGIN + blockWidth) {
+      x = MARGIN;
+      pen.y += 22;
+    }
+    pen.el.push(
+      `<rect x="${num(x)}" y="${num(pen.y - 13)}" width="${num(w)}" height="18" fill="${s.bg}" stroke="#c9d1d9" stroke-width="0.75"/>`,
+    );
+    pen.el.push(text(x + w / 2, pen.y, r.code, BODY_BOLD, ` fill="${s.fg}" text-anchor="middle"`));
+    pen.el.push(text(x + w + 6, pen.y, r.name, BODY, ' fill="#1b1f23"'));
+    x += w + 6 + labelWidth + 22;
+  }
+}
+
+/** Under the table, the functions nobody leads and those led twice, one bullet each. */
+function drawFindings(pen: Pen, m: FunctionMatrix, blockWidth: number, t: Translate, measure: Measure): void {
+  for (const list of findingLists(m, t)) {
+    pen.y += 28;
+    pen.el.push(text(MARGIN, pen.y, list.heading, BODY_BOLD, ` fill="${FLAG_COLOUR[list.status]}"`));
+    for (const row of list.rows) {
+      wrapMeasured(findingLine(row, t), blockWidth - 16, BODY, measure).forEach((l, li) => {
+        pen.y += LINE + 2;
+        pen.el.push(text(MARGIN + (li === 0 ? 4 : 16), pen.y, `${li === 0 ? '• ' : ''}${l}`, BODY, ' fill="#1b1f23"'));
+      });
+    }
+  }
 }

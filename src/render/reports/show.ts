@@ -198,92 +198,98 @@ function wrapValue(value: string, width: number): string[] {
   );
 }
 
-export function renderShowText(list: Details[], { t, lang, width, defaultLanguage }: ShowTextOptions): string {
-  // Dates and the act only where the structure records them: older outputs stay as they were.
-  const dated = (d: Details): Array<[string, string[]]> => [
-    ...(d.validity ? [[t('show-validity'), [validityText(d.validity, t)]] as [string, string[]]] : []),
+export function renderShowText(list: Details[], options: ShowTextOptions): string {
+  const { t, lang } = options;
+  const blocks = list.map((d) => {
+    const title = d.names[lang] ?? Object.values(d.names)[0] ?? d.id;
+    const fields = d.type === 'unit' ? unitFields(d, options) : functionFields(d, options);
+    return [
+      `${title} — ${t(d.type === 'unit' ? 'show-unit' : 'show-function')}`,
+      '',
+      ...section(fields, options.width),
+    ].join('\n');
+  });
+  return `${blocks.join('\n\n')}\n`;
+}
+
+type Field = [string, string[]];
+
+/** A text in each language, one line each. */
+const langs = (texts: Record<string, string>): string[] =>
+  Object.entries(texts).map(([l, s]) => `${l}: ${s.replace(/\s+/g, ' ').trim()}`);
+
+/** Dates and the act only where the structure records them: older outputs stay as they were. */
+function datedFields(d: Details, { t, lang, defaultLanguage }: ShowTextOptions): Field[] {
+  return [
+    ...(d.validity ? [[t('show-validity'), [validityText(d.validity, t)]] as Field] : []),
     ...(d.type === 'unit' && d.basis
-      ? [[t('show-basis'), [actLine(d.basis, t, lang, defaultLanguage ?? lang)]] as [string, string[]]]
+      ? [[t('show-basis'), [actLine(d.basis, t, lang, defaultLanguage ?? lang)]] as Field]
       : []),
   ];
-  const blocks: string[] = [];
-  const langs = (texts: Record<string, string>): string[] =>
-    Object.entries(texts).map(([l, s]) => `${l}: ${s.replace(/\s+/g, ' ').trim()}`);
-  for (const d of list) {
-    const title = d.names[lang] ?? Object.values(d.names)[0] ?? d.id;
-    const lines = [`${title} — ${t(d.type === 'unit' ? 'show-unit' : 'show-function')}`, ''];
-    if (d.type === 'unit') {
-      const parents = d.parents.map(ref);
-      if (d.missingParent !== undefined) parents.push(`${d.missingParent} (?)`);
-      lines.push(
-        ...section(
-          [
-            [t('show-id'), [d.id]],
-            [t('show-names'), langs(d.names)],
-            [t('show-short'), langs(d.short)],
-            [t('show-kind'), [d.kind.name === d.kind.id ? d.kind.id : `${d.kind.name} (${d.kind.id})`]],
-            [
-              t('show-parents'),
-              parents.length > 0
-                ? parents.map((p, i) =>
-                    i < PARENT_LEVELS ? `${'  '.repeat(i)}${p}` : `${'  '.repeat(PARENT_LEVELS)}${i + 1}: ${p}`,
-                  )
-                : [t('show-root')],
-            ],
-            [t('show-children'), d.children.map(ref)],
-            [t('show-functions'), d.functions.map((f) => `${f.code}  ${f.roleName}: ${ref(f)}`)],
-            [t('show-positions'), d.positions.map((p) => `${p.count} × ${p.title}`)],
-            [
-              t('show-headcount'),
-              d.headcount.recorded
-                ? [t('show-headcount-value', { own: d.headcount.own, total: d.headcount.total })]
-                : [],
-            ],
-            [t('show-replaces'), d.replaces.map(ref)],
-            [t('show-replaced-by'), d.replacedBy.map(ref)],
-            ...dated(d),
-            [t('show-description'), langs(d.description)],
-            [t('show-source'), sourceLines(d.source)],
-            [t('show-file'), [d.file]],
-          ],
-          width,
-        ),
-      );
-    } else {
-      const status =
-        d.status === 'no-lead'
-          ? [`⚠ ${t('show-no-lead')}`]
-          : d.status === 'multiple-leads'
-            ? [`⚠ ${t('show-multiple-leads', { count: d.leads.length })}`]
-            : [];
-      lines.push(
-        ...section(
-          [
-            [t('show-id'), [d.id]],
-            [t('show-names'), langs(d.names)],
-            [
-              t('show-type'),
-              d.functionType
-                ? [
-                    d.functionType.name === d.functionType.id
-                      ? d.functionType.id
-                      : `${d.functionType.name} (${d.functionType.id})`,
-                  ]
-                : [],
-            ],
-            [t('show-units'), [...d.units.map((u) => `${u.code}  ${u.roleName}: ${ref(u)}`), ...status]],
-            ...dated(d),
-            [t('show-description'), langs(d.description)],
-            [t('show-source'), sourceLines(d.source)],
-            [t('show-file'), [d.file ?? t('show-missing-file')]],
-          ],
-          width,
-        ),
-      );
-    }
-    blocks.push(lines.join('\n'));
-  }
-  return `${blocks.join('\n\n')}\n`;
+}
+
+/** What is shown of a unit: names, kind, parents up to the root, children, functions, positions, lineage, dates, file. */
+function unitFields(d: UnitDetails, options: ShowTextOptions): Field[] {
+  const { t } = options;
+  const parents = d.parents.map(ref);
+  if (d.missingParent !== undefined) parents.push(`${d.missingParent} (?)`);
+  return [
+    [t('show-id'), [d.id]],
+    [t('show-names'), langs(d.names)],
+    [t('show-short'), langs(d.short)],
+    [t('show-kind'), [d.kind.name === d.kind.id ? d.kind.id : `${d.kind.name} (${d.kind.id})`]],
+    [
+      t('show-parents'),
+      parents.length > 0
+        ? parents.map((p, i) =>
+            i < PARENT_LEVELS ? `${'  '.repeat(i)}${p}` : `${'  '.repeat(PARENT_LEVELS)}${i + 1}: ${p}`,
+          )
+        : [t('show-root')],
+    ],
+    [t('show-children'), d.children.map(ref)],
+    [t('show-functions'), d.functions.map((f) => `${f.code}  ${f.roleName}: ${ref(f)}`)],
+    [t('show-positions'), d.positions.map((p) => `${p.count} × ${p.title}`)],
+    [
+      t('show-headcount'),
+      d.headcount.recorded ? [t('show-headcount-value', { own: d.headcount.own, total: d.headcount.total })] : [],
+    ],
+    [t('show-replaces'), d.replaces.map(ref)],
+    [t('show-replaced-by'), d.replacedBy.map(ref)],
+    ...datedFields(d, options),
+    [t('show-description'), langs(d.description)],
+    [t('show-source'), sourceLines(d.source)],
+    [t('show-file'), [d.file]],
+  ];
+}
+
+/** What is shown of a function: names, type, the units with their roles (and a warning about its lead), dates, file. */
+function functionFields(d: FunctionDetails, options: ShowTextOptions): Field[] {
+  const { t } = options;
+  const status =
+    d.status === 'no-lead'
+      ? [`⚠ ${t('show-no-lead')}`]
+      : d.status === 'multiple-leads'
+        ? [`⚠ ${t('show-multiple-leads', { count: d.leads.length })}`]
+        : [];
+  return [
+    [t('show-id'), [d.id]],
+    [t('show-names'), langs(d.names)],
+    [
+      t('show-type'),
+      d.functionType
+        ? [
+            d.functionType.name === d.functionType.id
+              ? d.functionType.id
+              : `${d.functionType.name} (${d.functionType.id})`,
+          ]
+        : [],
+    ],
+    [t('show-units'), [...d.units.map((u) => `${u.code}  ${u.roleName}: ${ref(u)}`), ...status]],
+    ...datedFields(d, options),
+    [t('show-description'), langs(d.description)],
+    [t('show-source'), sourceLines(d.source)],
+    [t('show-file'), [d.file ?? t('show-missing-file')]],
+  ];
 }
 
 /** Always the same shape for scripts: the unit and the function with this id, either may be null. */

@@ -71,78 +71,19 @@ function median(sorted: number[]): number | null {
 }
 
 export function computeStats(model: OrgModel, { lang, spanLimit }: StatsOptions): StructureStats {
-  const text = (t: Text | undefined): string => pickText(t, lang, model.defaultLanguage);
-  const ref = (id: string): Ref => ({ id, name: model.units.has(id) ? text(model.units.get(id)!.unit.name) : id });
+  const names = statsNames(model, lang);
   const order = treeOrder(model);
   const ids = order.map((o) => o.id);
-
-  const kindCounts = new Map<string, number>();
-  for (const id of ids) {
-    const kind = model.units.get(id)!.unit.kind;
-    kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
-  }
-  const declared = new Set(model.organization.kinds.map((k) => k.id));
-  const listed = new Set<string>();
-  const byKind = [
-    // A kind declared twice (a duplicate-id error) is counted once, where it is first declared.
-    ...model.organization.kinds
-      .filter((k) => !listed.has(k.id) && Boolean(listed.add(k.id)))
-      .map((k) => ({ kind: k.id, name: text(k.name), count: kindCounts.get(k.id) ?? 0 })),
-    ...[...kindCounts.keys()]
-      .filter((k) => !declared.has(k))
-      .sort()
-      .map((k) => ({ kind: k, name: k, count: kindCounts.get(k)! })),
-  ];
-
   const spans = ids.map((id) => ({ id, count: (model.children.get(id) ?? []).length })).filter((s) => s.count > 0);
   const sortedSpans = spans.map((s) => s.count).sort((a, b) => a - b);
-
-  const listsPositions = (id: string): boolean => (model.units.get(id)!.unit.positions ?? []).length > 0;
-  const recorded = ids.some(listsPositions);
-  const subtreePeople = (id: string): number | null =>
-    treeOrder(model, id).some((x) => listsPositions(x.id)) ? subtreeHeadcount(model, id) : null;
-  const byTopLevel: StructureStats['headcount']['byTopLevel'] = [];
-  if (model.roots.length === 1) {
-    const root = model.roots[0]!;
-    const own = headcount(model.units.get(root)!.unit);
-    if (own > 0) byTopLevel.push({ ...ref(root), headcount: own, own: true });
-    for (const child of model.children.get(root) ?? [])
-      byTopLevel.push({ ...ref(child), headcount: subtreePeople(child) });
-  } else for (const root of model.roots) byTopLevel.push({ ...ref(root), headcount: subtreePeople(root) });
-
-  const fnIds = [...new Set([...model.functions.keys(), ...model.assignments.keys()])].sort();
-  const typeCounts = new Map<string | null, number>();
-  for (const id of fnIds) {
-    const type = model.functions.get(id)?.fn.type ?? null;
-    typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
-  }
-  const types = model.organization.functionTypes ?? [];
-  const byType: StructureStats['functions']['byType'] = types.map((ty) => ({
-    type: ty.id,
-    name: text(ty.name),
-    count: typeCounts.get(ty.id) ?? 0,
-  }));
-  for (const [type, count] of [...typeCounts].sort(([a], [b]) => String(a).localeCompare(String(b)))) {
-    if (type !== null && !types.some((ty) => ty.id === type)) byType.push({ type, name: type, count });
-  }
-  if (typeCounts.has(null)) byType.push({ type: null, name: '', count: typeCounts.get(null)! });
-  const fnRef = (id: string): Ref => ({
-    id,
-    name: model.functions.has(id) ? text(model.functions.get(id)!.fn.name) : id,
-  });
-  const leading = new Set(fnIds.flatMap((f) => leadsOf(model, f)));
-  const position = new Map(ids.map((id, i) => [id, i]));
-  const leadsInTreeOrder = (f: string): string[] =>
-    leadsOf(model, f).sort((a, b) => (position.get(a) ?? ids.length) - (position.get(b) ?? ids.length));
-
   return {
-    organization: text(model.organization.name),
+    organization: names.text(model.organization.name),
     units: {
       total: ids.length,
-      byKind,
+      byKind: unitsByKind(model, ids, names),
       staff: ids
         .filter((id) => isStaff(model, id))
-        .map((id) => ({ ...ref(id), parent: ref(model.units.get(id)!.unit.parent!) })),
+        .map((id) => ({ ...names.unit(id), parent: names.unit(model.units.get(id)!.unit.parent!) })),
     },
     depth: ids.length === 0 ? 0 : maxOf(order.map((o) => o.depth)) + 1,
     span: {
@@ -151,22 +92,115 @@ export function computeStats(model: OrgModel, { lang, spanLimit }: StatsOptions)
       median: median(sortedSpans),
       max: sortedSpans.at(-1) ?? null,
       limit: spanLimit,
-      over: spans.filter((s) => s.count > spanLimit).map((s) => ({ ...ref(s.id), count: s.count })),
+      over: spans.filter((s) => s.count > spanLimit).map((s) => ({ ...names.unit(s.id), count: s.count })),
     },
-    headcount: { total: ids.reduce((sum, id) => sum + headcount(model.units.get(id)!.unit), 0), recorded, byTopLevel },
-    functions: {
-      total: fnIds.length,
-      byType,
-      noLead: fnIds.filter((f) => leadsOf(model, f).length === 0).map(fnRef),
-      multipleLeads: fnIds
-        .filter((f) => leadsOf(model, f).length > 1)
-        .map((f) => ({ ...fnRef(f), leads: leadsInTreeOrder(f) })),
-      unitsLeadingNone: ids.filter((id) => !leading.has(id)).map(ref),
-    },
+    headcount: headcountStats(model, ids, names),
+    functions: functionStats(model, ids, names),
     lineage: ids
       .filter((id) => (model.units.get(id)!.unit.replaces ?? []).length > 0)
-      .map((id) => ({ ...ref(id), replaces: model.units.get(id)!.unit.replaces! })),
+      .map((id) => ({ ...names.unit(id), replaces: model.units.get(id)!.unit.replaces! })),
   };
+}
+
+interface StatsNames {
+  text: (t: Text | undefined) => string;
+  unit: (id: string) => Ref;
+  fn: (id: string) => Ref;
+}
+
+/** How the figures name texts, units and functions in the language asked for (an unknown id by itself). */
+function statsNames(model: OrgModel, lang: string): StatsNames {
+  const text = (t: Text | undefined): string => pickText(t, lang, model.defaultLanguage);
+  return {
+    text,
+    unit: (id) => ({ id, name: model.units.has(id) ? text(model.units.get(id)!.unit.name) : id }),
+    fn: (id) => ({ id, name: model.functions.has(id) ? text(model.functions.get(id)!.fn.name) : id }),
+  };
+}
+
+/** Units of each kind: the declared kinds in their order, then undeclared ones by id. */
+function unitsByKind(model: OrgModel, ids: readonly string[], names: StatsNames): StructureStats['units']['byKind'] {
+  const kindCounts = new Map<string, number>();
+  for (const id of ids) {
+    const kind = model.units.get(id)!.unit.kind;
+    kindCounts.set(kind, (kindCounts.get(kind) ?? 0) + 1);
+  }
+  const declared = new Set(model.organization.kinds.map((k) => k.id));
+  const listed = new Set<string>();
+  return [
+    // A kind declared twice (a duplicate-id error) is counted once, where it is first declared.
+    ...model.organization.kinds
+      .filter((k) => !listed.has(k.id) && Boolean(listed.add(k.id)))
+      .map((k) => ({ kind: k.id, name: names.text(k.name), count: kindCounts.get(k.id) ?? 0 })),
+    ...[...kindCounts.keys()]
+      .filter((k) => !declared.has(k))
+      .sort()
+      .map((k) => ({ kind: k, name: k, count: kindCounts.get(k)! })),
+  ];
+}
+
+/** The staff in all, and under each top-level unit (the root's own apart); unknown where no positions are listed. */
+function headcountStats(model: OrgModel, ids: readonly string[], names: StatsNames): StructureStats['headcount'] {
+  const listsPositions = (id: string): boolean => (model.units.get(id)!.unit.positions ?? []).length > 0;
+  // Called for top-level units only, whose subtrees do not overlap: one walk over the tree in all.
+  const subtreePeople = (id: string): number | null =>
+    treeOrder(model, id).some((x) => listsPositions(x.id)) ? subtreeHeadcount(model, id) : null;
+  const byTopLevel: StructureStats['headcount']['byTopLevel'] = [];
+  if (model.roots.length === 1) {
+    const root = model.roots[0]!;
+    const own = headcount(model.units.get(root)!.unit);
+    if (own > 0) byTopLevel.push({ ...names.unit(root), headcount: own, own: true });
+    for (const child of model.children.get(root) ?? [])
+      byTopLevel.push({ ...names.unit(child), headcount: subtreePeople(child) });
+  } else for (const root of model.roots) byTopLevel.push({ ...names.unit(root), headcount: subtreePeople(root) });
+  return {
+    total: ids.reduce((sum, id) => sum + headcount(model.units.get(id)!.unit), 0),
+    recorded: ids.some(listsPositions),
+    byTopLevel,
+  };
+}
+
+/** Functions by type, those nobody leads or several lead, and the units that lead none. */
+function functionStats(model: OrgModel, ids: readonly string[], names: StatsNames): StructureStats['functions'] {
+  const fnIds = [...new Set([...model.functions.keys(), ...model.assignments.keys()])].sort();
+  const leading = new Set(fnIds.flatMap((f) => leadsOf(model, f)));
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const leadsInTreeOrder = (f: string): string[] =>
+    leadsOf(model, f).sort((a, b) => (position.get(a) ?? ids.length) - (position.get(b) ?? ids.length));
+  return {
+    total: fnIds.length,
+    byType: functionsByType(model, fnIds, names),
+    noLead: fnIds.filter((f) => leadsOf(model, f).length === 0).map(names.fn),
+    multipleLeads: fnIds
+      .filter((f) => leadsOf(model, f).length > 1)
+      .map((f) => ({ ...names.fn(f), leads: leadsInTreeOrder(f) })),
+    unitsLeadingNone: ids.filter((id) => !leading.has(id)).map(names.unit),
+  };
+}
+
+/** Functions of each type: the declared types in their order, then undeclared ones, then those without a type. */
+function functionsByType(
+  model: OrgModel,
+  fnIds: readonly string[],
+  names: StatsNames,
+): StructureStats['functions']['byType'] {
+  const typeCounts = new Map<string | null, number>();
+  for (const id of fnIds) {
+    const type = model.functions.get(id)?.fn.type ?? null;
+    typeCounts.set(type, (typeCounts.get(type) ?? 0) + 1);
+  }
+  const types = model.organization.functionTypes ?? [];
+  const declared = new Set(types.map((ty) => ty.id));
+  const byType: StructureStats['functions']['byType'] = types.map((ty) => ({
+    type: ty.id,
+    name: names.text(ty.name),
+    count: typeCounts.get(ty.id) ?? 0,
+  }));
+  for (const [type, count] of [...typeCounts].sort(([a], [b]) => String(a).localeCompare(String(b)))) {
+    if (type !== null && !declared.has(type)) byType.push({ type, name: type, count });
+  }
+  if (typeCounts.has(null)) byType.push({ type: null, name: '', count: typeCounts.get(null)! });
+  return byType;
 }
 
 export interface StatsTextOptions {

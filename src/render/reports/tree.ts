@@ -89,7 +89,7 @@ interface Line {
  * their level number instead, so a chain thousands of levels deep prints lines of bounded width
  * (and output linear in the number of units) rather than a triangle of spaces.
  */
-export const DRAWN_LEVELS = 32;
+const DRAWN_LEVELS = 32;
 
 function flatten(nodes: TreeNode[]): Line[] {
   const out: Line[] = [];

@@ -49,6 +49,36 @@ describe('reorganisation chart', () => {
     expect(spec.legend.map((l) => l.label)).toContain('упразднено');
   });
 
+  it('with headcounts, gives each unit of the later structure its own staff and that of all below it', () => {
+    const staff = (count: number) => ({ positions: [{ title: { en: 'Staff' }, count }] });
+    const unit = (id: string, parent: string | undefined, count: number) => ({
+      [`units/${id}.yaml`]: {
+        id,
+        kind: parent === undefined ? 'office' : 'department',
+        name: { en: `Unit ${id}` },
+        ...(parent === undefined ? {} : { parent }),
+        ...staff(count),
+      },
+    });
+    const earlier = buildModel(
+      load({ ...unit('root', undefined, 2), ...unit('a', 'root', 3), ...unit('gone', 'root', 5) }),
+    );
+    const later = buildModel(load({ ...unit('root', undefined, 2), ...unit('a', 'root', 3), ...unit('b', 'a', 4) }));
+    const spec = reorganisationSpec(
+      later,
+      diffStructures(earlier, later),
+      { ...options('en', { headcount: true }), fromLabel: 'before', toLabel: 'after' },
+      earlier,
+    );
+    const staffLine = (id: string): string | undefined =>
+      spec.boxes.find((b) => b.id === id)!.lines.find((l) => l.text.startsWith('staff'))?.text;
+    expect(staffLine('root')).toBe('staff: 2, with units below: 9');
+    expect(staffLine('a')).toBe('staff: 3, with units below: 7');
+    expect(staffLine('b')).toBe('staff: 4');
+    // A unit that is gone is drawn as it was, without the later structure's counts.
+    expect(staffLine('gone')).toBeUndefined();
+  });
+
   it('DOT golden file', () => {
     expectGolden(golden('reorganisation', 'expected.dot'), reorganisationDot(after, diff, opts, measureText, before));
   });
