@@ -17,7 +17,7 @@ export function englishCatalogue(): Record<string, string> {
   return out;
 }
 
-export function catalogue(lang: Language): Record<string, string> {
+function catalogue(lang: Language): Record<string, string> {
   return lang === 'ru' ? { ...englishCatalogue(), ...ru } : englishCatalogue();
 }
 

@@ -33,8 +33,6 @@ export type ParseProblem = { range: Range } & (
   | { code: 'duplicate-key' | 'forbidden-key'; data: { key: string } }
 );
 
-export type ParseProblemCode = ParseProblem['code'];
-
 export interface ParseResult {
   /** The top-level mapping, or undefined when the file cannot be understood at all. */
   value: Record<string, unknown> | undefined;

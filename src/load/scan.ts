@@ -7,7 +7,7 @@
 import type { Range } from '../model/finding.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
-export const MAX_DEPTH = 32;
+const MAX_DEPTH = 32;
 
 export type ScanProblem =
   | { code: 'too-large'; size: number }
@@ -20,7 +20,7 @@ export type ScanProblem =
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** 1-based line and column (in UTF-16 code units + 1) of `offset` in `text`. */
-export function positionAt(text: string, offset: number): Range {
+function positionAt(text: string, offset: number): Range {
   let line = 1;
   let start = 0;
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
@@ -150,7 +150,7 @@ export function scanText(text: string, maxDepth = MAX_DEPTH): ScanProblem | unde
  * compact block indicators (`- - x`, `? `) and open flow brackets outside quotes all count. It can
  * only overestimate, and legitimate structure files stay far below the limit.
  */
-export function scanDepth(text: string, maxDepth: number): ScanProblem | undefined {
+function scanDepth(text: string, maxDepth: number): ScanProblem | undefined {
   let flow = 0;
   let lineNo = 0;
   let pos = 0;

@@ -251,7 +251,7 @@ function named<T extends { id: string; name: Text }>(v: unknown, extra: (o: Obj,
   return out;
 }
 
-export function coerceOrganization(v: Obj): Organization {
+function coerceOrganization(v: Obj): Organization {
   const languages = strings(v.languages)?.filter((l) => l !== '') ?? [];
   const org: Organization = {
     id: str(v.id) ?? 'organization',
@@ -285,7 +285,7 @@ export function coerceOrganization(v: Obj): Organization {
   return org;
 }
 
-export function coerceUnit(v: Obj): Unit | undefined {
+function coerceUnit(v: Obj): Unit | undefined {
   const id = str(v.id);
   if (!id) return undefined;
   const unit: Unit = { id, kind: str(v.kind) ?? '', name: text(v.name) ?? id };
@@ -316,7 +316,7 @@ export function coerceUnit(v: Obj): Unit | undefined {
   return unit;
 }
 
-export function coerceFunction(v: Obj): OrgFunction | undefined {
+function coerceFunction(v: Obj): OrgFunction | undefined {
   const id = str(v.id);
   if (!id) return undefined;
   const fn: OrgFunction = { id, name: text(v.name) ?? id };

@@ -108,7 +108,7 @@ export function defineRule<
 }
 
 /** What is wrong with templates `M` for findings whose data is `D`, by message id: `never` when nothing. */
-export type TemplateErrors<M, D> =
+type TemplateErrors<M, D> =
   | { [K in keyof M]: K extends keyof D ? never : `no finding has the message id "${K & string}"` }[keyof M]
   | {
       [K in keyof M & keyof D]: M[K] extends string

@@ -36,7 +36,7 @@ export interface ValidationResult {
 }
 
 /** Runs every enabled rule; returns the raw findings (loader and schema findings included). */
-export function runRules(loaded: LoadedStructure, model: OrgModel, config: ReadonlyMap<string, RuleConfig>): Finding[] {
+function runRules(loaded: LoadedStructure, model: OrgModel, config: ReadonlyMap<string, RuleConfig>): Finding[] {
   const findings: Finding[] = [...loaded.findings];
   for (const rule of rules) {
     const { severity, options } = config.get(rule.id)!;

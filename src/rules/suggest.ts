@@ -14,7 +14,7 @@ export function distance(a: string, b: string): number {
 }
 
 /** Candidates sorted by closeness, keeping those within a third of the word's length. */
-export function closestAll(word: string, candidates: Iterable<string>, limit = 3): string[] {
+function closestAll(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const max = Math.max(2, Math.floor(word.length / 3));
   const scored: Array<[string, number]> = [];
   for (const c of candidates) {

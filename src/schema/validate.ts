@@ -18,7 +18,7 @@ const validators: Record<FileKind, Validator> = {
 };
 
 /** JSON Pointer → path segments (array indexes as numbers). */
-export function pointerToPath(pointer: string, value: unknown): (string | number)[] {
+function pointerToPath(pointer: string, value: unknown): (string | number)[] {
   if (pointer === '') return [];
   const out: (string | number)[] = [];
   let node: unknown = value;
@@ -104,7 +104,7 @@ export interface SchemaMessageData {
   constraint: { message: string };
 }
 
-export type SchemaMessageId = keyof SchemaMessageData;
+type SchemaMessageId = keyof SchemaMessageData;
 
 /** A message id with the data its template needs. */
 const message = <K extends SchemaMessageId>(messageId: K, data: SchemaMessageData[K]) => ({ messageId, data });
