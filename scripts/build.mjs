@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -58,22 +59,60 @@ writeAtomic(
 );
 
 // node:child_process takes several milliseconds to load, and commander loads it at start-up for a
-// feature org does not use (executable subcommands). Every import of it in the bundle gets a
-// stand-in that loads the real module on first call, so commands that never spawn never pay.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// feature org does not use (executable subcommands); node:crypto (with the stream modules it
+// brings) is needed only to write a file or to use the parse cache. Every import of such a module
+// in the bundle gets a stand-in that loads the real module on first call, so a run that never
+// spawns, hashes or writes never pays for it.
+const LAZY_BUILTINS = {
+  child_process: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'],
+  crypto: ['createHash', 'randomBytes'],
+};
+function lazyBuiltins(names) {
+  const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+  return {
+    name: `lazy-${names.join('-')}`,
+    setup(build) {
+      // The stand-in's own require of the module must reach Node, not the stand-in again.
+      build.onResolve({ filter }, (args) =>
+        args.namespace === 'org-lazy'
+          ? { path: args.path, external: true }
+          : { path: `lazy-${args.path.replace(/^node:/, '').replace('_', '-')}`, namespace: 'org-lazy' },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'org-lazy' }, (args) => {
+        const name = names.find((n) => args.path === `lazy-${n.replace('_', '-')}`);
+        return {
+          loader: 'js',
+          contents: LAZY_BUILTINS[name]
+            .map((f) => `exports.${f} = (...args) => require('node:${name}').${f}(...args);`)
+            .join('\n'),
+        };
+      });
+    },
+  };
+}
+const lazyChildProcess = lazyBuiltins(['child_process']);
+
+// yaml's document model (a sixth of the bundle) is needed only for a file the fast parser cannot
+// take, to locate findings, and by the commands that edit files; a clean `org validate` never
+// calls it. The CLI's bundle reaches it through a stand-in whose exports are getters: the package
+// is evaluated on the first use of any of them, and what it exports (classes included) is itself.
+const yamlExports = Object.keys(createRequire(import.meta.url)('yaml'));
+const lazyYaml = {
+  name: 'lazy-yaml',
   setup(build) {
-    // The shim's own require of child_process must reach Node, not the shim again.
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.namespace === 'org-lazy'
-        ? { path: 'node:child_process', external: true }
-        : { path: 'lazy-child-process', namespace: 'org-lazy' },
+    build.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.namespace === 'org-lazy-yaml' ? undefined : { path: 'yaml', namespace: 'org-lazy-yaml' },
     );
-    build.onLoad({ filter: /.*/, namespace: 'org-lazy' }, () => ({
+    build.onLoad({ filter: /.*/, namespace: 'org-lazy-yaml' }, () => ({
       loader: 'js',
-      contents: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']
-        .map((f) => `exports.${f} = (...args) => require('node:child_process').${f}(...args);`)
-        .join('\n'),
+      resolveDir: root,
+      contents: [
+        'let yaml;',
+        ...yamlExports.map(
+          (name) =>
+            `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => (yaml ??= require('yaml')).${name} });`,
+        ),
+      ].join('\n'),
     }));
   },
 };
@@ -106,6 +145,19 @@ const yamlWithoutDebugLogging = {
     }));
   },
 };
+
+/**
+ * Every start reads the bundle: in ASCII it decodes to a one-byte string several times faster
+ * than the same text with a few Cyrillic letters, which make all of it two-byte. esbuild escapes
+ * strings but leaves comments and regular expressions as written; their characters become
+ * `\uXXXX`, which means the same there (a backslash before one would change that: refused).
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`build: an escaped non-ASCII character in ${file}`);
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
 
 /** A hash of everything that decides what a run computes: the sources, the schemas, the lock file. */
 function buildId() {
@@ -225,9 +277,10 @@ if (!process.argv.includes('--schemas-only')) {
       'pptxgenjs',
       'exceljs',
     ],
-    plugins: [lazyChildProcess, chalkWithoutDetection, yamlWithoutDebugLogging],
+    plugins: [lazyBuiltins(['child_process', 'crypto']), lazyYaml, chalkWithoutDetection, yamlWithoutDebugLogging],
     banner: { js: "const __orgModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  asciiOnly(join(root, 'dist', 'main.cjs'));
   // The library (`import … from 'orgcode'`): the same sources as an ES module, and its type
   // declarations. Packages bundled here are not needed at run time, like the CLI's.
   await esbuild.build({

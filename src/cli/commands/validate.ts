@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../../model/finding.js';
 import { formatters } from '../../render/diagnostics/index.js';
 import type { ValidationResult, ValidationSummary } from '../../rules/run.js';
-import { validate } from '../../index.js';
+import { validateStructure } from '../../rules/run.js';
 import { checkFormat, emit, loadDir, parseCount, pathTargets, type PathTarget, type Registrar } from '../context.js';
 import { useColor } from '../io.js';
 
@@ -98,7 +98,7 @@ Examples:
         const files: string[] = [];
         for (const target of pathTargets(ctx, paths)) {
           const loaded = loadDir(ctx, target.dir);
-          const result = validate(loaded, { lang: ctx.lang });
+          const result = validateStructure(loaded, ctx.t);
           results.push(result);
           const shown = selected(result, target);
           all.push(...shown);
