@@ -154,8 +154,8 @@ const yamlWithoutDebugLogging = {
  */
 function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
-  if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`build: an escaped non-ASCII character in ${file}`);
-  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (/\\[^ -~\t\n\r]/.test(text)) throw new Error(`build: an escaped non-ASCII character in ${file}`);
+  const ascii = text.replace(/[^ -~\t\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (ascii !== text) writeFileSync(file, ascii);
 }
 
