@@ -60,7 +60,7 @@ export function commandsFor(first: FirstLook): CommandEntry[] {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const first = peekArgs(argv);
   let ctx = makeContext(io, first.lang, VERSION, { debug: first.debug });
-  const code = await runMain(argv, io, ctx, (c) => (ctx = c));
+  const code = await runMain(argv, io, first, ctx, (c) => (ctx = c));
   const failure = await io.flush?.();
   if (failure === undefined) return code;
   io.stderr(`org: ${ctx.t('stdout-failed', { reason: errorReason(failure) })}\n`);
@@ -70,6 +70,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 async function runMain(
   argv: readonly string[],
   rawIo: Io,
+  first: FirstLook,
   firstCtx: RunContext,
   setContext: (ctx: RunContext) => void,
 ): Promise<number> {
@@ -81,7 +82,7 @@ async function runMain(
   // Help is written in the language of the first look at the arguments (commander writes it while parsing).
   const [texts, registrars] = await Promise.all([
     helpTexts(ctx.lang),
-    Promise.all(commandsFor(peekArgs(argv)).map((c) => c.load())),
+    Promise.all(commandsFor(first).map((c) => c.load())),
   ]);
 
   const fail = (e: unknown): void => {

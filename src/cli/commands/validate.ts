@@ -10,8 +10,16 @@ import type { Diagnostic } from '../../model/finding.js';
 import { formatters } from '../../render/diagnostics/index.js';
 import type { ValidationResult, ValidationSummary } from '../../rules/run.js';
 import { validateStructure } from '../../rules/run.js';
-import { checkFormat, emit, loadDir, parseCount, pathTargets, type PathTarget, type Registrar } from '../context.js';
-import { useColor } from '../io.js';
+import {
+  checkFormat,
+  emit,
+  loadDir,
+  outputTarget,
+  parseCount,
+  pathTargets,
+  type PathTarget,
+  type Registrar,
+} from '../context.js';
 
 interface Options {
   format: string;
@@ -113,8 +121,7 @@ Examples:
         const full = summaryOf(all, results);
         const diagnostics = options.quiet ? all.filter((d) => d.severity === 'error') : all;
         const summary = options.quiet ? { ...full, warnings: 0, infos: 0 } : full;
-        const toFile = options.output !== undefined && options.output !== '-';
-        const color = format === 'stylish' && !toFile && useColor(ctx.io.env, ctx.io.stdoutIsTTY);
+        const color = format === 'stylish' && outputTarget(ctx, options.output).color;
         emit(
           ctx,
           formatters[format]!({ diagnostics, summary, files }, { color, t: ctx.t, version: ctx.version }),
