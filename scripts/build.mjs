@@ -92,25 +92,25 @@ function lazyBuiltins(names) {
 }
 const lazyChildProcess = lazyBuiltins(['child_process']);
 
-// yaml's document model (a sixth of the bundle) is needed only for a file the fast parser cannot
-// take, to locate findings, and by the commands that edit files; a clean `org validate` never
-// calls it. The CLI's bundle reaches it through a stand-in whose exports are getters: the package
-// is evaluated on the first use of any of them, and what it exports (classes included) is itself.
+// yaml's document model (a sixth of the CLI's code) is needed only for a file the fast parser
+// cannot take, to locate findings, and by the commands that edit files; a clean `org validate`
+// never calls it. So it is a bundle of its own, dist/yaml.cjs, and the CLI's bundle reaches it
+// through a stand-in whose exports are getters: the file is loaded on the first use of any of
+// them, and what it exports (classes included) is yaml's own. Every start reads, and V8 sets up,
+// a smaller dist/main.cjs.
 const yamlExports = Object.keys(createRequire(import.meta.url)('yaml'));
 const lazyYaml = {
   name: 'lazy-yaml',
   setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) =>
-      args.namespace === 'org-lazy-yaml' ? undefined : { path: 'yaml', namespace: 'org-lazy-yaml' },
-    );
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'org-lazy-yaml' }));
+    build.onResolve({ filter: /^\.\/yaml\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'org-lazy-yaml' }, () => ({
       loader: 'js',
-      resolveDir: root,
       contents: [
         'let yaml;',
         ...yamlExports.map(
           (name) =>
-            `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => (yaml ??= require('yaml')).${name} });`,
+            `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => (yaml ??= require('./yaml.cjs')).${name} });`,
         ),
       ].join('\n'),
     }));
@@ -281,6 +281,17 @@ if (!process.argv.includes('--schemas-only')) {
     banner: { js: "const __orgModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
   asciiOnly(join(root, 'dist', 'main.cjs'));
+  await esbuild.build({
+    stdin: { contents: "module.exports = require('yaml');", resolveDir: root, loader: 'js' },
+    outfile: join(root, 'dist', 'yaml.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [yamlWithoutDebugLogging],
+  });
   // The library (`import … from 'orgcode'`): the same sources as an ES module, and its type
   // declarations. Packages bundled here are not needed at run time, like the CLI's.
   await esbuild.build({
