@@ -18,6 +18,13 @@ import { BatchWriteError, WriteRefused, writeFileAtomic } from '../output/write.
 import { useColor, type Io } from './io.js';
 import { escapeTerminal } from '../render/terminal.js';
 
+/**
+ * The library's validate (src/index.ts), reached without that module: it brings every renderer
+ * with it, and the command line loads each only with the command that needs it.
+ */
+const validate = (structure: LoadedStructure, options: { lang: Language; errorsOnly?: boolean }): ValidationResult =>
+  validateStructure(structure, translator(options.lang), options.errorsOnly ? { errorsOnly: true } : {});
+
 export interface RunContext {
   /** The outside world, with every string written to stdout or stderr escaped for a terminal. */
   io: Io;
@@ -211,13 +218,6 @@ export function loadDir(ctx: RunContext, dir: string | undefined): LoadedStructu
   // The cache is written at the end of the run (saveCaches in main), after the long part of the command.
   return loadStructure(readStructureDir(resolved, ctx.io.cwd), cache ? { cache } : {});
 }
-
-/**
- * The library's validate, reached without src/index.ts: that module brings every renderer with it,
- * and the command line loads each only with the command that needs it.
- */
-const validate = (structure: LoadedStructure, options: { lang: Language }): ValidationResult =>
-  validateStructure(structure, translator(options.lang));
 
 /** Loads and validates; tells the user on stderr when the structure has errors (for commands other than validate). */
 export function loadValidated(ctx: RunContext, dir: string | undefined, warn = true): ValidationResult {
