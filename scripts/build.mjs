@@ -63,12 +63,21 @@ writeAtomic(
 // brings) is needed only to write a file or to use the parse cache. Every import of such a module
 // in the bundle gets a stand-in that loads the real module on first call, so a run that never
 // spawns, hashes or writes never pays for it.
-const LAZY_BUILTINS = {
-  child_process: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'],
-  crypto: ['createHash', 'randomBytes'],
-};
+const LAZY_CHILD_PROCESS = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'];
 function lazyBuiltins(names) {
   const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+  const standIn = (name) =>
+    name === 'child_process'
+      ? // As it has always been for the library's bundle: functions that call the real ones.
+        LAZY_CHILD_PROCESS.map((f) => `exports.${f} = (...args) => require('node:${name}').${f}(...args);`).join('\n')
+      : // Every export, as a getter: the module loads when any of them is first used.
+        [
+          'let real;',
+          ...Object.keys(createRequire(import.meta.url)(`node:${name}`)).map(
+            (key) =>
+              `Object.defineProperty(exports, ${JSON.stringify(key)}, { enumerable: true, get: () => (real ??= require('node:${name}'))[${JSON.stringify(key)}] });`,
+          ),
+        ].join('\n');
   return {
     name: `lazy-${names.join('-')}`,
     setup(build) {
@@ -78,15 +87,10 @@ function lazyBuiltins(names) {
           ? { path: args.path, external: true }
           : { path: `lazy-${args.path.replace(/^node:/, '').replace('_', '-')}`, namespace: 'org-lazy' },
       );
-      build.onLoad({ filter: /.*/, namespace: 'org-lazy' }, (args) => {
-        const name = names.find((n) => args.path === `lazy-${n.replace('_', '-')}`);
-        return {
-          loader: 'js',
-          contents: LAZY_BUILTINS[name]
-            .map((f) => `exports.${f} = (...args) => require('node:${name}').${f}(...args);`)
-            .join('\n'),
-        };
-      });
+      build.onLoad({ filter: /.*/, namespace: 'org-lazy' }, (args) => ({
+        loader: 'js',
+        contents: standIn(names.find((n) => args.path === `lazy-${n.replace('_', '-')}`)),
+      }));
     },
   };
 }
