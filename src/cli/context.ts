@@ -101,11 +101,14 @@ const isStdout = (output: string | undefined): output is undefined | '-' | '/dev
  */
 export function guardTerminal(io: Io): Io {
   const keepStyles = useColor(io.env, io.stdoutIsTTY);
-  return {
-    ...io,
-    stdout: (content) => io.stdout(typeof content === 'string' ? escapeTerminal(content, { keepStyles }) : content),
-    stderr: (text) => io.stderr(escapeTerminal(text)),
-  };
+  // The properties are copied as they are defined: a getter (nodeIo's stderrIsTTY) stays one.
+  return Object.defineProperties(Object.defineProperties({}, Object.getOwnPropertyDescriptors(io)), {
+    stdout: {
+      value: (content: string | Uint8Array) =>
+        io.stdout(typeof content === 'string' ? escapeTerminal(content, { keepStyles }) : content),
+    },
+    stderr: { value: (text: string) => io.stderr(escapeTerminal(text)) },
+  }) as Io;
 }
 
 /**

@@ -4,7 +4,6 @@
  * `process`.
  */
 import { readFileSync } from 'node:fs';
-import { isatty } from 'node:tty';
 
 export interface Io {
   stdout(text: string | Uint8Array): void;
@@ -46,7 +45,10 @@ export function nodeIo(): Io {
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: isatty(2),
+    // Asked only by what shows progress; asking sets standard error up.
+    get stderrIsTTY() {
+      return errorStream().isTTY === true;
+    },
     columns: process.stdout.columns,
     flush: () =>
       new Promise((done) => {
