@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -102,22 +103,64 @@ writeAtomic(
 );
 
 // node:child_process takes several milliseconds to load, and commander loads it at start-up for a
-// feature org does not use (executable subcommands). Every import of it in the bundle gets a
-// stand-in that loads the real module on first call, so commands that never spawn never pay.
-const lazyChildProcess = {
-  name: 'lazy-child-process',
+// feature org does not use (executable subcommands); node:crypto (with the stream modules it
+// brings) is needed only to write a file or to use the parse cache. Every import of such a module
+// in the bundle gets a stand-in that loads the real module on first call, so a run that never
+// spawns, hashes or writes never pays for it.
+const LAZY_CHILD_PROCESS = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'];
+function lazyBuiltins(names) {
+  const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
+  const standIn = (name) =>
+    name === 'child_process'
+      ? // As it has always been for the library's bundle: functions that call the real ones.
+        LAZY_CHILD_PROCESS.map((f) => `exports.${f} = (...args) => require('node:${name}').${f}(...args);`).join('\n')
+      : // Every export, as a getter: the module loads when any of them is first used.
+        [
+          'let real;',
+          ...Object.keys(createRequire(import.meta.url)(`node:${name}`)).map(
+            (key) =>
+              `Object.defineProperty(exports, ${JSON.stringify(key)}, { enumerable: true, get: () => (real ??= require('node:${name}'))[${JSON.stringify(key)}] });`,
+          ),
+        ].join('\n');
+  return {
+    name: `lazy-${names.join('-')}`,
+    setup(build) {
+      // The stand-in's own require of the module must reach Node, not the stand-in again.
+      build.onResolve({ filter }, (args) =>
+        args.namespace === 'org-lazy'
+          ? { path: args.path, external: true }
+          : { path: `lazy-${args.path.replace(/^node:/, '').replace('_', '-')}`, namespace: 'org-lazy' },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'org-lazy' }, (args) => ({
+        loader: 'js',
+        contents: standIn(names.find((n) => args.path === `lazy-${n.replace('_', '-')}`)),
+      }));
+    },
+  };
+}
+const lazyChildProcess = lazyBuiltins(['child_process']);
+
+// yaml's document model (a sixth of the CLI's code) is needed only for a file the fast parser
+// cannot take, to locate findings, and by the commands that edit files; a clean `org validate`
+// never calls it. So it is a bundle of its own, dist/yaml.cjs, and the CLI's bundle reaches it
+// through a stand-in whose exports are getters: the file is loaded on the first use of any of
+// them, and what it exports (classes included) is yaml's own. Every start reads, and V8 sets up,
+// a smaller dist/main.cjs.
+const yamlExports = Object.keys(createRequire(import.meta.url)('yaml'));
+const lazyYaml = {
+  name: 'lazy-yaml',
   setup(build) {
-    // The shim's own require of child_process must reach Node, not the shim again.
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.namespace === 'org-lazy'
-        ? { path: 'node:child_process', external: true }
-        : { path: 'lazy-child-process', namespace: 'org-lazy' },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'org-lazy' }, () => ({
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: 'yaml', namespace: 'org-lazy-yaml' }));
+    build.onResolve({ filter: /^\.\/yaml\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'org-lazy-yaml' }, () => ({
       loader: 'js',
-      contents: ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']
-        .map((f) => `exports.${f} = (...args) => require('node:child_process').${f}(...args);`)
-        .join('\n'),
+      contents: [
+        'let yaml;',
+        ...yamlExports.map(
+          (name) =>
+            `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => (yaml ??= require('./yaml.cjs')).${name} });`,
+        ),
+      ].join('\n'),
     }));
   },
 };
@@ -150,6 +193,19 @@ const yamlWithoutDebugLogging = {
     }));
   },
 };
+
+/**
+ * Every start reads the bundle: in ASCII it decodes to a one-byte string several times faster
+ * than the same text with a few Cyrillic letters, which make all of it two-byte. esbuild escapes
+ * strings but leaves comments and regular expressions as written; their characters become
+ * `\uXXXX`, which means the same there (a backslash before one would change that: refused).
+ */
+function asciiOnly(file) {
+  const text = readFileSync(file, 'utf8');
+  if (/\\[^ -~\t\n\r]/.test(text)) throw new Error(`build: an escaped non-ASCII character in ${file}`);
+  const ascii = text.replace(/[^ -~\t\n\r]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
 
 /** A hash of everything that decides what a run computes: the sources, the schemas, the lock file. */
 function buildId() {
@@ -269,8 +325,20 @@ if (!process.argv.includes('--schemas-only')) {
       'pptxgenjs',
       'exceljs',
     ],
-    plugins: [lazyChildProcess, chalkWithoutDetection, yamlWithoutDebugLogging],
+    plugins: [lazyBuiltins(['child_process', 'crypto']), lazyYaml, chalkWithoutDetection, yamlWithoutDebugLogging],
     banner: { js: "const __orgModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  asciiOnly(join(root, 'dist', 'main.cjs'));
+  await esbuild.build({
+    stdin: { contents: "module.exports = require('yaml');", resolveDir: root, loader: 'js' },
+    outfile: join(root, 'dist', 'yaml.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [yamlWithoutDebugLogging],
   });
   // The library (`import … from 'orgcode'`): the same sources as an ES module, and its type
   // declarations. Packages bundled here are not needed at run time, like the CLI's.
@@ -300,16 +368,12 @@ if (!process.argv.includes('--schemas-only')) {
     },
   });
   writeDeclarations();
-  // Produce the code cache from a real run over the default structure (see bin/cached.cjs).
+  // Produce the code cache from a real run over the default structure, in the default report (see bin/cached.cjs).
   rmSync(join(root, 'dist', 'main.cache'), { force: true });
-  const run = spawnSync(
-    process.execPath,
-    [join(root, 'bin', 'org.js'), 'validate', join(root, 'structure'), '--format', 'json'],
-    {
-      env: { ...process.env, ORG_WRITE_CODE_CACHE: '1', ORG_NO_CACHE: '1' },
-      stdio: 'ignore',
-    },
-  );
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'org.js'), 'validate', join(root, 'structure')], {
+    env: { ...process.env, ORG_WRITE_CODE_CACHE: '1', ORG_NO_CACHE: '1' },
+    stdio: 'ignore',
+  });
   if (run.status !== 0 && run.status !== 1)
     console.warn('build: the code-cache run failed; org will start without a cache');
 }

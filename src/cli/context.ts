@@ -10,34 +10,89 @@ import type { Command } from 'commander';
 import { detectLanguage, translator, type Language, type Translate } from '../i18n/format.js';
 import { displayPath } from '../load/read.js';
 import { openCache } from './cache.js';
-import { readStructure, validate } from '../index.js';
-import type { LoadedStructure } from '../load/structure.js';
+import { readStructureDir } from '../load/read.js';
+import { loadStructure, type LoadedStructure } from '../load/structure.js';
 import { UsageError } from '../model/errors.js';
-import type { ValidationResult } from '../rules/run.js';
+import { validateStructure, type ValidationResult } from '../rules/run.js';
 import { BatchWriteError, WriteRefused, writeFileAtomic } from '../output/write.js';
 import { useColor, type Io } from './io.js';
 import { escapeTerminal } from '../render/terminal.js';
+
+/**
+ * The library's validate (src/index.ts), reached without that module: it brings every renderer
+ * with it, and the command line loads each only with the command that needs it.
+ */
+const validate = (structure: LoadedStructure, options: { lang: Language; errorsOnly?: boolean }): ValidationResult =>
+  validateStructure(structure, translator(options.lang), options.errorsOnly ? { errorsOnly: true } : {});
 
 export interface RunContext {
   /** The outside world, with every string written to stdout or stderr escaped for a terminal. */
   io: Io;
   /** Standard output as it is, for formats that go out byte-exact (see `emit`). */
   rawStdout: Io['stdout'];
+  /** The language of messages: --lang, else the one of the environment (LANG). */
   lang: Language;
+  /** --lang as given, undefined when it was not: names then follow the structure's default language. */
+  langOption: string | undefined;
+  /** --debug: internal errors show their stack. */
+  debug: boolean;
   t: Translate;
   version: string;
 }
 
-/** Runs a command's action inside the error handling of main(); the action returns the exit code. */
-export type Run = (action: (ctx: RunContext) => number | Promise<number>) => void;
+/**
+ * Runs a command's action inside the error handling of main(); the action returns the exit code.
+ * The returned promise (which the action callback hands back to commander) settles when it is done.
+ */
+export type Run = (action: (ctx: RunContext) => number | Promise<number>) => Promise<void> | undefined;
 
 /** Each command file exports one of these: it adds its command (or subcommand) to `parent`. */
 export type Registrar = (parent: Command, run: Run) => void;
 
-export function makeContext(io: Io, langOption: string | undefined, version: string): RunContext {
+export function makeContext(
+  io: Io,
+  langOption: string | undefined,
+  version: string,
+  options: { debug?: boolean } = {},
+): RunContext {
   const lang = detectLanguage(langOption, io.env);
-  return { io: guardTerminal(io), rawStdout: (content) => io.stdout(content), lang, t: translator(lang), version };
+  return {
+    io: guardTerminal(io),
+    rawStdout: (content) => io.stdout(content),
+    lang,
+    langOption,
+    debug: options.debug === true,
+    t: translator(lang),
+    version,
+  };
 }
+
+/** Where a command's output goes (`-o FILE` or standard output) and what that allows. */
+export interface OutputTarget {
+  /** The file of `-o`; undefined for standard output (no `-o`, `-o -` or `-o /dev/stdout`). */
+  file: string | undefined;
+  /** Standard output, and it is a terminal someone is looking at (no binary formats, widths to fit). */
+  terminal: boolean;
+  /** Colour may be used: standard output, and NO_COLOR, FORCE_COLOR or the terminal allow it. */
+  color: boolean;
+  /** The terminal's width in columns, when writing to a terminal that has told it. */
+  columns: number | undefined;
+}
+
+/** The one decision, for every command that writes, of file or terminal and of colour (see emit). */
+export function outputTarget(ctx: RunContext, output: string | undefined): OutputTarget {
+  const toStdout = isStdout(output);
+  const terminal = toStdout && ctx.io.stdoutIsTTY;
+  return {
+    file: toStdout ? undefined : output,
+    terminal,
+    color: toStdout && useColor(ctx.io.env, ctx.io.stdoutIsTTY),
+    columns: terminal ? ctx.io.columns : undefined,
+  };
+}
+
+const isStdout = (output: string | undefined): output is undefined | '-' | '/dev/stdout' =>
+  output === undefined || output === '-' || output === '/dev/stdout';
 
 /**
  * The terminal edge: every message and every text written for people passes through one escaping
@@ -46,11 +101,14 @@ export function makeContext(io: Io, langOption: string | undefined, version: str
  */
 export function guardTerminal(io: Io): Io {
   const keepStyles = useColor(io.env, io.stdoutIsTTY);
-  return {
-    ...io,
-    stdout: (content) => io.stdout(typeof content === 'string' ? escapeTerminal(content, { keepStyles }) : content),
-    stderr: (text) => io.stderr(escapeTerminal(text)),
-  };
+  // The properties are copied as they are defined: a getter (nodeIo's stderrIsTTY) stays one.
+  return Object.defineProperties(Object.defineProperties({}, Object.getOwnPropertyDescriptors(io)), {
+    stdout: {
+      value: (content: string | Uint8Array) =>
+        io.stdout(typeof content === 'string' ? escapeTerminal(content, { keepStyles }) : content),
+    },
+    stderr: { value: (text: string) => io.stderr(escapeTerminal(text)) },
+  }) as Io;
 }
 
 /**
@@ -156,12 +214,12 @@ export function structureDirOrDefault(ctx: RunContext): string {
   return found === undefined ? DEFAULT_DIR : displayPath(found, ctx.io.cwd);
 }
 
-/** Reads a structure through the library's readStructure, with the parse cache kept between runs. */
+/** Reads a structure as the library's readStructure does, with the parse cache kept between runs. */
 export function loadDir(ctx: RunContext, dir: string | undefined): LoadedStructure {
   const resolved = resolveDir(ctx, dir);
   const cache = openCache(ctx.io, resolved);
   // The cache is written at the end of the run (saveCaches in main), after the long part of the command.
-  return readStructure(resolved, { cwd: ctx.io.cwd, ...(cache ? { cache } : {}) });
+  return loadStructure(readStructureDir(resolved, ctx.io.cwd), cache ? { cache } : {});
 }
 
 /**
@@ -206,7 +264,7 @@ export function emit(
   output: string | undefined,
   kind: OutputKind = 'text',
 ): void {
-  if (output === undefined || output === '-' || output === '/dev/stdout') {
+  if (isStdout(output)) {
     if (typeof content !== 'string' || kind === 'text' || (kind === 'data' && ctx.io.stdoutIsTTY))
       ctx.io.stdout(content);
     else if (kind === 'annotations') ctx.rawStdout(escapeTerminal(content, { commands: true }));

@@ -5,7 +5,24 @@
  */
 import type { Command, Help } from 'commander';
 import type { Language, Translate } from '../i18n/format.js';
-import { helpNotesRu, helpRu } from '../i18n/help-ru.js';
+
+/** The command line's texts in a language other than English (src/i18n/help-ru.ts). */
+export interface HelpTexts {
+  /** Descriptions of commands, arguments and options, by their English text. */
+  descriptions: Readonly<Record<string, string>>;
+  /** Notes and example explanations of the help, English then translated. */
+  notes: ReadonlyArray<readonly [string, string]>;
+}
+
+/**
+ * The help texts of `lang`, undefined for English (what the commands are written in). Loaded only
+ * when asked for: a run in English never reads the Russian ones.
+ */
+export async function helpTexts(lang: Language): Promise<HelpTexts | undefined> {
+  if (lang === 'en') return undefined;
+  const { helpRu, helpNotesRu } = await import('../i18n/help-ru.js');
+  return { descriptions: helpRu, notes: helpNotesRu };
+}
 
 /** commander's error messages and the catalogue key of each (data from the groups, in order). */
 const COMMANDER_ERRORS: Array<[RegExp, string, string[]]> = [
@@ -38,10 +55,10 @@ export function translateCommanderError(text: string, t: Translate, lang: Langua
     .replace(/\(Did you mean (.+?)\?\)/, (_, option: string) => t('cli-did-you-mean', { option }));
 }
 
-/** Puts the command tree's texts into `lang`; English needs nothing (it is what the commands are written in). */
-export function localiseHelp(program: Command, lang: Language, t: Translate): void {
-  if (lang === 'en') return;
-  const tr = (text: string): string => helpRu[text] ?? text;
+/** Puts the command tree's texts into the language of `texts`; English needs nothing (see helpTexts). */
+export function localiseHelp(program: Command, texts: HelpTexts | undefined, t: Translate): void {
+  if (texts === undefined) return;
+  const tr = (text: string): string => texts.descriptions[text] ?? text;
   const titles: Record<string, string> = {
     'Usage:': t('cli-title-usage'),
     'Arguments:': t('cli-title-arguments'),
@@ -79,9 +96,9 @@ function localiseExtras(text: string, t: Translate): string {
 }
 
 /** The help's notes and example explanations in the user's language (written as one text by commander). */
-export function translateHelpNotes(text: string, lang: Language): string {
-  if (lang === 'en') return text;
+export function translateHelpNotes(text: string, texts: HelpTexts | undefined): string {
+  if (texts === undefined) return text;
   let out = text;
-  for (const [en, ru] of helpNotesRu) out = out.split(en).join(ru);
+  for (const [en, translated] of texts.notes) out = out.split(en).join(translated);
   return out;
 }

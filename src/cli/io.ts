@@ -28,16 +28,27 @@ export function nodeIo(): Io {
   // trace; what is written after it is dropped. Standard error has nowhere to report to.
   let failure: NodeJS.ErrnoException | undefined;
   process.stdout.on('error', (e: NodeJS.ErrnoException) => void (failure ??= e));
-  process.stderr.on('error', () => undefined);
+  // Standard error is set up when first written to: a clean run never pays for the pipe to it.
+  let stderr: NodeJS.WriteStream | undefined;
+  const errorStream = (): NodeJS.WriteStream => {
+    if (stderr === undefined) {
+      stderr = process.stderr;
+      stderr.on('error', () => undefined);
+    }
+    return stderr;
+  };
   return {
     stdout: (text) => {
       if (failure === undefined) process.stdout.write(text);
     },
-    stderr: (text) => void process.stderr.write(text),
+    stderr: (text) => void errorStream().write(text),
     cwd: process.cwd(),
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
-    stderrIsTTY: process.stderr.isTTY === true,
+    // Asked only by what shows progress; asking sets standard error up.
+    get stderrIsTTY() {
+      return errorStream().isTTY === true;
+    },
     columns: process.stdout.columns,
     flush: () =>
       new Promise((done) => {

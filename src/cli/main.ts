@@ -1,65 +1,107 @@
 /**
  * The command line: `main(argv, io)` parses the arguments, runs one command and returns the exit
- * code (0 clean, 1 findings, 2 could not run). Commands live in ./commands, one file each. Errors
- * the user can act on print one line; anything unexpected prints one line and a hint to rerun with
- * --debug, which shows the stack.
+ * code (0 clean, 1 findings, 2 could not run). Commands live in ./commands, one file each, and only
+ * the one that runs is loaded (./commands/registry.ts). The global options and the decisions about
+ * output are made once, before the command's action runs (the preAction hook), and reach the
+ * action in its RunContext. Errors the user can act on print one line; anything unexpected prints
+ * one line and a hint to rerun with --debug, which shows the stack.
  */
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../model/errors.js';
 import { saveCaches } from './cache.js';
-import { commands } from './commands/index.js';
-import { errorReason, makeContext, type RunContext } from './context.js';
-import { localiseHelp, translateCommanderError, translateHelpNotes } from './help.js';
+import { commandEntries, type CommandEntry } from './commands/registry.js';
+import { errorReason, makeContext, type Run, type RunContext } from './context.js';
+import { helpTexts, localiseHelp, translateCommanderError, translateHelpNotes } from './help.js';
 import { nodeIo, type Io } from './io.js';
 
 declare const ORG_VERSION: string | undefined;
 export const VERSION = typeof ORG_VERSION === 'string' ? ORG_VERSION : '0.0.0-dev';
 
+/** What a first look at the arguments tells before commander has parsed them (see peekArgs). */
+export interface FirstLook {
+  /** The value of --lang (`--lang ru` or `--lang=ru`), if given. */
+  lang: string | undefined;
+  debug: boolean;
+  /** The first word that is neither an option nor the value of --lang: the command, if any. */
+  command: string | undefined;
+  /** -h or --help is among the arguments. */
+  help: boolean;
+}
+
+/**
+ * The one place the arguments are looked at by hand, before commander parses them, for two things
+ * that must be known earlier: the language (commander's own parse errors are worded in it, before
+ * any action runs) and which command's module to load. Commander's parse has the final word on
+ * every option: the preAction hook makes the run context again from what it parsed.
+ */
+export function peekArgs(argv: readonly string[]): FirstLook {
+  const langIndex = argv.indexOf('--lang');
+  const lang =
+    argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length) ??
+    (langIndex >= 0 ? argv[langIndex + 1] : undefined);
+  let command: string | undefined;
+  for (let i = 0; i < argv.length && command === undefined; i++) {
+    if (argv[i] === '--lang') i++;
+    else if (!argv[i]!.startsWith('-')) command = argv[i];
+  }
+  return { lang, debug: argv.includes('--debug'), command, help: argv.includes('-h') || argv.includes('--help') };
+}
+
+/**
+ * The commands to register: the one named, when it is a command and the run is no help. The whole
+ * list for help (`org --help`, `org help`), for completion (generated from the whole tree) and when
+ * the name is not a command (commander suggests the nearest).
+ */
+export function commandsFor(first: FirstLook): CommandEntry[] {
+  const named = commandEntries.find((c) => c.name === first.command);
+  return named === undefined || first.help || named.name === 'completion' ? commandEntries : [named];
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const code = await runMain(argv, io);
+  const first = peekArgs(argv);
+  let ctx = makeContext(io, first.lang, VERSION, { debug: first.debug });
+  const code = await runMain(argv, io, first, ctx, (c) => (ctx = c));
   const failure = await io.flush?.();
   if (failure === undefined) return code;
-  const langIndex = argv.indexOf('--lang');
-  const { t } = makeContext(
-    io,
-    argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined),
-    VERSION,
-  );
-  io.stderr(`org: ${t('stdout-failed', { reason: errorReason(failure) })}\n`);
+  io.stderr(`org: ${ctx.t('stdout-failed', { reason: errorReason(failure) })}\n`);
   return 2;
 }
 
-async function runMain(argv: readonly string[], io: Io): Promise<number> {
+async function runMain(
+  argv: readonly string[],
+  rawIo: Io,
+  first: FirstLook,
+  firstCtx: RunContext,
+  setContext: (ctx: RunContext) => void,
+): Promise<number> {
   let exitCode = 0;
-  let pending: Promise<void> | undefined;
-  const program = new Command('org');
-  const debug = argv.includes('--debug');
-  const langIndex = argv.indexOf('--lang');
-  const langArg =
-    argv.find((a) => a.startsWith('--lang='))?.slice(7) ?? (langIndex >= 0 ? argv[langIndex + 1] : undefined);
-  const ctx = makeContext(io, langArg, VERSION);
+  let ctx = firstCtx;
   // From here on, all output goes through the terminal edge (context.ts guardTerminal).
-  io = ctx.io;
+  const io = ctx.io;
+  const program = new Command('org');
+  // Help is written in the language of the first look at the arguments (commander writes it while parsing).
+  const [texts, registrars] = await Promise.all([
+    helpTexts(ctx.lang),
+    Promise.all(commandsFor(first).map((c) => c.load())),
+  ]);
 
   const fail = (e: unknown): void => {
     if (e instanceof UsageError) {
       io.stderr(`org: ${ctx.t(e.messageId, e.data)}\n`);
-      exitCode = 2;
     } else {
       const err = e as Error;
       io.stderr(`org: ${ctx.t('internal-error', { message: err?.message ?? String(e) })}\n`);
-      if (debug && err?.stack) io.stderr(`${err.stack}\n`);
-      exitCode = 2;
+      if (ctx.debug && err?.stack) io.stderr(`${err.stack}\n`);
     }
+    exitCode = 2;
   };
-  const run = (action: (ctx: RunContext) => number | Promise<number>): void => {
-    pending = (async () => {
-      try {
-        exitCode = await action(ctx);
-      } catch (e) {
-        fail(e);
-      }
-    })();
+  // Commander waits for the promise an action returns (parseAsync), so the run ends when the action does.
+  const run: Run = async (action) => {
+    try {
+      exitCode = await action(ctx);
+    } catch (e) {
+      fail(e);
+    }
   };
 
   program
@@ -72,17 +114,23 @@ async function runMain(argv: readonly string[], io: Io): Promise<number> {
     .showHelpAfterError(ctx.t('cli-help-after-error', { command: 'org' }))
     .exitOverride()
     .configureOutput({
-      writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)),
+      writeOut: (s) => io.stdout(translateHelpNotes(s, texts)),
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)),
     })
-    .enablePositionalOptions(false);
-  for (const register of commands) register(program, run);
-  localiseHelp(program, ctx.lang, ctx.t);
+    .enablePositionalOptions(false)
+    // The global options as commander parsed them, once, for every command.
+    .hook('preAction', () => {
+      const { lang, debug } = program.opts<{ lang?: string; debug?: boolean }>();
+      ctx = makeContext(rawIo, lang, VERSION, { debug: debug === true });
+      setContext(ctx);
+    });
+  for (const register of registrars) register(program, run);
+  localiseHelp(program, texts, ctx.t);
   const configure = (cmd: Command): void => {
     for (const sub of cmd.commands) {
       sub.exitOverride().configureOutput({
-        writeOut: (s) => io.stdout(translateHelpNotes(s, ctx.lang)),
+        writeOut: (s) => io.stdout(translateHelpNotes(s, texts)),
         writeErr: (s) => io.stderr(s),
         outputError: (s, write) => write(translateCommanderError(s, ctx.t, ctx.lang)),
       });
@@ -96,7 +144,6 @@ async function runMain(argv: readonly string[], io: Io): Promise<number> {
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
-    await pending;
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end with exit code 0; every parse error with 2.

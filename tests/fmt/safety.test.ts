@@ -36,8 +36,12 @@ describe('org fmt keeps what the user has', () => {
     const dir = structure();
     const edited = join(dir, 'units', 'zz.yaml');
     // fmt reads and formats every file before its first write, and yields before each write:
-    // the edit lands after zz.yaml was read and before it is written.
+    // the edit lands once a.yaml (the first file it rewrites) is written, so after zz.yaml was
+    // read and before it is written (root.yaml comes between).
     const running = runCli(['fmt', dir]);
+    const first = join(dir, 'units', 'a.yaml');
+    for (let turn = 0; turn < 100_000 && readFileSync(first, 'utf8') === messy('a', 'root'); turn++)
+      await new Promise((next) => setImmediate(next));
     const mine = 'id: zz\nkind: department\nparent: root\nname: zz   # edited by hand meanwhile\n';
     writeFileSync(edited, mine);
     const r = await running;

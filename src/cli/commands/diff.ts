@@ -7,15 +7,21 @@
  */
 import { chmodSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Command } from 'commander';
 import { addReplaces, inferredAcceptances, namedAcceptances, type Acceptance } from '../../diff/accept.js';
 import { diffStructures } from '../../diff/diff.js';
 import type { OrgModel } from '../../model/model.js';
 import { UsageError } from '../../model/errors.js';
 import { writeFileAtomic } from '../../output/write.js';
 import { diffRenderers, renderSideErrors, type DiffSide } from '../../render/diff/index.js';
-import { checkFormat, emit, parseCount, structureDirOrDefault, type Registrar, type RunContext } from '../context.js';
-import { useColor } from '../io.js';
+import {
+  checkFormat,
+  emit,
+  outputTarget,
+  parseCount,
+  type Registrar,
+  type RunContext,
+  structureDirOrDefault,
+} from '../context.js';
 import { compareSides } from '../sides.js';
 
 interface Options {
@@ -115,7 +121,7 @@ Examples:
   org diff main --accept                 record every inferred match as replaces
   org diff main --accept old-id=new-id   record one match, for example from the review list`,
     )
-    .action((from: string, to: string | undefined, options: Options, command: Command) =>
+    .action((from: string, to: string | undefined, options: Options) =>
       run((ctx) => {
         const format = checkFormat(options.format, Object.keys(diffRenderers));
         const maxLength = options.maxLength === undefined ? undefined : parseCount('--max-length', options.maxLength);
@@ -137,9 +143,8 @@ Examples:
           diff = diffStructures(before.model, after.model);
         }
         const report = { from: before.side, to: after.side, diff };
-        const language = (command.optsWithGlobals() as { lang?: string }).lang;
-        const toFile = options.output !== undefined && options.output !== '-';
-        const color = format === 'text' && !toFile && useColor(ctx.io.env, ctx.io.stdoutIsTTY);
+        const language = ctx.langOption;
+        const color = format === 'text' && outputTarget(ctx, options.output).color;
         if (format === 'text') {
           const errors = renderSideErrors(report, ctx.t);
           if (errors) ctx.io.stderr(errors);

@@ -3,14 +3,13 @@
  * read. Each format is a pure function in src/export/; this file picks one and writes it.
  */
 import { extname } from 'node:path';
-import type { Command } from 'commander';
 import { renderCsv } from '../../export/csv.js';
 import { renderJson } from '../../export/json.js';
 import { renderMermaid } from '../../export/mermaid.js';
 import { renderJsonLd, renderTurtle } from '../../export/rdf.js';
 import { UsageError } from '../../model/errors.js';
 import { namesLanguage } from '../../render/reports/names.js';
-import { checkFormat, emit, loadValidated, type Registrar } from '../context.js';
+import { checkFormat, emit, loadValidated, outputTarget, type Registrar } from '../context.js';
 import { AT_OPTION, applyAt } from '../at.js';
 
 interface Options {
@@ -70,7 +69,7 @@ Examples:
   org export --format jsonld -o structure.jsonld
   org export --at 2025-01-01 -o structure-2025.json   the structure in force that day`,
     )
-    .action((dir: string, options: Options, command: Command) =>
+    .action((dir: string, options: Options) =>
       run(async (ctx) => {
         const inferred = options.output !== undefined ? BY_EXTENSION[extname(options.output).toLowerCase()] : undefined;
         const format = checkFormat(options.format ?? inferred ?? 'json', FORMATS);
@@ -83,7 +82,7 @@ Examples:
           throw new UsageError('export-bad-base', { value: options.base });
 
         const table = checkFormat(options.table, TABLES) as (typeof TABLES)[number];
-        if (format === 'xlsx' && (options.output === undefined || options.output === '-') && ctx.io.stdoutIsTTY)
+        if (format === 'xlsx' && outputTarget(ctx, options.output).terminal)
           throw new UsageError('export-binary-to-terminal', { format: 'xlsx' });
         const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
         if (format === 'xlsx') {
@@ -99,7 +98,7 @@ Examples:
               ? renderCsv(model, { lang: ctx.lang, separator, table })
               : format === 'mermaid'
                 ? renderMermaid(model, {
-                    lang: namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]),
+                    lang: namesLanguage(model, [ctx.langOption]),
                     direction,
                   })
                 : format === 'ttl'

@@ -85,9 +85,9 @@ Examples:
   org init --schemas https://example.org/schemas
   org init && org validate              the new structure passes as written`,
     )
-    .action((dir: string, options: Options, command: { optsWithGlobals(): { lang?: string } }) =>
+    .action((dir: string, options: Options) =>
       run((ctx) => {
-        const requested = command.optsWithGlobals().lang;
+        const requested = ctx.langOption;
         if (requested !== undefined && requested !== 'ru' && requested !== 'en')
           throw new UsageError('init-bad-lang', { lang: requested });
         const lang: ScaffoldLanguage = requested ?? ctx.lang;

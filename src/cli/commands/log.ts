@@ -98,7 +98,7 @@ Examples:
           limit = Number(options.maxCount);
         }
         const { path, entries } = readLog(ctx, dir, range, limit);
-        const language = command.optsWithGlobals<{ lang?: string }>().lang;
+        const language = ctx.langOption;
         const renderOptions = { t: ctx.t, ...(language !== undefined ? { language } : {}) };
         const report = { path, range, entries };
         emit(

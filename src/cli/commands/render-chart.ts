@@ -20,6 +20,7 @@ import {
   checkFormat,
   emit,
   loadValidated,
+  outputTarget,
   parseCount,
   type Registrar,
   resolveDir,
@@ -56,8 +57,6 @@ interface Options extends PictureOptions {
   functions?: boolean;
   at?: string;
 }
-
-type CommandLike = { optsWithGlobals(): { lang?: string } };
 
 /** The format: `--format`, else the extension of `-o`, else SVG. */
 export function pictureFormat(options: Pick<PictureOptions, 'format' | 'output'>): ChartFormat {
@@ -135,36 +134,34 @@ export function chartTexts(spec: ChartSpec): string[] {
   return out;
 }
 
+/** The picture options as checked: what emitPicture draws and how. */
+export interface PictureSettings {
+  format: ChartFormat;
+  direction: Direction;
+  /** PNG zoom. */
+  scale: number;
+  /** PDF paper: A4, A3, A2 or fit. */
+  page: string;
+  /** PPTX slide size, for PPTX. */
+  slide: import('../../output/pptx.js').SlideSize | undefined;
+}
+
 /**
- * Draws a chart description in the asked format and writes it: shared by `render chart` and
- * `render diff`. DOT is the chart as Graphviz text; SVG and PNG are the whole chart in one
- * picture; PDF is a book (overview, then the subtrees' pages) and PPTX the same book as slides.
- * Refuses to write PDF, PNG or PPTX to a terminal. Warns once when some text is in none of the fonts.
+ * Checks every picture option (shared by `render chart` and `render diff`) before anything is read
+ * or laid out, so a mistyped option is reported at once, whatever the structure. Refuses PDF, PNG
+ * and PPTX for a terminal.
  */
-export async function emitPicture(
-  ctx: RunContext,
-  spec: ChartSpec,
-  format: ChartFormat,
-  options: PictureOptions,
-  lang: string,
-  fonts: FontSet,
-  extras: BookExtras = {},
-): Promise<void> {
-  const toStdout = options.output === undefined || options.output === '-';
-  if ((format === 'pdf' || format === 'png' || format === 'pptx') && toStdout && ctx.io.stdoutIsTTY)
+export async function pictureSettings(ctx: RunContext, options: PictureOptions): Promise<PictureSettings> {
+  const format = pictureFormat(options);
+  const direction = parseDirection(options.direction);
+  if ((format === 'pdf' || format === 'png' || format === 'pptx') && outputTarget(ctx, options.output).terminal)
     throw new UsageError('chart-binary-to-terminal', { format: format.toUpperCase() });
   const engine = options.engine.toLowerCase();
   if (engine !== 'wasm' && engine !== 'dot') throw new UsageError('chart-bad-engine', { value: options.engine });
   const scale = Number(options.scale);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 16)
     throw new UsageError('chart-bad-scale', { value: options.scale });
-  const measure = fonts.measure;
-  if (format === 'dot') {
-    const { writeDot } = await import('../../render/chart/dot.js');
-    emit(ctx, writeDot(spec, measure), options.output, 'data');
-    return;
-  }
-  let slide: import('../../output/pptx.js').SlideSize | undefined;
+  let slide: PictureSettings['slide'];
   let page = 'A4';
   if (format === 'pptx') {
     const { SLIDE_SIZES } = await import('../../output/pptx.js');
@@ -172,9 +169,34 @@ export async function emitPicture(
       options.page === undefined ? '16:9' : options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase()
     ) as (typeof SLIDE_SIZES)[number];
     if (!SLIDE_SIZES.includes(slide)) throw new UsageError('chart-pptx-bad-page', { value: options.page ?? '' });
-  } else if (options.page !== undefined) {
+  } else if (options.page !== undefined && format !== 'dot') {
     page = options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase();
     if (page !== 'fit' && !(page in PAPER)) throw new UsageError('chart-bad-page', { value: options.page });
+  }
+  return { format, direction, scale, page, slide };
+}
+
+/**
+ * Draws a chart description in the asked format and writes it: shared by `render chart` and
+ * `render diff`. DOT is the chart as Graphviz text; SVG and PNG are the whole chart in one
+ * picture; PDF is a book (overview, then the subtrees' pages) and PPTX the same book as slides.
+ * Warns once when some text is in none of the fonts. The settings are checked (pictureSettings).
+ */
+export async function emitPicture(
+  ctx: RunContext,
+  spec: ChartSpec,
+  settings: PictureSettings,
+  options: PictureOptions,
+  lang: string,
+  fonts: FontSet,
+  extras: BookExtras = {},
+): Promise<void> {
+  const { format, scale, page, slide } = settings;
+  const measure = fonts.measure;
+  if (format === 'dot') {
+    const { writeDot } = await import('../../render/chart/dot.js');
+    emit(ctx, writeDot(spec, measure), options.output, 'data');
+    return;
   }
   warnMissingGlyphs(ctx, fonts, chartTexts(spec));
   const words = translator(wordsLanguage(lang));
@@ -289,28 +311,27 @@ Examples:
   org render chart --at 2024-01-01 -o before-2024.svg
   org render chart --format dot | dot -Tpdf > chart.pdf`,
     )
-    .action((dir: string, options: Options, cmd: CommandLike) =>
+    .action((dir: string, options: Options) =>
       run(async (ctx) => {
-        const format = pictureFormat(options);
-        const direction = parseDirection(options.direction);
+        const settings = await pictureSettings(ctx, options);
         const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
         if (depth === 0) throw new UsageError('chart-bad-depth');
         const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
         const root = options.root === undefined ? undefined : findUnit(ctx, model, options.root);
-        const lang = cmd.optsWithGlobals().lang ?? model.defaultLanguage;
+        const lang = ctx.langOption ?? model.defaultLanguage;
         const { chartSpec } = await import('../../render/chart/chart.js');
         const fonts = await commandFonts(ctx, options.font, model, resolveDir(ctx, dir));
         const chartOptions: ChartOptions = {
           lang,
           t: translator(wordsLanguage(lang)),
-          direction,
+          direction: settings.direction,
           headcount: options.headcount === true,
           functions: options.functions === true,
           ...(root !== undefined ? { root } : {}),
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
         };
-        await emitPicture(ctx, chartSpec(model, chartOptions), format, options, lang, fonts);
+        await emitPicture(ctx, chartSpec(model, chartOptions), settings, options, lang, fonts);
         return 0;
       }),
     );

@@ -15,9 +15,8 @@ import { compareSides } from '../sides.js';
 import { findUnit } from '../lookup.js';
 import {
   emitPicture,
-  parseDirection,
   pictureCommandOptions,
-  pictureFormat,
+  pictureSettings,
   wordsLanguage,
   type PictureOptions,
 } from './render-chart.js';
@@ -29,8 +28,6 @@ interface Options extends PictureOptions {
   headcount?: boolean;
   functions?: boolean;
 }
-
-type CommandLike = { optsWithGlobals(): { lang?: string } };
 
 export const register: Registrar = (parent, run) => {
   const command = parent
@@ -59,17 +56,17 @@ Examples:
   org render diff old-structure new-structure -o changes.png
   org render diff old-structure new-structure -o changes.pptx   editable slides`,
     )
-    .action((from: string, to: string | undefined, options: Options, cmd: CommandLike) =>
+    .action((from: string, to: string | undefined, options: Options) =>
       run(async (ctx) => {
-        const format = pictureFormat(options);
-        const direction = parseDirection(options.direction);
+        const settings = await pictureSettings(ctx, options);
+        const { format, direction } = settings;
         const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
         if (depth === 0) throw new UsageError('chart-bad-depth');
         const [before, after] = compareSides(ctx, from, to, options.dir ?? structureDirOrDefault(ctx));
         const beforeModel = before.model;
         const afterModel = after.model;
         const diff = diffStructures(beforeModel, afterModel);
-        const lang = cmd.optsWithGlobals().lang ?? afterModel.defaultLanguage;
+        const lang = ctx.langOption ?? afterModel.defaultLanguage;
         const root = options.root === undefined ? undefined : findUnit(ctx, afterModel, options.root);
         const [{ reorganisationSpec }, { reorganisationTable }] = await Promise.all([
           import('../../render/chart/reorganisation.js'),
@@ -99,7 +96,7 @@ Examples:
         await emitPicture(
           ctx,
           reorganisationSpec(afterModel, diff, chartOptions, beforeModel),
-          format,
+          settings,
           options,
           lang,
           fonts,

@@ -5,7 +5,6 @@
  * extension of `-o`.
  */
 import { extname } from 'node:path';
-import type { Command } from 'commander';
 import { UsageError } from '../../model/errors.js';
 import { renderMatrixCsv } from '../../render/matrix/csv.js';
 import { renderMatrixHtml } from '../../render/matrix/html.js';
@@ -20,13 +19,13 @@ import {
   checkFormat,
   emit,
   loadValidated,
+  outputTarget,
   parseCount,
   type Registrar,
   resolveDir,
   type RunContext,
 } from '../context.js';
 import { collect, commandFonts, warnMissingGlyphs } from '../fonts.js';
-import { useColor } from '../io.js';
 import { AT_OPTION, applyAt } from '../at.js';
 import { findUnit } from '../lookup.js';
 
@@ -58,7 +57,8 @@ const EXTENSIONS: Record<string, string> = {
 /** Width for the terminal table: --width, else the terminal's, else COLUMNS, else a common default. */
 export function terminalWidth(ctx: RunContext, option: string | undefined): number {
   if (option !== undefined) return Math.max(40, parseCount('--width', option));
-  if (ctx.io.stdoutIsTTY && ctx.io.columns) return ctx.io.columns;
+  const { columns } = outputTarget(ctx, undefined);
+  if (columns) return columns;
   const env = Number(ctx.io.env.COLUMNS);
   return Number.isInteger(env) && env >= 40 ? env : 100;
 }
@@ -94,19 +94,23 @@ Examples:
   org render matrix -o matrix.html --lang en          a standalone page in English
   org render matrix --root upravlenie-podgotovki-resheniy --format md`,
     )
-    .action((dir: string, options: Options, command: Command) =>
+    .action((dir: string, options: Options) =>
       run(async (ctx) => {
         const fromExt =
           options.output && options.output !== '-' ? EXTENSIONS[extname(options.output).toLowerCase()] : undefined;
         const format = checkFormat(options.format ?? fromExt ?? 'table', FORMATS);
         if (options.groupBy !== 'lead' && options.groupBy !== 'type')
           throw new UsageError('matrix-bad-group-by', { value: options.groupBy });
-        const toTerminal = (options.output === undefined || options.output === '-') && ctx.io.stdoutIsTTY;
-        if (format === 'pdf' && toTerminal) throw new UsageError('matrix-binary-to-terminal', { format });
+        const target = outputTarget(ctx, options.output);
+        if (format === 'pdf' && target.terminal) throw new UsageError('matrix-binary-to-terminal', { format });
         const width = terminalWidth(ctx, options.width);
+        const pdfPage =
+          format === 'pdf'
+            ? (checkFormat(options.page, (await import('../../output/pdf.js')).PAGE_SIZES) as PageSize)
+            : undefined;
 
         const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
-        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
+        const lang = namesLanguage(model, [ctx.langOption]);
         const matrixOptions: MatrixOptions = { lang, groupBy: options.groupBy };
         if (options.root !== undefined) matrixOptions.root = findUnit(ctx, model, options.root);
         if (options.by !== undefined) {
@@ -122,7 +126,7 @@ Examples:
           content = renderMatrixTable(matrix, {
             t,
             width,
-            color: (options.output === undefined || options.output === '-') && useColor(ctx.io.env, ctx.io.stdoutIsTTY),
+            color: target.color,
           });
         else if (format === 'md') content = renderMatrixMarkdown(matrix, { t });
         else if (format === 'csv') content = renderMatrixCsv(matrix, { t });
@@ -141,13 +145,13 @@ Examples:
             content = renderMatrixSvg(matrix, drawing);
             warnMissingGlyphs(ctx, fonts, svgTexts(content));
           } else {
-            const [{ svgToPdf, PAGE_SIZES }, { svgSize }, { layoutMatrix }, paged] = await Promise.all([
+            const [{ svgToPdf }, { svgSize }, { layoutMatrix }, paged] = await Promise.all([
               import('../../output/pdf.js'),
               import('../../output/png.js'),
               import('../../render/matrix/svg.js'),
               import('../../output/matrix-pdf.js'),
             ]);
-            const page = checkFormat(options.page, PAGE_SIZES) as PageSize;
+            const page = pdfPage!;
             const layout = layoutMatrix(matrix, { t, measure });
             // Room under the table for the legend and the lists of findings, as the SVG draws them.
             const extra = 60 + (matrix.noLead.length + matrix.multipleLeads.length) * 17;

@@ -3,7 +3,6 @@
  * unit is named by its id, the start of its id or its name. `--at DATE` shows it as it was in
  * force that day; `--history` tells its story through the git history of the structure.
  */
-import type { Command } from 'commander';
 import { unitHistory } from '../../diff/history.js';
 import { lookup } from '../../model/lookup.js';
 import { pickText } from '../../model/model.js';
@@ -11,7 +10,7 @@ import { renderUnitHistoryJson, renderUnitHistoryText } from '../../render/log.j
 import { namesLanguage } from '../../render/reports/names.js';
 import { renderShowJson, renderShowText, showDetails } from '../../render/reports/show.js';
 import { AT_OPTION, applyAt } from '../at.js';
-import { checkFormat, emit, loadValidated, type Registrar, resolveDir } from '../context.js';
+import { checkFormat, emit, loadValidated, outputTarget, type Registrar, resolveDir } from '../context.js';
 import { findShown } from '../lookup.js';
 import { readLog } from './log.js';
 
@@ -46,14 +45,15 @@ Examples:
   org show otdel-pravovoy-raboty --at 2024-01-01
   org show otdel-pravovoy-raboty --history`,
     )
-    .action((query: string, dir: string, options: Options, command: Command) =>
+    .action((query: string, dir: string, options: Options) =>
       run((ctx) => {
         const format = checkFormat(options.format, ['text', 'json']);
+        const { columns } = outputTarget(ctx, options.output);
         const structureDir = resolveDir(ctx, dir);
         const loaded = loadValidated(ctx, structureDir);
         const model = applyAt(ctx, loaded.model, options.at);
-        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
-        const language = command.optsWithGlobals<{ lang?: string }>().lang;
+        const language = ctx.langOption;
+        const lang = namesLanguage(model, [language]);
         if (options.history) {
           const { path, entries } = readLog(ctx, structureDir, options.range);
           // A unit is looked up in the working tree; one that is gone from it is still found by its id in the history.
@@ -87,12 +87,7 @@ Examples:
           ctx,
           format === 'json'
             ? renderShowJson(id, details)
-            : renderShowText(
-                details,
-                ctx.io.stdoutIsTTY && options.output === undefined && ctx.io.columns
-                  ? { ...textOptions, width: ctx.io.columns }
-                  : textOptions,
-              ),
+            : renderShowText(details, columns !== undefined ? { ...textOptions, width: columns } : textOptions),
           options.output,
           format === 'json' ? 'data' : 'text',
         );

@@ -1,5 +1,4 @@
 /** `org stats [dir]`: the figures a functional review starts from. */
-import type { Command } from 'commander';
 import { namesLanguage } from '../../render/reports/names.js';
 import { computeStats, renderStatsJson, renderStatsText } from '../../render/reports/stats.js';
 import { ruleConfig, validateStructure } from '../../rules/run.js';
@@ -30,7 +29,7 @@ Examples:
   org stats --lang en --format json
   org stats --at 2025-01-01`,
     )
-    .action((dir: string, options: Options, command: Command) =>
+    .action((dir: string, options: Options) =>
       run((ctx) => {
         const format = checkFormat(options.format, ['text', 'json']);
         const loaded = loadDir(ctx, dir);
@@ -40,7 +39,7 @@ Examples:
         const spanOption = ruleConfig(loaded).config.get('span-of-control')?.options.max;
         const spanLimit = typeof spanOption === 'number' ? spanOption : 10;
         const model = applyAt(ctx, full, options.at);
-        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
+        const lang = namesLanguage(model, [ctx.langOption]);
         const stats = computeStats(model, { lang, spanLimit });
         emit(
           ctx,

@@ -1,8 +1,7 @@
 /** `org tree [dir]`: the structure as an indented tree, with kind, headcount and functions led. */
-import type { Command } from 'commander';
 import { namesLanguage } from '../../render/reports/names.js';
 import { buildTree, renderTreeJson, renderTreeText, type TreeOptions } from '../../render/reports/tree.js';
-import { checkFormat, emit, loadValidated, parseCount, type Registrar } from '../context.js';
+import { checkFormat, emit, loadValidated, outputTarget, parseCount, type Registrar } from '../context.js';
 import { AT_OPTION, applyAt } from '../at.js';
 import { findUnit } from '../lookup.js';
 
@@ -37,18 +36,16 @@ Examples:
   org tree --at 2025-01-01
   org tree --format json`,
     )
-    .action((dir: string, options: Options, command: Command) =>
+    .action((dir: string, options: Options) =>
       run((ctx) => {
         const format = checkFormat(options.format, ['text', 'json']);
         const depth = options.depth === undefined ? undefined : parseCount('--depth', options.depth);
         const width =
           options.width !== undefined
             ? parseCount('--width', options.width)
-            : ctx.io.stdoutIsTTY && options.output === undefined
-              ? ctx.io.columns
-              : undefined;
+            : outputTarget(ctx, options.output).columns;
         const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
-        const lang = namesLanguage(model, [command.optsWithGlobals<{ lang?: string }>().lang]);
+        const lang = namesLanguage(model, [ctx.langOption]);
         const treeOptions: TreeOptions = { lang };
         if (options.root !== undefined) treeOptions.root = findUnit(ctx, model, options.root);
         if (depth !== undefined) treeOptions.depth = Math.max(1, depth);

@@ -9,9 +9,17 @@
 import type { Diagnostic } from '../../model/finding.js';
 import { formatters } from '../../render/diagnostics/index.js';
 import type { ValidationResult, ValidationSummary } from '../../rules/run.js';
-import { validate } from '../../index.js';
-import { checkFormat, emit, loadDir, parseCount, pathTargets, type PathTarget, type Registrar } from '../context.js';
-import { useColor } from '../io.js';
+import { validateStructure } from '../../rules/run.js';
+import {
+  checkFormat,
+  emit,
+  loadDir,
+  outputTarget,
+  parseCount,
+  pathTargets,
+  type PathTarget,
+  type Registrar,
+} from '../context.js';
 
 interface Options {
   format: string;
@@ -98,7 +106,7 @@ Examples:
         const files: string[] = [];
         for (const target of pathTargets(ctx, paths)) {
           const loaded = loadDir(ctx, target.dir);
-          const result = validate(loaded, { lang: ctx.lang });
+          const result = validateStructure(loaded, ctx.t);
           results.push(result);
           const shown = selected(result, target);
           all.push(...shown);
@@ -113,8 +121,7 @@ Examples:
         const full = summaryOf(all, results);
         const diagnostics = options.quiet ? all.filter((d) => d.severity === 'error') : all;
         const summary = options.quiet ? { ...full, warnings: 0, infos: 0 } : full;
-        const toFile = options.output !== undefined && options.output !== '-';
-        const color = format === 'stylish' && !toFile && useColor(ctx.io.env, ctx.io.stdoutIsTTY);
+        const color = format === 'stylish' && outputTarget(ctx, options.output).color;
         emit(
           ctx,
           formatters[format]!({ diagnostics, summary, files }, { color, t: ctx.t, version: ctx.version }),
