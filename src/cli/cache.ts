@@ -33,7 +33,7 @@ const BUILD = typeof ORG_BUILD_ID === 'string' ? ORG_BUILD_ID : undefined;
  */
 const FORMAT = 'orgcode-parse-cache/2';
 /** Far above any real structure's cache (100,000 units make about 60 MB); anything larger is not read. */
-export const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
 interface Header {
   format: string;
@@ -74,7 +74,7 @@ function isFinding(v: unknown): boolean {
 }
 
 /** The shape loadStructure relies on; anything else means the cache is rebuilt. */
-export function isFileResult(v: unknown): v is FileResult {
+function isFileResult(v: unknown): v is FileResult {
   return isRecord(v) && isOptional(v.value, isRecord) && Array.isArray(v.findings) && v.findings.every(isFinding);
 }
 
@@ -110,7 +110,7 @@ function readBounded(file: string): Buffer | undefined {
 }
 
 /** The entries of a cache file, or undefined when it is missing, foreign, damaged or edited. */
-export function readCacheFile(file: string, build: string): Record<string, FileResult> | undefined {
+function readCacheFile(file: string, build: string): Record<string, FileResult> | undefined {
   const bytes = readBounded(file);
   if (!bytes) return undefined;
   const newline = bytes.indexOf(0x0a);

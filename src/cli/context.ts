@@ -99,7 +99,7 @@ const isStdout = (output: string | undefined): output is undefined | '-' | '/dev
  * step (render/terminal.ts), whatever command or renderer produced it. Colour codes survive only
  * where org colours the stream itself.
  */
-export function guardTerminal(io: Io): Io {
+function guardTerminal(io: Io): Io {
   const keepStyles = useColor(io.env, io.stdoutIsTTY);
   // The properties are copied as they are defined: a getter (nodeIo's stderrIsTTY) stays one.
   return Object.defineProperties(Object.defineProperties({}, Object.getOwnPropertyDescriptors(io)), {
@@ -130,7 +130,7 @@ const isStructureRoot = (abs: string): boolean =>
   kindOf(join(abs, 'organization.yaml')) === 'file' || kindOf(join(abs, 'organization.yml')) === 'file';
 
 /** The structure an absolute path belongs to: the nearest folder at or above it with organization.yaml. */
-export function structureRootOf(abs: string): string | undefined {
+function structureRootOf(abs: string): string | undefined {
   for (let dir = abs; ; dir = dirname(dir)) {
     if (isStructureRoot(dir)) return dir;
     if (dirname(dir) === dir) return undefined;
@@ -143,7 +143,7 @@ export function structureRootOf(abs: string): string | undefined {
  * folder with one beside a folder on the way (the repository's root, usually). Undefined when
  * there is none up to the file system's root.
  */
-export function findStructure(cwd: string): string | undefined {
+function findStructure(cwd: string): string | undefined {
   for (let dir = cwd; ; dir = dirname(dir)) {
     if (isStructureRoot(dir)) return dir;
     if (isStructureRoot(join(dir, DEFAULT_DIR))) return join(dir, DEFAULT_DIR);

@@ -9,7 +9,7 @@ import type { OrgModel } from '../model/model.js';
 import type { RunContext } from './context.js';
 
 /** "id (name), id (name)": names cut to one line and to a readable length. */
-export function candidateList(candidates: readonly Candidate[]): string {
+function candidateList(candidates: readonly Candidate[]): string {
   return candidates
     .map((c) => {
       const name = c.name.replace(/\s+/g, ' ').trim();

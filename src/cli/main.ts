@@ -15,7 +15,7 @@ import { helpTexts, localiseHelp, translateCommanderError, translateHelpNotes } 
 import { nodeIo, type Io } from './io.js';
 
 declare const ORG_VERSION: string | undefined;
-export const VERSION = typeof ORG_VERSION === 'string' ? ORG_VERSION : '0.0.0-dev';
+const VERSION = typeof ORG_VERSION === 'string' ? ORG_VERSION : '0.0.0-dev';
 
 /** What a first look at the arguments tells before commander has parsed them (see peekArgs). */
 export interface FirstLook {

@@ -33,7 +33,7 @@ const isDirectory = (path: string): boolean => {
   }
 };
 
-export function parseSide(ctx: RunContext, given: string): SideSpec {
+function parseSide(ctx: RunContext, given: string): SideSpec {
   if (given !== '' && isDirectory(resolve(ctx.io.cwd, given))) return { type: 'directory', path: given };
   const dated = AT_SUFFIX.exec(given);
   if (dated) return { ...parseSide(ctx, dated[1]!), at: parseAt(dated[2]!) };
@@ -44,7 +44,7 @@ export function parseSide(ctx: RunContext, given: string): SideSpec {
   return { type: 'git', revision, path: colon < 0 ? undefined : given.slice(colon + 1), given };
 }
 
-export function readSide(
+function readSide(
   ctx: RunContext,
   spec: SideSpec,
   dir: string,
@@ -72,7 +72,7 @@ export function readSide(
 }
 
 /** Reads, loads and validates one side. */
-export function compareSide(ctx: RunContext, spec: SideSpec, dir: string): { side: DiffSide; model: OrgModel } {
+function compareSide(ctx: RunContext, spec: SideSpec, dir: string): { side: DiffSide; model: OrgModel } {
   const { files, label, source } = readSide(ctx, spec, dir);
   // Files read from git are cached like a directory's: by content, so revisions share entries.
   const loaded = loadCached(ctx.io, files, source.type === 'directory' ? source.path : `git:${source.path}`);
@@ -90,7 +90,7 @@ export function compareSide(ctx: RunContext, spec: SideSpec, dir: string): { sid
 }
 
 /** The working tree's structure directory: from the working directory, else from the repository root. */
-export function workingTreeSide(ctx: RunContext, dir: string): SideSpec {
+function workingTreeSide(ctx: RunContext, dir: string): SideSpec {
   const { cwd, env } = ctx.io;
   if (isDirectory(resolve(cwd, dir)) || resolve(cwd, dir) === dir) return { type: 'directory', path: dir };
   let root: string | undefined;

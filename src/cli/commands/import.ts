@@ -107,7 +107,7 @@ function filesAndDir(ctx: RunContext, args: string[]): { files: string[]; dir: s
   return isDir ? { files: args.slice(0, -1), dir: last } : { files: args, dir: structureDirOrDefault(ctx) };
 }
 
-export function runImport(ctx: RunContext, tables: InputTable[], dir: string, options: Options): number {
+function runImport(ctx: RunContext, tables: InputTable[], dir: string, options: Options): number {
   const absDir = resolve(ctx.io.cwd, dir);
   if (existsSync(absDir) && !statSync(absDir).isDirectory()) throw new UsageError('not-a-dir', { dir });
   const hasOrganization = existsSync(join(absDir, 'organization.yaml')) || existsSync(join(absDir, 'organization.yml'));

@@ -28,7 +28,7 @@ const isDirectory = (path: string): boolean => {
 };
 
 /** The repository around the working directory and the structure directory's path in it. */
-export function openHistory(ctx: RunContext, dir: string): { root: string; history: StructureHistory } {
+function openHistory(ctx: RunContext, dir: string): { root: string; history: StructureHistory } {
   const { cwd, env } = ctx.io;
   const root = repositoryRoot(cwd, env);
   if (root === undefined) throw new UsageError('log-not-a-repository', { cwd });

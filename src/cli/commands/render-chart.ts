@@ -59,7 +59,7 @@ interface Options extends PictureOptions {
 }
 
 /** The format: `--format`, else the extension of `-o`, else SVG. */
-export function pictureFormat(options: Pick<PictureOptions, 'format' | 'output'>): ChartFormat {
+function pictureFormat(options: Pick<PictureOptions, 'format' | 'output'>): ChartFormat {
   if (options.format !== undefined) return checkFormat(options.format.toLowerCase(), CHART_FORMATS) as ChartFormat;
   if (options.output === undefined || options.output === '-') return 'svg';
   const ext = extname(options.output).slice(1).toLowerCase();
@@ -67,7 +67,7 @@ export function pictureFormat(options: Pick<PictureOptions, 'format' | 'output'>
   throw new UsageError('chart-unknown-extension', { file: options.output, formats: CHART_FORMATS.join(', ') });
 }
 
-export function parseDirection(value: string): Direction {
+function parseDirection(value: string): Direction {
   const upper = value.toUpperCase();
   if (upper !== 'TB' && upper !== 'LR') throw new UsageError('chart-bad-direction', { value });
   return upper;
@@ -128,7 +128,7 @@ function paperOf(
 }
 
 /** Every piece of text a chart draws: what the fonts must cover. */
-export function chartTexts(spec: ChartSpec): string[] {
+function chartTexts(spec: ChartSpec): string[] {
   const out = [spec.title, ...(spec.subtitle !== undefined ? [spec.subtitle] : []), ...spec.legend.map((l) => l.label)];
   for (const box of spec.boxes) out.push(box.name, ...box.lines.map((l) => l.text), ...box.footer);
   return out;

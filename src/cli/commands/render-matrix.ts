@@ -55,7 +55,7 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 /** Width for the terminal table: --width, else the terminal's, else COLUMNS, else a common default. */
-export function terminalWidth(ctx: RunContext, option: string | undefined): number {
+function terminalWidth(ctx: RunContext, option: string | undefined): number {
   if (option !== undefined) return Math.max(40, parseCount('--width', option));
   const { columns } = outputTarget(ctx, undefined);
   if (columns) return columns;
