@@ -7,7 +7,7 @@
  */
 import { diffStructures } from './diff/diff.js';
 import type { DiffResult } from './diff/types.js';
-import { translator, type Language } from './i18n/format.js';
+import { translator, wordsLanguage, type Language } from './i18n/format.js';
 import { readStructureDir } from './load/read.js';
 import { loadStructure, type LoadedStructure, type ParseCache, type RawFile } from './load/structure.js';
 import { buildModel, textsByLanguage, type OrgModel } from './model/model.js';
@@ -153,8 +153,6 @@ export interface ChartOptions {
   functions?: boolean;
   title?: string;
 }
-
-const wordsLanguage = (lang: string): Language => (lang === 'ru' ? 'ru' : 'en');
 
 /** The org chart as DOT (for Graphviz) or as SVG, the same as `org render chart`. */
 export async function renderChart(structure: Structure | OrgModel, options: ChartOptions = {}): Promise<string> {

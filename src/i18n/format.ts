@@ -67,6 +67,14 @@ export function translator(lang: Language): Translate {
   };
 }
 
+/**
+ * The language of the words a picture or table puts around names (titles, legends, page labels):
+ * Russian for names in Russian or Kyrgyz (whose readers read Russian), else English.
+ */
+export function wordsLanguage(lang: string): Language {
+  return /^(ru|ky)\b/i.test(lang) ? 'ru' : 'en';
+}
+
 /** Picks the language of the tool's messages: an explicit choice, else LC_ALL / LC_MESSAGES / LANG. */
 export function detectLanguage(
   explicit: string | undefined,

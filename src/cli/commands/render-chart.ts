@@ -7,14 +7,14 @@
  */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
-import { translator } from '../../i18n/format.js';
+import { translator, wordsLanguage } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
 import type { FontSet } from '../../output/fonts.js';
-import { chartArea, FRAME, fitScale, PAPER } from '../../render/chart/book.js';
+import { CHART_FORMATS, drawPicture, type ChartFormat, type PictureRequest } from '../../output/picture.js';
+import { PAPER } from '../../render/chart/book.js';
 import type { ChartOptions, Direction } from '../../render/chart/chart.js';
 import type { ChartSpec } from '../../render/chart/dot.js';
-import { layoutHeading } from '../../render/chart/draw.js';
-import type { ChartBook, TablePage } from '../../render/chart/drawing.js';
+import type { TablePage } from '../../render/chart/drawing.js';
 import { progress } from '../progress.js';
 import {
   checkFormat,
@@ -29,9 +29,6 @@ import {
 import { AT_OPTION, applyAt } from '../at.js';
 import { collect, commandFonts, warnMissingGlyphs } from '../fonts.js';
 import { findUnit } from '../lookup.js';
-
-export const CHART_FORMATS = ['svg', 'pdf', 'png', 'pptx', 'dot'] as const;
-export type ChartFormat = (typeof CHART_FORMATS)[number];
 
 /** Options shared by `render chart` and `render diff`: output, format, pages, engine. */
 export interface PictureOptions {
@@ -73,11 +70,6 @@ function parseDirection(value: string): Direction {
   return upper;
 }
 
-/** The language of the chart's own words: Russian for Russian and Kyrgyz charts, else English. */
-export function wordsLanguage(lang: string): 'ru' | 'en' {
-  return /^(ru|ky)\b/i.test(lang) ? 'ru' : 'en';
-}
-
 /** Adds the picture options to a command (chart and diff share them). */
 export function pictureCommandOptions(command: Command): Command {
   return command
@@ -108,25 +100,6 @@ export function pictureCommandOptions(command: Command): Command {
     .option('-q, --quiet', 'no progress line on the terminal');
 }
 
-/** What `render diff` adds to a chart's book: table pages after the chart (the change table). */
-export interface BookExtras {
-  tables?: TablePage[];
-}
-
-/** The paper the PDF is planned for, and whether its orientation was asked for. */
-function paperOf(
-  page: string,
-  options: Pick<PictureOptions, 'landscape' | 'portrait'>,
-): { width: number; height: number } | 'fit' | Array<{ width: number; height: number }> {
-  if (page === 'fit') return 'fit';
-  const sheet = PAPER[page as keyof typeof PAPER];
-  const portrait = { width: sheet.width, height: sheet.height };
-  const landscape = { width: sheet.height, height: sheet.width };
-  if (options.landscape === true) return landscape;
-  if (options.portrait === true) return portrait;
-  return [landscape, portrait];
-}
-
 /** Every piece of text a chart draws: what the fonts must cover. */
 function chartTexts(spec: ChartSpec): string[] {
   const out = [spec.title, ...(spec.subtitle !== undefined ? [spec.subtitle] : []), ...spec.legend.map((l) => l.label)];
@@ -135,15 +108,8 @@ function chartTexts(spec: ChartSpec): string[] {
 }
 
 /** The picture options as checked: what emitPicture draws and how. */
-export interface PictureSettings {
-  format: ChartFormat;
+export interface PictureSettings extends Pick<PictureRequest, 'format' | 'scale' | 'page' | 'slide' | 'orientation'> {
   direction: Direction;
-  /** PNG zoom. */
-  scale: number;
-  /** PDF paper: A4, A3, A2 or fit. */
-  page: string;
-  /** PPTX slide size, for PPTX. */
-  slide: import('../../output/pptx.js').SlideSize | undefined;
 }
 
 /**
@@ -173,14 +139,14 @@ export async function pictureSettings(ctx: RunContext, options: PictureOptions):
     page = options.page.toUpperCase() === 'FIT' ? 'fit' : options.page.toUpperCase();
     if (page !== 'fit' && !(page in PAPER)) throw new UsageError('chart-bad-page', { value: options.page });
   }
-  return { format, direction, scale, page, slide };
+  const orientation = options.landscape === true ? 'landscape' : options.portrait === true ? 'portrait' : undefined;
+  return { format, direction, scale, page, slide, ...(orientation !== undefined ? { orientation } : {}) };
 }
 
 /**
- * Draws a chart description in the asked format and writes it: shared by `render chart` and
- * `render diff`. DOT is the chart as Graphviz text; SVG and PNG are the whole chart in one
- * picture; PDF is a book (overview, then the subtrees' pages) and PPTX the same book as slides.
- * Warns once when some text is in none of the fonts. The settings are checked (pictureSettings).
+ * Draws a chart description (src/output/picture.ts) and writes it: shared by `render chart` and
+ * `render diff`. Warns once when some text is in none of the fonts, shows progress on a terminal,
+ * and says when a PNG had to be made smaller than asked. The settings are checked (pictureSettings).
  */
 export async function emitPicture(
   ctx: RunContext,
@@ -189,96 +155,21 @@ export async function emitPicture(
   options: PictureOptions,
   lang: string,
   fonts: FontSet,
-  extras: BookExtras = {},
+  tables: TablePage[] = [],
 ): Promise<void> {
-  const { format, scale, page, slide } = settings;
-  const measure = fonts.measure;
-  if (format === 'dot') {
-    const { writeDot } = await import('../../render/chart/dot.js');
-    emit(ctx, writeDot(spec, measure), options.output, 'data');
-    return;
-  }
-  warnMissingGlyphs(ctx, fonts, chartTexts(spec));
-  const words = translator(wordsLanguage(lang));
-  const shown = progress(ctx.io, { quiet: options.quiet === true });
-  const total = spec.boxes.length;
-  const laidOut = (done: number): void => shown.update(ctx.t('chart-progress-layout', { done, total }));
+  if (settings.format !== 'dot') warnMissingGlyphs(ctx, fonts, chartTexts(spec));
+  const shown = progress(ctx.io, { quiet: options.quiet === true || settings.format === 'dot' });
   try {
-    const draw = await import('../../render/chart/draw.js');
-    if (format === 'svg' || format === 'png') {
-      const { drawingSvg } = await import('../../render/chart/svg.js');
-      const drawing = draw.chartDrawing(spec, measure, laidOut);
-      const svg = drawingSvg(drawing, { measure, fontFamily: fonts.cssFamily });
-      if (format === 'svg') {
-        shown.end();
-        emit(ctx, svg, options.output, 'data');
-        return;
-      }
-      const { svgToPng } = await import('../../output/png.js');
-      const png = await svgToPng(svg, { scale, fonts });
-      shown.end();
-      if (png.scale < scale) ctx.io.stderr(`${ctx.t('chart-png-capped', { width: png.width, height: png.height })}\n`);
-      emit(ctx, png.bytes, options.output);
-      return;
-    }
-    const { bookOf } = await import('../../render/chart/book.js');
-    const chart = draw.prepareChart(spec, measure, laidOut);
-    const planned = (pages: number): void => shown.update(ctx.t('chart-progress-pages', { done: pages }));
-    const plan = (paper: { width: number; height: number } | 'fit'): ChartBook =>
-      bookOf(chart, { paper, measure, t: words, onProgress: planned });
-    const withTables = (book: ChartBook): ChartBook => {
-      for (const table of extras.tables ?? []) {
-        book.pages.push(table);
-        book.outline.push({ title: table.title, page: book.pages.length, children: [] });
-      }
-      return book;
-    };
-    if (format === 'pptx') {
-      const { bookToPptx, slideSize } = await import('../../output/pptx.js');
-      const orientation = options.portrait === true ? { landscape: false } : {};
-      // The book is cut for the slide: each page of it becomes one slide at a readable size.
-      const size = slideSize({ pages: [] }, { slide: slide!, ...orientation });
-      const book = withTables(plan(slide === 'fit' ? 'fit' : { width: size.width * 72, height: size.height * 72 }));
-      const pptx = await bookToPptx(book, fonts, {
-        slide: slide!,
-        ...orientation,
-        lang,
-        linkLabel: (n) => words('pptx-link-page', { page: n }),
-      });
-      shown.end();
-      emit(ctx, pptx, options.output);
-      return;
-    }
-    const { bookToPdf } = await import('../../output/chart-pdf.js');
-    const asked = paperOf(page, options);
-    let book: ChartBook;
-    if (Array.isArray(asked)) {
-      // No orientation asked: the one that needs fewer pages, then the one with the larger overview.
-      const [a, b] = asked.map(plan) as [ChartBook, ChartBook];
-      const overview = (x: ChartBook): number => {
-        const first = x.pages[0];
-        return first?.kind === 'chart'
-          ? fitScale(
-              first.drawing,
-              chartArea(x.paper, layoutHeading(first.drawing, measure, x.paper.width - 2 * FRAME.margin).height),
-            )
-          : 0;
-      };
-      book =
-        b.pages.length < a.pages.length || (b.pages.length === a.pages.length && overview(b) > overview(a) + 0.01)
-          ? b
-          : a;
-    } else book = plan(asked);
-    withTables(book);
-    const pdf = await bookToPdf(book, {
-      fonts,
-      measure,
-      pageLabel: (n, pages) => words('chart-page', { page: n, pages }),
+    const picture = await drawPicture(spec, {
+      ...settings,
       lang,
-      onPage: (done, pages) => shown.update(ctx.t('chart-progress-writing', { format: 'PDF', done, total: pages })),
+      fonts,
+      tables,
+      onProgress: (messageId, data) => shown.update(ctx.t(messageId, data)),
     });
     shown.end();
-    emit(ctx, pdf, options.output);
+    if (picture.pngCapped) ctx.io.stderr(`${ctx.t('chart-png-capped', picture.pngCapped)}\n`);
+    emit(ctx, picture.content, options.output, picture.binary ? 'text' : 'data');
   } finally {
     shown.end();
   }

@@ -7,19 +7,13 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { diffStructures } from '../../diff/diff.js';
-import { translator } from '../../i18n/format.js';
+import { translator, wordsLanguage } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
 import { parseCount, structureDirOrDefault, type Registrar } from '../context.js';
 import { commandFonts } from '../fonts.js';
 import { compareSides } from '../sides.js';
 import { findUnit } from '../lookup.js';
-import {
-  emitPicture,
-  pictureCommandOptions,
-  pictureSettings,
-  wordsLanguage,
-  type PictureOptions,
-} from './render-chart.js';
+import { emitPicture, pictureCommandOptions, pictureSettings, type PictureOptions } from './render-chart.js';
 
 interface Options extends PictureOptions {
   dir?: string;
@@ -100,7 +94,7 @@ Examples:
           options,
           lang,
           fonts,
-          { tables },
+          tables,
         );
         return 0;
       }),
