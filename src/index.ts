@@ -13,7 +13,7 @@ import { loadStructure, type LoadedStructure, type ParseCache, type RawFile } fr
 import { buildModel, textsByLanguage, type OrgModel } from './model/model.js';
 import { formatters } from './render/diagnostics/index.js';
 import { diffRenderers } from './render/diff/index.js';
-import type { DiffSide } from './render/diff/types.js';
+import type { DiffSide } from './diff/types.js';
 import { buildMatrix } from './render/matrix/model.js';
 import { renderMatrixCsv } from './render/matrix/csv.js';
 import { renderMatrixHtml } from './render/matrix/html.js';

@@ -10,7 +10,7 @@ import { displayPath, readStructureDir } from '../load/read.js';
 import type { RawFile } from '../load/structure.js';
 import { UsageError } from '../model/errors.js';
 import { textsByLanguage, type OrgModel } from '../model/model.js';
-import type { DiffSide, SideSource } from '../render/diff/index.js';
+import type { DiffSide, SideSource } from '../diff/types.js';
 import { validateStructure } from '../rules/run.js';
 import type { RunContext } from './context.js';
 import { loadCached } from './cache.js';

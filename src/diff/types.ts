@@ -6,6 +6,7 @@
  */
 
 import type { Act } from '../model/types.js';
+import type { Diagnostic } from '../model/finding.js';
 
 /** A name in every language it is given in: language → text (a plain string belongs to the first language). */
 export type LocalText = Record<string, string>;
@@ -353,4 +354,21 @@ export interface DiffResult {
   names: DiffNames;
   /** The first language of the later organisation: names are shown in it unless asked otherwise. */
   language: string;
+}
+
+/** Where one side of a diff was read from. */
+export type SideSource =
+  { type: 'directory'; path: string } | { type: 'git'; revision: string; commit: string; path: string };
+
+export interface DiffSide {
+  /** As the user named it: a directory, or `REV:path`. */
+  label: string;
+  source: SideSource;
+  organization: { id: string; name: LocalText };
+  /** Errors found when validating this side (the diff is made from what could be understood). */
+  errors: Diagnostic[];
+  /** The legal act that approved this side's structure (`basis` in organization.yaml), when recorded. */
+  basis?: Act;
+  /** The day this side was cut to (`SIDE@YYYY-MM-DD`), when it was. */
+  at?: string;
 }
