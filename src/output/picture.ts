@@ -4,12 +4,11 @@
  * Shared by `render chart` and `render diff`; the command line checks the settings before any
  * work, shows progress and writes the result. The heavy packages load only for their format.
  */
-import { translator, wordsLanguage } from '../i18n/format.js';
 import { chartArea, FRAME, fitScale, PAPER } from '../render/chart/book.js';
 import type { ChartSpec } from '../render/chart/dot.js';
 import { chartDrawing, layoutHeading, prepareChart } from '../render/chart/draw.js';
 import type { ChartBook, TablePage } from '../render/chart/drawing.js';
-import type { MessageData } from '../model/finding.js';
+import type { MessageData, Translate } from '../model/finding.js';
 import type { FontSet } from './fonts.js';
 import type { SlideSize } from './pptx.js';
 
@@ -27,8 +26,10 @@ export interface PictureRequest {
   slide: SlideSize | undefined;
   /** Forced orientation; left out, the PDF takes whichever needs fewer pages. */
   orientation?: 'landscape' | 'portrait';
-  /** Language of names (a BCP 47 tag): the words around them are Russian or English. */
+  /** Language of names (a BCP 47 tag), for the document's metadata. */
   lang: string;
+  /** The words around names (page labels, links), in the chart's words language (the chart's own translator). */
+  words: Translate;
   fonts: FontSet;
   /** Pages after the chart, on paper and slides (the change table of `render diff`). */
   tables?: TablePage[];
@@ -79,7 +80,7 @@ export async function drawPicture(spec: ChartSpec, request: PictureRequest): Pro
       ...(png.scale < request.scale ? { pngCapped: { width: png.width, height: png.height } } : {}),
     };
   }
-  const words = translator(wordsLanguage(request.lang));
+  const { words } = request;
   const { bookOf } = await import('../render/chart/book.js');
   const chart = prepareChart(spec, measure, laidOut);
   const planned = (pages: number): void => request.onProgress?.('chart-progress-pages', { done: pages });

@@ -9,6 +9,7 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { translator, wordsLanguage } from '../../i18n/format.js';
 import { UsageError } from '../../model/errors.js';
+import type { Translate } from '../../model/finding.js';
 import type { FontSet } from '../../output/fonts.js';
 import { CHART_FORMATS, drawPicture, type ChartFormat, type PictureRequest } from '../../output/picture.js';
 import { PAPER } from '../../render/chart/book.js';
@@ -153,7 +154,7 @@ export async function emitPicture(
   spec: ChartSpec,
   settings: PictureSettings,
   options: PictureOptions,
-  lang: string,
+  words: { lang: string; t: Translate },
   fonts: FontSet,
   tables: TablePage[] = [],
 ): Promise<void> {
@@ -162,7 +163,8 @@ export async function emitPicture(
   try {
     const picture = await drawPicture(spec, {
       ...settings,
-      lang,
+      lang: words.lang,
+      words: words.t,
       fonts,
       tables,
       onProgress: (messageId, data) => shown.update(ctx.t(messageId, data)),
@@ -222,7 +224,7 @@ Examples:
           ...(depth !== undefined ? { depth } : {}),
           ...(options.title !== undefined ? { title: options.title } : {}),
         };
-        await emitPicture(ctx, chartSpec(model, chartOptions), settings, options, lang, fonts);
+        await emitPicture(ctx, chartSpec(model, chartOptions), settings, options, chartOptions, fonts);
         return 0;
       }),
     );

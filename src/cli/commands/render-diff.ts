@@ -92,7 +92,7 @@ Examples:
           reorganisationSpec(afterModel, diff, chartOptions, beforeModel),
           settings,
           options,
-          lang,
+          chartOptions,
           fonts,
           tables,
         );
