@@ -41,6 +41,14 @@ describe('org validate options', () => {
     expect(all.diagnostics.some((d: { severity: string }) => d.severity === 'warning')).toBe(true);
     expect(quiet.diagnostics.length).toBeGreaterThan(0);
     expect(quiet.diagnostics.every((d: { severity: string }) => d.severity === 'error')).toBe(true);
+    // The same errors, in the same places and words, as the full report.
+    expect(quiet.diagnostics).toEqual(all.diagnostics.filter((d: { severity: string }) => d.severity === 'error'));
+    expect(quiet.summary).toEqual({ ...all.summary, warnings: 0, infos: 0 });
+    // With --max-warnings the warnings are still counted, though not shown.
+    const warned = writeStructure({ 'units/root.yaml': 'id: root\nkind: office\nname: Root\n' });
+    const counted = await runCli(['validate', warned, '--quiet', '--max-warnings', '0']);
+    expect(counted.code).toBe(1);
+    expect(counted.stderr).toMatch(/Too many warnings: 1 \(the limit is 0\)/);
   });
 
   it('--max-warnings turns too many warnings into exit code 1', async () => {

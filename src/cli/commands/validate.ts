@@ -104,9 +104,12 @@ Examples:
         const results: ValidationResult[] = [];
         const all: Diagnostic[] = [];
         const files: string[] = [];
+        // --quiet shows errors only: unless --max-warnings must count them, warnings and notes are
+        // dropped before they are located and worded.
+        const errorsOnly = options.quiet === true && maxWarnings === undefined;
         for (const target of pathTargets(ctx, paths)) {
           const loaded = loadDir(ctx, target.dir);
-          const result = validateStructure(loaded, ctx.t);
+          const result = validateStructure(loaded, ctx.t, { errorsOnly });
           results.push(result);
           const shown = selected(result, target);
           all.push(...shown);
