@@ -28,6 +28,8 @@ export const MAX_PAGE_SIDE = 14_400;
 
 export interface PdfOptions {
   page?: PageSize;
+  /** The SVG's size as drawn, in CSS pixels (its viewBox units); read from the SVG's root when left out. */
+  size?: { width: number; height: number };
   /** Orientation of the pages; left out, the one that needs fewer pages (then the larger scale). */
   landscape?: boolean;
   /** Printed at the top of every page and stored as the document title. */
@@ -185,10 +187,11 @@ function svgViewBoxWidth(svg: string): number | undefined {
 
 export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> {
   const { default: SVGtoPDF } = await import('svg-to-pdfkit');
-  const size = svgSize(svg);
-  // svgSize gives CSS pixels; the chart is laid out in points.
+  const size = options.size ?? svgSize(svg);
+  // The size is in CSS pixels; the chart is laid out in points.
   const points = { width: (size.width * 3) / 4, height: (size.height * 3) / 4 };
-  const tiling = planTiling(points, { ...options, keep: keepInPoints(svg, points, options.keep ?? []) });
+  const viewBoxWidth = options.size ? options.size.width : svgViewBoxWidth(svg);
+  const tiling = planTiling(points, { ...options, keep: keepInPoints(viewBoxWidth, points, options.keep ?? []) });
   const fonts = options.fonts ?? defaultFontSet();
   const { doc, finish } = await openPdf({
     size: [tiling.page.width, tiling.page.height],
@@ -255,8 +258,8 @@ export async function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8A
 }
 
 /** The rectangles not to cut through, from the SVG's viewBox units into the points the pages use. */
-function keepInPoints(svg: string, points: { width: number }, keep: readonly Keep[]): Keep[] {
-  const unit = points.width / (svgViewBoxWidth(svg) ?? points.width);
+function keepInPoints(viewBoxWidth: number | undefined, points: { width: number }, keep: readonly Keep[]): Keep[] {
+  const unit = points.width / (viewBoxWidth ?? points.width);
   return keep.map((k) => ({
     ...k,
     left: k.left * unit,

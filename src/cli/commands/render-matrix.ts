@@ -6,10 +6,10 @@
  */
 import { extname } from 'node:path';
 import { UsageError } from '../../model/errors.js';
+import type { OrgModel } from '../../model/model.js';
 import { renderMatrixCsv } from '../../render/matrix/csv.js';
 import { renderMatrixHtml } from '../../render/matrix/html.js';
 import { renderMatrixJson } from '../../render/matrix/json.js';
-import { matrixTitle } from '../../render/matrix/labels.js';
 import { renderMatrixMarkdown } from '../../render/matrix/markdown.js';
 import { buildMatrix, type MatrixOptions } from '../../render/matrix/model.js';
 import { renderMatrixTable } from '../../render/matrix/table.js';
@@ -63,6 +63,50 @@ function terminalWidth(ctx: RunContext, option: string | undefined): number {
   return Number.isInteger(env) && env >= 40 ? env : 100;
 }
 
+/** The options as checked, before the structure is read: a mistyped one fails at once. */
+async function matrixSettings(
+  ctx: RunContext,
+  options: Options,
+): Promise<{
+  format: (typeof FORMATS)[number];
+  groupBy: 'lead' | 'type';
+  width: number;
+  color: boolean;
+  page: PageSize | undefined;
+}> {
+  const fromExt =
+    options.output && options.output !== '-' ? EXTENSIONS[extname(options.output).toLowerCase()] : undefined;
+  const format = checkFormat(options.format ?? fromExt ?? 'table', FORMATS) as (typeof FORMATS)[number];
+  const groupBy = options.groupBy;
+  if (groupBy !== 'lead' && groupBy !== 'type') throw new UsageError('matrix-bad-group-by', { value: groupBy });
+  const target = outputTarget(ctx, options.output);
+  if (format === 'pdf' && target.terminal) throw new UsageError('matrix-binary-to-terminal', { format });
+  const width = terminalWidth(ctx, options.width);
+  const page =
+    format === 'pdf'
+      ? (checkFormat(options.page, (await import('../../output/pdf.js')).PAGE_SIZES) as PageSize)
+      : undefined;
+  return { format, groupBy, width, color: target.color, page };
+}
+
+/** What the matrix shows: names in the reader's language, the columns of --by and --root, the grouping. */
+function matrixOptionsOf(
+  ctx: RunContext,
+  model: OrgModel,
+  options: Options,
+  groupBy: 'lead' | 'type',
+): MatrixOptions {
+  const matrixOptions: MatrixOptions = { lang: namesLanguage(model, [ctx.langOption]), groupBy };
+  if (options.root !== undefined) matrixOptions.root = findUnit(ctx, model, options.root);
+  if (options.by !== undefined) {
+    const kinds = model.organization.kinds.map((k) => k.id);
+    if (!kinds.includes(options.by))
+      throw new UsageError('matrix-unknown-kind', { kind: options.by, kinds: kinds.join(', ') });
+    matrixOptions.by = options.by;
+  }
+  return matrixOptions;
+}
+
 export const register: Registrar = (parent, run) => {
   parent
     .command('matrix')
@@ -96,97 +140,26 @@ Examples:
     )
     .action((dir: string, options: Options) =>
       run(async (ctx) => {
-        const fromExt =
-          options.output && options.output !== '-' ? EXTENSIONS[extname(options.output).toLowerCase()] : undefined;
-        const format = checkFormat(options.format ?? fromExt ?? 'table', FORMATS);
-        if (options.groupBy !== 'lead' && options.groupBy !== 'type')
-          throw new UsageError('matrix-bad-group-by', { value: options.groupBy });
-        const target = outputTarget(ctx, options.output);
-        if (format === 'pdf' && target.terminal) throw new UsageError('matrix-binary-to-terminal', { format });
-        const width = terminalWidth(ctx, options.width);
-        const pdfPage =
-          format === 'pdf'
-            ? (checkFormat(options.page, (await import('../../output/pdf.js')).PAGE_SIZES) as PageSize)
-            : undefined;
-
+        const settings = await matrixSettings(ctx, options);
         const model = applyAt(ctx, loadValidated(ctx, dir).model, options.at);
-        const lang = namesLanguage(model, [ctx.langOption]);
-        const matrixOptions: MatrixOptions = { lang, groupBy: options.groupBy };
-        if (options.root !== undefined) matrixOptions.root = findUnit(ctx, model, options.root);
-        if (options.by !== undefined) {
-          const kinds = model.organization.kinds.map((k) => k.id);
-          if (!kinds.includes(options.by))
-            throw new UsageError('matrix-unknown-kind', { kind: options.by, kinds: kinds.join(', ') });
-          matrixOptions.by = options.by;
-        }
-        const matrix = buildMatrix(model, matrixOptions);
+        const matrix = buildMatrix(model, matrixOptionsOf(ctx, model, options, settings.groupBy));
+        const { format } = settings;
         const t = ctx.t;
         let content: string | Uint8Array;
         if (format === 'table')
-          content = renderMatrixTable(matrix, {
-            t,
-            width,
-            color: target.color,
-          });
+          content = renderMatrixTable(matrix, { t, width: settings.width, color: settings.color });
         else if (format === 'md') content = renderMatrixMarkdown(matrix, { t });
         else if (format === 'csv') content = renderMatrixCsv(matrix, { t });
         else if (format === 'html') content = renderMatrixHtml(matrix, { t });
         else if (format === 'json') content = renderMatrixJson(matrix);
         else {
           // The fonts, fontkit and pdfkit load only here: `org validate` never pays for them.
-          const [{ renderMatrixSvg }, { svgTexts }] = await Promise.all([
-            import('../../render/matrix/svg.js'),
-            import('../../output/svg-runs.js'),
-          ]);
+          const { drawMatrixPicture } = await import('../../output/matrix-picture.js');
           const fonts = await commandFonts(ctx, options.font, model, resolveDir(ctx, dir));
-          const measure = fonts.measure;
-          const drawing = { t, measure, fontFamily: fonts.cssFamily };
-          if (format === 'svg') {
-            content = renderMatrixSvg(matrix, drawing);
-            warnMissingGlyphs(ctx, fonts, svgTexts(content));
-          } else {
-            const [{ svgToPdf }, { svgSize }, { layoutMatrix }, paged] = await Promise.all([
-              import('../../output/pdf.js'),
-              import('../../output/png.js'),
-              import('../../render/matrix/svg.js'),
-              import('../../output/matrix-pdf.js'),
-            ]);
-            const page = pdfPage!;
-            const layout = layoutMatrix(matrix, { t, measure });
-            // Room under the table for the legend and the lists of findings, as the SVG draws them.
-            const extra = 60 + (matrix.noLead.length + matrix.multipleLeads.length) * 17;
-            if (page !== 'fit' && !paged.fitsOnePage(layout, page, extra)) {
-              // Too large for one readable page: cut by rows and columns, each page with its own headers.
-              const pageLabel = (n: number, pages: number): string => t('matrix-page', { page: n, pages });
-              // The texts the pages set, from the matrix itself: rendering the SVG only to list them would double the work.
-              const texts = [
-                matrixTitle(matrix, t),
-                ...matrix.columns.map((c) => c.label),
-                ...matrix.groups.flatMap((g) => g.rows.map((r) => r.name)),
-              ];
-              warnMissingGlyphs(ctx, fonts, texts);
-              const pdfOptions = { t, measure, page, title: matrixTitle(matrix, t), lang, fonts };
-              const plan = paged.planMatrixPages(matrix, layout, { t, measure, page });
-              content = await paged.pagedMatrixPdf(matrix, layout, plan, { ...pdfOptions, pageLabel });
-              emit(ctx, content, options.output);
-              return 0;
-            }
-            const svg = renderMatrixSvg(matrix, { ...drawing, heading: false });
-            warnMissingGlyphs(ctx, fonts, [...svgTexts(svg), matrixTitle(matrix, t)]);
-            const size = svgSize(svg);
-            // Without width and height on the root element svg-to-pdfkit scales the viewBox into the
-            // box svgToPdf asks for; with them it draws at full size and the page cuts the table off.
-            const scalable = svg.replace(/^(<svg\b[^>]*?) width="[\d.]+" height="[\d.]+"/, '$1');
-            content = await svgToPdf(scalable, {
-              title: matrixTitle(matrix, t),
-              pageLabel: (page, pages) => t('matrix-page', { page, pages }),
-              page,
-              // A wide matrix (many units) goes on a landscape page, a tall one (many functions) on a portrait one.
-              landscape: size.width > size.height,
-              lang,
-              fonts,
-            });
-          }
+          const page = settings.page ?? 'A4';
+          const picture = await drawMatrixPicture(matrix, { format, page, t, lang: matrix.lang, fonts });
+          warnMissingGlyphs(ctx, fonts, picture.texts);
+          content = picture.content;
         }
         emit(ctx, content, options.output, format === 'table' || format === 'md' ? 'text' : 'data');
         return 0;

@@ -21,6 +21,18 @@ export interface MatrixSvgOptions {
   heading?: boolean;
   /** The CSS font-family list of the fonts `measure` measures with (default DejaVu Sans). */
   fontFamily?: string;
+  /**
+   * Leave width and height off the root element, so the picture scales to the box it is drawn in
+   * (svg-to-pdfkit draws a sized SVG at full size, and a page would cut the table off).
+   */
+  scalable?: boolean;
+}
+
+/** A matrix drawn as SVG, with the size it was drawn at. */
+export interface MatrixSvg {
+  svg: string;
+  width: number;
+  height: number;
 }
 
 const FONT = 'DejaVu Sans';
@@ -243,10 +255,15 @@ interface Pen {
   y: number;
 }
 
-export function renderMatrixSvg(
+export function renderMatrixSvg(m: FunctionMatrix, options: MatrixSvgOptions): string {
+  return drawMatrixSvg(m, options).svg;
+}
+
+/** The matrix as SVG and its size: heading, table, legend, findings. */
+export function drawMatrixSvg(
   m: FunctionMatrix,
-  { t, measure, heading = true, fontFamily = `${FONT}, sans-serif` }: MatrixSvgOptions,
-): string {
+  { t, measure, heading = true, fontFamily = `${FONT}, sans-serif`, scalable = false }: MatrixSvgOptions,
+): MatrixSvg {
   const layout = layoutMatrix(m, { t, measure });
   const pen: Pen = { el: [], y: MARGIN };
   const blockWidth = Math.max(layout.tableWidth, 480);
@@ -260,14 +277,16 @@ export function renderMatrixSvg(
   drawFindings(pen, m, blockWidth, t, measure);
   const width = Math.ceil(MARGIN * 2 + blockWidth);
   const height = Math.ceil(pen.y + MARGIN);
-  return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${fontFamily.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" lang="${xml(m.lang)}">`,
+  const size = scalable ? '' : ` width="${width}" height="${height}"`;
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg"${size} viewBox="0 0 ${width} ${height}" font-family="${fontFamily.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" lang="${xml(m.lang)}">`,
     `<title>${xml(title)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     ...pen.el,
     '</svg>',
     '',
   ].join('\n');
+  return { svg, width, height };
 }
 
 /** The title, the lines saying what is shown, and how many functions and units. */
