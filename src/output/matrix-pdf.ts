@@ -50,7 +50,7 @@ const {
   FLAG_COLOUR,
 } = MATRIX_STYLE;
 /** Points per layout unit on a paged matrix: 12-unit names print at 6 pt, the smallest size the old single-picture pages went down to. */
-export const PAGED_SCALE = 0.5;
+const PAGED_SCALE = 0.5;
 /** Points per layout unit (CSS pixels) at full size. */
 const FULL = 0.75;
 const MARGIN = 28;
