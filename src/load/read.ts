@@ -18,8 +18,8 @@ export function displayPath(abs: string, cwd: string): string {
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function readStructureDir(dir: string, cwd: string): RawFile[] {
-  const absDir = resolve(cwd, dir);
+/** The structure directory's real path and the spelling of its organization file, or a usage error. */
+function structureRoot(absDir: string, dir: string): { root: string; orgName: string } {
   let stat;
   try {
     stat = statSync(absDir);
@@ -27,92 +27,110 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
     throw new UsageError('no-such-dir', { dir });
   }
   if (!stat.isDirectory()) throw new UsageError('not-a-dir', { dir });
-  const root = realpathSync(absDir);
-  const files: RawFile[] = [];
-  let orgName: string | undefined;
   for (const name of ['organization.yaml', 'organization.yml']) {
     try {
       lstatSync(join(absDir, name));
-      orgName = name;
-      break;
+      return { root: realpathSync(absDir), orgName: name };
     } catch {
       /* try the next spelling */
     }
   }
-  if (!orgName) throw new UsageError('no-organization', { dir });
-  const visited = new Set<string>([root]);
+  throw new UsageError('no-organization', { dir });
+}
 
-  const isYaml = (rel: string): boolean => /\.ya?ml$/i.test(rel);
-  const unreadable = (rel: string, file: string, e: unknown): void =>
-    void files.push({
-      rel,
-      file,
-      problem: { code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'error' },
-    });
+const isYaml = (rel: string): boolean => /\.ya?ml$/i.test(rel);
 
-  const visit = (absPath: string, rel: string): void => {
-    const file = displayPath(absPath, cwd);
-    let st;
+const unreadable = (rel: string, file: string, e: unknown): RawFile => ({
+  rel,
+  file,
+  problem: { code: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'error' },
+});
+
+/** What one path of the walk is: a file read (or a problem with it), a folder to go into, or nothing to read. */
+type Entry = { raw: RawFile } | { folder: string; real: string } | undefined;
+
+/**
+ * Looks at one path: follows a link only inside the structure, refuses what is not a regular file
+ * or is too large without opening it, and reads a structure file.
+ */
+function readEntry(absPath: string, rel: string, file: string, root: string, cwd: string): Entry {
+  let st;
+  try {
+    st = lstatSync(absPath);
+  } catch (e) {
+    return { raw: unreadable(rel, file, e) };
+  }
+  let real = absPath;
+  if (st.isSymbolicLink()) {
     try {
-      st = lstatSync(absPath);
+      real = realpathSync(absPath);
+      st = statSync(real);
     } catch (e) {
-      unreadable(rel, file, e);
-      return;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') return { raw: { rel, file, problem: { code: 'symlink-loop' } } };
+      return isYaml(rel) ? { raw: unreadable(rel, file, e) } : undefined;
     }
-    let real = absPath;
-    if (st.isSymbolicLink()) {
-      try {
-        real = realpathSync(absPath);
-        st = statSync(real);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'ELOOP') files.push({ rel, file, problem: { code: 'symlink-loop' } });
-        else if (isYaml(rel)) unreadable(rel, file, e);
-        return;
-      }
-      if (real !== root && !real.startsWith(root + sep)) {
-        // Only what would have been read matters: a structure file, or a folder that may hold some.
-        if (isYaml(rel) || st.isDirectory())
-          files.push({ rel, file, problem: { code: 'symlink-outside', target: displayPath(real, cwd) } });
-        return;
-      }
+    if (real !== root && !real.startsWith(root + sep)) {
+      // Only what would have been read matters: a structure file, or a folder that may hold some.
+      if (isYaml(rel) || st.isDirectory())
+        return { raw: { rel, file, problem: { code: 'symlink-outside', target: displayPath(real, cwd) } } };
+      return undefined;
     }
-    if (st.isDirectory()) {
+  }
+  if (st.isDirectory()) return { folder: absPath, real };
+  if (!isYaml(rel)) return undefined;
+  let problem: ReadProblem | undefined;
+  if (!st.isFile()) problem = { code: 'not-regular' };
+  else if (st.size > MAX_FILE_BYTES) problem = { code: 'too-large', size: st.size };
+  if (problem) return { raw: { rel, file, problem } };
+  try {
+    return { raw: { rel, file, bytes: readFileSync(real) } };
+  } catch (e) {
+    return { raw: unreadable(rel, file, e) };
+  }
+}
+
+/**
+ * Reads organization.yaml, then units/ and functions/ depth first in name order. The walk keeps its
+ * own stack, so however deep the folders nest, it never runs out of call stack.
+ */
+export function readStructureDir(dir: string, cwd: string): RawFile[] {
+  const absDir = resolve(cwd, dir);
+  const { root, orgName } = structureRoot(absDir, dir);
+  const files: RawFile[] = [];
+  const visited = new Set<string>([root]);
+  const walk = (start: string, startRel: string): void => {
+    const stack: Array<[string, string]> = [[start, startRel]];
+    while (stack.length > 0) {
+      const [absPath, rel] = stack.pop()!;
+      const file = displayPath(absPath, cwd);
+      const entry = readEntry(absPath, rel, file, root, cwd);
+      if (entry === undefined) continue;
+      if ('raw' in entry) {
+        files.push(entry.raw);
+        continue;
+      }
       // A directory reached twice can only be reached through a link: following it again would loop.
-      if (visited.has(real)) {
+      if (visited.has(entry.real)) {
         files.push({ rel, file, problem: { code: 'symlink-loop' } });
-        return;
+        continue;
       }
-      visited.add(real);
+      visited.add(entry.real);
       let names: string[];
       try {
-        names = readdirSync(absPath).sort(byName);
+        names = readdirSync(entry.folder).sort(byName);
       } catch (e) {
-        unreadable(rel, file, e);
-        return;
+        files.push(unreadable(rel, file, e));
+        continue;
       }
-      for (const name of names) visit(join(absPath, name), `${rel}/${name}`);
-      return;
-    }
-    if (!isYaml(rel)) return;
-    let problem: ReadProblem | undefined;
-    if (!st.isFile()) problem = { code: 'not-regular' };
-    else if (st.size > MAX_FILE_BYTES) problem = { code: 'too-large', size: st.size };
-    if (problem) {
-      files.push({ rel, file, problem });
-      return;
-    }
-    try {
-      files.push({ rel, file, bytes: readFileSync(real) });
-    } catch (e) {
-      unreadable(rel, file, e);
+      for (let i = names.length - 1; i >= 0; i--) stack.push([join(entry.folder, names[i]!), `${rel}/${names[i]}`]);
     }
   };
 
   const orgPath = join(absDir, orgName);
   if (statSync(orgPath, { throwIfNoEntry: false })?.isFile() === false)
     files.push({ rel: orgName, file: displayPath(orgPath, cwd), problem: { code: 'not-regular' } });
-  else visit(orgPath, orgName);
+  else walk(orgPath, orgName);
   for (const sub of ['units', 'functions']) {
     const p = join(absDir, sub);
     try {
@@ -120,7 +138,7 @@ export function readStructureDir(dir: string, cwd: string): RawFile[] {
     } catch {
       continue;
     }
-    visit(p, sub);
+    walk(p, sub);
   }
   return files;
 }
