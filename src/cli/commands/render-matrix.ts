@@ -90,12 +90,7 @@ async function matrixSettings(
 }
 
 /** What the matrix shows: names in the reader's language, the columns of --by and --root, the grouping. */
-function matrixOptionsOf(
-  ctx: RunContext,
-  model: OrgModel,
-  options: Options,
-  groupBy: 'lead' | 'type',
-): MatrixOptions {
+function matrixOptionsOf(ctx: RunContext, model: OrgModel, options: Options, groupBy: 'lead' | 'type'): MatrixOptions {
   const matrixOptions: MatrixOptions = { lang: namesLanguage(model, [ctx.langOption]), groupBy };
   if (options.root !== undefined) matrixOptions.root = findUnit(ctx, model, options.root);
   if (options.by !== undefined) {
