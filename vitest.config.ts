@@ -10,5 +10,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files share each worker's modules instead of loading the whole program again per file
+    // (about 90 s → 35 s on two cores). Tests therefore never replace a module (no vi.mock): a
+    // seam such as StructureDocuments' locator factory is passed in instead.
+    isolate: false,
   },
 });

@@ -16,12 +16,13 @@ export class StructureDocument {
     readonly file: string,
     /** The decoded text; undefined for a file that could not be read or parsed. */
     readonly text: string | undefined,
+    private readonly makeLocator: (text: string) => Locator = locator,
   ) {}
 
   /** Where `path` is in this file: its value, or with `target: 'key'` its key; the top for no path. */
   rangeOf(path: YamlPath | undefined, target?: 'key' | 'value'): Range {
     if (this.text === undefined) return { ...TOP };
-    this.#locate ??= locator(this.text);
+    this.#locate ??= this.makeLocator(this.text);
     return this.#locate(path, target);
   }
 }
@@ -31,13 +32,18 @@ export class StructureDocuments {
   readonly #texts: ReadonlyMap<string, string>;
   readonly #documents = new Map<string, StructureDocument>();
 
-  constructor(texts: ReadonlyMap<string, string>) {
+  /** `makeLocator` indexes one file's text (locate.ts; a test may count the calls). */
+  constructor(
+    texts: ReadonlyMap<string, string>,
+    private readonly makeLocator: (text: string) => Locator = locator,
+  ) {
     this.#texts = texts;
   }
 
   get(file: string): StructureDocument {
     let document = this.#documents.get(file);
-    if (!document) this.#documents.set(file, (document = new StructureDocument(file, this.#texts.get(file))));
+    if (!document)
+      this.#documents.set(file, (document = new StructureDocument(file, this.#texts.get(file), this.makeLocator)));
     return document;
   }
 }

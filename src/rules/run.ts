@@ -93,12 +93,12 @@ export function describe(
 export function validateStructure(
   loaded: LoadedStructure,
   t: Translate,
-  options: { errorsOnly?: boolean } = {},
+  options: { errorsOnly?: boolean; documents?: StructureDocuments } = {},
 ): ValidationResult {
   const model = buildModel(loaded);
   const config = ruleConfig(loaded);
   const findings = applyConfig(check(loaded, { model, config }), config.config, options);
-  const diagnostics = describe(findings, t, documentsOf(loaded));
+  const diagnostics = describe(findings, t, options.documents ?? documentsOf(loaded));
   const summary: ValidationSummary = {
     errors: 0,
     warnings: 0,

@@ -1,19 +1,8 @@
 /** A structure file as findings see it: a YAML path becomes a range, the file indexed once, on first use. */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-const built = vi.hoisted(() => [] as string[]);
-vi.mock('../../src/load/locate.js', async (original) => {
-  const real = await original<typeof import('../../src/load/locate.js')>();
-  return {
-    ...real,
-    locator: (text: string) => {
-      built.push(text);
-      return real.locator(text);
-    },
-  };
-});
-
-const { documentsOf } = await import('../../src/load/document.js');
+import { locator } from '../../src/load/locate.js';
+import { documentsOf, StructureDocuments } from '../../src/load/document.js';
 
 describe('structure documents', () => {
   const texts = new Map([
@@ -29,8 +18,11 @@ describe('structure documents', () => {
   });
 
   it('index a file once however many findings ask, and never a file no finding asks about', () => {
-    built.length = 0;
-    const documents = documentsOf({ texts });
+    const built: string[] = [];
+    const documents = new StructureDocuments(texts, (text) => {
+      built.push(text);
+      return locator(text);
+    });
     expect(built).toEqual([]);
     const a = documents.get('units/a.yaml');
     a.rangeOf(['id']);

@@ -2,31 +2,21 @@
  * The findings pipeline: check → applyConfig → describe, composed by validateStructure. Findings
  * that configuration drops are never located, and a diagnostic keeps its message id and data.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { load } from '../helpers/structure.js';
 import { unit, valid } from './base.js';
 
-const located = vi.hoisted(() => [] as string[]);
-vi.mock('../../src/load/locate.js', async (original) => {
-  const real = await original<typeof import('../../src/load/locate.js')>();
-  return {
-    ...real,
-    locator: (text: string) => {
-      located.push(text.split('\n')[0]!);
-      return real.locator(text);
-    },
-  };
-});
-
-const { translator } = await import('../../src/i18n/format.js');
-const { documentsOf } = await import('../../src/load/document.js');
-const {
+import { translator } from '../../src/i18n/format.js';
+import { documentsOf, StructureDocuments } from '../../src/load/document.js';
+import { locator } from '../../src/load/locate.js';
+import {
   applyConfig,
   check,
-  describe: describeFindings,
+  describe as describeFindings,
   ruleConfig,
   validateStructure,
-} = await import('../../src/rules/run.js');
+} from '../../src/rules/run.js';
+
 const t = translator('en');
 
 // `a` takes part in no function (a warning); `b` names a parent that does not exist (an error).
@@ -71,8 +61,13 @@ describe('the findings pipeline', () => {
   });
 
   it('with errorsOnly, never locates or words a warning', () => {
-    located.length = 0;
-    const { diagnostics, summary } = validateStructure(load(files), t, { errorsOnly: true });
+    const loaded = load(files);
+    const located: string[] = [];
+    const documents = new StructureDocuments(loaded.texts, (text) => {
+      located.push(text.split('\n')[0]!);
+      return locator(text);
+    });
+    const { diagnostics, summary } = validateStructure(loaded, t, { errorsOnly: true, documents });
     expect(diagnostics.map((d) => d.rule)).toEqual(['parent-exists']);
     expect(summary).toMatchObject({ errors: 1, warnings: 0, infos: 0 });
     expect(located).toEqual(['id: b']);
