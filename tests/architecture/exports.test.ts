@@ -8,10 +8,11 @@
  * One Program over src/ and tests/, and only the symbols of import sites are resolved (no full
  * type check), so this stays quick.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { typeScriptFiles } from '../helpers/source-files.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SRC = join(ROOT, 'src');
@@ -25,21 +26,6 @@ const ALLOWED_UNUSED: readonly string[] = [];
 
 /** Generated at build time, not written by hand. */
 const GENERATED = join(SRC, 'schema', 'generated') + sep;
-
-function tsFiles(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    for (const name of readdirSync(current)) {
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) {
-        if (name !== 'fixtures' && name !== 'node_modules') stack.push(path);
-      } else if (name.endsWith('.ts')) out.push(path);
-    }
-  }
-  return out.sort();
-}
 
 const rel = (file: string): string => relative(ROOT, file).split(sep).join('/');
 const keyOf = (file: string, name: string): string => `${rel(file)}: ${name}`;
@@ -291,8 +277,8 @@ function ourProgram(roots: readonly string[]): ts.Program {
 }
 
 describe('exports', () => {
-  const sources = tsFiles(SRC).filter((f) => !f.startsWith(GENERATED));
-  const tests = tsFiles(join(ROOT, 'tests'));
+  const sources = typeScriptFiles(SRC).filter((f) => !f.startsWith(GENERATED));
+  const tests = typeScriptFiles(join(ROOT, 'tests'));
   const program = ourProgram([...sources, ...tests]);
   const checker = program.getTypeChecker();
   const ours = new Set([...sources, ...tests]);

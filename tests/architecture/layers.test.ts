@@ -4,9 +4,10 @@
  * cycle. The table here and the one in the document are the same; a new folder must be added to
  * both.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { typeScriptFiles } from '../helpers/source-files.js';
 
 const SRC = join(import.meta.dirname, '..', '..', 'src');
 
@@ -48,20 +49,6 @@ const layerOf = (rel: string): string => {
   return top === undefined || /\.[jt]s$/.test(top) ? 'index' : top;
 };
 
-function files(dir: string): string[] {
-  const out: string[] = [];
-  const stack = [dir];
-  while (stack.length > 0) {
-    const current = stack.pop()!;
-    for (const name of readdirSync(current)) {
-      const path = join(current, name);
-      if (statSync(path).isDirectory()) stack.push(path);
-      else if (name.endsWith('.ts')) out.push(path);
-    }
-  }
-  return out.sort();
-}
-
 const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
 /** The src/ folders a file imports from, with the specifier. */
@@ -78,7 +65,7 @@ function imports(file: string): Array<{ layer: string; specifier: string }> {
 }
 
 describe('layers', () => {
-  const all = files(SRC);
+  const all = typeScriptFiles(SRC);
   it('every folder of src/ has a place in the table', () => {
     const layers = new Set(all.map((f) => layerOf(relative(SRC, f))));
     expect([...layers].filter((l) => !(l in ALLOWED))).toEqual([]);
