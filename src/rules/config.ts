@@ -31,10 +31,15 @@ type OptionMessage = {
 }[keyof OptionMessageData];
 
 /** What is wrong with one option, from the first of ajv's errors about it. */
-function optionMessage(ruleId: string, option: string, spec: OptionSchema | undefined, e: ErrorObject): OptionMessage {
+function optionMessage(
+  ruleId: string,
+  option: string,
+  spec: OptionSchema | undefined,
+  e: ErrorObject | undefined,
+): OptionMessage {
   if (!spec) return { messageId: 'option-unknown', data: { option, ruleId } };
   if (spec.type === 'array') return { messageId: 'option-strings', data: { option, ruleId } };
-  if (e.keyword === 'minimum')
+  if (e?.keyword === 'minimum')
     return { messageId: 'option-minimum', data: { option, ruleId, minimum: Number(e.params.limit) } };
   return { messageId: 'option-integer', data: { option, ruleId } };
 }
@@ -47,26 +52,21 @@ function checkOptions(
 ): { findings: Finding[]; bad: Set<string> } {
   const ruleId = rule.id;
   const validate = ruleOptionValidators[ruleId];
-  const errors: ErrorObject[] = [];
+  // The first problem of each option given (none for an option the rule does not have).
+  const byOption = new Map<string, ErrorObject | undefined>();
   if (!validate) {
     // A rule without a schema takes no options: each one given is unknown.
-    for (const option of Object.keys(given))
-      errors.push({
-        keyword: 'additionalProperties',
-        instancePath: '',
-        schemaPath: '',
-        params: { additionalProperty: option },
-      });
-  } else if (!validate(given)) errors.push(...(validate.errors ?? []));
-  const byOption = new Map<string, ErrorObject>();
-  for (const e of errors) {
-    const option =
-      e.keyword === 'additionalProperties' && e.instancePath === ''
-        ? String(e.params.additionalProperty)
-        : (e.instancePath.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
-    // The type of a value is its first problem: a number that is not whole is not also "too small".
-    const earlier = byOption.get(option);
-    if (!earlier || (earlier.keyword === 'minimum' && e.keyword !== 'minimum')) byOption.set(option, e);
+    for (const option of Object.keys(given)) byOption.set(option, undefined);
+  } else if (!validate(given)) {
+    for (const e of validate.errors ?? []) {
+      const option =
+        e.keyword === 'additionalProperties' && e.instancePath === ''
+          ? String(e.params.additionalProperty)
+          : (e.instancePath.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+      // The type of a value is its first problem: a number that is not whole is not also "too small".
+      const earlier = byOption.get(option);
+      if (!earlier || (earlier.keyword === 'minimum' && e.keyword !== 'minimum')) byOption.set(option, e);
+    }
   }
   const findings: Finding[] = [];
   for (const [option, e] of byOption) {

@@ -93,7 +93,7 @@ export interface SchemaMessageData {
   'one-of-text': Record<never, never>;
   'one-of-source': Record<never, never>;
   'one-of-alternatives': Record<never, never>;
-  empty: { message: string };
+  empty: Record<never, never>;
   'unique-items': { first: number; second: number };
   minimum: { value: string; limit: number };
   maximum: { value: string; limit: number };
@@ -170,8 +170,10 @@ export function validateValue(kind: FileKind, value: unknown): FileFinding[] {
         said = message(`one-of-${describeType(`${e.schemaPath}/`)}`, {});
         break;
       case 'minLength':
+        said = e.params.limit === 1 ? message('empty', {}) : message('min-length', { limit: limitOf(e) });
+        break;
       case 'minProperties':
-        said = e.params.limit === 1 ? message('empty', { message: '' }) : message('min-length', { limit: limitOf(e) });
+        said = e.params.limit === 1 ? message('empty', {}) : message('constraint', { message: e.message ?? e.keyword });
         break;
       case 'maxLength':
         said = message('max-length', { length: [...String(valueAt(value, path))].length, limit: limitOf(e) });
@@ -183,7 +185,7 @@ export function validateValue(kind: FileKind, value: unknown): FileFinding[] {
         said = message('maximum', { value: String(valueAt(value, path)), limit: limitOf(e) });
         break;
       case 'minItems':
-        said = e.params.limit === 1 ? message('empty', { message: '' }) : message('min-items', { limit: limitOf(e) });
+        said = e.params.limit === 1 ? message('empty', {}) : message('min-items', { limit: limitOf(e) });
         break;
       case 'maxItems': {
         const list = valueAt(value, path);
