@@ -107,6 +107,15 @@ writeAtomic(
 // brings) is needed only to write a file or to use the parse cache. Every import of such a module
 // in the bundle gets a stand-in that loads the real module on first call, so a run that never
 // spawns, hashes or writes never pays for it.
+/** A module's stand-in whose exports are getters: `spec` is required the first time any of them is read. */
+const lazyGetters = (keys, spec) =>
+  [
+    'let real;',
+    ...keys.map(
+      (key) =>
+        `Object.defineProperty(exports, ${JSON.stringify(key)}, { enumerable: true, get: () => (real ??= require(${JSON.stringify(spec)}))[${JSON.stringify(key)}] });`,
+    ),
+  ].join('\n');
 const LAZY_CHILD_PROCESS = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'];
 function lazyBuiltins(names) {
   const filter = new RegExp(`^(node:)?(${names.join('|')})$`);
@@ -114,14 +123,7 @@ function lazyBuiltins(names) {
     name === 'child_process'
       ? // As it has always been for the library's bundle: functions that call the real ones.
         LAZY_CHILD_PROCESS.map((f) => `exports.${f} = (...args) => require('node:${name}').${f}(...args);`).join('\n')
-      : // Every export, as a getter: the module loads when any of them is first used.
-        [
-          'let real;',
-          ...Object.keys(createRequire(import.meta.url)(`node:${name}`)).map(
-            (key) =>
-              `Object.defineProperty(exports, ${JSON.stringify(key)}, { enumerable: true, get: () => (real ??= require('node:${name}'))[${JSON.stringify(key)}] });`,
-          ),
-        ].join('\n');
+      : lazyGetters(Object.keys(createRequire(import.meta.url)(`node:${name}`)), `node:${name}`);
   return {
     name: `lazy-${names.join('-')}`,
     setup(build) {
@@ -154,13 +156,7 @@ const lazyYaml = {
     build.onResolve({ filter: /^\.\/yaml\.cjs$/ }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'org-lazy-yaml' }, () => ({
       loader: 'js',
-      contents: [
-        'let yaml;',
-        ...yamlExports.map(
-          (name) =>
-            `Object.defineProperty(exports, ${JSON.stringify(name)}, { enumerable: true, get: () => (yaml ??= require('./yaml.cjs')).${name} });`,
-        ),
-      ].join('\n'),
+      contents: lazyGetters(yamlExports, './yaml.cjs'),
     }));
   },
 };

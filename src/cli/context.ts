@@ -18,13 +18,6 @@ import { BatchWriteError, WriteRefused, writeFileAtomic } from '../output/write.
 import { useColor, type Io } from './io.js';
 import { escapeTerminal } from '../render/terminal.js';
 
-/**
- * The library's validate (src/index.ts), reached without that module: it brings every renderer
- * with it, and the command line loads each only with the command that needs it.
- */
-const validate = (structure: LoadedStructure, options: { lang: Language; errorsOnly?: boolean }): ValidationResult =>
-  validateStructure(structure, translator(options.lang), options.errorsOnly ? { errorsOnly: true } : {});
-
 export interface RunContext {
   /** The outside world, with every string written to stdout or stderr escaped for a terminal. */
   io: Io;
@@ -228,7 +221,7 @@ export function loadDir(ctx: RunContext, dir: string | undefined): LoadedStructu
  */
 export function loadValidated(ctx: RunContext, dir: string | undefined, warn = true): ValidationResult {
   // Only the count of errors is ever shown here, so warnings are never located or worded.
-  const result = validate(loadDir(ctx, dir), { lang: ctx.lang, errorsOnly: true });
+  const result = validateStructure(loadDir(ctx, dir), ctx.t, { errorsOnly: true });
   if (warn && result.summary.errors > 0)
     ctx.io.stderr(`${ctx.t('structure-has-errors', { count: result.summary.errors })}\n`);
   return result;

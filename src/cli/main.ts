@@ -58,24 +58,18 @@ export function commandsFor(first: FirstLook): CommandEntry[] {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const first = peekArgs(argv);
-  let ctx = makeContext(io, first.lang, VERSION, { debug: first.debug });
-  const code = await runMain(argv, io, first, ctx, (c) => (ctx = c));
+  const { code, ctx } = await runMain(argv, io);
   const failure = await io.flush?.();
   if (failure === undefined) return code;
   io.stderr(`org: ${ctx.t('stdout-failed', { reason: errorReason(failure) })}\n`);
   return 2;
 }
 
-async function runMain(
-  argv: readonly string[],
-  rawIo: Io,
-  first: FirstLook,
-  firstCtx: RunContext,
-  setContext: (ctx: RunContext) => void,
-): Promise<number> {
+/** Parses and runs; returns the exit code and the run context as it ended (the language commander parsed). */
+async function runMain(argv: readonly string[], rawIo: Io): Promise<{ code: number; ctx: RunContext }> {
+  const first = peekArgs(argv);
   let exitCode = 0;
-  let ctx = firstCtx;
+  let ctx = makeContext(rawIo, first.lang, VERSION, { debug: first.debug });
   // From here on, all output goes through the terminal edge (context.ts guardTerminal).
   const io = ctx.io;
   const program = new Command('org');
@@ -123,7 +117,6 @@ async function runMain(
     .hook('preAction', () => {
       const { lang, debug } = program.opts<{ lang?: string; debug?: boolean }>();
       ctx = makeContext(rawIo, lang, VERSION, { debug: debug === true });
-      setContext(ctx);
     });
   for (const register of registrars) register(program, run);
   localiseHelp(program, texts, ctx.t);
@@ -147,13 +140,13 @@ async function runMain(
   } catch (e) {
     if (e instanceof CommanderError) {
       // --help and --version end with exit code 0; every parse error with 2.
-      return e.exitCode === 0 ? 0 : 2;
+      return { code: e.exitCode === 0 ? 0 : 2, ctx };
     }
     fail(e);
   } finally {
     saveCaches();
   }
-  return exitCode;
+  return { code: exitCode, ctx };
 }
 
 export { nodeIo };
